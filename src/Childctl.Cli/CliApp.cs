@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Childctl.Cli.Commands;
+using Childctl.Core.Errors;
+
+namespace Childctl.Cli;
+
+/// <summary>
+/// Builds the command tree and runs one invocation: prefix expansion, parsing (usage errors → exit 2),
+/// the command's action, and the one place where escaped errors become a stderr line and an exit code.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(host);
+        var session = new CliSession(host, args);
+        var root = BuildRoot(session);
+        var verbose = args.Contains("-v") || args.Contains("--verbose");
+        try
+        {
+            var expanded = CommandPrefixes.Expand(root, args, GlobalOptions.TakingValues);
+            var parse = root.Parse(expanded);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    await host.Err.WriteLineAsync($"error: {error.Message}");
+                }
+
+                await host.Err.WriteLineAsync($"Run '{HelpHint(parse)} --help' for usage.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var config = new InvocationConfiguration
+            {
+                Output = host.Out,
+                Error = host.Err,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            };
+            return await parse.InvokeAsync(config, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await host.Err.WriteLineAsync("interrupted");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception error)
+        {
+            await ReportAsync(host.Err, error, verbose);
+            return ExitCodes.For(error);
+        }
+    }
+
+    internal static RootCommand BuildRoot(CliSession session)
+    {
+        var root = new RootCommand("childctl: operate k0rdent child clusters. State is read live from k0rdent; local files keep only history.");
+        foreach (var option in GlobalOptions.All)
+        {
+            root.Options.Add(option);
+        }
+
+        foreach (var command in CommandRegistry.Create(session))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static async Task ReportAsync(TextWriter err, Exception error, bool verbose)
+    {
+        var message = error switch
+        {
+            ChildctlException e => e.Message,
+            _ => $"unexpected {error.GetType().Name}: {error.Message}",
+        };
+        await err.WriteLineAsync($"error: {message}");
+        if (verbose)
+        {
+            await err.WriteLineAsync(error.ToString());
+        }
+    }
+
+    private static string HelpHint(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(r.Command.Name);
+        }
+
+        names.Reverse();
+        if (names.Count > 0)
+        {
+            names[0] = "childctl";
+        }
+
+        return string.Join(' ', names);
+    }
+}

@@ -1,0 +1,39 @@
+namespace Childctl.Cli;
+
+/// <summary>
+/// Everything the CLI takes from the process it runs in: streams, environment, terminal facts and
+/// the clock. Tests build one with captured writers so they can run the real root command in-process.
+/// </summary>
+public sealed class CliHost
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Err { get; init; }
+
+    public TextReader In { get; init; } = TextReader.Null;
+
+    /// <summary>Reads an environment variable; tests pass a dictionary so nothing leaks in.</summary>
+    public required Func<string, string?> GetEnvironmentVariable { get; init; }
+
+    public bool StdoutIsTerminal { get; init; }
+
+    public bool StderrIsTerminal { get; init; }
+
+    public bool StdinIsTerminal { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The OS user recorded in history.</summary>
+    public string UserName { get; init; } = Environment.UserName;
+
+    public static CliHost ForProcess() => new()
+    {
+        Out = Console.Out,
+        Err = Console.Error,
+        In = Console.In,
+        GetEnvironmentVariable = Environment.GetEnvironmentVariable,
+        StdoutIsTerminal = !Console.IsOutputRedirected,
+        StderrIsTerminal = !Console.IsErrorRedirected,
+        StdinIsTerminal = !Console.IsInputRedirected,
+    };
+}

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Childctl.Cli.Commands;
+
+/// <summary>Every top-level command, in the order help lists them. Add a command here and nowhere else.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> Create(CliSession session) =>
+    [
+        VersionCommand.Create(session),
+        CompletionCommand.Create(session),
+    ];
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Childctl.Cli.Output;
+
+namespace Childctl.Cli;
+
+/// <summary>The options every command accepts (DESIGN.md "Global options"), defined once.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string?> Kubeconfig = new("--kubeconfig")
+    {
+        Description = "Path to the kubeconfig (else $KUBECONFIG, else ~/.kube/config)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Context = new("--context")
+    {
+        Description = "Kubeconfig context of the management cluster (else the current context)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Namespace = new("--namespace", "-n")
+    {
+        Description = "Namespace (else the context's namespace, else kcm-system)",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> AllNamespaces = new("--all-namespaces", "-A")
+    {
+        Description = "Act on all namespaces",
+        Recursive = true,
+    };
+
+    public static readonly Option<OutputFormat> Output = new("--output", "-o")
+    {
+        Description = "Output format: table, wide, json, yaml or name",
+        Recursive = true,
+        DefaultValueFactory = _ => OutputFormat.Table,
+        CustomParser = ParseOutputFormat,
+        HelpName = "table|wide|json|yaml|name",
+    };
+
+    static GlobalOptions()
+    {
+        Output.CompletionSources.Clear();
+        Output.CompletionSources.Add("table", "wide", "json", "yaml", "name");
+    }
+
+    public static readonly Option<string?> HistoryDir = new("--history-dir")
+    {
+        Description = "Where local history lives (else $CHILDCTL_HISTORY_DIR, else $XDG_STATE_HOME/childctl/history)",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> NoColor = new("--no-color")
+    {
+        Description = "No colour or spinners (also when NO_COLOR is set)",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
+    {
+        Description = "Show details of failures, including stack traces",
+        Recursive = true,
+    };
+
+    public static readonly Option<TimeSpan?> RequestTimeout = new("--request-timeout")
+    {
+        Description = "Time limit for each API request, e.g. 30s, 2m (default 30s)",
+        Recursive = true,
+        CustomParser = r => Durations.ParseOptionValue(r),
+    };
+
+    public static IEnumerable<Option> All =>
+    [Kubeconfig, Context, Namespace, AllNamespaces, Output, HistoryDir, NoColor, Verbose, RequestTimeout];
+
+    /// <summary>Options that consume the next token; the prefix expander needs to skip their values.</summary>
+    public static IEnumerable<string> TakingValues =>
+        new Option[] { Kubeconfig, Context, Namespace, Output, HistoryDir, RequestTimeout }
+            .SelectMany(o => o.Aliases.Append(o.Name));
+
+    private static OutputFormat ParseOutputFormat(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "table" : result.Tokens[0].Value;
+        switch (text.ToLowerInvariant())
+        {
+            case "table": return OutputFormat.Table;
+            case "wide": return OutputFormat.Wide;
+            case "json": return OutputFormat.Json;
+            case "yaml": return OutputFormat.Yaml;
+            case "name": return OutputFormat.Name;
+            default:
+                result.AddError($"unknown output format '{text}': use table, wide, json, yaml or name");
+                return OutputFormat.Table;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Childctl.Sandbox;
+
+/// <summary>How to run a sandbox: the knobs of <c>childctl sandbox up</c> and of the test fixture.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Simulated time runs this many times faster than real time (1 = about as long as a real Azure cluster).</summary>
+    public double Speed { get; init; } = 1;
+
+    /// <summary>Clusters to pre-seed, spread over namespaces, providers and phases.</summary>
+    public int Clusters { get; init; }
+
+    /// <summary>Run the simulated k0rdent controller (tests that want objects to stay as written turn it off).</summary>
+    public bool EnableController { get; init; } = true;
+
+    /// <summary>Seed for every random choice, so a seeded sandbox is the same every time.</summary>
+    public int RandomSeed { get; init; } = 42;
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace Childctl.Sandbox.Storage;
+
+/// <summary>
+/// The emulator's object store, used by the HTTP API and by the simulated k0rdent controller alike, with
+/// the same semantics as kube-apiserver: one global increasing resourceVersion; uid, creationTimestamp and
+/// generation set on create; generation bumped only by spec (non-metadata, non-status) changes and when
+/// deletionTimestamp is first set; a stale metadata.resourceVersion on update fails with a conflict;
+/// a delete of an object with finalizers only sets deletionTimestamp, and the object goes away when an
+/// update leaves it with no finalizers; no-op updates keep the resourceVersion and emit no event.
+/// Objects passed in and returned are deep copies owned by the caller. Errors are thrown as
+/// <see cref="StoreException"/> carrying the Kubernetes reason and HTTP code.
+/// </summary>
+public interface IObjectStore
+{
+    /// <summary>The current global resourceVersion.</summary>
+    long ResourceVersion { get; }
+
+    JsonObject? Get(ResourceType type, string? ns, string name);
+
+    /// <summary>All objects of a type, in one namespace or (ns null) all, ordered by namespace then name.</summary>
+    IReadOnlyList<JsonObject> List(ResourceType type, string? ns);
+
+    /// <summary>Creates the object (honours generateName); throws AlreadyExists (409) or NotFound for a missing namespace.</summary>
+    JsonObject Create(ResourceType type, JsonObject obj, string fieldManager);
+
+    /// <summary>Replaces metadata and spec, keeping the stored status. Removing the last finalizer of a terminating object deletes it.</summary>
+    JsonObject Update(ResourceType type, JsonObject obj, string fieldManager);
+
+    /// <summary>Replaces only the status of the stored object.</summary>
+    JsonObject UpdateStatus(ResourceType type, JsonObject obj, string fieldManager);
+
+    /// <summary>
+    /// Deletes the object, or marks it terminating when it has finalizers. Preconditions, when given, must
+    /// match (409 Conflict otherwise). Returns the object as it is after the call.
+    /// </summary>
+    JsonObject Delete(ResourceType type, string? ns, string name, string? preconditionUid = null, string? preconditionResourceVersion = null);
+
+    /// <summary>Every change, in resourceVersion order, from now on.</summary>
+    IDisposable Subscribe(Action<StoreEvent> onEvent);
+}

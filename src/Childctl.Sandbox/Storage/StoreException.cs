@@ -1,0 +1,33 @@
+namespace Childctl.Sandbox.Storage;
+
+/// <summary>A store failure with the Kubernetes Status reason (NotFound, AlreadyExists, Conflict, Invalid...) and HTTP code.</summary>
+public sealed class StoreException : Exception
+{
+    public StoreException(int code, string reason, string message)
+        : base(message)
+    {
+        Code = code;
+        Reason = reason;
+    }
+
+    public StoreException()
+        : this(500, "InternalError", "store failure")
+    {
+    }
+
+    public StoreException(string message)
+        : this(500, "InternalError", message)
+    {
+    }
+
+    public StoreException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Code = 500;
+        Reason = "InternalError";
+    }
+
+    public int Code { get; }
+
+    public string Reason { get; }
+}

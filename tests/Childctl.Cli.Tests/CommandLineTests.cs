@@ -1,0 +1,63 @@
+namespace Childctl.Cli.Tests;
+
+public class CommandLineTests
+{
+    [Fact]
+    public async Task Version_PrintsClientVersion_AndExitsZero()
+    {
+        var result = await CliRunner.RunAsync("version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("childctl ", result.Stdout, StringComparison.Ordinal);
+        Assert.Empty(result.Stderr);
+    }
+
+    [Fact]
+    public async Task UnambiguousPrefix_RunsTheCommand()
+    {
+        var result = await CliRunner.RunAsync("vers", "-o", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"clientVersion\"", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_IsUsageError_WithExitCode2()
+    {
+        var result = await CliRunner.RunAsync("frobnicate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("frobnicate", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public async Task UnknownOutputFormat_IsUsageError_NamingTheChoices()
+    {
+        var result = await CliRunner.RunAsync("version", "-o", "xml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown output format 'xml'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bash", "complete -o default -F _childctl_complete childctl")]
+    [InlineData("zsh", "compdef _childctl_complete childctl")]
+    [InlineData("fish", "complete -c childctl")]
+    public async Task Completion_PrintsScriptForShell(string shell, string expected)
+    {
+        var result = await CliRunner.RunAsync("completion", shell);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(expected, result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SuggestDirective_CompletesCommandPrefixes()
+    {
+        var result = await CliRunner.RunAsync("[suggest:4]", "comp");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("completion", result.Stdout.Split('\n').Select(l => l.Trim()));
+    }
+}
