@@ -6,8 +6,9 @@ using Childctl.Core.Templates;
 namespace Childctl.Core.Operations;
 
 /// <summary>
-/// <c>status NAME</c>: one GET of the ClusterDeployment (404 → NotFound, whatever local history says) alongside its
-/// kubeconfig Secret and the last entries of its local history, then its template and its Events (by uid).
+/// <c>status NAME</c>: the ClusterDeployment (404 → NotFound, whatever local history says), read together with its
+/// namespace's templates (one list, as <c>list</c> does), its kubeconfig Secret, its Events (selected by kind and name,
+/// kept by uid) and the last entries of its local history.
 /// </summary>
 public sealed class ClusterStatusService
 {
@@ -24,10 +25,13 @@ public sealed class ClusterStatusService
 
     public async Task<ClusterStatusReport> GetAsync(string ns, string name, CancellationToken cancellationToken)
     {
-        // What needs only the name starts with the object's GET; what needs its uid or template follows it.
+        // Every read needs only the name, so all go out at once: one round trip after the handshake.
         var clusterTask = _api.GetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken);
+        var templatesTask = _api.ListAsync(ResourceKind.ClusterTemplate, ns, null, cancellationToken);
         var kubeconfigTask = _api.GetKubeconfigAvailabilityAsync(ns, name, cancellationToken);
+        var eventsTask = _api.ListEventsAsync(ns, ResourceKind.ClusterDeployment.Kind, name, cancellationToken);
         var historyTask = _history.ReadLatestAsync(_api.Cluster.ClusterName, ns, name, HistoryEntries, cancellationToken);
+        var others = Task.WhenAll(templatesTask, kubeconfigTask, eventsTask, historyTask);
         ClusterDeployment cluster;
         try
         {
@@ -35,19 +39,13 @@ public sealed class ClusterStatusService
         }
         catch
         {
-            await Task.WhenAll(kubeconfigTask, historyTask).ContinueWith(static _ => { }, TaskScheduler.Default);
+            await others.ContinueWith(static _ => { }, TaskScheduler.Default);
             throw;
         }
 
-        var templateTask = _api.TryGetAsync(ResourceKind.ClusterTemplate, ns, cluster.Template, cancellationToken);
-        var eventsTask = _api.ListEventsAsync(ns, cluster.Uid, cancellationToken);
-        await Task.WhenAll(templateTask, kubeconfigTask, eventsTask, historyTask);
-        var template = await templateTask;
-        var catalog = template is { } t ? new TemplateCatalog([ClusterTemplate.Read(t)]) : TemplateCatalog.Empty;
-        return new ClusterStatusReport(
-            ClusterOverview.Create(cluster, catalog),
-            await kubeconfigTask,
-            await eventsTask,
-            await historyTask);
+        await others;
+        var catalog = new TemplateCatalog((await templatesTask).Items.Select(ClusterTemplate.Read));
+        var events = (await eventsTask).Where(e => e.InvolvedUid == cluster.Uid).ToList();
+        return new ClusterStatusReport(ClusterOverview.Create(cluster, catalog), await kubeconfigTask, events, await historyTask);
     }
 }
