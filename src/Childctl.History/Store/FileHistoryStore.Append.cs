@@ -40,7 +40,14 @@ public sealed partial class FileHistoryStore
         }
 
         using var log = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        if (log.Length < index.ScannedLength)
+        byte[] Read(long offset, int count)
+        {
+            var bytes = new byte[count];
+            RandomAccess.Read(log.SafeFileHandle, bytes, offset);
+            return bytes;
+        }
+
+        if (!index.StillMatches(Read, log.Length))
         {
             index.Reset(); // the file was replaced or cut by hand: trust nothing cached
         }
@@ -52,6 +59,7 @@ public sealed partial class FileHistoryStore
             var fresh = new byte[length - index.ScannedLength];
             RandomAccess.Read(log.SafeFileHandle, fresh, index.ScannedLength);
             index.Scan(fresh);
+            index.Remember(Read);
         }
 
         var existing = events.Select(e => index.TryGet(e.Id!, out var at) ? at : ((long, long)?)null).ToList();
@@ -67,7 +75,9 @@ public sealed partial class FileHistoryStore
                 $"some events of this batch are already in {path} and some are not; append them separately") { Path = path };
         }
 
-        return Write(log, events, prefix, index) with { RepairedTail = torn };
+        var result = Write(log, events, prefix, index) with { RepairedTail = torn };
+        index.Remember(Read);
+        return result;
     }
 
     private static AppendResult Write(FileStream log, List<HistoryEvent> events, string prefix, StreamIndex index)
@@ -97,18 +107,24 @@ public sealed partial class FileHistoryStore
     }
 
     /// <summary>
-    /// Makes sure the file ends at a good boundary before writing: the fast path reads only the last line; the
-    /// slow path inspects the whole file, sets a torn tail aside, or refuses a corrupt file (left untouched).
+    /// Makes sure the file is sound and ends at a good boundary before writing: the full path parses the whole
+    /// file, sets a torn tail aside, or refuses a corrupt file (left untouched); the fast path reads the last line.
     /// Returns text to write before the first block (for foreign files lacking <c>events:</c> or a final newline).
     /// </summary>
     private (string Prefix, TornTail? Torn) PrepareTail(string path, FileStream log, StreamIndex index)
     {
         var length = log.Length;
-        var window = new byte[Math.Min(length, TailWindow)];
-        RandomAccess.Read(log.SafeFileHandle, window, length - window.Length);
-        if (TailInspector.EndsAtBoundary(window))
+
+        // The first time this process touches the file it parses all of it, so a corrupt file is refused whole;
+        // after that only the tail needs checking, since every byte before it has been seen.
+        if (index.ScannedLength > 0)
         {
-            return (string.Empty, null);
+            var window = new byte[Math.Min(length, TailWindow)];
+            RandomAccess.Read(log.SafeFileHandle, window, length - window.Length);
+            if (TailInspector.EndsAtBoundary(window))
+            {
+                return (string.Empty, null);
+            }
         }
 
         var data = new byte[length];
