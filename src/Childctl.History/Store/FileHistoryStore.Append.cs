@@ -22,7 +22,18 @@ public sealed partial class FileHistoryStore
         var path = Path.Combine(dir, stream.Name + HistoryLayout.Extension);
         try
         {
-            return await WithLockAsync(path, index => AppendLocked(stream, path, redacted, options, index), cancellationToken);
+            var (result, written) = await WithLockAsync(path, index => AppendLocked(stream, path, redacted, options, index), cancellationToken);
+            if (written is not null)
+            {
+                // The fsync runs after the lock is released: it flushes every write made to the file so far, so
+                // concurrent appenders share flushes and none of them returns before its own bytes are on disk.
+                using (written)
+                {
+                    written.Flush(flushToDisk: true);
+                }
+            }
+
+            return result;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -30,7 +41,8 @@ public sealed partial class FileHistoryStore
         }
     }
 
-    private AppendResult AppendLocked(HistoryStreamId stream, string path, List<HistoryEvent> events, AppendOptions? options, StreamIndex index)
+    /// <summary>Runs under the lock; returns the log still open when it wrote, for the caller to flush.</summary>
+    private (AppendResult Result, FileStream? Written) AppendLocked(HistoryStreamId stream, string path, List<HistoryEvent> events, AppendOptions? options, StreamIndex index)
     {
         if (!File.Exists(path))
         {
@@ -39,7 +51,27 @@ public sealed partial class FileHistoryStore
             index.Reset();
         }
 
-        using var log = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        var log = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        try
+        {
+            var result = AppendOpen(path, log, events, index);
+            if (result.Appended)
+            {
+                return (result, log);
+            }
+
+            log.Dispose();
+            return (result, null);
+        }
+        catch
+        {
+            log.Dispose();
+            throw;
+        }
+    }
+
+    private AppendResult AppendOpen(string path, FileStream log, List<HistoryEvent> events, StreamIndex index)
+    {
         byte[] Read(long offset, int count)
         {
             var bytes = new byte[count];
@@ -94,9 +126,8 @@ public sealed partial class FileHistoryStore
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
 
-        // One write of the whole batch at the end of the file, then fsync before anyone is told it succeeded.
+        // One write of the whole batch at the end of the file; the caller fsyncs before reporting success.
         RandomAccess.Write(log.SafeFileHandle, bytes, start);
-        log.Flush(flushToDisk: true);
         for (var i = 0; i < events.Count; i++)
         {
             index.Add(events[i].Id!, index.Count, positions[i], indent);
