@@ -20,6 +20,9 @@ public sealed record HistoryFilter
 
     public string? Uid { get; init; }
 
+    /// <summary>True when the filter lets every event through.</summary>
+    public bool IsEmpty => Since is null && Until is null && Actions.Count == 0 && Users.Count == 0 && Uid is null;
+
     public bool Matches(HistoryEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
