@@ -37,17 +37,17 @@ public sealed partial class FileHistoryStore : IHistoryStore
 
     public IReadOnlyList<string> ListManagementClusters() => _layout.ManagementClusters().Select(m => m.Name).ToList();
 
-    public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null)
+    public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null, string? ns = null, string? name = null)
     {
         var result = new List<StreamInfo>();
-        foreach (var (name, dir) in _layout.ManagementClusters())
+        foreach (var (mc, dir) in _layout.ManagementClusters())
         {
-            if (managementCluster is not null && name != managementCluster)
+            if (managementCluster is not null && mc != managementCluster)
             {
                 continue;
             }
 
-            result.AddRange(HistoryLayout.Files(dir).Select(f => new StreamInfo(new HistoryStreamId(name, f.Namespace, f.Name), f.Path)));
+            result.AddRange(HistoryLayout.Files(dir, ns, name).Select(f => new StreamInfo(new HistoryStreamId(mc, f.Namespace, f.Name), f.Path)));
         }
 
         return result;

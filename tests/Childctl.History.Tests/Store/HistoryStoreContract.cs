@@ -155,5 +155,8 @@ public abstract class HistoryStoreContract
         Assert.Equal(["mgmt-a/kcm-system/c1", "mgmt-a/team-b/c1"], store.ListStreams("mgmt-a").Select(s => s.Stream.ToString()));
         Assert.Equal(3, store.ListStreams().Count);
         Assert.Equal(["mgmt-a", "mgmt-b"], store.ListManagementClusters());
+        Assert.Equal(["mgmt-a/kcm-system/c1", "mgmt-a/team-b/c1"], store.ListStreams(name: "c1").Select(s => s.Stream.ToString()));
+        Assert.Equal(["mgmt-b/kcm-system/c2"], store.ListStreams(ns: "kcm-system", name: "c2").Select(s => s.Stream.ToString()));
+        Assert.Empty(store.ListStreams("mgmt-b", "team-b"));
     }
 }
