@@ -58,6 +58,18 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Contains("invalid --since 'yesterday-ish'", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("history", "-n", "../etc")]
+    [InlineData("history", "../etc")]
+    [InlineData("history", "-A", "a/b")]
+    public async Task History_InvalidNamespaceOrName_IsExit2(params string[] args)
+    {
+        var result = await _cli.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("invalid", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task History_Json_HasTheFileFieldsAndSaysItIsNotLiveState()
     {
