@@ -121,6 +121,21 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task History_AllManagementClusters_ListsEveryManagementClustersClusters()
+    {
+        await SeedAsync();
+        var other = Path.Combine(_cli.HistoryDir, "other-mgmt", "kcm-system");
+        Directory.CreateDirectory(other);
+        await File.WriteAllTextAsync(Path.Combine(other, "delta.yaml"), "cluster_name: delta\nnamespace: kcm-system\nevents:\n  - timestamp: \"2025-07-11T13:00:00Z\"\n    action: note_added\n    source: childctl\n");
+
+        var current = await _cli.RunAsync("history", "-o", "name");
+        var every = await _cli.RunAsync("history", "--all-management-clusters");
+
+        Assert.Equal("kcm-system/alpha\nkcm-system/beta\nteam-b/alpha\n", current.Stdout);
+        Golden.Check("history/all-management-clusters.txt", every.Stdout);
+    }
+
+    [Fact]
     public async Task History_CorruptFile_Exit2NamingFileAndLine_AndLeavesItUnchanged()
     {
         await SeedAsync();
