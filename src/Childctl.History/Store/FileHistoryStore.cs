@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Childctl.History.Naming;
 using Childctl.History.Storage;
 
 namespace Childctl.History.Store;
@@ -39,6 +40,16 @@ public sealed partial class FileHistoryStore : IHistoryStore
 
     public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null, string? ns = null, string? name = null)
     {
+        if (ns is not null)
+        {
+            KubernetesNames.ValidateNamespace(ns);
+        }
+
+        if (name is not null)
+        {
+            KubernetesNames.ValidateClusterName(name); // it becomes part of a path below
+        }
+
         var result = new List<StreamInfo>();
         foreach (var (mc, dir) in _layout.ManagementClusters())
         {

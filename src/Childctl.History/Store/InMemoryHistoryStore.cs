@@ -56,6 +56,16 @@ public sealed class InMemoryHistoryStore : IHistoryStore
 
     public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null, string? ns = null, string? name = null)
     {
+        if (ns is not null)
+        {
+            Naming.KubernetesNames.ValidateNamespace(ns);
+        }
+
+        if (name is not null)
+        {
+            Naming.KubernetesNames.ValidateClusterName(name);
+        }
+
         lock (_lock)
         {
             return _streams.Keys

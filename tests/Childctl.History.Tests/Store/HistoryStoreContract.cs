@@ -123,6 +123,16 @@ public abstract class HistoryStoreContract
         Assert.Equal(HistoryErrorKind.InvalidName, error.Kind);
     }
 
+    [Theory]
+    [InlineData(null, "../../etc/passwd")]
+    [InlineData("..", null)]
+    public void ListStreams_TraversalNames_AreRejected(string? ns, string? name)
+    {
+        var error = Assert.Throws<HistoryException>(() => CreateStore().ListStreams(null, ns, name));
+
+        Assert.Equal(HistoryErrorKind.InvalidName, error.Kind);
+    }
+
     [Fact]
     public async Task Append_RedactsSecretsFromParametersCommandAndText()
     {
