@@ -8,6 +8,9 @@ internal static class CommandRegistry
     public static IEnumerable<Command> Create(CliSession session) =>
     [
         VersionCommand.Create(session),
+        HistoryCommand.Create(session),
+        NoteCommand.Create(session),
+        MigrateCommand.Create(session),
         CompletionCommand.Create(session),
     ];
 }
