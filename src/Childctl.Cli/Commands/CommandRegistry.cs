@@ -12,6 +12,9 @@ internal static class CommandRegistry
         TemplatesCommand.Create(session),
         CredentialsCommand.Create(session),
         VersionCommand.Create(session),
+        HistoryCommand.Create(session),
+        NoteCommand.Create(session),
+        MigrateCommand.Create(session),
         CompletionCommand.Create(session),
     ];
 }

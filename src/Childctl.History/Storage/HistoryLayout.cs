@@ -13,6 +13,9 @@ internal sealed class HistoryLayout
     public const string Extension = ".yaml";
     private const string MarkerName = ".management-cluster";
 
+    // Folders already matched to their marker; a marker is never rewritten, so a match stays true.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resolved = new(StringComparer.Ordinal);
+
     public HistoryLayout(string root)
     {
         Root = Path.GetFullPath(root);
@@ -29,17 +32,23 @@ internal sealed class HistoryLayout
     /// <summary>The folder for a management cluster; with <paramref name="create"/>, made (0700) and marked.</summary>
     public string ManagementClusterDirectory(string clusterName, bool create)
     {
+        if (_resolved.TryGetValue(clusterName, out var known))
+        {
+            return known;
+        }
+
         foreach (var hashChars in new[] { 8, 16, 32, 64 })
         {
             var dir = Path.Combine(Root, ManagementClusterSegment.For(clusterName, hashChars));
             var owner = ReadMarker(dir);
-            if (owner == clusterName || (owner is null && !create))
+            if (owner is null && !create)
             {
                 return dir;
             }
 
-            if (owner is null && ClaimMarker(dir, clusterName))
+            if (owner == clusterName || (owner is null && ClaimMarker(dir, clusterName)))
             {
+                _resolved[clusterName] = dir;
                 return dir;
             }
         }
@@ -60,7 +69,7 @@ internal sealed class HistoryLayout
             .ToList();
     }
 
-    public static IEnumerable<(string Namespace, string Name, string Path)> Files(string managementClusterDirectory)
+    public static IEnumerable<(string Namespace, string Name, string Path)> Files(string managementClusterDirectory, string? ns = null, string? name = null)
     {
         if (!Directory.Exists(managementClusterDirectory))
         {
@@ -69,18 +78,22 @@ internal sealed class HistoryLayout
 
         foreach (var nsDir in Directory.EnumerateDirectories(managementClusterDirectory).Order(StringComparer.Ordinal))
         {
-            var ns = Path.GetFileName(nsDir);
-            if (!KubernetesNames.IsLabel(ns))
+            var folder = Path.GetFileName(nsDir);
+            if (!KubernetesNames.IsLabel(folder) || (ns is not null && folder != ns))
             {
                 continue;
             }
 
-            foreach (var file in Directory.EnumerateFiles(nsDir, "*" + Extension).Order(StringComparer.Ordinal))
+            // With a name, probe its one file rather than list the folder (thousands of clusters).
+            var files = name is null
+                ? Directory.EnumerateFiles(nsDir, "*" + Extension).Order(StringComparer.Ordinal)
+                : new[] { Path.Combine(nsDir, name + Extension) }.Where(File.Exists);
+            foreach (var file in files)
             {
-                var name = Path.GetFileNameWithoutExtension(file);
-                if (!name.StartsWith('.'))
+                var stem = Path.GetFileNameWithoutExtension(file);
+                if (!stem.StartsWith('.'))
                 {
-                    yield return (ns, name, file);
+                    yield return (folder, stem, file);
                 }
             }
         }

@@ -11,7 +11,7 @@ namespace Childctl.Sandbox.Api.Handlers;
 /// starts with synthetic ADDED events; from N it replays the changes after N, or sends a single 410 ERROR when N
 /// is older than the change log. Selectors apply (objects entering or leaving the selection become ADDED or
 /// DELETED). Bookmarks are sent periodically when allowed; timeoutSeconds, server stop, client disconnect or an
-/// injected fault end the stream.
+/// injected fault end the stream (cleanly, so clients see events already sent).
 /// </summary>
 internal sealed class WatchHandler(ApiServices api)
 {
@@ -33,6 +33,11 @@ internal sealed class WatchHandler(ApiServices api)
             return;
         }
 
+        await StreamAsync(ctx, route, options, start, channel, table);
+    }
+
+    private async Task StreamAsync(HttpContext ctx, ResourceRoute route, ListOptions options, WatchStart start, Channel<StoreChange> channel, string? table)
+    {
         var faults = api.Faults.Settings;
         using var timeout = new CancellationTokenSource(options.TimeoutSeconds is { } t and > 0 ? TimeSpan.FromSeconds(t) : Timeout.InfiniteTimeSpan, api.Time);
         using var drop = new CancellationTokenSource(faults.DropWatchAfter ?? Timeout.InfiniteTimeSpan, api.Time);
@@ -43,7 +48,7 @@ internal sealed class WatchHandler(ApiServices api)
         var stream = new Stream(ctx, new WatchEvents(route.Definition, table, options.Include, api.Time), options, start.ResourceVersion, faults.DropWatchAfterEvents);
         try
         {
-            await response.StartAsync(stop.Token);
+            await ctx.Response.StartAsync(stop.Token);
             await stream.SendAsync(start.Initial, stop.Token);
             while (await channel.Reader.WaitToReadAsync(stop.Token))
             {
@@ -62,12 +67,7 @@ internal sealed class WatchHandler(ApiServices api)
         }
         catch (WatchDroppedException)
         {
-            ctx.Abort();
-        }
-
-        if (drop.IsCancellationRequested && !timeout.IsCancellationRequested)
-        {
-            ctx.Abort();
+            // An injected drop: the stream ends early, as when an apiserver restarts; clients must re-watch.
         }
     }
 

@@ -1,0 +1,109 @@
+using Childctl.History.Events;
+
+namespace Childctl.History.Codec;
+
+/// <summary>
+/// A strict reader for exactly the layout childctl writes (header keys at column 0, <c>events:</c>, items at
+/// indent 2, one field per line, scalars as <see cref="FastScalars"/> reads them). It is several times faster
+/// than a general YAML parser; any line outside that layout makes it give up, and the caller parses the
+/// file with YamlDotNet instead, which also produces every error message. The two must agree on what this
+/// one accepts (tests compare them).
+/// </summary>
+internal static class FastHistoryParser
+{
+    public static bool TryParse(string text, out HistoryDocument document)
+    {
+        document = null!;
+        var state = new LineState();
+        var lineNumber = 0;
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            if (!state.Accept(text.AsSpan()[range], ++lineNumber))
+            {
+                return false;
+            }
+        }
+
+        if (!state.Finish() || !text.EndsWith('\n'))
+        {
+            return false;
+        }
+
+        document = new HistoryDocument(state.Header, state.Events);
+        return true;
+    }
+
+    private sealed class LineState
+    {
+        private EventFields? _current;
+        private bool _inEvents;
+        private bool _sawName;
+
+        public HistoryHeader Header { get; private set; } = new();
+
+        public List<HistoryEvent> Events { get; } = [];
+
+        public bool Accept(ReadOnlySpan<char> line, int lineNumber)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                return true;
+            }
+
+            if (!_inEvents)
+            {
+                _inEvents = line is "events:";
+                return _inEvents || TryHeader(line);
+            }
+
+            if (line.StartsWith("  - ", StringComparison.Ordinal))
+            {
+                if (!Finish())
+                {
+                    return false;
+                }
+
+                _current = new EventFields(lineNumber);
+                return _current.TrySet(line[4..]);
+            }
+
+            return line.StartsWith("    ", StringComparison.Ordinal) && _current is not null && _current.TrySet(line[4..]);
+        }
+
+        /// <summary>Completes the event being read; false when it lacks what an event needs.</summary>
+        public bool Finish()
+        {
+            if (_current is not null)
+            {
+                var e = _current.Build();
+                if (e is null)
+                {
+                    return false;
+                }
+
+                Events.Add(e);
+                _current = null;
+            }
+
+            return _sawName || _inEvents;
+        }
+
+        private bool TryHeader(ReadOnlySpan<char> line)
+        {
+            var colon = line.IndexOf(": ", StringComparison.Ordinal);
+            if (colon <= 0 || !FastScalars.TryValue(line[(colon + 2)..], out var value))
+            {
+                return false;
+            }
+
+            switch (line[..colon])
+            {
+                case "cluster_name": Header = Header with { ClusterName = value }; _sawName = true; return true;
+                case "namespace": Header = Header with { Namespace = value }; return true;
+                case "created_at": Header = Header with { CreatedAt = value }; return true;
+                case "last_updated": Header = Header with { LastUpdated = value }; return true;
+                default: return false;
+            }
+        }
+    }
+}
