@@ -7,9 +7,9 @@ namespace Childctl.Core.Kubernetes;
 /// <summary>
 /// GETs over the official client's own <see cref="HttpClient"/> and credentials (so the kubeconfig's TLS set-up,
 /// client certificates, tokens and exec plugins all apply), parsing each reply straight into a
-/// <see cref="JsonDocument"/>. The client's typed operations are not used: they root KubernetesClient.Aot's JSON
-/// metadata for all 872 Kubernetes models, which NativeAOT rehydrates at every process start (~20 ms and 15 MiB
-/// for every command, including offline ones); this also skips a deserialise-and-copy per reply.
+/// <see cref="JsonDocument"/>: one parse and no copy per reply (the typed operations deserialise into a
+/// <see cref="JsonElement"/>, which copies the whole body again), and no dependence on registering a JSON context
+/// with <c>KubernetesJson</c> before its first use. The client's typed operations are not used.
 /// </summary>
 internal sealed class ApiTransport : IDisposable
 {
