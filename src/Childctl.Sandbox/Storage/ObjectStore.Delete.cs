@@ -69,7 +69,7 @@ public sealed partial class ObjectStore
         meta["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
         var stored = new StoredObject(type, node);
         Bucket(type)[Key(type, current.Namespace, current.Name)] = stored;
-        Commit(new StoreChange(StoreChange.Modified, stored));
+        Commit(new StoreChange(StoreChange.Modified, stored, current));
         foreach (var child in contents)
         {
             DeleteLocked(child);

@@ -78,7 +78,7 @@ public sealed partial class ObjectStore
         ObjectMeta.Of(next)["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
         var stored = new StoredObject(type, next);
         Bucket(type)[Key(type, current.Namespace, current.Name)] = stored;
-        Commit(new StoreChange(StoreChange.Modified, stored));
+        Commit(new StoreChange(StoreChange.Modified, stored, current));
         return stored;
     }
 
