@@ -36,7 +36,7 @@ public class SandboxFixture : IAsyncLifetime
 
     public Kubectl ReadOnlyKubectl => new(ReadOnlyKubeconfigPath, Path.Combine(Directory, "kube-cache-viewer"));
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var options = Options;
         _directory = System.IO.Directory.CreateTempSubdirectory("childctl-sandbox-test-");
@@ -53,7 +53,7 @@ public class SandboxFixture : IAsyncLifetime
         _handle.WriteKubeconfig(ReadOnlyKubeconfigPath, readOnly: true);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_handle is not null)
         {

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Childctl.Sandbox.Api.Bodies;
 
 /// <summary>
-/// Decodes the protobuf bodies kubectl's generators send (<c>kubectl create namespace</c>, <c>create secret generic</c>):
-/// the <c>k8s\0</c> magic, a runtime.Unknown envelope (TypeMeta, raw object), then a Namespace or Secret message.
+/// Decodes the protobuf bodies kubectl's generators send (<c>kubectl create namespace</c>, <c>create secret generic</c>, <c>auth can-i</c>):
+/// the <c>k8s\0</c> magic, a runtime.Unknown envelope (TypeMeta, raw object), then a Namespace, Secret or SelfSubjectAccessReview message.
 /// proto3 sends unset strings as "", which are dropped here.
 /// </summary>
 internal static class KubeProtobuf
@@ -18,8 +18,32 @@ internal static class KubeProtobuf
             throw new FormatException("protobuf body without the k8s magic prefix");
         }
 
-        var envelope = new ProtoReader(body[Magic.Length..]);
-        string apiVersion = "", kind = "";
+        var raw = ReadEnvelope(body[Magic.Length..], out var apiVersion, out var kind);
+        var obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
+        var reader = new ProtoReader(raw);
+        switch (kind)
+        {
+            case "Namespace":
+                ProtoObjects.ReadNamespace(ref reader, obj);
+                break;
+            case "Secret":
+                ProtoObjects.ReadSecret(ref reader, obj);
+                break;
+            case "SelfSubjectAccessReview":
+                AccessReviewProto.Read(ref reader, obj);
+                break;
+            default:
+                throw new NotSupportedException($"protobuf bodies of kind {kind} are not supported");
+        }
+
+        return obj;
+    }
+
+    /// <summary>runtime.Unknown: 1 TypeMeta, 2 raw object bytes (3 contentEncoding and 4 contentType are skipped).</summary>
+    private static ReadOnlySpan<byte> ReadEnvelope(ReadOnlySpan<byte> data, out string apiVersion, out string kind)
+    {
+        var envelope = new ProtoReader(data);
+        apiVersion = kind = "";
         ReadOnlySpan<byte> raw = default;
         while (envelope.TryReadTag(out var field, out var wire))
         {
@@ -37,21 +61,7 @@ internal static class KubeProtobuf
             }
         }
 
-        var obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
-        var reader = new ProtoReader(raw);
-        switch (kind)
-        {
-            case "Namespace":
-                ProtoObjects.ReadNamespace(ref reader, obj);
-                break;
-            case "Secret":
-                ProtoObjects.ReadSecret(ref reader, obj);
-                break;
-            default:
-                throw new NotSupportedException($"protobuf bodies of kind {kind} are not supported");
-        }
-
-        return obj;
+        return raw;
     }
 
     private static (string ApiVersion, string Kind) ReadTypeMeta(ReadOnlySpan<byte> data)
