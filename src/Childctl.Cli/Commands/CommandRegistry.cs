@@ -7,6 +7,8 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> Create(CliSession session) =>
     [
+        SandboxCommand.Create(session),
+        DemoCommand.Create(session),
         VersionCommand.Create(session),
         HistoryCommand.Create(session),
         NoteCommand.Create(session),
