@@ -11,6 +11,8 @@ internal static class CommandRegistry
         StatusCommand.Create(session),
         TemplatesCommand.Create(session),
         CredentialsCommand.Create(session),
+        SandboxCommand.Create(session),
+        DemoCommand.Create(session),
         VersionCommand.Create(session),
         HistoryCommand.Create(session),
         NoteCommand.Create(session),

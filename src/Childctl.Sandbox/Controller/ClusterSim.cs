@@ -63,12 +63,16 @@ internal sealed class ClusterSim
 
     public bool DryRunAnnounced { get; set; }
 
+    /// <summary>
+    /// Rebuilt from a stored status (a restart, or a pre-seeded cluster): its first reconcile records no event when
+    /// it finds nothing to change (no Warning for a failure the status already shows), so that starting over thousands of clusters writes nothing.
+    /// </summary>
+    public bool Resumed { get; set; }
+
     /// <summary>The kubeconfig Secret was seen or written; cleared by forcing a reconcile after it is deleted.</summary>
     public bool KubeconfigPresent { get; set; }
 
-    /// <summary>The spec's template and credential names, to find the clusters a changed template or credential affects.</summary>
-    public string TemplateName { get; set; } = "";
-
+    /// <summary>The spec's credential name: a changed credential re-checks the clusters using it.</summary>
     public string CredentialName { get; set; } = "";
 
     public void StartPlan(IEnumerable<SimStep> steps, DateTimeOffset start, SimClock clock)
