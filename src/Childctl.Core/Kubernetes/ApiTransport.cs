@@ -59,7 +59,8 @@ internal sealed class ApiTransport : IDisposable
         {
             response = await SendAsync(pathAndQuery, deadline.Token);
             var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
-            var buffer = new ArrayBufferWriter<byte>(256 * 1024);
+            var length = response.Content.Headers.ContentLength;
+            var buffer = new ArrayBufferWriter<byte>(length is > 0 and < int.MaxValue - 1 ? (int)length.Value + 1 : 256 * 1024);
             bool known;
             string? token;
             bool ended;
