@@ -97,7 +97,8 @@ internal sealed class ApiTransport : IDisposable
 
     private static async Task<int> ReadChunkAsync(Stream stream, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
     {
-        var read = await stream.ReadAsync(buffer.GetMemory(64 * 1024), cancellationToken);
+        // All the free space when there is enough (a buffer sized from Content-Length never grows), else 64 KiB more.
+        var read = await stream.ReadAsync(buffer.GetMemory(buffer.FreeCapacity >= 4096 ? 1 : 64 * 1024), cancellationToken);
         buffer.Advance(read);
         return read;
     }
