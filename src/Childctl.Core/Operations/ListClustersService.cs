@@ -22,8 +22,18 @@ public sealed class ListClustersService
         ArgumentNullException.ThrowIfNull(query);
         var clustersTask = _api.ListAsync(ResourceKind.ClusterDeployment, query.Namespace, query.LabelSelector, cancellationToken);
         var templatesTask = TemplateLookup.ReadAsync(_api, query.Namespace, cancellationToken);
-        await Task.WhenAll(clustersTask, templatesTask);
-        var clusters = await clustersTask;
+        ObjectList clusters;
+        try
+        {
+            clusters = await clustersTask;
+        }
+        catch
+        {
+            // The clusters' error is the one to report; the templates' read must still be observed.
+            await templatesTask.ContinueWith(static _ => { }, TaskScheduler.Default);
+            throw;
+        }
+
         var catalog = await templatesTask;
         var matching = new List<ClusterOverview>(clusters.Items.Count);
         foreach (var item in clusters.Items)
