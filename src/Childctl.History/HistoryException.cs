@@ -1,0 +1,48 @@
+namespace Childctl.History;
+
+/// <summary>
+/// The one exception type of the history library. Messages are user-ready single lines that name the
+/// file (and line, for corrupt files) and say what to do.
+/// </summary>
+public sealed class HistoryException : Exception
+{
+    public HistoryException(HistoryErrorKind kind, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+    }
+
+    public HistoryException()
+        : this(HistoryErrorKind.Io, "history failed")
+    {
+    }
+
+    public HistoryException(string message)
+        : this(HistoryErrorKind.Io, message)
+    {
+    }
+
+    public HistoryException(string message, Exception innerException)
+        : this(HistoryErrorKind.Io, message, innerException)
+    {
+    }
+
+    public HistoryErrorKind Kind { get; }
+
+    /// <summary>The file concerned, when there is one.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>1-based line of the problem in <see cref="Path"/>, or 0.</summary>
+    public int Line { get; init; }
+
+    public static HistoryException Corrupt(string path, int line, string problem) =>
+        new(HistoryErrorKind.Corrupt,
+            $"history file {path} is not valid at line {line}: {problem}. It was left unchanged; fix it by hand or move it aside (childctl never rewrites history)")
+        {
+            Path = path,
+            Line = line,
+        };
+
+    public static HistoryException Io(string path, string what, Exception inner) =>
+        new(HistoryErrorKind.Io, $"cannot {what} {path}: {inner.Message}", inner) { Path = path };
+}

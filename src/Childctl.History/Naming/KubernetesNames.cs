@@ -1,0 +1,51 @@
+namespace Childctl.History.Naming;
+
+/// <summary>
+/// Validates namespaces (DNS-1123 labels) and cluster names (DNS-1123 subdomains) before they become path
+/// segments: only <c>a-z 0-9 - .</c>, no empty labels, so no traversal (<c>..</c>, <c>/</c>) and no odd characters.
+/// </summary>
+public static class KubernetesNames
+{
+    private const int MaxLabel = 63;
+
+    // A file name is "<name>.yaml" and must fit in 255 bytes.
+    private const int MaxClusterName = 250;
+
+    public static void ValidateNamespace(string? value)
+    {
+        if (!IsLabel(value))
+        {
+            throw Invalid("namespace", value, "a DNS label: at most 63 lower-case letters, digits or '-', starting and ending with a letter or digit");
+        }
+    }
+
+    public static void ValidateClusterName(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > MaxClusterName || !value.Split('.').All(IsSubdomainPart))
+        {
+            throw Invalid("cluster name", value, "a DNS subdomain: lower-case letters, digits, '-' and '.', at most 250 characters, starting and ending with a letter or digit");
+        }
+    }
+
+    public static bool IsLabel(string? value) => !string.IsNullOrEmpty(value) && value.Length <= MaxLabel && IsSubdomainPart(value);
+
+    private static bool IsSubdomainPart(string part) =>
+        part.Length is > 0 and <= MaxLabel
+        && IsAlnum(part[0])
+        && IsAlnum(part[^1])
+        && part.All(c => IsAlnum(c) || c == '-');
+
+    private static bool IsAlnum(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+
+    private static HistoryException Invalid(string what, string? value, string rule)
+    {
+        var shown = value is null ? "(none)" : $"\"{Printable(value)}\"";
+        return new HistoryException(HistoryErrorKind.InvalidName, $"invalid {what} {shown}: it must be {rule}");
+    }
+
+    private static string Printable(string value)
+    {
+        var clipped = value.Length > 80 ? value[..80] + "..." : value;
+        return string.Concat(clipped.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    }
+}

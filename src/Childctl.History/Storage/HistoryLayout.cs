@@ -1,0 +1,117 @@
+using Childctl.History.Naming;
+using Childctl.History.Store;
+
+namespace Childctl.History.Storage;
+
+/// <summary>
+/// <c>&lt;root&gt;/&lt;management-cluster&gt;/&lt;namespace&gt;/&lt;name&gt;.yaml</c>. Each management-cluster folder holds a
+/// <c>.management-cluster</c> file with the original kubeconfig name, so a sanitised folder name that another
+/// cluster already uses is noticed and a longer hash is taken instead.
+/// </summary>
+internal sealed class HistoryLayout
+{
+    public const string Extension = ".yaml";
+    private const string MarkerName = ".management-cluster";
+
+    public HistoryLayout(string root)
+    {
+        Root = Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+
+    public string FilePath(HistoryStreamId stream) =>
+        Path.Combine(ManagementClusterDirectory(stream.ManagementCluster, create: false), stream.Namespace, stream.Name + Extension);
+
+    public static string LockPath(string filePath) =>
+        Path.Combine(Path.GetDirectoryName(filePath)!, "." + Path.GetFileName(filePath) + ".lock");
+
+    /// <summary>The folder for a management cluster; with <paramref name="create"/>, made (0700) and marked.</summary>
+    public string ManagementClusterDirectory(string clusterName, bool create)
+    {
+        foreach (var hashChars in new[] { 8, 16, 32, 64 })
+        {
+            var dir = Path.Combine(Root, ManagementClusterSegment.For(clusterName, hashChars));
+            var owner = ReadMarker(dir);
+            if (owner == clusterName || (owner is null && !create))
+            {
+                return dir;
+            }
+
+            if (owner is null && ClaimMarker(dir, clusterName))
+            {
+                return dir;
+            }
+        }
+
+        throw new HistoryException(HistoryErrorKind.Io, $"no free history folder for management cluster \"{clusterName}\" under {Root}");
+    }
+
+    public IReadOnlyList<(string Name, string Directory)> ManagementClusters()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateDirectories(Root)
+            .Select(dir => (Name: ReadMarker(dir) ?? Path.GetFileName(dir), Directory: dir))
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static IEnumerable<(string Namespace, string Name, string Path)> Files(string managementClusterDirectory)
+    {
+        if (!Directory.Exists(managementClusterDirectory))
+        {
+            yield break;
+        }
+
+        foreach (var nsDir in Directory.EnumerateDirectories(managementClusterDirectory).Order(StringComparer.Ordinal))
+        {
+            var ns = Path.GetFileName(nsDir);
+            if (!KubernetesNames.IsLabel(ns))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(nsDir, "*" + Extension).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileNameWithoutExtension(file);
+                if (!name.StartsWith('.'))
+                {
+                    yield return (ns, name, file);
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the marker unless another process won the race; true when the folder is ours.</summary>
+    private static bool ClaimMarker(string dir, string clusterName)
+    {
+        SecureFiles.EnsureDirectory(dir);
+        try
+        {
+            SecureFiles.CreateDurably(Path.Combine(dir, MarkerName), System.Text.Encoding.UTF8.GetBytes(clusterName + "\n"));
+        }
+        catch (HistoryException) when (ReadMarker(dir) is not null)
+        {
+            // Another process created it first; whose it is decides below.
+        }
+
+        return ReadMarker(dir) == clusterName;
+    }
+
+    private static string? ReadMarker(string dir)
+    {
+        var marker = Path.Combine(dir, MarkerName);
+        try
+        {
+            return File.Exists(marker) ? File.ReadAllText(marker).TrimEnd('\n') : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Childctl.History.Storage;
+
+namespace Childctl.History.Store;
+
+/// <summary>
+/// The history store on disk: <c>&lt;root&gt;/&lt;management-cluster&gt;/&lt;namespace&gt;/&lt;name&gt;.yaml</c>, one
+/// append-only YAML file per cluster name (see <see cref="IHistoryStore"/> for the contract).
+/// </summary>
+/// <remarks>
+/// Concurrency: appends to one file are serialised across processes by <c>flock</c> on a lock file beside it
+/// and, within this process, by a semaphore per file. Readers take no lock: a block being written shows up as
+/// an incomplete tail, so a reader that sees one takes the lock and looks again before calling it torn.
+/// </remarks>
+public sealed partial class FileHistoryStore : IHistoryStore
+{
+    private readonly HistoryLayout _layout;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+
+    public FileHistoryStore(string root, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        _layout = new HistoryLayout(root);
+        _time = time ?? TimeProvider.System;
+    }
+
+    public string Root => _layout.Root;
+
+    /// <summary>The file a stream lives in (whether or not it exists yet).</summary>
+    public string PathOf(HistoryStreamId stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Validate();
+        return _layout.FilePath(stream);
+    }
+
+    public IReadOnlyList<string> ListManagementClusters() => _layout.ManagementClusters().Select(m => m.Name).ToList();
+
+    public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null)
+    {
+        var result = new List<StreamInfo>();
+        foreach (var (name, dir) in _layout.ManagementClusters())
+        {
+            if (managementCluster is not null && name != managementCluster)
+            {
+                continue;
+            }
+
+            result.AddRange(HistoryLayout.Files(dir).Select(f => new StreamInfo(new HistoryStreamId(name, f.Namespace, f.Name), f.Path)));
+        }
+
+        return result;
+    }
+
+    private async Task<T> WithLockAsync<T>(string path, Func<StreamIndex, T> action, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd(path, _ => new Gate());
+        await gate.Mutex.WaitAsync(cancellationToken);
+        try
+        {
+            using var fileLock = FileLock.Acquire(HistoryLayout.LockPath(path), cancellationToken);
+            return action(gate.Index);
+        }
+        finally
+        {
+            gate.Mutex.Release();
+        }
+    }
+
+    private sealed class Gate
+    {
+        public SemaphoreSlim Mutex { get; } = new(1, 1);
+
+        public StreamIndex Index { get; } = new();
+    }
+}

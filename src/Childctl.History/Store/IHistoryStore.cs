@@ -1,0 +1,30 @@
+using Childctl.History.Events;
+
+namespace Childctl.History.Store;
+
+/// <summary>
+/// Per-cluster append-only event streams, in the spirit of SQLStreamStore's <c>AppendToStream</c>.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>An append of several events is one write: after a crash either all of them are in the log or none.</item>
+/// <item>Appends are serialised by an exclusive lock shared by all processes, and flushed to disk before they return.</item>
+/// <item>Idempotency: if every id of the batch is already in the stream, the append is a no-op that returns the
+/// position of the existing last one; if some are and some are not, it fails with <see cref="HistoryErrorKind.IdConflict"/>.</item>
+/// <item>Secrets are redacted from parameters, command and free text before anything is written.</item>
+/// <item>Nothing already written is ever changed; only a torn tail is moved to a side file and cut.</item>
+/// </list>
+/// </remarks>
+public interface IHistoryStore
+{
+    Task<AppendResult> AppendAsync(HistoryStreamId stream, IReadOnlyList<HistoryEvent> events, AppendOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one stream, touching no other file; a missing stream reads as not existing.</summary>
+    Task<StreamRead> ReadAsync(HistoryStreamId stream, CancellationToken cancellationToken = default);
+
+    /// <summary>The streams of one management cluster (raw kubeconfig name), or of all when null.</summary>
+    IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null);
+
+    /// <summary>The raw names of the management clusters that have history.</summary>
+    IReadOnlyList<string> ListManagementClusters();
+}
