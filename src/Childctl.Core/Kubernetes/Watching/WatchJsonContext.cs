@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Childctl.Core.Kubernetes.Watching;
@@ -7,7 +6,6 @@ namespace Childctl.Core.Kubernetes.Watching;
 [JsonSerializable(typeof(RawWatchEvent))]
 [JsonSerializable(typeof(WatchStatus))]
 [JsonSerializable(typeof(WatchMetadata))]
-[JsonSerializable(typeof(JsonObject))]
 internal sealed partial class WatchJsonContext : JsonSerializerContext
 {
 }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Childctl.Core.Kubernetes.Watching;
 
@@ -13,12 +12,12 @@ public static class WatchStreamReader
 {
     public static async IAsyncEnumerable<WatchEvent<T>> ReadAsync<T>(
         Stream body,
-        JsonTypeInfo<T> objectType,
+        Func<JsonElement, T> convert,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(objectType);
+        ArgumentNullException.ThrowIfNull(convert);
         using var reader = new StreamReader(body);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -27,7 +26,7 @@ public static class WatchStreamReader
                 continue;
             }
 
-            var parsed = Parse(line, objectType);
+            var parsed = Parse(line, convert);
             if (parsed is not null)
             {
                 yield return parsed;
@@ -35,11 +34,11 @@ public static class WatchStreamReader
         }
     }
 
-    /// <summary>Parses one line; null for a line that is not a complete event (a torn tail).</summary>
-    public static WatchEvent<T>? Parse<T>(string line, JsonTypeInfo<T> objectType)
+    /// <summary>Parses one line, turning the object into <typeparamref name="T"/> with <paramref name="convert"/>; null for a line that is not a complete event (a torn tail).</summary>
+    public static WatchEvent<T>? Parse<T>(string line, Func<JsonElement, T> convert)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(objectType);
+        ArgumentNullException.ThrowIfNull(convert);
         RawWatchEvent? raw;
         try
         {
@@ -61,7 +60,7 @@ public static class WatchStreamReader
         {
             WatchEventType.Error => ToError<T>(raw.Object),
             WatchEventType.Bookmark => new WatchEvent<T>(type, null, resourceVersion),
-            _ => new WatchEvent<T>(type, raw.Object.Deserialize(objectType), resourceVersion),
+            _ => new WatchEvent<T>(type, convert(raw.Object), resourceVersion),
         };
     }
 

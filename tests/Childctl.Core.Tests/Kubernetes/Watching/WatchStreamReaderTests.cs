@@ -18,7 +18,7 @@ public class WatchStreamReaderTests
             """;
         var events = new List<WatchEvent<JsonObject>>();
 
-        await foreach (var e in WatchStreamReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), TestJson.Default.JsonObject))
+        await foreach (var e in WatchStreamReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), e => JsonNode.Parse(e.GetRawText())!.AsObject()))
         {
             events.Add(e);
         }
