@@ -20,5 +20,5 @@ public sealed record OperationContext(string Id, DateTimeOffset StartedAt, strin
     /// The start truncated to whole seconds. Kubernetes timestamps (lastTransitionTime, creationTimestamp) have
     /// one-second resolution, so "after the operation started" must compare against this, not the exact start.
     /// </summary>
-    public DateTimeOffset StartedAtSecond => new(StartedAt.Ticks - (StartedAt.Ticks % TimeSpan.TicksPerSecond), StartedAt.Offset);
+    public DateTimeOffset StartedAtSecond => Wait.WaitEvaluator.TruncateToSecond(StartedAt);
 }
