@@ -2,7 +2,8 @@ namespace Childctl.Core.Operations.Delete;
 
 /// <summary>
 /// One cluster a delete plan will remove, exactly as it was when the plan was made. The uid and
-/// resourceVersion become the DELETE's preconditions, so a cluster recreated or changed since is refused.
+/// resourceVersion become the DELETE's preconditions, so a cluster recreated or changed since is refused; generation
+/// and labels tell a real change (spec, labels) from k0rdent's own status writes, which move the resourceVersion too.
 /// </summary>
 public sealed record DeletePlanItem(
     string Namespace,
@@ -12,4 +13,6 @@ public sealed record DeletePlanItem(
     string Phase,
     string? Provider,
     string? Region,
-    DateTimeOffset? CreationTimestamp);
+    DateTimeOffset? CreationTimestamp,
+    long Generation,
+    IReadOnlyDictionary<string, string> Labels);
