@@ -7,6 +7,10 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> Create(CliSession session) =>
     [
+        ListCommand.Create(session),
+        StatusCommand.Create(session),
+        TemplatesCommand.Create(session),
+        CredentialsCommand.Create(session),
         VersionCommand.Create(session),
         CompletionCommand.Create(session),
     ];

@@ -16,6 +16,7 @@ public sealed partial class ManagementApi : IDisposable
     private readonly k8s.Kubernetes _client;
     private readonly ResiliencePipeline _reads;
     private readonly ApiOptions _options;
+    private readonly IDisposable _caBundleScope;
 
     public ManagementApi(ManagementCluster cluster, ApiOptions options)
     {
@@ -25,13 +26,18 @@ public sealed partial class ManagementApi : IDisposable
         Cluster = cluster;
         _options = options;
         cluster.Configuration.HttpClientTimeout = options.RequestTimeout;
+        _caBundleScope = SystemCaBundle.SkipIfIrrelevant(cluster.Configuration);
         _client = CreateClient(cluster);
         _reads = ReadRetry.Create(options);
     }
 
     public ManagementCluster Cluster { get; }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _caBundleScope.Dispose();
+        _client.Dispose();
+    }
 
     private static k8s.Kubernetes CreateClient(ManagementCluster cluster)
     {
@@ -60,6 +66,11 @@ public sealed partial class ManagementApi : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout);
+        }
+        finally
+        {
+            // The first handshake has loaded (or skipped) the system trust store; child processes get the real environment.
+            _caBundleScope.Dispose();
         }
     }
 
