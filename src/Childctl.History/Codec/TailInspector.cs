@@ -36,25 +36,16 @@ public static class TailInspector
         ArgumentNullException.ThrowIfNull(data);
         var boundary = LastBoundary(data);
         var region = boundary < 0 ? data.AsSpan() : data.AsSpan((int)boundary);
-        if (boundary >= 0 && IsBlank(region))
+        var endsClean = region.Length == 0 || region[^1] == (byte)'\n';
+        if (boundary >= 0 && IsBlank(region) && endsClean)
         {
             return new TailInspection(TailVerdict.Complete, Parse(path, data, data.Length), data.Length);
         }
 
-        HistoryException failure;
-        try
+        var failure = CompleteOrFailure(path, data, boundary, out var complete);
+        if (complete is not null)
         {
-            var document = Parse(path, data, data.Length);
-            if (boundary < 0 || !HoldsOwnIncompleteEvent(region))
-            {
-                return new TailInspection(TailVerdict.Complete, document, data.Length);
-            }
-
-            failure = HistoryException.Corrupt(path, LineAt(data, boundary), "an event childctl wrote is incomplete");
-        }
-        catch (HistoryException e) when (e.Kind == HistoryErrorKind.Corrupt)
-        {
-            failure = e;
+            return complete;
         }
 
         if (boundary < 0)
@@ -69,6 +60,30 @@ public static class TailInspector
         catch (HistoryException e) when (e.Kind == HistoryErrorKind.Corrupt)
         {
             throw failure.Line < e.Line ? failure : e;
+        }
+    }
+
+    /// <summary>
+    /// Parses the whole file: complete unless what follows the last boundary is childctl's own cut-short event,
+    /// whitespace without a final newline, or binary zeros (all signs of a write that did not finish).
+    /// </summary>
+    private static HistoryException CompleteOrFailure(string path, byte[] data, long boundary, out TailInspection? complete)
+    {
+        complete = null;
+        var region = boundary < 0 ? ReadOnlySpan<byte>.Empty : data.AsSpan((int)boundary);
+        try
+        {
+            var document = Parse(path, data, data.Length);
+            if (boundary < 0 || !(HoldsOwnIncompleteEvent(region) || IsBlank(region) || region.Contains((byte)0)))
+            {
+                complete = new TailInspection(TailVerdict.Complete, document, data.Length);
+            }
+
+            return HistoryException.Corrupt(path, LineAt(data, boundary), "the last event is incomplete");
+        }
+        catch (HistoryException e) when (e.Kind == HistoryErrorKind.Corrupt)
+        {
+            return e;
         }
     }
 
@@ -156,6 +171,13 @@ public static class TailInspector
 
     private static HistoryDocument Parse(string path, byte[] data, long length)
     {
+        // YamlDotNet treats NUL as the end of the stream; without this a zero byte would hide what follows it.
+        var zero = data.AsSpan(0, (int)length).IndexOf((byte)0);
+        if (zero >= 0)
+        {
+            throw HistoryException.Corrupt(path, LineAt(data, zero), "the file holds binary data (a zero byte)");
+        }
+
         string text;
         try
         {

@@ -22,7 +22,18 @@ public sealed partial class FileHistoryStore
         var path = Path.Combine(dir, stream.Name + HistoryLayout.Extension);
         try
         {
-            return await WithLockAsync(path, index => AppendLocked(stream, path, redacted, options, index), cancellationToken);
+            var (result, written) = await WithLockAsync(path, index => AppendLocked(stream, path, redacted, options, index), cancellationToken);
+            if (written is not null)
+            {
+                // The fsync runs after the lock is released: it flushes every write made to the file so far, so
+                // concurrent appenders share flushes and none of them returns before its own bytes are on disk.
+                using (written)
+                {
+                    written.Flush(flushToDisk: true);
+                }
+            }
+
+            return result;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -30,7 +41,8 @@ public sealed partial class FileHistoryStore
         }
     }
 
-    private AppendResult AppendLocked(HistoryStreamId stream, string path, List<HistoryEvent> events, AppendOptions? options, StreamIndex index)
+    /// <summary>Runs under the lock; returns the log still open when it wrote, for the caller to flush.</summary>
+    private (AppendResult Result, FileStream? Written) AppendLocked(HistoryStreamId stream, string path, List<HistoryEvent> events, AppendOptions? options, StreamIndex index)
     {
         if (!File.Exists(path))
         {
@@ -39,8 +51,35 @@ public sealed partial class FileHistoryStore
             index.Reset();
         }
 
-        using var log = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        if (log.Length < index.ScannedLength)
+        var log = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        try
+        {
+            var result = AppendOpen(path, log, events, index);
+            if (result.Appended)
+            {
+                return (result, log);
+            }
+
+            log.Dispose();
+            return (result, null);
+        }
+        catch
+        {
+            log.Dispose();
+            throw;
+        }
+    }
+
+    private AppendResult AppendOpen(string path, FileStream log, List<HistoryEvent> events, StreamIndex index)
+    {
+        byte[] Read(long offset, int count)
+        {
+            var bytes = new byte[count];
+            RandomAccess.Read(log.SafeFileHandle, bytes, offset);
+            return bytes;
+        }
+
+        if (!index.StillMatches(Read, log.Length))
         {
             index.Reset(); // the file was replaced or cut by hand: trust nothing cached
         }
@@ -52,6 +91,7 @@ public sealed partial class FileHistoryStore
             var fresh = new byte[length - index.ScannedLength];
             RandomAccess.Read(log.SafeFileHandle, fresh, index.ScannedLength);
             index.Scan(fresh);
+            index.Remember(Read);
         }
 
         var existing = events.Select(e => index.TryGet(e.Id!, out var at) ? at : ((long, long)?)null).ToList();
@@ -67,7 +107,9 @@ public sealed partial class FileHistoryStore
                 $"some events of this batch are already in {path} and some are not; append them separately") { Path = path };
         }
 
-        return Write(log, events, prefix, index) with { RepairedTail = torn };
+        var result = Write(log, events, prefix, index) with { RepairedTail = torn };
+        index.Remember(Read);
+        return result;
     }
 
     private static AppendResult Write(FileStream log, List<HistoryEvent> events, string prefix, StreamIndex index)
@@ -84,9 +126,8 @@ public sealed partial class FileHistoryStore
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
 
-        // One write of the whole batch at the end of the file, then fsync before anyone is told it succeeded.
+        // One write of the whole batch at the end of the file; the caller fsyncs before reporting success.
         RandomAccess.Write(log.SafeFileHandle, bytes, start);
-        log.Flush(flushToDisk: true);
         for (var i = 0; i < events.Count; i++)
         {
             index.Add(events[i].Id!, index.Count, positions[i], indent);
@@ -97,18 +138,24 @@ public sealed partial class FileHistoryStore
     }
 
     /// <summary>
-    /// Makes sure the file ends at a good boundary before writing: the fast path reads only the last line; the
-    /// slow path inspects the whole file, sets a torn tail aside, or refuses a corrupt file (left untouched).
+    /// Makes sure the file is sound and ends at a good boundary before writing: the full path parses the whole
+    /// file, sets a torn tail aside, or refuses a corrupt file (left untouched); the fast path reads the last line.
     /// Returns text to write before the first block (for foreign files lacking <c>events:</c> or a final newline).
     /// </summary>
     private (string Prefix, TornTail? Torn) PrepareTail(string path, FileStream log, StreamIndex index)
     {
         var length = log.Length;
-        var window = new byte[Math.Min(length, TailWindow)];
-        RandomAccess.Read(log.SafeFileHandle, window, length - window.Length);
-        if (TailInspector.EndsAtBoundary(window))
+
+        // The first time this process touches the file it parses all of it, so a corrupt file is refused whole;
+        // after that only the tail needs checking, since every byte before it has been seen.
+        if (index.ScannedLength > 0)
         {
-            return (string.Empty, null);
+            var window = new byte[Math.Min(length, TailWindow)];
+            RandomAccess.Read(log.SafeFileHandle, window, length - window.Length);
+            if (TailInspector.EndsAtBoundary(window))
+            {
+                return (string.Empty, null);
+            }
         }
 
         var data = new byte[length];

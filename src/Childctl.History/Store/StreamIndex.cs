@@ -14,6 +14,9 @@ namespace Childctl.History.Store;
 /// </remarks>
 internal sealed class StreamIndex
 {
+    /// <summary>Reads <c>count</c> bytes at <c>offset</c> of the stream's file.</summary>
+    public delegate byte[] SafeFileHandleReader(long offset, int count);
+
     private readonly Dictionary<string, (long Version, long Position)> _ids = new(StringComparer.Ordinal);
 
     public long ScannedLength { get; private set; }
@@ -83,6 +86,25 @@ internal sealed class StreamIndex
     }
 
     public void Advance(long newLength) => ScannedLength = newLength;
+
+    /// <summary>
+    /// The bytes just before <see cref="ScannedLength"/>, remembered so that a file replaced or rewritten by hand
+    /// under a long-lived process is noticed (the cache would otherwise vouch for bytes it never saw).
+    /// </summary>
+    public byte[] Fingerprint { get; private set; } = [];
+
+    public void Remember(SafeFileHandleReader read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var length = (int)Math.Min(ScannedLength, 64);
+        Fingerprint = read(ScannedLength - length, length);
+    }
+
+    public bool StillMatches(SafeFileHandleReader read, long fileLength)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return fileLength >= ScannedLength && read(ScannedLength - Fingerprint.Length, Fingerprint.Length).AsSpan().SequenceEqual(Fingerprint);
+    }
 
     private static string Unquote(ReadOnlySpan<byte> value)
     {
