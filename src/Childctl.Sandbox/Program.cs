@@ -1,1 +1,3 @@
-return 0;
+using Childctl.Sandbox.Hosting;
+
+return await SandboxProgram.RunAsync(args);

@@ -17,4 +17,7 @@ public sealed class SandboxOptions
 
     /// <summary>Seed for every random choice, so a seeded sandbox is the same every time.</summary>
     public int RandomSeed { get; init; } = 42;
+
+    /// <summary>How often watches that allow bookmarks get one (upstream: about a minute).</summary>
+    public TimeSpan WatchBookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -1,13 +1,17 @@
 namespace Childctl.Sandbox.Storage;
 
-/// <summary>A store failure with the Kubernetes Status reason (NotFound, AlreadyExists, Conflict, Invalid...) and HTTP code.</summary>
+/// <summary>
+/// A store failure with the Kubernetes Status reason (NotFound, AlreadyExists, Conflict, Invalid...), HTTP code and,
+/// when known, the Status details (name, group, kind, field causes), so the API can answer with a faithful Status.
+/// </summary>
 public sealed class StoreException : Exception
 {
-    public StoreException(int code, string reason, string message)
+    public StoreException(int code, string reason, string message, StatusDetails? details = null)
         : base(message)
     {
         Code = code;
         Reason = reason;
+        Details = details;
     }
 
     public StoreException()
@@ -30,4 +34,6 @@ public sealed class StoreException : Exception
     public int Code { get; }
 
     public string Reason { get; }
+
+    public StatusDetails? Details { get; }
 }

@@ -1,0 +1,11 @@
+namespace Childctl.Sandbox.Api.Selectors;
+
+internal enum LabelOperator
+{
+    Exists,
+    DoesNotExist,
+    Equals,
+    NotEquals,
+    In,
+    NotIn,
+}

@@ -1,0 +1,92 @@
+namespace Childctl.Sandbox.Faults;
+
+/// <summary>
+/// API fault injection, adjustable while the sandbox runs (in-process through this object, or over HTTP at
+/// <c>/sandbox/v1/faults</c>). Draws come from one seeded random sequence, so a given seed and request order
+/// always fail the same requests. Thread-safe.
+/// </summary>
+public sealed class SandboxFaults
+{
+    private readonly Lock _gate = new();
+    private FaultSettings _settings = FaultSettings.None;
+    private Random _random;
+    private int _seed;
+
+    public SandboxFaults(int seed = 42)
+    {
+        _seed = seed;
+        _random = new Random(seed);
+    }
+
+    public FaultSettings Settings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _settings;
+            }
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            ArgumentOutOfRangeException.ThrowIfNegative(value.ServerErrorRate);
+            ArgumentOutOfRangeException.ThrowIfNegative(value.TooManyRequestsRate);
+            lock (_gate)
+            {
+                _settings = value;
+            }
+        }
+    }
+
+    public int Seed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _seed;
+            }
+        }
+    }
+
+    public void Update(Func<FaultSettings, FaultSettings> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            _settings = change(_settings);
+        }
+    }
+
+    /// <summary>Turns every fault off and restarts the random sequence from the seed.</summary>
+    public void Reset(int? seed = null)
+    {
+        lock (_gate)
+        {
+            _settings = FaultSettings.None;
+            _seed = seed ?? _seed;
+            _random = new Random(_seed);
+        }
+    }
+
+    internal FaultDecision Next()
+    {
+        lock (_gate)
+        {
+            var s = _settings;
+            int? fail = null;
+            if (s.ServerErrorRate > 0 && _random.NextDouble() < s.ServerErrorRate)
+            {
+                fail = 503;
+            }
+            else if (s.TooManyRequestsRate > 0 && _random.NextDouble() < s.TooManyRequestsRate)
+            {
+                fail = 429;
+            }
+
+            return new FaultDecision(s.Latency, fail, s.RetryAfterSeconds);
+        }
+    }
+}

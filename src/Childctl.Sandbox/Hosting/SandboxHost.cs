@@ -1,0 +1,74 @@
+using System.Net;
+using Childctl.Sandbox.Api;
+using Childctl.Sandbox.Api.Auth;
+using Childctl.Sandbox.Api.Definitions;
+using Childctl.Sandbox.Controller;
+using Childctl.Sandbox.Faults;
+using Childctl.Sandbox.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Childctl.Sandbox.Hosting;
+
+/// <summary>Starts a sandbox in this process: store, served kinds, the simulated k0rdent world, and Kestrel on 127.0.0.1 over HTTPS.</summary>
+public static class SandboxHost
+{
+    public static async Task<SandboxHandle> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var time = TimeProvider.System;
+        var store = new ObjectStore(time);
+        var registry = new ResourceRegistry(store);
+        var api = new ApiServices(store, registry, new SandboxFaults(options.RandomSeed), new TokenAuthenticator(), time, options.WatchBookmarkInterval);
+        var certificate = SelfSignedCertificate.Create(time);
+        var app = BuildApp(options.Port, certificate, new ApiHandler(api));
+        var world = SandboxWorld.Start(store, options, time);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            await app.DisposeAsync();
+            registry.Dispose();
+            api.Dispose();
+            certificate.Dispose();
+            throw;
+        }
+
+        return new SandboxHandle(app, api, registry, world, certificate, BoundPort(app), certificate.ExportCertificatePem());
+    }
+
+    private static WebApplication BuildApp(int port, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, ApiHandler handler)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "childctl-sandbox" });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Listen(IPAddress.Loopback, port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(certificate);
+            });
+        });
+        var app = builder.Build();
+        app.Run(handler.HandleAsync);
+        return app;
+    }
+
+    private static int BoundPort(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.FirstOrDefault() ?? throw new InvalidOperationException("the sandbox is not listening");
+        return new Uri(address).Port;
+    }
+}

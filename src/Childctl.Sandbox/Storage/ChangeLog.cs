@@ -1,0 +1,64 @@
+namespace Childctl.Sandbox.Storage;
+
+/// <summary>
+/// A bounded ring of the most recent changes, in resourceVersion order, so a watch can resume from a version.
+/// Once a change falls out, watches from before it get 410 Expired, as after an etcd compaction. Not thread-safe:
+/// the store guards it with its lock.
+/// </summary>
+internal sealed class ChangeLog
+{
+    private readonly StoreChange?[] _ring;
+    private int _start;
+    private int _count;
+
+    public ChangeLog(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _ring = new StoreChange[capacity];
+    }
+
+    /// <summary>Watches from this version or later can be served; older ones are expired.</summary>
+    public long OldestServable { get; private set; }
+
+    public void Add(StoreChange change)
+    {
+        if (_count == _ring.Length)
+        {
+            OldestServable = _ring[_start]!.ResourceVersion;
+            _ring[_start] = null;
+            _start = (_start + 1) % _ring.Length;
+            _count--;
+        }
+
+        _ring[(_start + _count) % _ring.Length] = change;
+        _count++;
+    }
+
+    /// <summary>Forgets every change up to <paramref name="resourceVersion"/>.</summary>
+    public void Compact(long resourceVersion)
+    {
+        while (_count > 0 && _ring[_start]!.ResourceVersion <= resourceVersion)
+        {
+            _ring[_start] = null;
+            _start = (_start + 1) % _ring.Length;
+            _count--;
+        }
+
+        OldestServable = Math.Max(OldestServable, resourceVersion);
+    }
+
+    public List<StoreChange> After(long resourceVersion)
+    {
+        var result = new List<StoreChange>();
+        for (var i = 0; i < _count; i++)
+        {
+            var change = _ring[(_start + i) % _ring.Length]!;
+            if (change.ResourceVersion > resourceVersion)
+            {
+                result.Add(change);
+            }
+        }
+
+        return result;
+    }
+}

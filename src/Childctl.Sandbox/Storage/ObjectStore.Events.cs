@@ -1,0 +1,144 @@
+namespace Childctl.Sandbox.Storage;
+
+public sealed partial class ObjectStore
+{
+    private readonly Lock _deliveryGate = new();
+    private readonly Queue<StoreChange> _pending = new();
+    private Subscriber[] _subscribers = [];
+    private int _deliveringThread;
+
+    public IDisposable Subscribe(Action<StoreEvent> onEvent)
+    {
+        ArgumentNullException.ThrowIfNull(onEvent);
+        lock (_gate)
+        {
+            return AddSubscriberLocked(null, c => onEvent(new StoreEvent(c.Type, c.Object.Type, c.Object.ToNode(), c.ResourceVersion)));
+        }
+    }
+
+    /// <summary>
+    /// Starts a watch of one type (and namespace, when given) atomically with respect to writes: the initial events
+    /// (synthetic ADDED for every current object when <paramref name="fromResourceVersion"/> is 0, else the logged
+    /// changes after it) are returned, and every later change goes to <paramref name="sink"/>, none twice.
+    /// </summary>
+    internal WatchStart Watch(ResourceType type, string? ns, long fromResourceVersion, Action<StoreChange> sink)
+    {
+        lock (_gate)
+        {
+            bool Matches(StoredObject o) => o.Type.Plural == type.Plural && o.Type.Group == type.Group && (ns is null || o.Namespace == ns);
+            List<StoreChange> initial;
+            if (fromResourceVersion <= 0)
+            {
+                initial = Bucket(type).Values.Where(Matches).Select(o => new StoreChange(StoreChange.Added, o)).ToList();
+            }
+            else if (fromResourceVersion < _log.OldestServable)
+            {
+                return new WatchStart(null, [], Expired: true, _log.OldestServable + 1);
+            }
+            else
+            {
+                initial = _log.After(fromResourceVersion).Where(c => Matches(c.Object)).ToList();
+            }
+
+            var subscription = AddSubscriberLocked(BucketKey(type), c =>
+            {
+                if (Matches(c.Object))
+                {
+                    sink(c);
+                }
+            });
+            return new WatchStart(subscription, initial, Expired: false, _rv);
+        }
+    }
+
+    private Subscriber AddSubscriberLocked(string? bucketKey, Action<StoreChange> sink)
+    {
+        var subscriber = new Subscriber(this, bucketKey, sink, _rv);
+        _subscribers = [.. _subscribers, subscriber];
+        return subscriber;
+    }
+
+    private void RemoveSubscriber(Subscriber subscriber)
+    {
+        lock (_gate)
+        {
+            _subscribers = _subscribers.Where(s => s != subscriber).ToArray();
+        }
+    }
+
+    /// <summary>Logs a committed change and queues it for delivery; called under the lock.</summary>
+    private void Commit(StoreChange change)
+    {
+        _log.Add(change);
+        _pending.Enqueue(change);
+    }
+
+    /// <summary>
+    /// Delivers queued changes in order, outside the state lock. One thread delivers at a time; a callback that
+    /// writes to the store re-enters here and returns at once, leaving its change to the loop already running.
+    /// </summary>
+    private void Deliver()
+    {
+        if (Volatile.Read(ref _deliveringThread) == Environment.CurrentManagedThreadId)
+        {
+            return;
+        }
+
+        lock (_deliveryGate)
+        {
+            Volatile.Write(ref _deliveringThread, Environment.CurrentManagedThreadId);
+            try
+            {
+                while (TryDequeue(out var change, out var subscribers))
+                {
+                    foreach (var s in subscribers)
+                    {
+                        s.Offer(change);
+                    }
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _deliveringThread, 0);
+            }
+        }
+    }
+
+    private bool TryDequeue(out StoreChange change, out Subscriber[] subscribers)
+    {
+        lock (_gate)
+        {
+            subscribers = _subscribers;
+            return _pending.TryDequeue(out change!);
+        }
+    }
+
+    private sealed class Subscriber(ObjectStore store, string? bucketKey, Action<StoreChange> sink, long startResourceVersion) : IDisposable
+    {
+        private volatile bool _disposed;
+
+        public void Offer(StoreChange change)
+        {
+            if (_disposed || change.ResourceVersion <= startResourceVersion || (bucketKey is not null && bucketKey != BucketKey(change.Object.Type)))
+            {
+                return;
+            }
+
+            try
+            {
+                sink(change);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // One failing subscriber must not break the write that triggered it, nor starve the others.
+                Console.Error.WriteLine($"childctl-sandbox: store subscriber failed: {e.Message}");
+            }
+        }
+
+        public void Dispose()
+        {
+            _disposed = true;
+            store.RemoveSubscriber(this);
+        }
+    }
+}
