@@ -11,6 +11,13 @@ internal static class CommandRegistry
         StatusCommand.Create(session),
         TemplatesCommand.Create(session),
         CredentialsCommand.Create(session),
+        CreateCommand.Create(session),
+        WaitCommand.Create(session),
+        WatchCommand.Create(session),
+        KubeconfigCommand.Create(session),
+        ScaleCommand.Create(session),
+        UpgradeCommand.Create(session),
+        DeleteCommand.Create(session),
         VersionCommand.Create(session),
         CompletionCommand.Create(session),
     ];
