@@ -21,6 +21,9 @@ public sealed class TestClock : TimeProvider
 
     public ConcurrentQueue<TimeSpan> Delays { get; } = new();
 
+    /// <summary>Raised when a timer is asked for, before it fires: tests use it to change the world between retries.</summary>
+    public event Action<TimeSpan>? DelayRequested;
+
     public override DateTimeOffset GetUtcNow() => _now;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
@@ -29,6 +32,7 @@ public sealed class TestClock : TimeProvider
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
             Delays.Enqueue(dueTime);
+            DelayRequested?.Invoke(dueTime);
             ThreadPool.QueueUserWorkItem(_ => callback(state));
         }
 

@@ -44,8 +44,8 @@ internal static partial class ClusterStatusView
             .Add("K8s/k0s version", o.KubernetesVersion)
             .Add("Workers", o.Workers?.ToString(CultureInfo.InvariantCulture))
             .Add("Dry run", Cells.Bool(c.DryRun))
-            .Add("Created", c.CreationTimestamp is { } t ? $"{Timestamp(t)} ({HumanAge.Since(t, now)} ago)" : null)
-            .Add("Deletion requested", c.DeletionTimestamp is { } d ? $"{Timestamp(d)} ({HumanAge.Since(d, now)} ago)" : "no")
+            .Add("Age", HumanAge.Since(c.CreationTimestamp, now))
+            .Add("Deletion requested", c.DeletionTimestamp is { } d ? $"{HumanAge.Since(d, now)} ago" : "no")
             .Add("Generation", $"{c.Generation.ToString(CultureInfo.InvariantCulture)} (observed by k0rdent: {observed})")
             .Add("Labels", string.Join(", ", c.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")))
             .AppendTo(text);
