@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Childctl.Cli.Commands;
 using Childctl.Core.Errors;
+using Childctl.History;
 
 namespace Childctl.Cli;
 
@@ -74,6 +75,7 @@ public static class CliApp
         var message = error switch
         {
             ChildctlException e => e.Message,
+            HistoryException e => e.Message,
             _ => $"unexpected {error.GetType().Name}: {error.Message}",
         };
         await err.WriteLineAsync($"error: {message}");

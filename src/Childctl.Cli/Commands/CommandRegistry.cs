@@ -19,6 +19,9 @@ internal static class CommandRegistry
         UpgradeCommand.Create(session),
         DeleteCommand.Create(session),
         VersionCommand.Create(session),
+        HistoryCommand.Create(session),
+        NoteCommand.Create(session),
+        MigrateCommand.Create(session),
         CompletionCommand.Create(session),
     ];
 }

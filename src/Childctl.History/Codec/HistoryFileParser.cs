@@ -15,6 +15,12 @@ public static class HistoryFileParser
     public static HistoryDocument Parse(string path, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return FastHistoryParser.TryParse(text, out var document) ? document : ParseYaml(path, text);
+    }
+
+    /// <summary>The general parser: any YAML, and the one that explains errors.</summary>
+    internal static HistoryDocument ParseYaml(string path, string text)
+    {
         try
         {
             return ParseDocument(new Parser(new StringReader(text)));

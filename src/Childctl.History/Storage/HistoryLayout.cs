@@ -13,6 +13,9 @@ internal sealed class HistoryLayout
     public const string Extension = ".yaml";
     private const string MarkerName = ".management-cluster";
 
+    // Folders already matched to their marker; a marker is never rewritten, so a match stays true.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resolved = new(StringComparer.Ordinal);
+
     public HistoryLayout(string root)
     {
         Root = Path.GetFullPath(root);
@@ -29,17 +32,23 @@ internal sealed class HistoryLayout
     /// <summary>The folder for a management cluster; with <paramref name="create"/>, made (0700) and marked.</summary>
     public string ManagementClusterDirectory(string clusterName, bool create)
     {
+        if (_resolved.TryGetValue(clusterName, out var known))
+        {
+            return known;
+        }
+
         foreach (var hashChars in new[] { 8, 16, 32, 64 })
         {
             var dir = Path.Combine(Root, ManagementClusterSegment.For(clusterName, hashChars));
             var owner = ReadMarker(dir);
-            if (owner == clusterName || (owner is null && !create))
+            if (owner is null && !create)
             {
                 return dir;
             }
 
-            if (owner is null && ClaimMarker(dir, clusterName))
+            if (owner == clusterName || (owner is null && ClaimMarker(dir, clusterName)))
             {
+                _resolved[clusterName] = dir;
                 return dir;
             }
         }

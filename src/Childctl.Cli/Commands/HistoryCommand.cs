@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Childctl.Cli.Output.History;
+using Childctl.Core.Operations;
+using Childctl.History.Query;
+using Childctl.History.Store;
+
+namespace Childctl.Cli.Commands;
+
+/// <summary>
+/// <c>childctl history [NAME]</c>: the local timeline of one cluster, or of every cluster of the current
+/// management cluster, newest last. Reads only local files (and the kubeconfig, for the management cluster's
+/// name): it works offline and never contacts the API.
+/// </summary>
+internal static class HistoryCommand
+{
+    public static Command Create(CliSession session)
+    {
+        var name = new Argument<string?>("NAME") { Description = "Cluster name (all clusters when omitted)", Arity = ArgumentArity.ZeroOrOne };
+        var since = new Option<string?>("--since") { Description = "Only events at or after this time: RFC 3339, or a duration back from now (2h, 7d)" };
+        var until = new Option<string?>("--until") { Description = "Only events at or before this time: RFC 3339, or a duration back from now" };
+        var action = new Option<string[]>("--action") { Description = "Only these actions (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true };
+        var user = new Option<string[]>("--user") { Description = "Only events by these OS users (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true };
+        var uid = new Option<string?>("--uid") { Description = "Only events of the incarnation with this uid (a prefix is enough)" };
+        var command = new Command("history", "Show the local history of a cluster (or all clusters): who did what, when and why. Not live state.")
+        {
+            name, since, until, action, user, uid,
+        };
+        CliContext.Bind(command, session, async (ctx, ct) =>
+        {
+            var now = ctx.Host.Time.GetUtcNow();
+            var filter = new HistoryFilter
+            {
+                Since = HistoryTimes.Parse(ctx.Parse.GetValue(since), "--since", now),
+                Until = HistoryTimes.Parse(ctx.Parse.GetValue(until), "--until", now),
+                Actions = SplitList(ctx.Parse.GetValue(action)),
+                Users = SplitList(ctx.Parse.GetValue(user)),
+                Uid = ctx.Parse.GetValue(uid),
+            };
+            var target = ctx.Parse.GetValue(name);
+            var scope = HistoryScope.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null, ctx.Host.GetEnvironmentVariable);
+            await ctx.Host.Err.WriteLineAsync(HistoryRenderer.Marker(ctx.HistoryDirectory));
+            if (scope.Notice is not null)
+            {
+                await ctx.Host.Err.WriteLineAsync($"note: {scope.Notice}");
+            }
+
+            var service = new HistoryService(new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time));
+            var result = await service.QueryAsync(new HistoryRequest(scope, target, filter), ct);
+            foreach (var warning in HistoryRenderer.Warnings(result))
+            {
+                await ctx.Host.Err.WriteLineAsync(warning);
+            }
+
+            await ctx.Host.Out.WriteAsync(HistoryRenderer.Render(result, ctx.Output, oneCluster: target is not null && result.Clusters.Count == 1));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string[] SplitList(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+}

@@ -1,0 +1,46 @@
+using Childctl.History.Events;
+
+namespace Childctl.Cli.Output.History;
+
+/// <summary>
+/// The DETAILS cell of a history row: reason, message and error, with flagged events labelled so that a
+/// legacy snapshot is never read as the cluster's current state and old sync entries read as noise.
+/// </summary>
+internal static class HistoryDetails
+{
+    public static string For(HistoryEvent e)
+    {
+        var parts = new List<string>();
+        if (e.HasFlag(EventFlags.HistoricalSnapshot))
+        {
+            parts.Add("[historical snapshot, not current state]");
+            parts.Add(string.Join(' ', (e.Parameters ?? new Dictionary<string, string>()).Where(p => p.Key != "legacy_file").Select(p => $"{p.Key}={p.Value}")));
+        }
+        else
+        {
+            if (e.HasFlag(EventFlags.LegacySyncNoise))
+            {
+                parts.Add("[legacy sync noise]");
+            }
+
+            if (e.Reason is not null)
+            {
+                parts.Add($"reason: {e.Reason};");
+            }
+
+            if (e.Message is not null)
+            {
+                parts.Add(e.Message);
+            }
+        }
+
+        if (e.Error is not null)
+        {
+            parts.Add($"error: {e.Error}");
+        }
+
+        return string.Join(' ', parts.Where(p => p.Length > 0));
+    }
+
+    public static string ShortUid(string? uid) => uid is null ? "-" : uid.Length > 8 ? uid[..8] : uid;
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Childctl.History.Events;
+using Childctl.History.Query;
+
+namespace Childctl.Cli.Output.History;
+
+/// <summary>Maps history records to their JSON shapes.</summary>
+internal static class HistoryJsonMapper
+{
+    public const string NotLiveState = "local history recorded by childctl and the legacy tools; not live state (k0rdent owns state)";
+
+    public static HistoryListJson List(IEnumerable<ClusterHistory> clusters) =>
+        new("HistoryList", NotLiveState, clusters.Select(Cluster).ToList());
+
+    public static ClusterHistoryJson Cluster(ClusterHistory c) => new(
+        c.Stream.ManagementCluster,
+        c.Stream.Namespace,
+        c.Stream.Name,
+        c.Path,
+        c.Header.CreatedAt,
+        c.Header.LastUpdated,
+        c.Incarnations.Select(i => new IncarnationJson(i.Uid, Time(i.FirstSeen), Time(i.LastSeen), i.Events, i.LastAction)).ToList(),
+        c.Events.Select(Event).ToList());
+
+    public static EventJson Event(HistoryEvent e) => new(
+        Time(e.Timestamp),
+        e.Id,
+        e.Action,
+        e.User,
+        e.K8sUser,
+        e.Uid,
+        e.ManagementCluster is { } mc ? new ManagementClusterJson(mc.Name, mc.Server) : null,
+        e.Operation,
+        e.Parameters,
+        e.Command,
+        e.Reason,
+        e.Message,
+        e.Result,
+        e.Error,
+        e.Flags,
+        e.Source);
+
+    public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

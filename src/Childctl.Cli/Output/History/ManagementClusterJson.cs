@@ -1,0 +1,3 @@
+namespace Childctl.Cli.Output.History;
+
+internal sealed record ManagementClusterJson(string Name, string? Server);

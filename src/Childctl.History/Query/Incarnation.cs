@@ -1,0 +1,7 @@
+namespace Childctl.History.Query;
+
+/// <summary>
+/// One life of a cluster name: the events that carry the same ClusterDeployment uid. Events without a uid
+/// (legacy, notes taken offline) form their own group with a null <see cref="Uid"/>.
+/// </summary>
+public sealed record Incarnation(string? Uid, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, int Events, string? LastAction);

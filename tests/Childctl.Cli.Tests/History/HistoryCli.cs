@@ -1,0 +1,73 @@
+using Childctl.Testing;
+
+namespace Childctl.Cli.Tests.History;
+
+/// <summary>
+/// Runs the real root command with a fixed clock and user, a kubeconfig naming an EKS-style management cluster
+/// (never contacted), and a temporary history folder.
+/// </summary>
+internal sealed class HistoryCli : IDisposable
+{
+    public static readonly DateTimeOffset Now = new(2025, 7, 11, 16, 0, 0, TimeSpan.Zero);
+    public const string Mc = "arn:aws:eks:us-west-2:123456789012:cluster/k0rdent-mgmt";
+    private readonly TempDirectory _dir = new("childctl-cli-history");
+
+    public HistoryCli(bool withKubeconfig = true)
+    {
+        Kubeconfig = _dir.Combine("kubeconfig");
+        if (withKubeconfig)
+        {
+            File.WriteAllText(Kubeconfig, $$"""
+                apiVersion: v1
+                kind: Config
+                current-context: mgmt
+                contexts:
+                - name: mgmt
+                  context: {cluster: "{{Mc}}", user: admin}
+                clusters:
+                - name: "{{Mc}}"
+                  cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
+                users:
+                - name: admin
+                  user: {token: not-used}
+                """);
+        }
+    }
+
+    public string Root => _dir.Path;
+
+    public string Kubeconfig { get; }
+
+    public string HistoryDir => _dir.Combine("history");
+
+    public DateTimeOffset Time { get; set; } = Now;
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["KUBECONFIG"] = Kubeconfig,
+            ["CHILDCTL_HISTORY_DIR"] = HistoryDir,
+            ["HOME"] = _dir.Path,
+        };
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var host = new CliHost
+        {
+            Out = stdout,
+            Err = stderr,
+            GetEnvironmentVariable = name => env.GetValueOrDefault(name),
+            Time = new FixedTime(Time),
+            UserName = "rbias",
+        };
+        var code = await CliApp.RunAsync(args, host);
+        return new CliResult(code, stdout.ToString(), stderr.ToString().Replace(_dir.Path, "<tmp>", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Childctl.Cli.Tests.History;
+
+public sealed class HistoryCommandTests : IDisposable
+{
+    private const string Marker = "Local history from <tmp>/history (a record of the past, not live state; 'childctl status NAME' shows the cluster now)\n";
+    private readonly HistoryCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task History_OneCluster_ShowsItsTimelineNewestLast_WithTheNotLiveStateMarker()
+    {
+        await SeedAsync();
+
+        var result = await _cli.RunAsync("history", "alpha");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Marker, result.Stderr);
+        Golden.Check("history/alpha.txt", result.Stdout);
+    }
+
+    [Fact]
+    public async Task History_NoName_ShowsEveryClusterOfTheManagementClusterNewestLast()
+    {
+        await SeedAsync();
+
+        var result = await _cli.RunAsync("hist");
+
+        Assert.Equal(0, result.ExitCode);
+        Golden.Check("history/all.txt", result.Stdout);
+    }
+
+    [Fact]
+    public async Task History_Filters_BySinceActionUserAndUid()
+    {
+        await SeedAsync();
+
+        var since = await _cli.RunAsync("history", "--since", "90m", "-o", "name");
+        var action = await _cli.RunAsync("history", "alpha", "--action", "note_added", "-o", "json");
+        var user = await _cli.RunAsync("history", "--user", "nobody", "-o", "json");
+        var rfc = await _cli.RunAsync("history", "alpha", "--since", "2025-07-11T15:00:00Z", "--until", "2025-07-11T15:10:00Z", "-o", "json");
+
+        Assert.Equal("kcm-system/alpha\nteam-b/alpha\n", since.Stdout);
+        Assert.Equal(2, Events(action.Stdout).Count);
+        Assert.Empty(Events(user.Stdout));
+        Assert.Single(Events(rfc.Stdout));
+    }
+
+    [Fact]
+    public async Task History_InvalidSince_IsUsageErrorExit2()
+    {
+        var result = await _cli.RunAsync("history", "--since", "yesterday-ish");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("invalid --since 'yesterday-ish'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_Json_HasTheFileFieldsAndSaysItIsNotLiveState()
+    {
+        await SeedAsync();
+
+        var result = await _cli.RunAsync("history", "alpha", "-o", "json");
+
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("HistoryList", doc.RootElement.GetProperty("kind").GetString());
+        Assert.Contains("not live state", doc.RootElement.GetProperty("note").GetString(), StringComparison.Ordinal);
+        var item = doc.RootElement.GetProperty("items")[0];
+        Assert.Equal(HistoryCli.Mc, item.GetProperty("management_cluster").GetString());
+        Assert.Equal("note_added", item.GetProperty("events")[0].GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task History_Yaml_IsTheFileStructure()
+    {
+        await SeedAsync();
+
+        var result = await _cli.RunAsync("history", "beta", "-o", "yaml");
+
+        var file = Directory.GetFiles(_cli.HistoryDir, "beta.yaml", SearchOption.AllDirectories).Single();
+        Assert.Equal(await File.ReadAllTextAsync(file), result.Stdout);
+    }
+
+    [Fact]
+    public async Task History_UnknownCluster_IsNotFoundExit3()
+    {
+        await SeedAsync();
+
+        var result = await _cli.RunAsync("history", "gamma");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("no local history for cluster gamma in namespace kcm-system", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_WithoutKubeconfig_WorksOfflineOverEveryManagementCluster()
+    {
+        await SeedAsync();
+        File.Delete(_cli.Kubeconfig);
+
+        var result = await _cli.RunAsync("history", "alpha", "-A", "-o", "name");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("kcm-system/alpha\nteam-b/alpha\n", result.Stdout);
+        Assert.Contains("note: no usable kubeconfig", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_CorruptFile_Exit2NamingFileAndLine_AndLeavesItUnchanged()
+    {
+        await SeedAsync();
+        var file = Directory.GetFiles(_cli.HistoryDir, "beta.yaml", SearchOption.AllDirectories).Single();
+        await File.WriteAllTextAsync(file, "cluster_name: beta\nnamespace: [kcm-system\nevents:\n");
+        var hash = SHA256.HashData(await File.ReadAllBytesAsync(file));
+
+        var result = await _cli.RunAsync("history", "beta");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"beta.yaml is not valid at line 2:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("It was left unchanged", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(hash, SHA256.HashData(await File.ReadAllBytesAsync(file)));
+    }
+
+    private static List<JsonElement> Events(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("events").EnumerateArray()).Select(e => e.Clone()).ToList();
+    }
+
+    private async Task SeedAsync()
+    {
+        var notes = new (int Minutes, string Args)[]
+        {
+            (0, "alpha|created for the load test"),
+            (5, "beta|waiting on quota"),
+            (70, "alpha|load test done; delete tomorrow|cleanup"),
+            (75, "alpha -n team-b|team b copy"),
+        };
+        foreach (var (minutes, args) in notes)
+        {
+            _cli.Time = new DateTimeOffset(2025, 7, 11, 14, 0, 0, TimeSpan.Zero).AddMinutes(minutes);
+            var parts = args.Split('|');
+            var target = parts[0].Split(' ');
+            var argv = new List<string> { "note" };
+            argv.AddRange(target.Take(1));
+            argv.Add(parts[1]);
+            argv.AddRange(target.Skip(1));
+            if (parts.Length > 2)
+            {
+                argv.AddRange(["--reason", parts[2]]);
+            }
+
+            Assert.Equal(0, (await _cli.RunAsync([.. argv])).ExitCode);
+        }
+
+        _cli.Time = HistoryCli.Now;
+    }
+}

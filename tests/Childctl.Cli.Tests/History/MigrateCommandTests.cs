@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Childctl.Testing;
+
+namespace Childctl.Cli.Tests.History;
+
+public sealed class MigrateCommandTests : IDisposable
+{
+    private readonly HistoryCli _cli = new();
+
+    public MigrateCommandTests()
+    {
+        foreach (var folder in new[] { "state", "state-team-b" })
+        {
+            var source = Path.Combine(RepoPaths.Root, "tests", "Childctl.History.Tests", "testdata", "legacy", folder);
+            Directory.CreateDirectory(Path.Combine(_cli.Root, folder));
+            foreach (var file in Directory.GetFiles(source))
+            {
+                File.Copy(file, Path.Combine(_cli.Root, folder, Path.GetFileName(file)));
+            }
+        }
+    }
+
+    private string State => Path.Combine(_cli.Root, "state");
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Migrate_DryRun_ReportsWhatItWouldImport_AndTouchesNothing()
+    {
+        var result = await _cli.RunAsync("migrate", "--from", State, "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Golden.Check("migrate/dry-run.txt", result.Stdout);
+        Golden.Check("migrate/dry-run.stderr.txt", result.Stderr);
+        Assert.False(Directory.Exists(_cli.HistoryDir));
+        Assert.Equal(9, Directory.GetFiles(State).Length);
+    }
+
+    [Fact]
+    public async Task Migrate_ImportsBacksUpAndIsIdempotent()
+    {
+        var first = await _cli.RunAsync("migrate", "--from", State);
+        foreach (var file in Directory.GetFiles(Path.Combine(State, "backup-20250711T160000Z")))
+        {
+            File.Copy(file, Path.Combine(State, Path.GetFileName(file)));
+        }
+
+        var second = await _cli.RunAsync("migrate", "--from", State, "-o", "json");
+
+        Assert.Equal(0, first.ExitCode);
+        Golden.Check("migrate/first-run.txt", first.Stdout);
+        Assert.Contains("Originals moved to <tmp>/state/backup-20250711T160000Z", first.Stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(second.Stdout);
+        Assert.All(json.RootElement.GetProperty("items").EnumerateArray(), i => Assert.Equal(0, i.GetProperty("imported").GetInt32()));
+        Assert.True(Directory.Exists(Path.Combine(State, "backup-20250711T160000Z-2")));
+    }
+
+    [Fact]
+    public async Task Migrate_ThenHistory_LabelsSnapshotsAndSyncNoise()
+    {
+        await _cli.RunAsync("migrate", "--from", State);
+
+        var result = await _cli.RunAsync("history", "aws-usw2-test", "-n", "team-a");
+
+        Assert.Equal(0, result.ExitCode);
+        Golden.Check("migrate/history-aws-usw2-test.txt", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Migrate_SameNameFromTwoStateFolders_GoesToTwoNamespaces()
+    {
+        await _cli.RunAsync("migrate", "--from", State);
+        await _cli.RunAsync("migrate", "--from", Path.Combine(_cli.Root, "state-team-b"));
+
+        var result = await _cli.RunAsync("history", "azure-eus-dev", "-A", "-o", "name");
+
+        Assert.Equal("kcm-system/azure-eus-dev\nteam-b/azure-eus-dev\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Migrate_MissingFolder_IsExit2()
+    {
+        var result = await _cli.RunAsync("migrate", "--from", Path.Combine(_cli.Root, "nope"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("does not exist", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_UnreadableFile_IsPartialFailureExit8_LeftInPlace()
+    {
+        await File.WriteAllTextAsync(Path.Combine(State, "cluster-broken-events.yaml"), "events:\n  - timestamp: [\n");
+
+        var result = await _cli.RunAsync("migrate", "--from", State);
+
+        Assert.Equal(8, result.ExitCode);
+        Assert.True(File.Exists(Path.Combine(State, "cluster-broken-events.yaml")));
+    }
+}
