@@ -72,6 +72,7 @@ public sealed partial class ObjectStore
 
         _rv++;
         bucket[Key(type, ns, name)] = stored;
+        CountInNamespace(type, stored.Namespace, +1);
         Commit(new StoreChange(StoreChange.Added, stored));
         return stored;
     }

@@ -84,6 +84,7 @@ public sealed partial class ObjectStore
         ObjectMeta.Of(last)["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
         var stored = new StoredObject(type, last);
         Bucket(type).Remove(Key(type, stored.Namespace, stored.Name));
+        CountInNamespace(type, stored.Namespace, -1);
         Commit(new StoreChange(StoreChange.Deleted, stored));
         if (type.Namespaced)
         {
@@ -96,14 +97,23 @@ public sealed partial class ObjectStore
     private void FinishNamespaceIfEmpty(string ns)
     {
         var nsKey = Key(ResourceType.Namespace, null, ns);
-        if (Bucket(ResourceType.Namespace).TryGetValue(nsKey, out var nsObj)
-            && nsObj.Metadata.TryGetProperty("deletionTimestamp", out _)
-            && ContentsOf(ns).Count == 0)
+        if (_namespaceCounts.GetValueOrDefault(ns) == 0
+            && Bucket(ResourceType.Namespace).TryGetValue(nsKey, out var nsObj)
+            && nsObj.Metadata.TryGetProperty("deletionTimestamp", out _))
         {
             RemoveLocked(nsObj.ToNode(), ResourceType.Namespace);
         }
     }
 
     private List<StoredObject> ContentsOf(string ns) =>
-        _buckets.Values.SelectMany(b => b.Values).Where(o => o.Type.Namespaced && o.Namespace == ns).ToList();
+        _namespaceCounts.GetValueOrDefault(ns) == 0 ? [] : _buckets.Values.SelectMany(b => b.Values).Where(o => o.Type.Namespaced && o.Namespace == ns).ToList();
+
+    /// <summary>Keeps the number of objects per namespace, so emptiness checks during a namespace delete stay O(1).</summary>
+    private void CountInNamespace(ResourceType type, string ns, int delta)
+    {
+        if (type.Namespaced)
+        {
+            _namespaceCounts[ns] = _namespaceCounts.GetValueOrDefault(ns) + delta;
+        }
+    }
 }

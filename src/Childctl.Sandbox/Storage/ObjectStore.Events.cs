@@ -7,6 +7,9 @@ public sealed partial class ObjectStore
     private Subscriber[] _subscribers = [];
     private int _deliveringThread;
 
+    /// <summary>How many subscriptions (in-process subscribers and open watches) are live; tests use it to know a watch has started.</summary>
+    internal int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+
     public IDisposable Subscribe(Action<StoreEvent> onEvent)
     {
         ArgumentNullException.ThrowIfNull(onEvent);

@@ -18,6 +18,7 @@ public sealed partial class ObjectStore : IObjectStore
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _buckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _namespaceCounts = new(StringComparer.Ordinal);
     private readonly ChangeLog _log;
     private readonly TimeProvider _time;
     private readonly Random _names = new();

@@ -26,8 +26,7 @@ internal sealed class ReviewHandler(ApiServices api)
 
     public static async Task CanIAsync(HttpContext ctx, ApiUser user)
     {
-        var body = RequestBodies.ParseJson(await RequestBodies.ReadAsync(ctx.Request, ctx.RequestAborted)) as JsonObject
-            ?? throw ApiErrors.BadRequest("the body must be a SelfSubjectAccessReview");
+        var body = RequestBodies.ParseObject(await RequestBodies.ReadAsync(ctx.Request, ctx.RequestAborted), ctx.Request.ContentType ?? "");
         var verb = (body["spec"]?["resourceAttributes"]?["verb"] ?? body["spec"]?["nonResourceAttributes"]?["verb"])?.GetValue<string>() ?? "";
         var allowed = user.CanWrite || verb is "get" or "list" or "watch";
         body["kind"] = "SelfSubjectAccessReview";
@@ -35,7 +34,7 @@ internal sealed class ReviewHandler(ApiServices api)
         body["status"] = new JsonObject
         {
             ["allowed"] = allowed,
-            ["reason"] = allowed ? $"the sandbox lets {user.Name} {verb}" : $"{user.Name} may only read",
+            ["reason"] = allowed ? $"the sandbox lets {user.Name} {verb}" : "",
         };
         await Responses.WriteAsync(ctx, 201, Serialize(body));
     }

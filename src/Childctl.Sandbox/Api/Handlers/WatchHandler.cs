@@ -11,7 +11,7 @@ namespace Childctl.Sandbox.Api.Handlers;
 /// starts with synthetic ADDED events; from N it replays the changes after N, or sends a single 410 ERROR when N
 /// is older than the change log. Selectors apply (objects entering or leaving the selection become ADDED or
 /// DELETED). Bookmarks are sent periodically when allowed; timeoutSeconds, server stop, client disconnect or an
-/// injected fault end the stream.
+/// injected fault end the stream (cleanly, so clients see events already sent).
 /// </summary>
 internal sealed class WatchHandler(ApiServices api)
 {
@@ -62,12 +62,7 @@ internal sealed class WatchHandler(ApiServices api)
         }
         catch (WatchDroppedException)
         {
-            ctx.Abort();
-        }
-
-        if (drop.IsCancellationRequested && !timeout.IsCancellationRequested)
-        {
-            ctx.Abort();
+            // An injected drop: the stream ends early, as when an apiserver restarts; clients must re-watch.
         }
     }
 
