@@ -104,6 +104,12 @@ internal sealed partial class ClusterReconciler
 
         var (status, ready) = StatusBuilder.Build(ctx, preflight);
         var written = WriteStatus(cluster, status, sim);
+        if (sim.Resumed && ReferenceEquals(written, cluster))
+        {
+            events.Clear();
+        }
+
+        sim.Resumed = false;
         foreach (var e in events)
         {
             _events.Record(written, e);

@@ -63,6 +63,12 @@ internal sealed class ClusterSim
 
     public bool DryRunAnnounced { get; set; }
 
+    /// <summary>
+    /// Rebuilt from a stored status (a restart, or a pre-seeded cluster): its first reconcile records no event when
+    /// it finds nothing to change (no Warning for a failure the status already shows), so that starting over thousands of clusters writes nothing.
+    /// </summary>
+    public bool Resumed { get; set; }
+
     /// <summary>The kubeconfig Secret was seen or written; cleared by forcing a reconcile after it is deleted.</summary>
     public bool KubeconfigPresent { get; set; }
 

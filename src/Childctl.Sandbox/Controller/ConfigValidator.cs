@@ -69,7 +69,7 @@ internal static class ConfigValidator
             return;
         }
 
-        if (value is not JsonValue number || value.GetValueKind() != JsonValueKind.Number || !number.TryGetValue<long>(out var n))
+        if (JsonAccess.Integer(value) is not { } n)
         {
             errors.Add($"- at '{path}/{key}': got {KindName(value)}, want integer");
         }

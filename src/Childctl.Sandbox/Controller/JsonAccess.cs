@@ -22,8 +22,31 @@ internal static class JsonAccess
     public static bool Bool(JsonNode? node, params ReadOnlySpan<string> path) =>
         At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
-    public static long? Long(JsonNode? node, params ReadOnlySpan<string> path) =>
-        At(node, path) is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) ? n : null;
+    public static long? Long(JsonNode? node, params ReadOnlySpan<string> path) => Integer(At(node, path));
+
+    /// <summary>
+    /// A JSON integer, whether the node was parsed (it holds a JsonElement) or built in code from an int,
+    /// where <c>TryGetValue&lt;long&gt;</c> alone would fail.
+    /// </summary>
+    public static long? Integer(JsonNode? node)
+    {
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        if (v.TryGetValue<long>(out var n))
+        {
+            return n;
+        }
+
+        if (v.TryGetValue<int>(out var i))
+        {
+            return i;
+        }
+
+        return long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out n) ? n : null;
+    }
 
     /// <summary>The object at <paramref name="key"/>, created when absent.</summary>
     public static JsonObject Child(JsonObject parent, string key)

@@ -53,4 +53,7 @@ internal sealed record ProviderProfile(
         All.FirstOrDefault(p => providers.Contains(p.InfrastructureProvider, StringComparer.Ordinal));
 
     public string Name => Provider.ToString().ToLowerInvariant();
+
+    /// <summary>The cloud's name as people write it: Azure, AWS, GCP.</summary>
+    public string DisplayName => Provider == CloudProvider.Azure ? "Azure" : Provider.ToString().ToUpperInvariant();
 }

@@ -20,6 +20,7 @@ internal static partial class SimInference
             return sim;
         }
 
+        sim.Resumed = true;
         var conditions = new ConditionList((JsonObject)status.DeepClone());
         var helm = conditions.Get(ConditionTypes.HelmReleaseReady);
         sim.AppliedGeneration = JsonAccess.Long(status, "observedGeneration") ?? 0;

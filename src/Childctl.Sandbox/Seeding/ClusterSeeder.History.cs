@@ -21,39 +21,65 @@ internal sealed partial class ClusterSeeder
 
     private TimeSpan Minutes(int min, int max) => TimeSpan.FromSeconds(_random.Next(min * 60, max * 60));
 
-    private void Write(JsonObject cluster, SeedPhase phase, SeedVariant variant)
+    /// <summary>
+    /// Stores the cluster with its history. Most statuses do not depend on the uid, so they are built first and
+    /// stored with the create (one write); a provisioning cluster's machine names do, so it is created first.
+    /// </summary>
+    private void Write(JsonObject cluster, SeedPhase phase, SeedVariant variant, DateTimeOffset created)
     {
-        var sim = new ClusterSim(JsonAccess.Uid(cluster));
-        var created = Timestamps.Read(JsonAccess.String(cluster, "metadata", "creationTimestamp")) ?? _now;
+        JsonObject stored;
+        ClusterSim sim;
+        if (phase == SeedPhase.Provisioning)
+        {
+            stored = _store.CreateBackdated(ResourceType.ClusterDeployment, cluster, created, WellKnown.FieldManager);
+            sim = new ClusterSim(JsonAccess.Uid(stored));
+            History(stored, sim, phase, variant, created);
+            stored = _store.UpdateStatus(ResourceType.ClusterDeployment, stored, WellKnown.FieldManager);
+        }
+        else
+        {
+            sim = new ClusterSim("");
+            JsonAccess.Metadata(cluster)["generation"] = 1; // what the store will give it
+            History(cluster, sim, phase, variant, created);
+            stored = _store.CreateBackdated(ResourceType.ClusterDeployment, cluster, created, WellKnown.FieldManager);
+            if (stored["status"] is null)
+            {
+                stored["status"] = cluster["status"]!.DeepClone(); // a store that drops status on create, as kube-apiserver does
+                stored = _store.UpdateStatus(ResourceType.ClusterDeployment, stored, WellKnown.FieldManager);
+            }
+        }
+
+        if (variant == SeedVariant.Scaled)
+        {
+            stored = Rescale(stored, sim, created);
+        }
+
+        WriteKubeconfig(stored, sim, created);
+        if (phase == SeedPhase.Deleting)
+        {
+            StartDeletion(stored, sim, variant);
+        }
+    }
+
+    /// <summary>Replays the reconciles of the cluster's past into its status (no store writes).</summary>
+    private void History(JsonObject cluster, ClusterSim sim, SeedPhase phase, SeedVariant variant, DateTimeOffset created)
+    {
         var checkedAt = NotAfterNow(_timeline.After(created, FirstReconcile));
         if (variant is SeedVariant.InvalidConfig or SeedVariant.MissingTemplate || phase == SeedPhase.DryRun)
         {
             _timeline.Checked(cluster, sim, checkedAt);
-            _store.UpdateStatus(ResourceType.ClusterDeployment, cluster, WellKnown.FieldManager);
             return;
         }
 
-        _timeline.At(cluster, sim, checkedAt, SimStep.InstallRelease);
         var installed = _timeline.After(created, ChartInstalled);
-        if (installed < _now)
-        {
-            _timeline.At(cluster, sim, installed, SimStep.Infrastructure);
-        }
-
+        _timeline.At(cluster, sim, installed < _now ? installed : checkedAt, installed < _now ? SimStep.Infrastructure : SimStep.InstallRelease);
         if (phase == SeedPhase.Provisioning || variant == SeedVariant.QuotaExceeded)
         {
             _timeline.At(cluster, sim, _now, ProvisioningStep(created, variant));
         }
         else
         {
-            cluster = Settle(cluster, sim, created, variant);
-        }
-
-        cluster = _store.UpdateStatus(ResourceType.ClusterDeployment, cluster, WellKnown.FieldManager);
-        WriteKubeconfig(cluster, sim, created);
-        if (phase == SeedPhase.Deleting)
-        {
-            StartDeletion(cluster, sim, variant);
+            _timeline.At(cluster, sim, NotAfterNow(_timeline.After(created, StepDurations.LongestProvisioning / 1.2)), null);
         }
     }
 
@@ -78,23 +104,15 @@ internal sealed partial class ClusterSeeder
         return SimStep.Workers;
     }
 
-    /// <summary>Provisioning finished, and for a scaled cluster a later change of the worker count as well.</summary>
-    private JsonObject Settle(JsonObject cluster, ClusterSim sim, DateTimeOffset created, SeedVariant variant)
+    /// <summary>A later change of the worker count, long since rolled out (generation 2, Helm revision 2).</summary>
+    private JsonObject Rescale(JsonObject cluster, ClusterSim sim, DateTimeOffset created)
     {
-        _timeline.At(cluster, sim, NotAfterNow(_timeline.After(created, StepDurations.LongestProvisioning / 1.2)), null);
-        if (variant != SeedVariant.Scaled)
-        {
-            return cluster;
-        }
-
-        cluster = _store.UpdateStatus(ResourceType.ClusterDeployment, cluster, WellKnown.FieldManager);
         var config = (JsonObject)cluster["spec"]!["config"]!;
         config["workersNumber"] = (JsonAccess.Long(config, "workersNumber") ?? 2) + 1;
         cluster = _store.Update(ResourceType.ClusterDeployment, cluster, WellKnown.FieldManager);
         sim.Revision = 2;
-        var scaledAt = created + ((_now - created) / 2);
-        _timeline.At(cluster, sim, scaledAt, null);
-        return cluster;
+        _timeline.At(cluster, sim, created + ((_now - created) / 2), null);
+        return _store.UpdateStatus(ResourceType.ClusterDeployment, cluster, WellKnown.FieldManager);
     }
 
     private DateTimeOffset NotAfterNow(DateTimeOffset time) => time < _now ? time : _now;

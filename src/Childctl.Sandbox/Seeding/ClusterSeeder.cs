@@ -67,8 +67,7 @@ internal sealed partial class ClusterSeeder
         };
         var variant = PickVariant(phase);
         Prepare(cluster, profile, phase, variant);
-        var created = _store.CreateBackdated(ResourceType.ClusterDeployment, cluster, CreatedAt(phase, variant), WellKnown.FieldManager);
-        Write(created, phase, variant);
+        Write(cluster, phase, variant, Timestamps.Truncate(CreatedAt(phase, variant)));
     }
 
     private SeedPhase PickPhase() => _random.Next(100) switch

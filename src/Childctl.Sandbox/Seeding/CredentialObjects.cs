@@ -15,7 +15,7 @@ internal static class CredentialObjects
     {
         foreach (var p in ProviderProfile.All)
         {
-            yield return Credential(ns, p.CredentialName, $"{p.Name.ToUpperInvariant()} credentials for cluster deployment", Identity(p, p.IdentityName, ns));
+            yield return Credential(ns, p.CredentialName, $"{p.DisplayName} credentials for cluster deployment", Identity(p, p.IdentityName, ns));
         }
 
         yield return Credential(ns, NotReadyName, "Azure credentials of the retired subscription", Identity(ProviderProfile.Azure, "azure-legacy-identity", ns));

@@ -45,7 +45,7 @@ internal static class TemplateObjects
         {
             ["valid"] = true,
             ["observedGeneration"] = 1,
-            ["description"] = $"A KCM template to deploy a k0s cluster on {CloudName(p)} with bootstrapped control plane nodes.\n",
+            ["description"] = $"A KCM template to deploy a k0s cluster on {p.DisplayName} with bootstrapped control plane nodes.\n",
             ["chartRef"] = new JsonObject { ["kind"] = "HelmChart", ["name"] = seed.Name, ["namespace"] = ns },
             ["chartVersion"] = seed.Version,
             ["schemaConfigMapName"] = "schema-ct-" + seed.Name,
@@ -59,11 +59,4 @@ internal static class TemplateObjects
             ["config"] = TemplateDefaults.For(p, seed.K0sVersion),
         };
     }
-
-    private static string CloudName(ProviderProfile p) => p.Provider switch
-    {
-        CloudProvider.Azure => "Azure",
-        CloudProvider.Aws => "AWS",
-        _ => "GCP",
-    };
 }
