@@ -18,6 +18,8 @@ internal static class CommandRegistry
         ScaleCommand.Create(session),
         UpgradeCommand.Create(session),
         DeleteCommand.Create(session),
+        SandboxCommand.Create(session),
+        DemoCommand.Create(session),
         VersionCommand.Create(session),
         HistoryCommand.Create(session),
         NoteCommand.Create(session),
