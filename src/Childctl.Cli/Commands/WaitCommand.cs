@@ -3,6 +3,7 @@ using Childctl.Cli.Output;
 using Childctl.Core.Kubernetes;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Wait;
+using DurationText = Childctl.Core.Operations.Wait.DurationText;
 
 namespace Childctl.Cli.Commands;
 
