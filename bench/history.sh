@@ -53,3 +53,6 @@ PY
 
 echo "== timeline scan (every file)"
 $bench scan "$work/history"
+
+echo "== in-process (BenchmarkDotNet, short job; it must run from its project folder)"
+(cd "$root/bench/Childctl.Bench" && $bench bdn --filter '*StoreBenchmarks*' --job short | sed -n '/^| Method/,/^$/p')

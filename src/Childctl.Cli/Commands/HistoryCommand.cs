@@ -19,11 +19,12 @@ internal static class HistoryCommand
         var since = new Option<string?>("--since") { Description = "Only events at or after this time: RFC 3339, or a duration back from now (2h, 7d)" };
         var until = new Option<string?>("--until") { Description = "Only events at or before this time: RFC 3339, or a duration back from now" };
         var action = new Option<string[]>("--action") { Description = "Only these actions (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true };
-        var user = new Option<string[]>("--user") { Description = "Only events by these OS users (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true };
+        var user = new Option<string[]>("--user") { Description = "Only events by these users, OS user or Kubernetes identity (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true };
         var uid = new Option<string?>("--uid") { Description = "Only events of the incarnation with this uid (a prefix is enough)" };
+        var everyMc = new Option<bool>("--all-management-clusters") { Description = "History of every management cluster in the history folder, not just the current context's" };
         var command = new Command("history", "Show the local history of a cluster (or all clusters): who did what, when and why. Not live state.")
         {
-            name, since, until, action, user, uid,
+            name, since, until, action, user, uid, everyMc,
         };
         CliContext.Bind(command, session, async (ctx, ct) =>
         {
@@ -37,7 +38,9 @@ internal static class HistoryCommand
                 Uid = ctx.Parse.GetValue(uid),
             };
             var target = ctx.Parse.GetValue(name);
-            var scope = HistoryScope.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null, ctx.Host.GetEnvironmentVariable);
+            var scope = ctx.Parse.GetValue(everyMc)
+                ? HistoryScope.AllManagementClusters(ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null)
+                : HistoryScope.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null, ctx.Host.GetEnvironmentVariable);
             await ctx.Host.Err.WriteLineAsync(HistoryRenderer.Marker(ctx.HistoryDirectory));
             if (scope.Notice is not null)
             {

@@ -10,6 +10,10 @@ namespace Childctl.Core.Operations;
 /// </summary>
 public sealed record HistoryScope(string? ManagementCluster, string? Namespace, string? Notice)
 {
+    /// <summary>Every management cluster in the history folder, without reading the kubeconfig.</summary>
+    public static HistoryScope AllManagementClusters(string? explicitNamespace, bool allNamespaces, bool forOneCluster) =>
+        new(null, allNamespaces ? null : forOneCluster ? explicitNamespace ?? KubeconfigResolver.FallbackNamespace : explicitNamespace, null);
+
     /// <param name="forOneCluster">A NAME was given: default to the context's namespace rather than all.</param>
     public static HistoryScope Resolve(string? kubeconfig, string? context, string? explicitNamespace, bool allNamespaces, bool forOneCluster, Func<string, string?> environment)
     {

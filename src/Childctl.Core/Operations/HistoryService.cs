@@ -1,4 +1,5 @@
 using Childctl.Core.Errors;
+using Childctl.History.Naming;
 using Childctl.History.Query;
 using Childctl.History.Store;
 
@@ -21,6 +22,16 @@ public sealed class HistoryService
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = request.Scope;
+        if (scope.Namespace is not null)
+        {
+            KubernetesNames.ValidateNamespace(scope.Namespace);
+        }
+
+        if (request.Name is not null)
+        {
+            KubernetesNames.ValidateClusterName(request.Name);
+        }
+
         var clusters = new List<ClusterHistory>();
         if (request.Name is not null && scope.ManagementCluster is not null && scope.Namespace is not null)
         {

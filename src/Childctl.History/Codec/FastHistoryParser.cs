@@ -14,96 +14,96 @@ internal static class FastHistoryParser
     public static bool TryParse(string text, out HistoryDocument document)
     {
         document = null!;
-        var header = new HistoryHeader();
-        var events = new List<HistoryEvent>();
-        EventFields? current = null;
-        var inEvents = false;
+        var state = new LineState();
         var lineNumber = 0;
-        var sawName = false;
         foreach (var range in text.AsSpan().Split('\n'))
         {
-            lineNumber++;
-            var line = text.AsSpan()[range];
+            if (!state.Accept(text.AsSpan()[range], ++lineNumber))
+            {
+                return false;
+            }
+        }
+
+        if (!state.Finish() || !text.EndsWith('\n'))
+        {
+            return false;
+        }
+
+        document = new HistoryDocument(state.Header, state.Events);
+        return true;
+    }
+
+    private sealed class LineState
+    {
+        private EventFields? _current;
+        private bool _inEvents;
+        private bool _sawName;
+
+        public HistoryHeader Header { get; private set; } = new();
+
+        public List<HistoryEvent> Events { get; } = [];
+
+        public bool Accept(ReadOnlySpan<char> line, int lineNumber)
+        {
             if (line.Length == 0 || line[0] == '#')
             {
-                continue;
+                return true;
             }
 
-            if (inEvents && line.StartsWith("  - ", StringComparison.Ordinal))
+            if (!_inEvents)
             {
-                if (!Finish(current, events))
+                _inEvents = line is "events:";
+                return _inEvents || TryHeader(line);
+            }
+
+            if (line.StartsWith("  - ", StringComparison.Ordinal))
+            {
+                if (!Finish())
                 {
                     return false;
                 }
 
-                current = new EventFields(lineNumber);
-                line = line[4..];
+                _current = new EventFields(lineNumber);
+                return _current.TrySet(line[4..]);
             }
-            else if (inEvents && line.StartsWith("    ", StringComparison.Ordinal) && current is not null)
+
+            return line.StartsWith("    ", StringComparison.Ordinal) && _current is not null && _current.TrySet(line[4..]);
+        }
+
+        /// <summary>Completes the event being read; false when it lacks what an event needs.</summary>
+        public bool Finish()
+        {
+            if (_current is not null)
             {
-                line = line[4..];
+                var e = _current.Build();
+                if (e is null)
+                {
+                    return false;
+                }
+
+                Events.Add(e);
+                _current = null;
             }
-            else if (!inEvents && line is "events:")
-            {
-                inEvents = true;
-                continue;
-            }
-            else if (inEvents || !TryHeader(line, ref header, ref sawName))
+
+            return _sawName || _inEvents;
+        }
+
+        private bool TryHeader(ReadOnlySpan<char> line)
+        {
+            var colon = line.IndexOf(": ", StringComparison.Ordinal);
+            if (colon <= 0 || !FastScalars.TryValue(line[(colon + 2)..], out var value))
             {
                 return false;
             }
-            else
+
+            switch (line[..colon])
             {
-                continue;
+                case "cluster_name": Header = Header with { ClusterName = value }; _sawName = true; return true;
+                case "namespace": Header = Header with { Namespace = value }; return true;
+                case "created_at": Header = Header with { CreatedAt = value }; return true;
+                case "last_updated": Header = Header with { LastUpdated = value }; return true;
+                default: return false;
             }
-
-            if (!current!.TrySet(line))
-            {
-                return false;
-            }
-        }
-
-        if (!Finish(current, events) || (!sawName && !inEvents) || !text.EndsWith('\n'))
-        {
-            return false;
-        }
-
-        document = new HistoryDocument(header, events);
-        return true;
-    }
-
-    private static bool Finish(EventFields? current, List<HistoryEvent> events)
-    {
-        if (current is null)
-        {
-            return true;
-        }
-
-        var e = current.Build();
-        if (e is null)
-        {
-            return false;
-        }
-
-        events.Add(e);
-        return true;
-    }
-
-    private static bool TryHeader(ReadOnlySpan<char> line, ref HistoryHeader header, ref bool sawName)
-    {
-        var colon = line.IndexOf(": ", StringComparison.Ordinal);
-        if (colon <= 0 || !FastScalars.TryValue(line[(colon + 2)..], out var value))
-        {
-            return false;
-        }
-
-        switch (line[..colon])
-        {
-            case "cluster_name": header = header with { ClusterName = value }; sawName = true; return true;
-            case "namespace": header = header with { Namespace = value }; return true;
-            case "created_at": header = header with { CreatedAt = value }; return true;
-            case "last_updated": header = header with { LastUpdated = value }; return true;
-            default: return false;
         }
     }
 }

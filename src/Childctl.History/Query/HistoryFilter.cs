@@ -4,7 +4,8 @@ namespace Childctl.History.Query;
 
 /// <summary>
 /// Which events to show. All conditions must hold. <see cref="Actions"/> and <see cref="Users"/> match exactly
-/// (any of the given values); <see cref="Uid"/> matches a prefix, so a short uid copied from a table works.
+/// (any of the given values; a user matches the OS user or the Kubernetes identity); <see cref="Uid"/> matches
+/// a prefix, so a short uid copied from a table works.
 /// </summary>
 public sealed record HistoryFilter
 {
@@ -29,7 +30,7 @@ public sealed record HistoryFilter
         return (Since is null || e.Timestamp >= Since)
             && (Until is null || e.Timestamp <= Until)
             && (Actions.Count == 0 || Actions.Contains(e.Action, StringComparer.Ordinal))
-            && (Users.Count == 0 || (e.User is not null && Users.Contains(e.User, StringComparer.Ordinal)))
+            && (Users.Count == 0 || Users.Any(u => u == e.User || u == e.K8sUser))
             && (Uid is null || (e.Uid?.StartsWith(Uid, StringComparison.OrdinalIgnoreCase) ?? false));
     }
 }

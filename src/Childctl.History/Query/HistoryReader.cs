@@ -32,13 +32,8 @@ public sealed class HistoryReader
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        foreach (var info in _store.ListStreams(managementCluster))
+        foreach (var info in _store.ListStreams(managementCluster, ns, name))
         {
-            if ((ns is not null && info.Stream.Namespace != ns) || (name is not null && info.Stream.Name != name))
-            {
-                continue;
-            }
-
             var read = await _store.ReadAsync(info.Stream, cancellationToken);
             if (read.Document is not null)
             {

@@ -69,7 +69,7 @@ internal sealed class HistoryLayout
             .ToList();
     }
 
-    public static IEnumerable<(string Namespace, string Name, string Path)> Files(string managementClusterDirectory)
+    public static IEnumerable<(string Namespace, string Name, string Path)> Files(string managementClusterDirectory, string? ns = null, string? name = null)
     {
         if (!Directory.Exists(managementClusterDirectory))
         {
@@ -78,18 +78,22 @@ internal sealed class HistoryLayout
 
         foreach (var nsDir in Directory.EnumerateDirectories(managementClusterDirectory).Order(StringComparer.Ordinal))
         {
-            var ns = Path.GetFileName(nsDir);
-            if (!KubernetesNames.IsLabel(ns))
+            var folder = Path.GetFileName(nsDir);
+            if (!KubernetesNames.IsLabel(folder) || (ns is not null && folder != ns))
             {
                 continue;
             }
 
-            foreach (var file in Directory.EnumerateFiles(nsDir, "*" + Extension).Order(StringComparer.Ordinal))
+            // With a name, probe its one file rather than list the folder (thousands of clusters).
+            var files = name is null
+                ? Directory.EnumerateFiles(nsDir, "*" + Extension).Order(StringComparer.Ordinal)
+                : new[] { Path.Combine(nsDir, name + Extension) }.Where(File.Exists);
+            foreach (var file in files)
             {
-                var name = Path.GetFileNameWithoutExtension(file);
-                if (!name.StartsWith('.'))
+                var stem = Path.GetFileNameWithoutExtension(file);
+                if (!stem.StartsWith('.'))
                 {
-                    yield return (ns, name, file);
+                    yield return (folder, stem, file);
                 }
             }
         }

@@ -15,13 +15,6 @@ public sealed partial class FileHistoryStore
         return await ReadFileAsync(stream, path, cancellationToken);
     }
 
-    /// <summary>Reads a stream found by <see cref="ListStreams"/>.</summary>
-    public Task<StreamRead> ReadAsync(StreamInfo info, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(info);
-        return ReadFileAsync(info.Stream, info.Path, cancellationToken);
-    }
-
     private async Task<StreamRead> ReadFileAsync(HistoryStreamId stream, string path, CancellationToken cancellationToken)
     {
         var data = ReadBytes(path);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Childctl.History.Naming;
 using Childctl.History.Storage;
 
 namespace Childctl.History.Store;
@@ -37,17 +38,27 @@ public sealed partial class FileHistoryStore : IHistoryStore
 
     public IReadOnlyList<string> ListManagementClusters() => _layout.ManagementClusters().Select(m => m.Name).ToList();
 
-    public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null)
+    public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null, string? ns = null, string? name = null)
     {
-        var result = new List<StreamInfo>();
-        foreach (var (name, dir) in _layout.ManagementClusters())
+        if (ns is not null)
         {
-            if (managementCluster is not null && name != managementCluster)
+            KubernetesNames.ValidateNamespace(ns);
+        }
+
+        if (name is not null)
+        {
+            KubernetesNames.ValidateClusterName(name); // it becomes part of a path below
+        }
+
+        var result = new List<StreamInfo>();
+        foreach (var (mc, dir) in _layout.ManagementClusters())
+        {
+            if (managementCluster is not null && mc != managementCluster)
             {
                 continue;
             }
 
-            result.AddRange(HistoryLayout.Files(dir).Select(f => new StreamInfo(new HistoryStreamId(name, f.Namespace, f.Name), f.Path)));
+            result.AddRange(HistoryLayout.Files(dir, ns, name).Select(f => new StreamInfo(new HistoryStreamId(mc, f.Namespace, f.Name), f.Path)));
         }
 
         return result;

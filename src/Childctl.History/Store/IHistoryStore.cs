@@ -22,8 +22,11 @@ public interface IHistoryStore
     /// <summary>Reads one stream, touching no other file; a missing stream reads as not existing.</summary>
     Task<StreamRead> ReadAsync(HistoryStreamId stream, CancellationToken cancellationToken = default);
 
-    /// <summary>The streams of one management cluster (raw kubeconfig name), or of all when null.</summary>
-    IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null);
+    /// <summary>
+    /// The streams of one management cluster (raw kubeconfig name), namespace and name; null means any. With a
+    /// name, only that name's files are looked at, not every file.
+    /// </summary>
+    IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null, string? ns = null, string? name = null);
 
     /// <summary>The raw names of the management clusters that have history.</summary>
     IReadOnlyList<string> ListManagementClusters();

@@ -54,12 +54,22 @@ public sealed class InMemoryHistoryStore : IHistoryStore
         }
     }
 
-    public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null)
+    public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null, string? ns = null, string? name = null)
     {
+        if (ns is not null)
+        {
+            Naming.KubernetesNames.ValidateNamespace(ns);
+        }
+
+        if (name is not null)
+        {
+            Naming.KubernetesNames.ValidateClusterName(name);
+        }
+
         lock (_lock)
         {
             return _streams.Keys
-                .Where(s => managementCluster is null || s.ManagementCluster == managementCluster)
+                .Where(s => (managementCluster is null || s.ManagementCluster == managementCluster) && (ns is null || s.Namespace == ns) && (name is null || s.Name == name))
                 .OrderBy(s => s.ToString(), StringComparer.Ordinal)
                 .Select(s => new StreamInfo(s, $"memory:{s}"))
                 .ToList();

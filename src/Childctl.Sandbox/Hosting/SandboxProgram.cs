@@ -38,23 +38,7 @@ internal static class SandboxProgram
 
         await using (handle)
         {
-            var kubeconfig = parsed.KubeconfigOut ?? DefaultKubeconfigPath();
-            handle.WriteKubeconfig(kubeconfig);
-            if (parsed.ReadOnlyKubeconfigOut is { } readOnly)
-            {
-                handle.WriteKubeconfig(readOnly, readOnly: true);
-            }
-
-            await Console.Out.WriteLineAsync($"ready {handle.BaseUri.ToString().TrimEnd('/')} kubeconfig={Path.GetFullPath(kubeconfig)}");
-            await Console.Out.FlushAsync();
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // SIGINT or SIGTERM: stop cleanly below.
-            }
+            await ServeAsync(handle, parsed, stop.Token);
         }
 
         return 0;
@@ -63,6 +47,28 @@ internal static class SandboxProgram
         {
             context.Cancel = true;
             stop.Cancel();
+        }
+    }
+
+    /// <summary>Writes the kubeconfig(s), announces readiness on stdout, then waits for a signal.</summary>
+    private static async Task ServeAsync(SandboxHandle handle, SandboxArguments parsed, CancellationToken stop)
+    {
+        var kubeconfig = parsed.KubeconfigOut ?? DefaultKubeconfigPath();
+        handle.WriteKubeconfig(kubeconfig);
+        if (parsed.ReadOnlyKubeconfigOut is { } readOnly)
+        {
+            handle.WriteKubeconfig(readOnly, readOnly: true);
+        }
+
+        await Console.Out.WriteLineAsync($"ready {handle.BaseUri.ToString().TrimEnd('/')} kubeconfig={Path.GetFullPath(kubeconfig)}");
+        await Console.Out.FlushAsync(stop);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // SIGINT or SIGTERM: the caller disposes the sandbox.
         }
     }
 

@@ -43,6 +43,11 @@ public interface IObjectStore
     /// </summary>
     JsonObject Delete(ResourceType type, string? ns, string name, string? preconditionUid = null, string? preconditionResourceVersion = null);
 
-    /// <summary>Every change, in resourceVersion order, from now on.</summary>
+    /// <summary>
+    /// Every change, in resourceVersion order, from now on. Callbacks run one at a time, outside the store's lock,
+    /// and a change is delivered to every subscriber before the write that caused it returns. A callback may write
+    /// to the store (that change is delivered once the callback returns), but must be quick and must not wait for
+    /// another thread that writes to the store. Each callback gets its own copy of the object.
+    /// </summary>
     IDisposable Subscribe(Action<StoreEvent> onEvent);
 }

@@ -26,7 +26,6 @@ public sealed partial class ObjectStore
 
     private StoredObject CreateLocked(ResourceType type, JsonObject obj, WriteOptions write)
     {
-        var meta = ObjectMeta.Of(obj);
         var ns = NamespaceFor(type, obj);
         var name = ChooseName(type, obj, ns);
         if (type.Namespaced)
@@ -40,6 +39,25 @@ public sealed partial class ObjectStore
             throw StoreErrors.AlreadyExists(type, name);
         }
 
+        StampNew(type, obj, name, write);
+        ObjectMeta.OrderTopLevel(obj);
+        var stored = new StoredObject(type, obj);
+        if (write.DryRun)
+        {
+            return stored;
+        }
+
+        _rv++;
+        bucket[Key(type, ns, name)] = stored;
+        CountInNamespace(type, stored.Namespace, +1);
+        Commit(new StoreChange(StoreChange.Added, stored));
+        return stored;
+    }
+
+    /// <summary>Replaces whatever the client sent in server-owned fields with the values of a new object.</summary>
+    private void StampNew(ResourceType type, JsonObject obj, string name, WriteOptions write)
+    {
+        var meta = ObjectMeta.Of(obj);
         foreach (var field in ServerOwnedOnCreate)
         {
             meta.Remove(field);
@@ -62,19 +80,6 @@ public sealed partial class ObjectStore
         {
             meta["resourceVersion"] = (_rv + 1).ToString(CultureInfo.InvariantCulture);
         }
-
-        ObjectMeta.OrderTopLevel(obj);
-        var stored = new StoredObject(type, obj);
-        if (write.DryRun)
-        {
-            return stored;
-        }
-
-        _rv++;
-        bucket[Key(type, ns, name)] = stored;
-        CountInNamespace(type, stored.Namespace, +1);
-        Commit(new StoreChange(StoreChange.Added, stored));
-        return stored;
     }
 
     /// <summary>Namespaced objects must name one; cluster-scoped objects never keep one.</summary>

@@ -58,6 +58,18 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Contains("invalid --since 'yesterday-ish'", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("history", "-n", "../etc")]
+    [InlineData("history", "../etc")]
+    [InlineData("history", "-A", "a/b")]
+    public async Task History_InvalidNamespaceOrName_IsExit2(params string[] args)
+    {
+        var result = await _cli.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("invalid", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task History_Json_HasTheFileFieldsAndSaysItIsNotLiveState()
     {
@@ -106,6 +118,21 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("kcm-system/alpha\nteam-b/alpha\n", result.Stdout);
         Assert.Contains("note: no usable kubeconfig", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_AllManagementClusters_ListsEveryManagementClustersClusters()
+    {
+        await SeedAsync();
+        var other = Path.Combine(_cli.HistoryDir, "other-mgmt", "kcm-system");
+        Directory.CreateDirectory(other);
+        await File.WriteAllTextAsync(Path.Combine(other, "delta.yaml"), "cluster_name: delta\nnamespace: kcm-system\nevents:\n  - timestamp: \"2025-07-11T13:00:00Z\"\n    action: note_added\n    source: childctl\n");
+
+        var current = await _cli.RunAsync("history", "-o", "name");
+        var every = await _cli.RunAsync("history", "--all-management-clusters");
+
+        Assert.Equal("kcm-system/alpha\nkcm-system/beta\nteam-b/alpha\n", current.Stdout);
+        Golden.Check("history/all-management-clusters.txt", every.Stdout);
     }
 
     [Fact]

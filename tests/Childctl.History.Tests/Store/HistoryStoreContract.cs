@@ -123,6 +123,16 @@ public abstract class HistoryStoreContract
         Assert.Equal(HistoryErrorKind.InvalidName, error.Kind);
     }
 
+    [Theory]
+    [InlineData(null, "../../etc/passwd")]
+    [InlineData("..", null)]
+    public void ListStreams_TraversalNames_AreRejected(string? ns, string? name)
+    {
+        var error = Assert.Throws<HistoryException>(() => CreateStore().ListStreams(null, ns, name));
+
+        Assert.Equal(HistoryErrorKind.InvalidName, error.Kind);
+    }
+
     [Fact]
     public async Task Append_RedactsSecretsFromParametersCommandAndText()
     {
@@ -155,5 +165,8 @@ public abstract class HistoryStoreContract
         Assert.Equal(["mgmt-a/kcm-system/c1", "mgmt-a/team-b/c1"], store.ListStreams("mgmt-a").Select(s => s.Stream.ToString()));
         Assert.Equal(3, store.ListStreams().Count);
         Assert.Equal(["mgmt-a", "mgmt-b"], store.ListManagementClusters());
+        Assert.Equal(["mgmt-a/kcm-system/c1", "mgmt-a/team-b/c1"], store.ListStreams(name: "c1").Select(s => s.Stream.ToString()));
+        Assert.Equal(["mgmt-b/kcm-system/c2"], store.ListStreams(ns: "kcm-system", name: "c2").Select(s => s.Stream.ToString()));
+        Assert.Empty(store.ListStreams("mgmt-b", "team-b"));
     }
 }

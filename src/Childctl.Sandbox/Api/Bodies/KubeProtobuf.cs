@@ -18,25 +18,7 @@ internal static class KubeProtobuf
             throw new FormatException("protobuf body without the k8s magic prefix");
         }
 
-        var envelope = new ProtoReader(body[Magic.Length..]);
-        string apiVersion = "", kind = "";
-        ReadOnlySpan<byte> raw = default;
-        while (envelope.TryReadTag(out var field, out var wire))
-        {
-            switch (field)
-            {
-                case 1 when wire == 2:
-                    (apiVersion, kind) = ReadTypeMeta(envelope.ReadBytes());
-                    break;
-                case 2 when wire == 2:
-                    raw = envelope.ReadBytes();
-                    break;
-                default:
-                    envelope.Skip(wire);
-                    break;
-            }
-        }
-
+        var raw = ReadEnvelope(body[Magic.Length..], out var apiVersion, out var kind);
         var obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
         var reader = new ProtoReader(raw);
         switch (kind)
@@ -55,6 +37,31 @@ internal static class KubeProtobuf
         }
 
         return obj;
+    }
+
+    /// <summary>runtime.Unknown: 1 TypeMeta, 2 raw object bytes (3 contentEncoding and 4 contentType are skipped).</summary>
+    private static ReadOnlySpan<byte> ReadEnvelope(ReadOnlySpan<byte> data, out string apiVersion, out string kind)
+    {
+        var envelope = new ProtoReader(data);
+        apiVersion = kind = "";
+        ReadOnlySpan<byte> raw = default;
+        while (envelope.TryReadTag(out var field, out var wire))
+        {
+            switch (field)
+            {
+                case 1 when wire == 2:
+                    (apiVersion, kind) = ReadTypeMeta(envelope.ReadBytes());
+                    break;
+                case 2 when wire == 2:
+                    raw = envelope.ReadBytes();
+                    break;
+                default:
+                    envelope.Skip(wire);
+                    break;
+            }
+        }
+
+        return raw;
     }
 
     private static (string ApiVersion, string Kind) ReadTypeMeta(ReadOnlySpan<byte> data)

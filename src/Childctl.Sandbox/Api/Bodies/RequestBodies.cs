@@ -29,12 +29,12 @@ internal static class RequestBodies
                 "" or MediaTypes.Json => ParseJson(body) as JsonObject ?? throw ApiErrors.BadRequest("the body must be a JSON object"),
                 MediaTypes.Yaml => ParseYaml(body) as JsonObject ?? throw ApiErrors.BadRequest("the body must be a YAML mapping"),
                 MediaTypes.Protobuf => KubeProtobuf.Decode(body),
-                _ => throw ApiErrors.UnsupportedMediaType(contentType, $"{MediaTypes.Json}, {MediaTypes.Yaml}, {MediaTypes.Protobuf}"),
+                _ => throw ApiErrors.UnsupportedMediaType($"{MediaTypes.Json}, {MediaTypes.Yaml}, {MediaTypes.Protobuf}"),
             };
         }
         catch (NotSupportedException e)
         {
-            throw ApiErrors.UnsupportedMediaType(contentType, $"{MediaTypes.Json}, {MediaTypes.Yaml} ({e.Message})");
+            throw ApiErrors.UnsupportedMediaType($"{MediaTypes.Json}, {MediaTypes.Yaml} ({e.Message})");
         }
         catch (FormatException e)
         {

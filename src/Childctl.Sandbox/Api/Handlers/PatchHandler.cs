@@ -22,7 +22,7 @@ internal sealed class PatchHandler(ApiServices api)
     {
         var write = WriteParams.From(ctx);
         var essence = MediaTypes.Essence(ctx.Request.ContentType);
-        CheckPatchType(route, essence, ctx.Request.ContentType ?? "");
+        CheckPatchType(route, essence);
         var body = await RequestBodies.ReadAsync(ctx.Request, ctx.RequestAborted);
         var isApply = essence == MediaTypes.ApplyPatch;
         var patch = isApply ? RequestBodies.ParseYaml(body) : RequestBodies.ParseJson(body);
@@ -50,14 +50,14 @@ internal sealed class PatchHandler(ApiServices api)
         await Responses.WriteAsync(ctx, result.Created ? 201 : 200, result.Object.Json);
     }
 
-    private static void CheckPatchType(ResourceRoute route, string essence, string contentType)
+    private static void CheckPatchType(ResourceRoute route, string essence)
     {
         var supported = essence is MediaTypes.MergePatch or MediaTypes.JsonPatch or MediaTypes.ApplyPatch
             || (essence == MediaTypes.StrategicMergePatch && !route.Definition.IsCustomResource);
         if (!supported)
         {
             var accepted = route.Definition.IsCustomResource ? CustomResourcePatchTypes : $"{CustomResourcePatchTypes}, {MediaTypes.StrategicMergePatch}";
-            throw ApiErrors.UnsupportedMediaType(contentType, accepted);
+            throw ApiErrors.UnsupportedMediaType(accepted);
         }
     }
 

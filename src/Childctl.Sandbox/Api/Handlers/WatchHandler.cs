@@ -33,6 +33,11 @@ internal sealed class WatchHandler(ApiServices api)
             return;
         }
 
+        await StreamAsync(ctx, route, options, start, channel, table);
+    }
+
+    private async Task StreamAsync(HttpContext ctx, ResourceRoute route, ListOptions options, WatchStart start, Channel<StoreChange> channel, string? table)
+    {
         var faults = api.Faults.Settings;
         using var timeout = new CancellationTokenSource(options.TimeoutSeconds is { } t and > 0 ? TimeSpan.FromSeconds(t) : Timeout.InfiniteTimeSpan, api.Time);
         using var drop = new CancellationTokenSource(faults.DropWatchAfter ?? Timeout.InfiniteTimeSpan, api.Time);
@@ -43,7 +48,7 @@ internal sealed class WatchHandler(ApiServices api)
         var stream = new Stream(ctx, new WatchEvents(route.Definition, table, options.Include, api.Time), options, start.ResourceVersion, faults.DropWatchAfterEvents);
         try
         {
-            await response.StartAsync(stop.Token);
+            await ctx.Response.StartAsync(stop.Token);
             await stream.SendAsync(start.Initial, stop.Token);
             while (await channel.Reader.WaitToReadAsync(stop.Token))
             {

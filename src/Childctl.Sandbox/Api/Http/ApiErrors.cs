@@ -14,7 +14,7 @@ internal static class ApiErrors
     public static StoreException MethodNotAllowed() =>
         new(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
 
-    public static StoreException UnsupportedMediaType(string contentType, string accepted) =>
+    public static StoreException UnsupportedMediaType(string accepted) =>
         new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {accepted}",
             null);
 

@@ -6,8 +6,9 @@ namespace Childctl.Sandbox.Api.Patching;
 
 /// <summary>
 /// RFC 6902 JSON patch on JSON nodes: add, remove, replace, move, copy and test, applied in order to a copy;
-/// any failing operation fails the whole patch. Written here because the ASP.NET Core JsonPatch package binds
-/// to CLR types through reflection, which NativeAOT cannot keep.
+/// any failing operation fails the whole patch. Written here rather than taken from
+/// Microsoft.AspNetCore.JsonPatch.SystemTextJson, whose document and adapter model is built for MVC input models:
+/// the store needs all-or-nothing application to a JSON node under its lock, with the apiserver's error texts.
 /// </summary>
 internal static class JsonPatch
 {
