@@ -11,7 +11,7 @@ namespace Childctl.Core.Kubernetes;
 /// metadata for all 872 Kubernetes models, which NativeAOT rehydrates at every process start (~20 ms and 15 MiB
 /// for every command, including offline ones); this also skips a deserialise-and-copy per reply.
 /// </summary>
-internal sealed class ApiTransport : IDisposable
+internal sealed partial class ApiTransport : IDisposable
 {
     private readonly k8s.Kubernetes _client;
     private readonly TimeSpan _timeout;
