@@ -72,7 +72,7 @@ import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 c, k = r["childctl"], r["kubectl"]
 print(f"{sys.argv[2]}: childctl {c['median']:.2f} s (mean {c['mean']:.2f} ± {c['stddev']:.2f}, exit codes {sorted(set(c['exit_codes']))}), "
-      f"kubectl {k['median']:.2f} s (mean {k['mean']:.2f} ± {k['stddev']:.2f}, exit codes {sorted(set(k['exit_codes']))}), ratio (median) {c['median']/k['median']:.2f}")
+      f"kubectl {k['median']:.2f} s (mean {k['mean']:.2f} ± {k['stddev']:.2f}, exit codes {sorted(set(k['exit_codes']))}), ratio (median) {c['median']/k['median']:.3f}")
 PY
 }
 
