@@ -13,10 +13,14 @@ internal static class Lifecycle
 {
     public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromMinutes(30);
 
-    public static HistoryRecorder Recorder(CliContext context, ManagementApi api, string? reason)
+    /// <summary>Starts the operation (its id and start time) and a recorder for it, with the Kubernetes user the server reports.</summary>
+    public static async Task<HistoryRecorder> RecorderAsync(CliContext context, ManagementApi api, string? reason, CancellationToken cancellationToken)
     {
         var operation = OperationContext.Start(context.Host.Time, context.Host.UserName, context.CommandLine, reason);
-        return new HistoryRecorder(new FileHistoryStore(context.HistoryDirectory, context.Host.Time), api.Cluster, operation, context.Host.Time);
+        return new HistoryRecorder(new FileHistoryStore(context.HistoryDirectory, context.Host.Time), api.Cluster, operation, context.Host.Time)
+        {
+            KubernetesUser = await api.WhoAmIAsync(cancellationToken),
+        };
     }
 
     /// <summary>The one namespace a single-cluster command works in; -A makes no sense there.</summary>

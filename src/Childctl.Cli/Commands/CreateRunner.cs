@@ -55,7 +55,7 @@ internal static class CreateRunner
     {
         using var api = LiveView.Connect(context);
         request = request with { Namespace = Lifecycle.Namespace(context, api, "create") };
-        var recorder = Lifecycle.Recorder(context, api, context.Parse.GetValue(options.Reason));
+        var recorder = await Lifecycle.RecorderAsync(context, api, context.Parse.GetValue(options.Reason), ct);
         var result = await new CreateClusterService(api, recorder).CreateAsync(request, ct);
         await NarrateAsync(context, result);
         if (result.ServerDryRun)

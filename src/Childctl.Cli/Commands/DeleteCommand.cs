@@ -35,7 +35,7 @@ internal static class DeleteCommand
             DeleteClustersService.Validate(requested);
             using var api = LiveView.Connect(context);
             var selection = requested with { Namespace = context.AllNamespaces ? null : api.Cluster.DefaultNamespace };
-            var service = new DeleteClustersService(api, Lifecycle.Recorder(context, api, p.GetValue(o.Reason)), context.Host.Time);
+            var service = new DeleteClustersService(api, await Lifecycle.RecorderAsync(context, api, p.GetValue(o.Reason), ct), context.Host.Time);
             var plan = await service.PlanAsync(selection, ct);
             await ShowPlanAsync(context, plan);
             if (plan.IsEmpty && plan.MissingNames.Count > 0)

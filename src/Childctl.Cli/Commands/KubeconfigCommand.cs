@@ -35,7 +35,7 @@ internal static class KubeconfigCommand
             var path = merging ? p.GetValue(merge) ?? DefaultKubeconfig(context) : p.GetValue(file);
             using var api = LiveView.Connect(context);
             var ns = Lifecycle.Namespace(context, api, "kubeconfig");
-            var recorder = Lifecycle.Recorder(context, api, null);
+            var recorder = await Lifecycle.RecorderAsync(context, api, null, ct);
             var request = new KubeconfigRequest(ns, p.GetValue(name)!, destination, path, p.GetValue(force));
             var result = await new KubeconfigService(api, recorder).GetAsync(request, ct);
             switch (result.Destination)

@@ -21,7 +21,7 @@ internal static class ScaleCommand
             var p = context.Parse;
             using var api = LiveView.Connect(context);
             var ns = Lifecycle.Namespace(context, api, "scale");
-            var recorder = Lifecycle.Recorder(context, api, p.GetValue(reason));
+            var recorder = await Lifecycle.RecorderAsync(context, api, p.GetValue(reason), ct);
             var request = new ScaleRequest(ns, p.GetValue(name)!, p.GetValue(workers), p.GetValue(controlPlanes));
             var result = await new ScaleService(api, recorder).ScaleAsync(request, ct);
             var counts = $"workers {ScaleService.Text(result.WorkersBefore)} → {ScaleService.Text(result.WorkersAfter)}, " +

@@ -38,7 +38,7 @@ internal static class UpgradeCommand
                 return ExitCodes.Success;
             }
 
-            var recorder = Lifecycle.Recorder(context, api, p.GetValue(reason));
+            var recorder = await Lifecycle.RecorderAsync(context, api, p.GetValue(reason), ct);
             var result = await new UpgradeService(api, recorder).UpgradeAsync(new UpgradeRequest(ns, clusterName, p.GetValue(to)!), ct);
             await context.Host.Out.WriteLineAsync($"{Lifecycle.ObjectName(clusterName)} upgraded ({result.From} → {result.To})");
             if (p.GetValue(wait))

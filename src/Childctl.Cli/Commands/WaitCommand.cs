@@ -28,7 +28,7 @@ internal static class WaitCommand
             var request = new WaitRequest(ns, context.Parse.GetValue(name)!,
                 context.Parse.GetValue(goal) == "deleted" ? WaitGoal.Deleted : WaitGoal.Ready,
                 context.Parse.GetValue(timeout) ?? Lifecycle.DefaultWaitTimeout);
-            await RunAsync(context, api, Lifecycle.Recorder(context, api, null), request, ct);
+            await RunAsync(context, api, await Lifecycle.RecorderAsync(context, api, null, ct), request, ct);
             return ExitCodes.Success;
         });
         return command;

@@ -28,6 +28,9 @@ public sealed class HistoryRecorder
 
     public OperationContext Operation { get; }
 
+    /// <summary>The Kubernetes identity the API server reports for this kubeconfig (SelfSubjectReview), when known.</summary>
+    public string? KubernetesUser { get; init; }
+
     /// <summary>Records what childctl did (or tried) to one cluster.</summary>
     public Task RecordAsync(string ns, string name, OperationRecord record, CancellationToken cancellationToken)
     {
@@ -39,6 +42,7 @@ public sealed class HistoryRecorder
             Id = EventIds.New(now),
             Action = record.Action,
             User = Operation.User,
+            K8sUser = KubernetesUser,
             Uid = NullIfEmpty(record.Uid),
             ManagementCluster = new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
             Operation = Operation.Id,
@@ -66,6 +70,7 @@ public sealed class HistoryRecorder
             Id = EventIds.Deterministic(record.IdTime, record.Identity),
             Action = record.Action,
             User = Operation.User,
+            K8sUser = KubernetesUser,
             Uid = NullIfEmpty(record.Uid),
             ManagementCluster = new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
             Operation = Operation.Id,

@@ -17,6 +17,7 @@ public sealed class CreateCommandTests(LifecycleSandbox fixture) : IClassFixture
         Assert.Contains("clusterdeployment.k0rdent.mirantis.com/az-wait ready", result.Stdout, StringComparison.Ordinal);
         var history = run.HistoryText("az-wait");
         Assert.Contains("action: cluster_created", history, StringComparison.Ordinal);
+        Assert.Contains("user: tester\n    k8s_user: ", history, StringComparison.Ordinal);
         Assert.Contains("action: observed_ready", history, StringComparison.Ordinal);
         Assert.Contains("reason: \"smoke test\"", history, StringComparison.Ordinal);
     }
