@@ -31,6 +31,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 130" HUP INT TERM PIPE
 
 "$sandbox_bin" --port 0 --clusters "$clusters" --kubeconfig-out "$work/kubeconfig" > "$work/sandbox.out" 2> "$work/sandbox.err" &
 sandbox_pid=$!

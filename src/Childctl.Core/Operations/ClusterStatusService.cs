@@ -27,7 +27,7 @@ public sealed class ClusterStatusService
     {
         // Every read needs only the name, so all go out at once: one round trip after the handshake.
         var clusterTask = _api.GetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken);
-        var templatesTask = _api.ListAsync(ResourceKind.ClusterTemplate, ns, null, cancellationToken);
+        var templatesTask = TemplateLookup.ReadAsync(_api, ns, cancellationToken);
         var kubeconfigTask = _api.GetKubeconfigAvailabilityAsync(ns, name, cancellationToken);
         var eventsTask = _api.ListEventsAsync(ns, ResourceKind.ClusterDeployment.Kind, name, cancellationToken);
         var historyTask = _history.ReadLatestAsync(_api.Cluster.ClusterName, ns, name, HistoryEntries, cancellationToken);
@@ -44,7 +44,7 @@ public sealed class ClusterStatusService
         }
 
         await others;
-        var catalog = new TemplateCatalog((await templatesTask).Items.Select(ClusterTemplate.Read));
+        var catalog = await templatesTask;
         var events = (await eventsTask).Where(e => e.InvolvedUid == cluster.Uid).ToList();
         return new ClusterStatusReport(ClusterOverview.Create(cluster, catalog), await kubeconfigTask, events, await historyTask);
     }

@@ -21,10 +21,10 @@ public sealed class ListClustersService
     {
         ArgumentNullException.ThrowIfNull(query);
         var clustersTask = _api.ListAsync(ResourceKind.ClusterDeployment, query.Namespace, query.LabelSelector, cancellationToken);
-        var templatesTask = _api.ListAsync(ResourceKind.ClusterTemplate, query.Namespace, null, cancellationToken);
+        var templatesTask = TemplateLookup.ReadAsync(_api, query.Namespace, cancellationToken);
         await Task.WhenAll(clustersTask, templatesTask);
         var clusters = await clustersTask;
-        var catalog = new TemplateCatalog((await templatesTask).Items.Select(ClusterTemplate.Read));
+        var catalog = await templatesTask;
         var matching = new List<ClusterOverview>(clusters.Items.Count);
         foreach (var item in clusters.Items)
         {
