@@ -29,11 +29,14 @@ internal sealed class DemoSession : IAsyncDisposable
 
     public string Url => RequireSandbox().Ready.BaseUri.ToString().TrimEnd('/');
 
-    /// <summary>Runs a childctl command in this process against the demo's sandbox and history folder.</summary>
-    public async Task RunChildctlAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    /// <summary>A file in the demo's private folder (removed with it).</summary>
+    public string FilePath(string name) => Path.Combine(_directory.FullName, name);
+
+    /// <summary>Runs a childctl command in this process against the demo's sandbox and history folder; any other exit code than <paramref name="expectedExitCode"/> fails the demo.</summary>
+    public async Task RunChildctlAsync(IReadOnlyList<string> args, CancellationToken cancellationToken, int expectedExitCode = ExitCodes.Success)
     {
         var code = await CliApp.RunAsync([.. args, "--kubeconfig", KubeconfigPath, "--history-dir", HistoryDirectory], Host, cancellationToken);
-        if (code != ExitCodes.Success)
+        if (code != expectedExitCode)
         {
             throw new Core.Errors.ChildctlException($"'childctl {string.Join(' ', args)}' exited with code {code}");
         }

@@ -12,7 +12,7 @@ namespace Childctl.Core.Kubernetes;
 /// <see cref="JsonElement"/>, which copies the whole body again), and no dependence on registering a JSON context
 /// with <c>KubernetesJson</c> before its first use. The client's typed operations are not used.
 /// </summary>
-internal sealed class ApiTransport : IDisposable
+internal sealed partial class ApiTransport : IDisposable
 {
     private readonly k8s.Kubernetes _client;
     private readonly TimeSpan _timeout;
