@@ -3,7 +3,11 @@ namespace Childctl.Cli.Tests;
 /// <summary>Runs the real root command in-process with captured streams and a controlled environment.</summary>
 internal static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        await RunAsync(environment, TimeProvider.System, args);
+
+    /// <summary>Runs with a given clock (ages, retry backoff), e.g. a <c>TestClock</c>.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, TimeProvider time, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -13,6 +17,7 @@ internal static class CliRunner
             Out = stdout,
             Err = stderr,
             GetEnvironmentVariable = name => env.TryGetValue(name, out var value) ? value : null,
+            Time = time,
         };
         var code = await CliApp.RunAsync(args, host);
         return new CliResult(code, stdout.ToString(), stderr.ToString());

@@ -7,6 +7,19 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> Create(CliSession session) =>
     [
+        ListCommand.Create(session),
+        StatusCommand.Create(session),
+        TemplatesCommand.Create(session),
+        CredentialsCommand.Create(session),
+        CreateCommand.Create(session),
+        WaitCommand.Create(session),
+        WatchCommand.Create(session),
+        KubeconfigCommand.Create(session),
+        ScaleCommand.Create(session),
+        UpgradeCommand.Create(session),
+        DeleteCommand.Create(session),
+        SandboxCommand.Create(session),
+        DemoCommand.Create(session),
         VersionCommand.Create(session),
         HistoryCommand.Create(session),
         NoteCommand.Create(session),

@@ -1,23 +1,29 @@
+using Childctl.Sandbox.Seeding;
 using Childctl.Sandbox.Storage;
 
 namespace Childctl.Sandbox.Controller;
 
 /// <summary>
-/// The simulated k0rdent side of the sandbox: seeds templates and credentials, pre-seeds clusters, and
-/// runs the ClusterDeployment controller. Placeholder until the controller lands.
+/// The simulated k0rdent side of the sandbox: seeds ClusterTemplates, Credentials and (with
+/// <see cref="SandboxOptions.Clusters"/>) pre-provisioned ClusterDeployments, then runs the ClusterDeployment
+/// controller unless <see cref="SandboxOptions.EnableController"/> is off.
 /// </summary>
 public static class SandboxWorld
 {
-    public static IAsyncDisposable Start(IObjectStore store, SandboxOptions options, TimeProvider time)
+    public static RunningWorld Start(IObjectStore store, SandboxOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        return new Stopped();
-    }
+        var clock = new SimClock(time, options.Speed);
+        var seeded = WorldSeeder.Seed(store, options, clock);
+        if (!options.EnableController)
+        {
+            return new RunningWorld(null, seeded);
+        }
 
-    private sealed class Stopped : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        var controller = new WorldController(store, clock);
+        controller.Start();
+        return new RunningWorld(controller, seeded);
     }
 }

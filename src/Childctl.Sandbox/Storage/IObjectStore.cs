@@ -25,6 +25,12 @@ public interface IObjectStore
     /// <summary>Creates the object (honours generateName); throws AlreadyExists (409) or NotFound for a missing namespace.</summary>
     JsonObject Create(ResourceType type, JsonObject obj, string fieldManager);
 
+    /// <summary>
+    /// Creates the object with a creationTimestamp in the past, for seeding a sandbox whose clusters have an
+    /// age. A store that cannot backdate creates it now.
+    /// </summary>
+    JsonObject CreateBackdated(ResourceType type, JsonObject obj, DateTimeOffset createdAt, string fieldManager) => Create(type, obj, fieldManager);
+
     /// <summary>Replaces metadata and spec, keeping the stored status. Removing the last finalizer of a terminating object deletes it.</summary>
     JsonObject Update(ResourceType type, JsonObject obj, string fieldManager);
 

@@ -68,7 +68,7 @@ public sealed partial class ObjectStore
         obj["kind"] = type.Kind;
         meta["name"] = name;
         meta["uid"] = Guid.NewGuid().ToString();
-        meta["creationTimestamp"] = now;
+        meta["creationTimestamp"] = write.CreatedAt is { } createdAt ? ObjectMeta.Timestamp(createdAt) : now;
         if (HasGeneration(type))
         {
             meta["generation"] = 1;

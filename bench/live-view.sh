@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Live-view benchmarks, childctl (NativeAOT) against kubectl on the same sandbox, in one run:
+#   1. `list -A` of N clusters (default 5000)    vs `kubectl get clusterdeployments -A`
+#   2. `status NAME` over HTTPS                  vs `kubectl get clusterdeployment NAME`
+#      (and `status` with CHILDCTL_SYSTEM_CA=1, i.e. without skipping the OS CA bundle)
+#   3. cold start of `version`                   vs `kubectl version --client`
+# plus peak RSS of each (GNU time -v). Needs hyperfine (apt-get install -y hyperfine) and kubectl.
+# Usage: bench/live-view.sh [clusters] [runs]; results go to bench/results/ (JSON per comparison + summary.txt).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+clusters="${1:-5000}"
+runs="${2:-10}"
+out="$root/bench/results"
+mkdir -p "$out"
+childctl="$root/artifacts/aot/childctl"
+sandbox_bin="$root/artifacts/sandbox/childctl-sandbox"
+
+if [ ! -x "$childctl" ]; then
+    echo "publishing the NativeAOT childctl (takes minutes)..." >&2
+    dotnet publish "$root/src/Childctl.Cli" -c Release -r linux-x64 -o "$root/artifacts/aot" -nologo -v q >&2
+fi
+if [ ! -x "$sandbox_bin" ]; then
+    echo "building the sandbox..." >&2
+    dotnet build "$root/src/Childctl.Sandbox" -c Release -o "$root/artifacts/sandbox" -nologo -v q >&2
+fi
+
+work="$(mktemp -d)"
+sandbox_pid=""
+cleanup() {
+    if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$sandbox_bin" --port 0 --clusters "$clusters" --kubeconfig-out "$work/kubeconfig" > "$work/sandbox.out" 2> "$work/sandbox.err" &
+sandbox_pid=$!
+for _ in $(seq 1 600); do
+    grep -q '^ready ' "$work/sandbox.out" 2>/dev/null && break
+    kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.err" >&2; exit 1; }
+    sleep 0.1
+done
+grep -q '^ready ' "$work/sandbox.out" || { echo "sandbox did not become ready" >&2; exit 1; }
+export KUBECONFIG="$work/kubeconfig"
+export KUBECACHEDIR="$work/kube-cache"
+export CHILDCTL_HISTORY_DIR="$work/history"
+
+count="$("$childctl" list -A -o name | wc -l)"
+name_ns="$(kubectl get clusterdeployments -A --no-headers 2>/dev/null | head -1 | awk '{print $2" "$1}')"
+name="${name_ns% *}"; ns="${name_ns#* }"
+echo "sandbox ready: $count clusters; status target $ns/$name" | tee "$out/summary.txt"
+
+compare() { # label, json, childctl command, kubectl command
+    hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/$2.json" -n childctl "$3" -n kubectl "$4" > "$out/$2.txt"
+    python3 - "$out/$2.json" "$1" <<'PY' | tee -a "$out/summary.txt"
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+c, k = r["childctl"], r["kubectl"]
+print(f"{sys.argv[2]}: childctl {c['median']*1000:.1f} ms (mean {c['mean']*1000:.1f} ± {c['stddev']*1000:.1f}), "
+      f"kubectl {k['median']*1000:.1f} ms (mean {k['mean']*1000:.1f} ± {k['stddev']*1000:.1f}), ratio (median) {c['median']/k['median']:.2f}")
+PY
+}
+peak() { # label, command...
+    local label="$1"; shift
+    /usr/bin/time -v "$@" > /dev/null 2> "$work/time.txt"
+    echo "$label peak RSS: $(awk -F': ' '/Maximum resident set size/ {printf "%.1f MiB", $2/1024}' "$work/time.txt")" | tee -a "$out/summary.txt"
+}
+
+compare "list -A ($count clusters)" list "$childctl list -A" "kubectl get clusterdeployments -A"
+peak "childctl list -A" "$childctl" list -A
+peak "kubectl get clusterdeployments -A" kubectl get clusterdeployments -A
+compare "status $name (HTTPS)" status "$childctl status $name -n $ns" "kubectl get clusterdeployment $name -n $ns"
+CHILDCTL_SYSTEM_CA=1 compare "status $name with the OS CA bundle loaded (CHILDCTL_SYSTEM_CA=1)" status-system-ca \
+    "$childctl status $name -n $ns" "kubectl get clusterdeployment $name -n $ns"
+peak "childctl status" "$childctl" status "$name" -n "$ns"
+peak "kubectl get clusterdeployment" kubectl get clusterdeployment "$name" -n "$ns"
+compare "version (cold start)" version "$childctl version" "kubectl version --client"
+echo "binary: $(stat -c %s "$childctl" | awk '{printf "%.1f MiB", $1/1048576}'); machine: $(nproc) cores, $(uname -r)" | tee -a "$out/summary.txt"

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Childctl.Cli.LocalSandbox;
+
+namespace Childctl.Cli.Commands;
+
+/// <summary>
+/// <c>childctl sandbox up</c>: starts the sandbox and says how to use it; in the foreground until Ctrl-C, or
+/// with <c>--detach</c> in the background. stdout gets one line, <c>export KUBECONFIG=...</c>, so that
+/// <c>eval "$(childctl sandbox up --detach)"</c> points the shell at it.
+/// </summary>
+internal static class SandboxUpCommand
+{
+    public static Command Create(CliSession session)
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default: a free one)" };
+        port.Validators.Add(r => Check(r, r.GetValue(port) is >= 0 and <= 65535, "--port must be between 0 and 65535"));
+        var kubeconfigOut = new Option<string?>("--kubeconfig-out") { Description = "Where to write the sandbox's kubeconfig (default: in the sandbox state folder)" };
+        var speed = new Option<double>("--speed") { Description = "How much faster simulated time runs (1 = like a real cloud, 100 = a cluster in seconds)", DefaultValueFactory = _ => 1 };
+        speed.Validators.Add(r => Check(r, r.GetValue(speed) is var s && s > 0 && double.IsFinite(s), "--speed must be a positive number"));
+        var clusters = new Option<int>("--clusters") { Description = "Pre-seed this many clusters in various phases" };
+        clusters.Validators.Add(r => Check(r, r.GetValue(clusters) is >= 0 and <= 1_000_000, "--clusters must be between 0 and 1000000"));
+        var seed = new Option<int?>("--seed") { Description = "Seed for the pre-seeded world (same seed, same clusters)" };
+        var detach = new Option<bool>("--detach") { Description = "Run in the background; stop it with 'childctl sandbox down'" };
+        var command = new Command("up", "Start the sandbox") { port, kubeconfigOut, speed, clusters, seed, detach };
+        CliContext.Bind(command, session, async (context, ct) =>
+        {
+            var manager = new SandboxManager(context.Host);
+            var p = context.Parse;
+            var options = manager.Options(p.GetValue(port), p.GetValue(kubeconfigOut), p.GetValue(speed), p.GetValue(clusters), p.GetValue(seed));
+            return p.GetValue(detach)
+                ? await DetachedAsync(context, manager, options, ct)
+                : await ForegroundAsync(context, manager, options, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> DetachedAsync(CliContext context, SandboxManager manager, SandboxLaunchOptions options, CancellationToken ct)
+    {
+        var state = await manager.StartDetachedAsync(options, ct);
+        await AnnounceAsync(context, state.Pid, state.BaseUri, state.KubeconfigPath, options);
+        await context.Host.Err.WriteLineAsync($"stop it with 'childctl sandbox down' (log: {state.Log})");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> ForegroundAsync(CliContext context, SandboxManager manager, SandboxLaunchOptions options, CancellationToken ct)
+    {
+        using var child = await manager.StartAttachedAsync(options, ct);
+        await AnnounceAsync(context, child.Pid, child.Ready.BaseUri, child.Ready.KubeconfigPath, options);
+        await context.Host.Err.WriteLineAsync("stop it with Ctrl-C");
+        var code = await manager.RunUntilStoppedAsync(child, ct);
+        await context.Host.Err.WriteLineAsync(code == 0 ? "sandbox stopped" : $"sandbox exited with code {code}");
+        return code == 0 ? ExitCodes.Success : ExitCodes.General;
+    }
+
+    private static async Task AnnounceAsync(CliContext context, int pid, Uri url, string kubeconfig, SandboxLaunchOptions options)
+    {
+        var err = context.Host.Err;
+        await err.WriteLineAsync($"sandbox running at {url.ToString().TrimEnd('/')} (pid {pid}, speed {options.Speed}x, {options.Clusters} pre-seeded clusters)");
+        await err.WriteLineAsync($"kubeconfig: {kubeconfig}");
+        await err.WriteLineAsync("use it with the line below, or pass --kubeconfig to childctl and kubectl:");
+        await context.Host.Out.WriteLineAsync($"export KUBECONFIG={Quote(kubeconfig)}");
+        await context.Host.Out.FlushAsync();
+    }
+
+    private static void Check(System.CommandLine.Parsing.OptionResult result, bool valid, string message)
+    {
+        if (!valid)
+        {
+            result.AddError(message);
+        }
+    }
+
+    private static string Quote(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || "-_./".Contains(c)) ? path : "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

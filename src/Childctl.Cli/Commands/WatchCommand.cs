@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Childctl.Cli.Output;
+using Childctl.Core.Kubernetes.Watching;
+using Childctl.Core.Operations.Watch;
+
+namespace Childctl.Cli.Commands;
+
+/// <summary>
+/// <c>childctl watch [NAME]</c>: a live view of phase changes in the namespace (or all, with -A), until interrupted;
+/// for one NAME it ends when that cluster is gone.
+/// </summary>
+internal static class WatchCommand
+{
+    public static Command Create(CliSession session)
+    {
+        var name = new Argument<string?>("name") { Description = "Watch only this cluster", Arity = ArgumentArity.ZeroOrOne };
+        var selector = new Option<string?>("--selector", "-l") { Description = "Label selector, as in kubectl" };
+        var command = new Command("watch", "Show child clusters' phase changes live (-o json: the watch events as JSON lines)") { name, selector };
+        CliContext.Bind(command, session, async (context, ct) =>
+        {
+            using var api = LiveView.Connect(context);
+            var clusterName = context.Parse.GetValue(name);
+            var ns = clusterName is null ? LiveView.Scope(context, api) : Lifecycle.Namespace(context, api, "watch NAME");
+            var view = new WatchView(context.Host.Out, context.Output, context.Host.StdoutIsTerminal);
+            var service = new WatchClustersService(api, context.Host.Time);
+            await foreach (var change in service.WatchAsync(ns, clusterName, context.Parse.GetValue(selector), ct))
+            {
+                view.Write(change);
+                if (clusterName is not null && change.Kind == WatchChangeKind.Deleted)
+                {
+                    break;
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Childctl.Cli.LocalSandbox;
+
+/// <summary>What <c>sandbox up</c> (or the demo) asks of a new sandbox; turned into the executable's flags.</summary>
+internal sealed record SandboxLaunchOptions(int Port, string KubeconfigPath, double Speed, int Clusters, int? Seed)
+{
+    public IEnumerable<string> Arguments()
+    {
+        yield return "--port";
+        yield return Port.ToString(CultureInfo.InvariantCulture);
+        yield return "--kubeconfig-out";
+        yield return KubeconfigPath;
+        yield return "--speed";
+        yield return Speed.ToString("R", CultureInfo.InvariantCulture);
+        yield return "--clusters";
+        yield return Clusters.ToString(CultureInfo.InvariantCulture);
+        if (Seed is { } seed)
+        {
+            yield return "--seed";
+            yield return seed.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace Childctl.Cli.LocalSandbox;
+
+/// <summary>
+/// The sandbox's state folder, <c>$XDG_STATE_HOME/childctl/sandbox</c> (else <c>~/.local/state/childctl/sandbox</c>):
+/// the state file, the detached sandbox's log and the default kubeconfig. The folder is 0700 and the files 0600,
+/// as the kubeconfig holds a bearer token.
+/// </summary>
+internal sealed class SandboxStateStore
+{
+    public SandboxStateStore(Func<string, string?> environment)
+    {
+        var state = environment("XDG_STATE_HOME");
+        if (string.IsNullOrEmpty(state))
+        {
+            var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            state = Path.Combine(home, ".local", "state");
+        }
+
+        Directory = Path.GetFullPath(Path.Combine(state, "childctl", "sandbox"));
+    }
+
+    public string Directory { get; }
+
+    public string StateFile => Path.Combine(Directory, "state");
+
+    public string DefaultKubeconfig => Path.Combine(Directory, "kubeconfig");
+
+    public string LogFile => Path.Combine(Directory, "sandbox.log");
+
+    public SandboxState? Read()
+    {
+        try
+        {
+            return File.Exists(StateFile) ? SandboxState.Parse(File.ReadAllText(StateFile)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The recorded sandbox if its process is still the one that was started.</summary>
+    public SandboxState? ReadRunning() => Read() is { } state && ProcessSignals.IsAlive(state.Pid, state.StartedAt) ? state : null;
+
+    public void Write(SandboxState state)
+    {
+        EnsureDirectory();
+        var temporary = StateFile + ".tmp";
+        File.WriteAllText(temporary, state.Serialize());
+        Restrict(temporary);
+        File.Move(temporary, StateFile, overwrite: true);
+    }
+
+    /// <summary>Removes the state file, and the kubeconfig when it is the default one in this folder.</summary>
+    public void Clear(SandboxState? state)
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return;
+        }
+
+        File.Delete(StateFile);
+        if (state is not null && Path.GetFullPath(state.KubeconfigPath) == DefaultKubeconfig)
+        {
+            File.Delete(DefaultKubeconfig);
+        }
+    }
+
+    public void EnsureDirectory()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            return;
+        }
+
+        System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>Creates (or empties) a file only its owner can read.</summary>
+    public static void CreatePrivateFile(string path)
+    {
+        File.WriteAllText(path, "");
+        Restrict(path);
+    }
+
+    private static void Restrict(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}

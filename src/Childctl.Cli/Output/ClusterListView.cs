@@ -1,0 +1,63 @@
+using System.Globalization;
+using Childctl.Core.ClusterDeployments;
+using Childctl.Core.Operations;
+
+namespace Childctl.Cli.Output;
+
+/// <summary>The <c>list</c> table: a projection of <see cref="ClusterListing"/>; <c>-o wide</c> adds columns before MESSAGE.</summary>
+internal static class ClusterListView
+{
+    public static string Render(ClusterListing listing, bool wide, bool showNamespace, DateTimeOffset now)
+    {
+        var table = new TableWriter(Headers(wide, showNamespace));
+        foreach (var overview in listing.Clusters)
+        {
+            table.AddRow(Row(overview, wide, showNamespace, now));
+        }
+
+        return table.Render();
+    }
+
+    private static string[] Headers(bool wide, bool showNamespace)
+    {
+        var headers = new List<string> { "NAME" };
+        if (showNamespace)
+        {
+            headers.Add("NAMESPACE");
+        }
+
+        headers.AddRange(["PHASE", "READY", "PROVIDER", "REGION", "TEMPLATE", "SERVICES", "AGE"]);
+        if (wide)
+        {
+            headers.AddRange(["CREDENTIAL", "K8S/K0S VERSION", "WORKERS", "DRYRUN", "UID"]);
+        }
+
+        headers.Add("MESSAGE");
+        return [.. headers];
+    }
+
+    private static string?[] Row(ClusterOverview o, bool wide, bool showNamespace, DateTimeOffset now)
+    {
+        var c = o.Cluster;
+        var row = new List<string?> { c.Name };
+        if (showNamespace)
+        {
+            row.Add(c.Namespace);
+        }
+
+        row.AddRange([
+            o.Verdict.Phase.ToString(), o.Verdict.IsReady ? "True" : "False", o.Provider ?? "<unknown>", Cells.OrNone(o.Region),
+            Cells.OrNone(c.Template), Cells.OrNone(o.ServicesSummary), HumanAge.Since(c.CreationTimestamp, now),
+        ]);
+        if (wide)
+        {
+            row.AddRange([
+                Cells.OrNone(c.Credential), Cells.OrNone(o.KubernetesVersion),
+                o.Workers?.ToString(CultureInfo.InvariantCulture) ?? Cells.None, Cells.Bool(c.DryRun), c.Uid,
+            ]);
+        }
+
+        row.Add(o.Verdict.Reason);
+        return [.. row];
+    }
+}

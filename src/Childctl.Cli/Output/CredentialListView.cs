@@ -1,0 +1,42 @@
+using Childctl.Core.Credentials;
+
+namespace Childctl.Cli.Output;
+
+/// <summary>The <c>credentials</c> table; <c>-o wide</c> adds the identity's name and namespace and the CredentialReady message.</summary>
+internal static class CredentialListView
+{
+    public static string Render(IReadOnlyList<Credential> credentials, bool wide, bool showNamespace)
+    {
+        var headers = new List<string> { "NAME" };
+        if (showNamespace)
+        {
+            headers.Add("NAMESPACE");
+        }
+
+        headers.AddRange(["READY", "REGION", "IDENTITY KIND"]);
+        if (wide)
+        {
+            headers.AddRange(["IDENTITY NAME", "IDENTITY NAMESPACE", "MESSAGE"]);
+        }
+
+        var table = new TableWriter([.. headers]);
+        foreach (var c in credentials)
+        {
+            var row = new List<string?> { c.Name };
+            if (showNamespace)
+            {
+                row.Add(c.Namespace);
+            }
+
+            row.AddRange([Cells.Bool(c.Ready), Cells.OrNone(c.Region), Cells.OrNone(c.IdentityKind)]);
+            if (wide)
+            {
+                row.AddRange([Cells.OrNone(c.IdentityName), Cells.OrNone(c.IdentityNamespace), c.ReadyMessage ?? string.Empty]);
+            }
+
+            table.AddRow([.. row]);
+        }
+
+        return table.Render();
+    }
+}

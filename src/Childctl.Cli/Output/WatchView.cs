@@ -1,0 +1,73 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Childctl.Core.Kubernetes.Watching;
+using Childctl.Core.Operations.Watch;
+
+namespace Childctl.Cli.Output;
+
+/// <summary>
+/// How <c>childctl watch</c> prints: on a terminal, kubectl-style rows under one header (a row per phase change);
+/// otherwise one self-contained line per phase change (time, namespace/name, phase, reason); with <c>-o json</c>,
+/// every watch event as one JSON object per line (<c>{"type":"MODIFIED","object":{...}}</c>).
+/// </summary>
+internal sealed class WatchView(TextWriter output, OutputFormat format, bool terminal)
+{
+    private static readonly System.Text.CompositeFormat RowFormat = System.Text.CompositeFormat.Parse("{0,-16} {1,-28} {2,-13} {3}");
+    private bool _headerWritten;
+
+    public void Write(ClusterChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Kind == WatchChangeKind.Synced || change.Cluster is not { } cluster)
+        {
+            return;
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            output.WriteLine(EventJson(change));
+        }
+        else if (change.PhaseChanged)
+        {
+            var phase = change.Kind == WatchChangeKind.Deleted ? "Gone" : change.Verdict!.Phase.ToString();
+            var reason = change.Kind == WatchChangeKind.Deleted ? "deleted from the management cluster" : change.Verdict!.Reason;
+            if (terminal)
+            {
+                if (!_headerWritten)
+                {
+                    output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, RowFormat, "NAMESPACE", "NAME", "PHASE", "MESSAGE"));
+                    _headerWritten = true;
+                }
+
+                output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, RowFormat, cluster.Namespace, cluster.Name, phase, reason).TrimEnd());
+            }
+            else
+            {
+                output.WriteLine($"{change.SeenAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {cluster.Namespace}/{cluster.Name} {phase} {reason}");
+            }
+        }
+
+        output.Flush();
+    }
+
+    private static string EventJson(ClusterChange change)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", change.Kind switch
+            {
+                WatchChangeKind.Added => "ADDED",
+                WatchChangeKind.Deleted => "DELETED",
+                _ => "MODIFIED",
+            });
+            writer.WritePropertyName("object");
+            change.Cluster!.Raw.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

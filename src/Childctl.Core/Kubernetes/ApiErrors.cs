@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text.Json;
+using Childctl.Core.Errors;
+using k8s.Autorest;
+
+namespace Childctl.Core.Kubernetes;
+
+/// <summary>
+/// The one place where the client's exceptions become <see cref="ChildctlException"/>s (STYLE.md rule 5):
+/// 404 → NotFound, 401/403 → PermissionDenied with the server's message, connection/DNS/TLS/timeout →
+/// Unreachable naming the server, the context and what to check.
+/// </summary>
+internal static class ApiErrors
+{
+    public static ChildctlException Translate(Exception error, ApiTarget target, ManagementCluster cluster, TimeSpan requestTimeout) => error switch
+    {
+        ChildctlException known => known,
+        HttpOperationException http => FromStatus(http, target, cluster),
+        HttpRequestException request => FromTransport(request, cluster),
+        OperationCanceledException => new ChildctlException(ErrorKind.Unreachable,
+            $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") did not answer within {Seconds(requestTimeout)}: " +
+            "check the network and that the API server is up, or raise --request-timeout", error),
+        AuthenticationException => Tls(error, cluster),
+        IOException => new ChildctlException(ErrorKind.Unreachable,
+            $"the connection to the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") broke: {error.Message}; try again", error),
+        JsonException => new ChildctlException(ErrorKind.General,
+            $"the API server at {cluster.Server} sent a reply for {target.Describe()} that is not valid JSON: {error.Message}", error),
+        _ => new ChildctlException(ErrorKind.General, $"{target.Verb} {target.Describe()} failed: {error.Message}", error),
+    };
+
+    private static ChildctlException FromStatus(HttpOperationException http, ApiTarget target, ManagementCluster cluster)
+    {
+        var code = http.Response?.StatusCode ?? 0;
+        var message = ServerMessage(http);
+        return code switch
+        {
+            HttpStatusCode.NotFound when target.Name is not null => new ChildctlException(ErrorKind.NotFound,
+                $"{target.Describe()} not found on {cluster.ContextName}" + NotFoundHint(target), http),
+            HttpStatusCode.NotFound => new ChildctlException(ErrorKind.NotFound,
+                $"the management cluster at {cluster.Server} does not serve {target.Kind.QualifiedPlural}" +
+                (target.Namespace is null ? string.Empty : $" or namespace \"{target.Namespace}\" does not exist") +
+                ": is k0rdent installed there, and is this the right --context?", http),
+            HttpStatusCode.Unauthorized => new ChildctlException(ErrorKind.PermissionDenied,
+                $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") rejected the credentials (401 Unauthorized): " +
+                $"{message ?? "the server has asked for the client to provide credentials"}; check the user's token or certificate in the kubeconfig", http),
+            HttpStatusCode.Forbidden => new ChildctlException(ErrorKind.PermissionDenied,
+                $"permission denied (403): {message ?? $"cannot {target.Verb} {target.Describe()}"}", http),
+            _ => new ChildctlException(ErrorKind.General,
+                $"the API server at {cluster.Server} answered {(int)code} {code} to {target.Verb} {target.Describe()}" +
+                (message is null ? string.Empty : $": {message}"), http),
+        };
+    }
+
+    private static string NotFoundHint(ApiTarget target) =>
+        target.Kind == ResourceKind.ClusterDeployment
+            ? $" ('childctl list -n {target.Namespace}' shows what exists; -A searches every namespace)"
+            : string.Empty;
+
+    private static ChildctlException FromTransport(HttpRequestException error, ManagementCluster cluster)
+    {
+        var where = $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\")";
+        return error.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => new ChildctlException(ErrorKind.Unreachable,
+                $"cannot resolve the host of {where}: check the server URL of cluster \"{cluster.ClusterName}\" in the kubeconfig and your DNS", error),
+            HttpRequestError.SecureConnectionError => Tls(error, cluster),
+            HttpRequestError.ConnectionError => new ChildctlException(ErrorKind.Unreachable,
+                $"cannot reach {where}: {Cause(error)}; check that the API server is running and that the kubeconfig's server URL is right, or pick another --context", error),
+            _ => new ChildctlException(ErrorKind.Unreachable, $"cannot talk to {where}: {Cause(error)}; check the network and try again", error),
+        };
+    }
+
+    private static ChildctlException Tls(Exception error, ManagementCluster cluster) => new(ErrorKind.Unreachable,
+        $"the TLS handshake with the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") failed: {Cause(error)}; " +
+        $"check certificate-authority(-data) of cluster \"{cluster.ClusterName}\" in the kubeconfig", error);
+
+    private static string Cause(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket)
+            {
+                return socket.SocketErrorCode switch
+                {
+                    SocketError.ConnectionRefused => "connection refused",
+                    SocketError.TimedOut => "connection timed out",
+                    SocketError.HostUnreachable or SocketError.NetworkUnreachable => "no route to host",
+                    _ => socket.Message,
+                };
+            }
+        }
+
+        return (error.InnerException ?? error).Message;
+    }
+
+    /// <summary>The <c>message</c> of the Status body the server sent, when it sent one.</summary>
+    private static string? ServerMessage(HttpOperationException http)
+    {
+        var body = http.Response?.Content;
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var status = JsonDocument.Parse(body);
+            return status.RootElement.ValueKind == JsonValueKind.Object
+                   && status.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
+                ? m.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return body.Length > 200 ? body[..200] : body.Trim();
+        }
+    }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds >= 1 && t.TotalSeconds == Math.Floor(t.TotalSeconds)
+        ? $"{t.TotalSeconds:0}s"
+        : $"{t.TotalMilliseconds:0}ms";
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Childctl.Core.Errors;
+using Childctl.Core.Json;
+using Childctl.Core.Kubernetes.Watching;
+
+namespace Childctl.Core.Kubernetes;
+
+/// <summary>
+/// List-and-watch for <see cref="ResilientWatch{T}"/>. KubernetesClient.Aot has no watch helpers and its
+/// <c>watch: true</c> calls return only the first event (aot-spike.md §2), so the stream is read by hand over the
+/// client's own HttpClient, which carries the kubeconfig's TLS set-up and credentials.
+/// </summary>
+public sealed partial class ManagementApi
+{
+    /// <summary>How long the server may keep one watch open before ending it cleanly (the loop then watches again).</summary>
+    public static readonly TimeSpan WatchWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>A whole list (paged) and the collection's resourceVersion, to watch from.</summary>
+    public async Task<WatchList<JsonElement>> ListForWatchAsync(ResourceKind kind, string? ns, WatchFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(filter);
+        var items = new List<JsonElement>();
+        string? resourceVersion = null;
+        string? continueToken = null;
+        do
+        {
+            var token = continueToken;
+            var page = await ReadAsync(ApiTarget.List(kind, ns), ct => ListFilteredPageAsync(kind, ns, filter, token, ct), cancellationToken);
+            items.AddRange(JsonPath.Array(page, "items"));
+            var meta = JsonPath.Object(page, "metadata");
+            resourceVersion ??= meta is { } m ? JsonPath.String(m, "resourceVersion") : null;
+            continueToken = meta is { } c ? JsonPath.String(c, "continue") : null;
+        }
+        while (!string.IsNullOrEmpty(continueToken));
+
+        return new WatchList<JsonElement>(items, resourceVersion ?? "0");
+    }
+
+    /// <summary>
+    /// The events after <paramref name="resourceVersion"/>, with bookmarks, until the server ends the stream. A 410
+    /// arrives as an Expired event (as servers send it in-stream); a stream cut or silent for longer than the
+    /// watch window fails with <see cref="ErrorKind.Unreachable"/>; a refused watch with PermissionDenied/General.
+    /// </summary>
+    public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(
+        ResourceKind kind, string? ns, WatchFilter filter, string resourceVersion, Func<JsonElement, T> convert,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(filter);
+        var seconds = (int)WatchWindow.TotalSeconds;
+        var path = CollectionPath(kind, ns) + $"?watch=true&allowWatchBookmarks=true&timeoutSeconds={seconds}"
+            + $"&resourceVersion={Uri.EscapeDataString(resourceVersion)}" + filter.Query();
+        using var window = new CancellationTokenSource(WatchWindow + TimeSpan.FromSeconds(30), _options.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);
+        var target = ApiTarget.List(kind, ns);
+        using var response = await OpenStreamAsync(path, target, linked.Token, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Gone)
+        {
+            yield return new WatchEvent<T>(WatchEventType.Error, null, null, 410, "resource version too old");
+            yield break;
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
+        var events = WatchStreamReader.ReadAsync(body, convert, linked.Token).GetAsyncEnumerator(linked.Token);
+        try
+        {
+            while (await NextEventAsync(events, target, cancellationToken) is { } next)
+            {
+                yield return next;
+            }
+        }
+        finally
+        {
+            await events.DisposeAsync();
+        }
+    }
+
+    private async Task<WatchEvent<T>?> NextEventAsync<T>(IAsyncEnumerator<WatchEvent<T>> events, ApiTarget target, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await events.MoveNextAsync() ? events.Current : null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+        {
+            throw new ChildctlException(ErrorKind.Unreachable, $"the watch of {target.Describe()} on {Cluster.Server} broke off: {e.Message}", e);
+        }
+    }
+
+    private async Task<HttpResponseMessage> OpenStreamAsync(string path, ApiTarget target, CancellationToken token, CancellationToken userToken)
+    {
+        HttpResponseMessage? response = null;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_client.BaseUri, path));
+            if (_client.Credentials is { } credentials)
+            {
+                await credentials.ProcessHttpRequestAsync(request, token);
+            }
+
+            response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+            if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Gone)
+            {
+                return response;
+            }
+
+            throw WatchRefused(response.StatusCode, target);
+        }
+        catch (OperationCanceledException) when (userToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            throw;
+        }
+        catch (Exception e) when (e is not ChildctlException and not OutOfMemoryException)
+        {
+            response?.Dispose();
+            throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout);
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
+        }
+    }
+
+    private ChildctlException WatchRefused(HttpStatusCode code, ApiTarget target) => code switch
+    {
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ChildctlException(ErrorKind.PermissionDenied,
+            $"permission denied ({(int)code}): cannot watch {target.Describe()}"),
+        HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError => new ChildctlException(ErrorKind.Unreachable,
+            $"the API server at {Cluster.Server} answered {(int)code} to a watch of {target.Describe()}"),
+        _ => new ChildctlException(ErrorKind.General, $"the API server at {Cluster.Server} refused to watch {target.Describe()} ({(int)code})"),
+    };
+
+    private async Task<JsonElement> ListFilteredPageAsync(ResourceKind kind, string? ns, WatchFilter filter, string? continueToken, CancellationToken ct)
+    {
+        using var response = ns is null
+            ? await _client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<JsonElement>(
+                kind.Group, kind.Version, kind.Plural, continueParameter: continueToken, fieldSelector: filter.FieldSelector,
+                labelSelector: filter.LabelSelector, limit: _options.PageSize, cancellationToken: ct)
+            : await _client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
+                kind.Group, kind.Version, ns, kind.Plural, continueParameter: continueToken, fieldSelector: filter.FieldSelector,
+                labelSelector: filter.LabelSelector, limit: _options.PageSize, cancellationToken: ct);
+        return response.Body;
+    }
+
+    private static string CollectionPath(ResourceKind kind, string? ns)
+    {
+        var root = kind.Group.Length == 0 ? $"api/{kind.Version}" : $"apis/{kind.Group}/{kind.Version}";
+        return ns is null ? $"{root}/{kind.Plural}" : $"{root}/namespaces/{ns}/{kind.Plural}";
+    }
+}

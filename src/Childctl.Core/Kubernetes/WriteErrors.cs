@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Childctl.Core.Json;
+using k8s.Autorest;
+
+namespace Childctl.Core.Kubernetes;
+
+/// <summary>Reads the Status body of a refused write: its message and, for 422, each cause (field: message).</summary>
+internal static class WriteErrors
+{
+    public static string Message(HttpOperationException error)
+    {
+        var body = error.Response?.Content;
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return error.Response?.ReasonPhrase ?? error.Message;
+        }
+
+        try
+        {
+            using var status = JsonDocument.Parse(body);
+            var root = status.RootElement;
+            var message = JsonPath.String(root, "message") ?? error.Message;
+            var causes = JsonPath.Array(JsonPath.Object(root, "details"), "causes")
+                .Select(c => (Field: JsonPath.String(c, "field"), Text: JsonPath.String(c, "message")))
+                .Where(c => c.Text is not null && !message.Contains(c.Text, StringComparison.Ordinal))
+                .Select(c => c.Field is null ? c.Text! : $"{c.Field}: {c.Text}")
+                .ToList();
+            return causes.Count == 0 ? message : $"{message} ({string.Join("; ", causes)})";
+        }
+        catch (JsonException)
+        {
+            return body.Length > 200 ? body[..200] : body;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Childctl.Core.Errors;
+
+namespace Childctl.Core.Operations.Create;
+
+/// <summary>
+/// The rules a child-cluster name must meet. The name is not only a ClusterDeployment name: k0rdent makes it
+/// the Helm release name, the CAPI Cluster name, label values and cloud resource names (resource groups,
+/// networks, load balancers). Each failure names the rule it broke, so the user knows which system objects.
+/// </summary>
+public static class ClusterNameRules
+{
+    /// <summary>Helm refuses release names longer than this (the ClusterDeployment becomes a release of the same name).</summary>
+    public const int HelmReleaseMaxLength = 53;
+
+    /// <summary>Returns null when the name is valid, else a one-line explanation naming the rule.</summary>
+    public static string? Check(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "the cluster name is empty";
+        }
+
+        var bad = name.FirstOrDefault(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.'));
+        if (bad != default)
+        {
+            return $"invalid cluster name \"{name}\": '{bad}' is not allowed; a ClusterDeployment name (a Kubernetes DNS-1123 name) "
+                + "uses only lowercase letters, digits, '-' and '.'";
+        }
+
+        if (!char.IsAsciiLetterOrDigit(name[0]) || !char.IsAsciiLetterOrDigit(name[^1]))
+        {
+            return $"invalid cluster name \"{name}\": a ClusterDeployment name (a Kubernetes DNS-1123 name) must start and end with a letter or digit";
+        }
+
+        if (name.Length > HelmReleaseMaxLength)
+        {
+            return $"invalid cluster name \"{name}\": {name.Length} characters; k0rdent installs the cluster as a Helm release of the same name, "
+                + $"and Helm release names are at most {HelmReleaseMaxLength} characters";
+        }
+
+        if (name.Contains('.', StringComparison.Ordinal))
+        {
+            return $"invalid cluster name \"{name}\": '.' is not allowed; the name becomes the CAPI Cluster's label values and cloud resource names "
+                + "(a DNS-1123 label: letters, digits and '-')";
+        }
+
+        if (!char.IsAsciiLetter(name[0]))
+        {
+            return $"invalid cluster name \"{name}\": must start with a letter; cloud resource names made from it (GCP networks and "
+                + "firewalls, a DNS-1035 label) must";
+        }
+
+        return null;
+    }
+
+    /// <summary>Throws <see cref="ErrorKind.InvalidInput"/> when <see cref="Check"/> finds a problem.</summary>
+    public static void Validate(string? name)
+    {
+        var problem = Check(name);
+        if (problem is not null)
+        {
+            throw ChildctlException.InvalidInput(problem);
+        }
+    }
+}

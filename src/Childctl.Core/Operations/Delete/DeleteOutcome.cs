@@ -1,0 +1,17 @@
+namespace Childctl.Core.Operations.Delete;
+
+/// <summary>The result of one delete of a plan.</summary>
+public enum DeleteOutcome
+{
+    /// <summary>The API accepted the delete (the object is terminating or already gone from the API).</summary>
+    Deleted,
+
+    /// <summary>It was gone before the delete reached it; nothing to do.</summary>
+    AlreadyGone,
+
+    /// <summary>Refused by the preconditions: changed or recreated since the plan.</summary>
+    Refused,
+
+    /// <summary>Any other failure (permission, API error); the message says which.</summary>
+    Failed,
+}

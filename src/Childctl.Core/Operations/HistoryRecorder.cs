@@ -1,0 +1,86 @@
+using Childctl.Core.Kubernetes;
+using Childctl.History.Events;
+using Childctl.History.Store;
+
+namespace Childctl.Core.Operations;
+
+/// <summary>
+/// Appends one operation's events to the per-cluster history, at the moment they happen: who (OS user), the
+/// operation id, the command line and reason, the management cluster. Parameters and command are redacted by the
+/// store. Observed events come with their own deterministic id, so recording the same observation twice is a no-op.
+/// </summary>
+public sealed class HistoryRecorder
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    private readonly IHistoryStore _store;
+    private readonly ManagementCluster _cluster;
+    private readonly TimeProvider _time;
+
+    public HistoryRecorder(IHistoryStore store, ManagementCluster cluster, OperationContext operation, TimeProvider time)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        Operation = operation ?? throw new ArgumentNullException(nameof(operation));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    public OperationContext Operation { get; }
+
+    /// <summary>Records what childctl did (or tried) to one cluster.</summary>
+    public Task RecordAsync(string ns, string name, OperationRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var now = _time.GetUtcNow();
+        var e = new HistoryEvent
+        {
+            Timestamp = now,
+            Id = EventIds.New(now),
+            Action = record.Action,
+            User = Operation.User,
+            Uid = NullIfEmpty(record.Uid),
+            ManagementCluster = new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
+            Operation = Operation.Id,
+            Parameters = record.Parameters,
+            Command = Operation.CommandLine,
+            Reason = Operation.Reason,
+            Message = record.Message,
+            Result = record.Error is null ? Succeeded : Failed,
+            Error = record.Error,
+            Source = EventSources.Childctl,
+        };
+        return _store.AppendAsync(new HistoryStreamId(_cluster.ClusterName, ns, name), [e], null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records something childctl saw k0rdent do. <paramref name="identity"/> must be stable for the observation (uid,
+    /// transition and its timestamp) so that a second observer of the same transition appends nothing.
+    /// </summary>
+    public Task<bool> RecordObservedAsync(string ns, string name, ObservedRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var e = new HistoryEvent
+        {
+            Timestamp = _time.GetUtcNow(),
+            Id = EventIds.Deterministic(record.IdTime, record.Identity),
+            Action = record.Action,
+            User = Operation.User,
+            Uid = NullIfEmpty(record.Uid),
+            ManagementCluster = new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
+            Operation = Operation.Id,
+            Parameters = record.Parameters,
+            Message = record.Message,
+            Source = EventSources.Observed,
+        };
+        return AppendObservedAsync(ns, name, e, cancellationToken);
+    }
+
+    private async Task<bool> AppendObservedAsync(string ns, string name, HistoryEvent e, CancellationToken cancellationToken)
+    {
+        var result = await _store.AppendAsync(new HistoryStreamId(_cluster.ClusterName, ns, name), [e], null, cancellationToken);
+        return result.Appended;
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}

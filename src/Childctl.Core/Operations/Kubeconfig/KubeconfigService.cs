@@ -1,0 +1,72 @@
+using Childctl.Core.ClusterDeployments;
+using Childctl.Core.Errors;
+using Childctl.Core.Kubernetes;
+
+namespace Childctl.Core.Operations.Kubeconfig;
+
+/// <summary>
+/// <c>kubeconfig NAME</c>: reads the child's kubeconfig from Secret <c>&lt;name&gt;-kubeconfig</c> (key <c>value</c>)
+/// and hands it to stdout, writes it to a 0600 file, or merges it into a kubeconfig. Before the control plane is up
+/// the Secret does not exist: that is "not available yet" (NotFound, with the phase), not an error of the cluster.
+/// Records <c>kubeconfig_retrieved</c> with the destination only, never the content.
+/// </summary>
+public sealed class KubeconfigService
+{
+    private readonly ManagementApi _api;
+    private readonly HistoryRecorder _history;
+
+    public KubeconfigService(ManagementApi api, HistoryRecorder history)
+    {
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        _history = history ?? throw new ArgumentNullException(nameof(history));
+    }
+
+    public async Task<KubeconfigResult> GetAsync(KubeconfigRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cluster = ClusterDeploymentReader.Read(await _api.GetAsync(ResourceKind.ClusterDeployment, request.Namespace, request.Name, cancellationToken));
+        var content = await _api.ReadKubeconfigAsync(request.Namespace, request.Name, cancellationToken);
+        if (content is null)
+        {
+            var phase = PhaseRule.Evaluate(cluster);
+            throw ChildctlException.NotFound(
+                $"the kubeconfig of ClusterDeployment \"{request.Name}\" in namespace \"{request.Namespace}\" is not available yet " +
+                $"(phase {phase.Phase}: {phase.Reason}); it appears once the control plane is up: try 'childctl wait {request.Name}'");
+        }
+
+        var result = await DeliverAsync(request, content, cancellationToken);
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["destination"] = request.Destination.ToString().ToLowerInvariant() };
+        if (result.Path is { } path)
+        {
+            parameters["path"] = path;
+        }
+
+        if (result.Context is { } context)
+        {
+            parameters["context"] = context;
+        }
+
+        await _history.RecordAsync(request.Namespace, request.Name,
+            new OperationRecord(HistoryActions.KubeconfigRetrieved, cluster.Uid, parameters), cancellationToken);
+        return result;
+    }
+
+    private static async Task<KubeconfigResult> DeliverAsync(KubeconfigRequest request, string content, CancellationToken cancellationToken)
+    {
+        switch (request.Destination)
+        {
+            case KubeconfigDestination.File:
+                var file = System.IO.Path.GetFullPath(request.Path!);
+                await PrivateFile.WriteAsync(file, content, request.Force, cancellationToken);
+                return new KubeconfigResult(request.Destination, null, file, null);
+            case KubeconfigDestination.Merge:
+                var target = System.IO.Path.GetFullPath(request.Path!);
+                var existing = File.Exists(target) ? await File.ReadAllTextAsync(target, cancellationToken) : null;
+                var merged = KubeconfigMerger.Merge(existing, content, request.Name);
+                await PrivateFile.WriteAsync(target, merged, overwrite: true, cancellationToken);
+                return new KubeconfigResult(request.Destination, null, target, request.Name);
+            default:
+                return new KubeconfigResult(request.Destination, content, null, null);
+        }
+    }
+}

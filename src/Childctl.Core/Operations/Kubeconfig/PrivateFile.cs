@@ -1,0 +1,67 @@
+using Childctl.Core.Errors;
+
+namespace Childctl.Core.Operations.Kubeconfig;
+
+/// <summary>
+/// Writes files that hold credentials: mode 0600 from the moment they exist (never created wider and then
+/// narrowed), missing parent folders created 0700, and a replacement written beside the target and renamed
+/// over it, so a reader never sees half a kubeconfig and a crash never leaves one.
+/// </summary>
+public static class PrivateFile
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>; an existing file is replaced only when <paramref name="overwrite"/>.</summary>
+    public static async Task WriteAsync(string path, string content, bool overwrite, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        if (!overwrite && File.Exists(full))
+        {
+            throw ChildctlException.InvalidInput($"{full} already exists: pass --force to overwrite it, or --merge to add the cluster to it");
+        }
+
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory, OwnerOnlyDirectory);
+            }
+        }
+
+        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            await WriteNewAsync(temp, content, cancellationToken);
+            File.Move(temp, full, overwrite);
+        }
+        catch (IOException e) when (!overwrite && File.Exists(full))
+        {
+            throw ChildctlException.InvalidInput($"{full} already exists: pass --force to overwrite it ({e.Message})");
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static async Task WriteNewAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly;
+        }
+
+        await using var stream = new FileStream(path, options);
+        await using var writer = new StreamWriter(stream);
+        await writer.WriteAsync(content.AsMemory(), cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+        stream.Flush(flushToDisk: true);
+    }
+}

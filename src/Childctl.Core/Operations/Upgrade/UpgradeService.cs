@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Childctl.Core.ClusterDeployments;
+using Childctl.Core.Errors;
+using Childctl.Core.Kubernetes;
+
+namespace Childctl.Core.Operations.Upgrade;
+
+/// <summary>
+/// <c>upgrade</c>: moves <c>spec.template</c> only along <c>status.availableUpgrades</c> (the paths k0rdent's
+/// ClusterTemplateChains allow; its webhook would refuse others), with a merge patch stamped with provenance, and
+/// records <c>cluster_upgraded</c> from → to.
+/// </summary>
+public sealed class UpgradeService
+{
+    private const string Action = "upgrade";
+    private readonly ManagementApi _api;
+    private readonly HistoryRecorder? _history;
+
+    public UpgradeService(ManagementApi api, HistoryRecorder? history)
+    {
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        _history = history;
+    }
+
+    public async Task<UpgradeOptions> ListAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        var cluster = ClusterDeploymentReader.Read(await _api.GetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken));
+        return new UpgradeOptions(ns, name, cluster.Template, cluster.AvailableUpgrades);
+    }
+
+    public async Task<UpgradeResult> UpgradeAsync(UpgradeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var history = _history ?? throw new InvalidOperationException("upgrade needs a history recorder");
+        string? uid = null;
+        try
+        {
+            var (before, after) = await SpecChange.ApplyAsync(_api, history.Operation, Action, request.Namespace, request.Name, cluster =>
+            {
+                uid = cluster.Uid;
+                CheckAllowed(cluster, request);
+                return new JsonObject { ["template"] = request.Target };
+            }, cancellationToken);
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = before.Template, ["to"] = after.Template };
+            await history.RecordAsync(request.Namespace, request.Name,
+                new OperationRecord(HistoryActions.ClusterUpgraded, after.Uid, parameters, $"template {before.Template} → {after.Template}"), cancellationToken);
+            return new UpgradeResult(before.Template, after.Template, after);
+        }
+        catch (ChildctlException e) when (uid is not null && e.Kind != ErrorKind.InvalidInput)
+        {
+            await history.RecordAsync(request.Namespace, request.Name,
+                new OperationRecord(HistoryActions.ClusterUpgradeFailed, uid,
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["to"] = request.Target }, Error: e.Message),
+                cancellationToken);
+            throw;
+        }
+    }
+
+    private static void CheckAllowed(ClusterDeployment cluster, UpgradeRequest request)
+    {
+        if (cluster.Template == request.Target)
+        {
+            throw ChildctlException.InvalidInput($"ClusterDeployment \"{request.Name}\" already uses template {request.Target}");
+        }
+
+        if (!cluster.AvailableUpgrades.Contains(request.Target, StringComparer.Ordinal))
+        {
+            throw ChildctlException.InvalidInput(cluster.AvailableUpgrades.Count == 0
+                ? $"ClusterDeployment \"{request.Name}\" has no available upgrades from {cluster.Template} (status.availableUpgrades is empty)"
+                : $"cannot upgrade ClusterDeployment \"{request.Name}\" from {cluster.Template} to {request.Target}: allowed targets are {string.Join(", ", cluster.AvailableUpgrades)}");
+        }
+    }
+}

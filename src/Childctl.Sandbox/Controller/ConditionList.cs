@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+
+namespace Childctl.Sandbox.Controller;
+
+/// <summary>
+/// The <c>status.conditions</c> list of an object, edited with apimachinery's <c>meta.SetStatusCondition</c>
+/// rules: a new type is appended; lastTransitionTime changes only when the status changes; reason, message
+/// and observedGeneration are always overwritten. Those rules are what make a repeated reconcile a no-op.
+/// </summary>
+internal sealed class ConditionList
+{
+    private readonly JsonArray _items;
+
+    public ConditionList(JsonObject status)
+    {
+        if (status["conditions"] is not JsonArray items)
+        {
+            items = [];
+            status["conditions"] = items;
+        }
+
+        _items = items;
+    }
+
+    public bool IsEmpty => _items.Count == 0;
+
+    public IEnumerable<Condition> All => _items.OfType<JsonObject>().Select(Read);
+
+    public Condition? Get(string type) => Find(type) is { } node ? Read(node) : null;
+
+    /// <summary>Sets a condition; <paramref name="observedGeneration"/> null leaves that field out (ServicesInReadyState).</summary>
+    public void Set(string type, string status, string reason, string message, long? observedGeneration, DateTimeOffset now)
+    {
+        var node = Find(type);
+        if (node is null)
+        {
+            node = new JsonObject { ["type"] = type };
+            _items.Add((JsonNode)node);
+        }
+
+        var changed = JsonAccess.String(node, "status") != status || node["lastTransitionTime"] is null;
+        var transition = changed ? Timestamps.Write(now) : JsonAccess.String(node, "lastTransitionTime");
+        node.Clear();
+        node["type"] = type;
+        node["status"] = status;
+        if (observedGeneration is { } generation)
+        {
+            node["observedGeneration"] = generation;
+        }
+
+        node["lastTransitionTime"] = transition;
+        node["reason"] = reason;
+        node["message"] = message;
+    }
+
+    public void Remove(string type)
+    {
+        if (Find(type) is { } node)
+        {
+            _items.Remove(node);
+        }
+    }
+
+    private static Condition Read(JsonObject node) => new(
+        JsonAccess.String(node, "type") ?? "",
+        JsonAccess.String(node, "status") ?? "Unknown",
+        JsonAccess.String(node, "reason") ?? "",
+        JsonAccess.String(node, "message") ?? "",
+        Timestamps.Read(JsonAccess.String(node, "lastTransitionTime")),
+        JsonAccess.Long(node, "observedGeneration"));
+
+    private JsonObject? Find(string type) =>
+        _items.OfType<JsonObject>().FirstOrDefault(c => JsonAccess.String(c, "type") == type);
+}

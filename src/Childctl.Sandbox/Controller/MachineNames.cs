@@ -1,0 +1,38 @@
+namespace Childctl.Sandbox.Controller;
+
+/// <summary>
+/// Names of the simulated CAPI objects of a cluster, as k0smotron and Cluster API would generate them:
+/// control-plane machines <c>&lt;name&gt;-cp-&lt;i&gt;</c>, workers <c>&lt;name&gt;-md-&lt;set&gt;-&lt;suffix&gt;</c>.
+/// Derived from the uid, so they stay the same on every reconcile.
+/// </summary>
+internal sealed class MachineNames
+{
+    private readonly string _name;
+    private readonly string _uid;
+
+    public MachineNames(string name, string uid, int machineSetGeneration)
+    {
+        _name = name;
+        _uid = uid;
+        MachineSet = $"{name}-md-{StableHash.Suffix(StableHash.RandomFor($"{uid}/ms/{machineSetGeneration}"), 5)}";
+    }
+
+    public string MachineDeployment => _name + "-md";
+
+    public string MachineSet { get; }
+
+    public string ControlPlane(int index) => $"{_name}-cp-{index}";
+
+    public string Worker(int index) => $"{MachineSet}-{StableHash.Suffix(StableHash.RandomFor($"{_uid}/{MachineSet}/{index}"), 5)}";
+
+    public IEnumerable<string> Workers(int from, int count) => Enumerable.Range(from, Math.Max(0, count)).Select(Worker);
+
+    public IEnumerable<string> ControlPlanes(int from, int count) => Enumerable.Range(from, Math.Max(0, count)).Select(ControlPlane);
+
+    /// <summary>CAPI lists at most a few names and summarises the rest.</summary>
+    public static string List(IEnumerable<string> names)
+    {
+        var all = names.ToList();
+        return all.Count <= 3 ? string.Join(", ", all) : string.Join(", ", all.Take(3)) + $", ... ({all.Count - 3} more)";
+    }
+}

@@ -1,0 +1,11 @@
+namespace Childctl.Sandbox.Seeding;
+
+/// <summary>What the seeder put into the store.</summary>
+public sealed record SeedSummary(
+    IReadOnlyList<string> Namespaces,
+    int Templates,
+    int Credentials,
+    IReadOnlyDictionary<SeedPhase, int> Clusters)
+{
+    public int ClusterCount => Clusters.Values.Sum();
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Childctl.Sandbox.Controller;
+using Childctl.Sandbox.Storage;
+
+namespace Childctl.Sandbox.Seeding;
+
+/// <summary>
+/// Fills a fresh store with the simulated k0rdent world: in <c>kcm-system</c> the stock ClusterTemplates and
+/// the Credentials; with pre-seeded clusters also team namespaces, which get the same templates and
+/// credentials (as k0rdent's access management would distribute them) and their share of the clusters.
+/// </summary>
+internal static class WorldSeeder
+{
+    /// <summary>Namespaces that hold pre-seeded clusters besides kcm-system.</summary>
+    public static readonly IReadOnlyList<string> TeamNamespaces = ["team-a", "team-b", "platform"];
+
+    public static SeedSummary Seed(IObjectStore store, SandboxOptions options, SimClock clock)
+    {
+        var namespaces = new List<string> { WellKnown.DefaultNamespace };
+        if (options.Clusters > 0)
+        {
+            namespaces.AddRange(TeamNamespaces);
+        }
+
+        var installedAt = Timestamps.Truncate(clock.Now - TimeSpan.FromDays(120));
+        var templates = 0;
+        var credentials = 0;
+        foreach (var ns in namespaces)
+        {
+            EnsureNamespace(store, ns, installedAt);
+            templates += SeedTemplates(store, ns, installedAt);
+            credentials += SeedCredentials(store, ns, installedAt);
+        }
+
+        var clusters = options.Clusters > 0
+            ? new ClusterSeeder(store, new ReferenceCache(store), clock, options.RandomSeed, namespaces).Seed(options.Clusters)
+            : Enum.GetValues<SeedPhase>().ToDictionary(p => p, _ => 0);
+        return new SeedSummary(namespaces, templates, credentials, clusters);
+    }
+
+    private static void EnsureNamespace(IObjectStore store, string ns, DateTimeOffset createdAt)
+    {
+        if (store.Get(ResourceType.Namespace, null, ns) is null)
+        {
+            store.CreateBackdated(ResourceType.Namespace, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, createdAt, WellKnown.FieldManager);
+        }
+    }
+
+    private static int SeedTemplates(IObjectStore store, string ns, DateTimeOffset createdAt)
+    {
+        foreach (var seed in TemplateCatalog.All)
+        {
+            var created = store.CreateBackdated(ResourceType.ClusterTemplate, TemplateObjects.Object(seed, ns), createdAt, WellKnown.FieldManager);
+            created["status"] = TemplateObjects.Status(seed, ns);
+            store.UpdateStatus(ResourceType.ClusterTemplate, created, WellKnown.FieldManager);
+        }
+
+        return TemplateCatalog.All.Count;
+    }
+
+    private static int SeedCredentials(IObjectStore store, string ns, DateTimeOffset createdAt)
+    {
+        var count = 0;
+        foreach (var credential in CredentialObjects.For(ns))
+        {
+            var created = store.CreateBackdated(ResourceType.Credential, credential, createdAt, WellKnown.FieldManager);
+            created["status"] = CredentialObjects.Status(created, createdAt + TimeSpan.FromSeconds(1));
+            store.UpdateStatus(ResourceType.Credential, created, WellKnown.FieldManager);
+            count++;
+        }
+
+        return count;
+    }
+}

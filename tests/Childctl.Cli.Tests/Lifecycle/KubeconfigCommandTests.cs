@@ -1,0 +1,73 @@
+namespace Childctl.Cli.Tests.Lifecycle;
+
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    [Fact]
+    public async Task Kubeconfig_ToStdout_FileAndMerge_KeepsFilesPrivate_AndNeverRecordsTheContent()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "k-one", "--region", "us-west-2", "--wait")).ExitCode);
+
+        var stdout = await run.RunAsync("kubeconfig", "k-one");
+        Assert.Equal(0, stdout.ExitCode);
+        Assert.Contains("kind: Config", stdout.Stdout, StringComparison.Ordinal);
+
+        var file = Path.Combine(run.Home, "k-one.kubeconfig");
+        Assert.Equal(0, (await run.RunAsync("kubeconfig", "k-one", "-f", file)).ExitCode);
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(file));
+        Assert.Equal(stdout.Stdout, await File.ReadAllTextAsync(file));
+
+        var history = run.HistoryText("k-one");
+        Assert.Contains("action: kubeconfig_retrieved", history, StringComparison.Ordinal);
+        foreach (var line in stdout.Stdout.Split('\n').Where(l => l.Contains("-data:", StringComparison.Ordinal) || l.Contains("token:", StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain(line.Split(':', 2)[1].Trim(), history, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task KubeconfigFile_IsNeverOverwritten_WithoutForce()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "k-keep", "--region", "us-west-2", "--wait")).ExitCode);
+        var file = Path.Combine(run.Home, "existing");
+        await File.WriteAllTextAsync(file, "mine");
+
+        var refused = await run.RunAsync("kubeconfig", "k-keep", "-f", file);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("already exists: pass --force", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal("mine", await File.ReadAllTextAsync(file));
+
+        Assert.Equal(0, (await run.RunAsync("kubeconfig", "k-keep", "-f", file, "--force")).ExitCode);
+        Assert.Contains("kind: Config", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(file));
+    }
+
+    [Fact]
+    public async Task KubeconfigMerge_AddsAContextNamedAfterTheCluster_KeepingTheOtherEntries()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "gcp", "k-merge", "--region", "us-east4", "--project", "p", "--wait")).ExitCode);
+        var target = Path.Combine(run.Home, ".kube", "config");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(fixture.KubeconfigPath, target);
+        var before = await File.ReadAllTextAsync(target);
+
+        var result = await run.RunAsync("kubeconfig", "k-merge", "--merge", target);
+
+        Assert.Equal(0, result.ExitCode);
+        var merged = await File.ReadAllTextAsync(target);
+        Assert.Contains("name: k-merge", merged, StringComparison.Ordinal);
+        Assert.Contains("name: k-merge-admin", merged, StringComparison.Ordinal);
+        foreach (var line in before.Split('\n').Where(l => l.Contains("name:", StringComparison.Ordinal) || l.Contains("current-context", StringComparison.Ordinal)))
+        {
+            Assert.Contains(line.Trim(), merged, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(target));
+        Assert.Contains("Context \"k-merge\" added", result.Stderr, StringComparison.Ordinal);
+    }
+}

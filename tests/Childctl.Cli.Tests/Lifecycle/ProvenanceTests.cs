@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Childctl.Sandbox.Storage;
+
+namespace Childctl.Cli.Tests.Lifecycle;
+
+public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
+{
+    [Fact]
+    public async Task EveryChange_StampsTheObject_WithTheOperationIdOfItsHistoryEvent()
+    {
+        var run = fixture.NewRun();
+
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "p-one", "--region", "us-west-2", "--reason", "ticket 42")).ExitCode);
+        AssertStamp(run, "p-one", "create", "cluster_created", "ticket 42");
+
+        Assert.Equal(0, (await run.RunAsync("scale", "p-one", "--workers", "4")).ExitCode);
+        AssertStamp(run, "p-one", "scale", "cluster_scaled", reason: null);
+
+        Assert.Equal(0, (await run.RunAsync("delete", "p-one", "--yes")).ExitCode);
+        var obj = fixture.Sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", "p-one");
+        if (obj is not null)
+        {
+            AssertStamp(run, "p-one", "delete", "cluster_deleted", reason: null);
+        }
+    }
+
+    [Fact]
+    public async Task Writes_UseTheChildctlFieldManager()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "p-fm", "--region", "us-west-2")).ExitCode);
+
+        var obj = fixture.Sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", "p-fm")!;
+
+        Assert.Contains(obj["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.GetValue<string>() == "childctl");
+    }
+
+    private void AssertStamp(LifecycleRunner run, string name, string action, string historyAction, string? reason)
+    {
+        var annotations = fixture.Sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", name)!["metadata"]!["annotations"]!;
+        var operation = annotations["childctl.dev/operation"]!.GetValue<string>();
+        Assert.Equal(LifecycleRunner.User, annotations["childctl.dev/operator"]!.GetValue<string>());
+        Assert.Equal(action, annotations["childctl.dev/action"]!.GetValue<string>());
+        Assert.Equal(reason, annotations["childctl.dev/reason"]?.GetValue<string>());
+        var events = EventBlock().Matches(run.HistoryText(name)).Select(m => m.Value).ToList();
+        var recorded = events.Single(e => e.Contains($"action: {historyAction}", StringComparison.Ordinal));
+        Assert.Contains($"operation: {operation}", recorded, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"  - timestamp:(?:(?!\n  - ).)*", RegexOptions.Singleline)]
+    private static partial Regex EventBlock();
+}

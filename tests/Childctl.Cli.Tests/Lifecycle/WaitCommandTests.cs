@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Childctl.Sandbox.Faults;
+
+namespace Childctl.Cli.Tests.Lifecycle;
+
+public sealed partial class WaitCommandTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
+{
+    [Fact]
+    public async Task Wait_Twice_RecordsTheReadyTransitionOnce()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "w-twice", "--region", "us-west-2", "--wait")).ExitCode);
+
+        var first = await run.RunAsync("wait", "w-twice");
+        var second = await run.RunAsync("wait", "w-twice", "--for", "ready");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("clusterdeployment.k0rdent.mirantis.com/w-twice ready", second.Stdout, StringComparison.Ordinal);
+        Assert.Single(ObservedReady().Matches(run.HistoryText("w-twice")));
+    }
+
+    [Fact]
+    public async Task Wait_WhenK0rdentReportsFailure_StopsWithExit7_PrintingTheMessage_AndRecordsIt()
+    {
+        var run = fixture.NewRun();
+        var file = Path.Combine(run.Home, "failing.yaml");
+        await File.WriteAllTextAsync(file, Failing("w-fails"));
+
+        var result = await run.RunAsync("create", "-f", file, "--wait");
+
+        Assert.Equal(7, result.ExitCode);
+        Assert.Contains("failed:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("VpcLimitExceeded", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("action: observed_failed", run.HistoryText("w-fails"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WaitForDeleted_EndsWhenTheClusterIsGone_AndRecordsObservedDeleted()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "gcp", "w-gone", "--region", "us-east4", "--project", "p")).ExitCode);
+        Assert.Equal(0, (await run.RunAsync("delete", "w-gone", "--yes")).ExitCode);
+
+        var result = await run.RunAsync("wait", "w-gone", "--for", "deleted");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("w-gone deleted", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("action: observed_deleted", run.HistoryText("w-gone"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wait_ForAClusterThatDoesNotExist_IsNotFound()
+    {
+        var result = await fixture.NewRun().RunAsync("wait", "w-never");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("not found", result.Stderr, StringComparison.Ordinal);
+    }
+
+    internal static string Failing(string name) => $$"""
+        apiVersion: k0rdent.mirantis.com/v1beta1
+        kind: ClusterDeployment
+        metadata:
+          name: {{name}}
+          annotations:
+            sandbox.childctl.dev/fail-at: infrastructure
+            sandbox.childctl.dev/fail-fast: "true"
+        spec:
+          template: aws-standalone-cp-1-0-43
+          credential: aws-cluster-credential
+          config:
+            region: us-west-2
+            controlPlane: {instanceType: t3.small}
+            worker: {instanceType: t3.small}
+        """;
+
+    [GeneratedRegex("action: observed_ready")]
+    private static partial Regex ObservedReady();
+}
+
+public sealed class WaitThroughFaultsTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
+{
+    [Fact]
+    public async Task Wait_WhenWatchStreamsKeepDropping_StillSeesTheClusterBecomeReady()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "azure", "w-drops", "--location", "eastus", "--subscription-id", "s")).ExitCode);
+        fixture.Sandbox.Faults.Settings = new FaultSettings { DropWatchAfterEvents = 1 };
+        try
+        {
+            var result = await run.RunAsync("wait", "w-drops");
+
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Contains("action: observed_ready", run.HistoryText("w-drops"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            fixture.Sandbox.Faults.Reset();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Childctl.Core.Errors;
+using Childctl.Core.Kubernetes;
+using k8s.Autorest;
+
+namespace Childctl.Core.Tests.Kubernetes;
+
+public class ApiErrorsTests
+{
+    [Fact]
+    public void Forbidden_IsPermissionDenied_WithTheServersMessage()
+    {
+        const string message = "clusterdeployments.k0rdent.mirantis.com is forbidden: User \"viewer\" cannot list resource \"clusterdeployments\" in API group \"k0rdent.mirantis.com\" in the namespace \"kcm-system\"";
+        var error = Status(HttpStatusCode.Forbidden, $$"""{"kind":"Status","apiVersion":"v1","status":"Failure","message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}","reason":"Forbidden","code":403}""");
+
+        var translated = ApiErrors.Translate(error, ApiTarget.List(ResourceKind.ClusterDeployment, "kcm-system"), Cluster(), TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ErrorKind.PermissionDenied, translated.Kind);
+        Assert.Equal($"permission denied (403): {message}", translated.Message);
+    }
+
+    [Fact]
+    public void NotFoundOnAList_SaysTheTypeIsNotServed()
+    {
+        var error = Status(HttpStatusCode.NotFound, "404 page not found");
+
+        var translated = ApiErrors.Translate(error, ApiTarget.List(ResourceKind.ClusterDeployment, null), Cluster(), TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ErrorKind.NotFound, translated.Kind);
+        Assert.Contains("does not serve clusterdeployments.k0rdent.mirantis.com", translated.Message, StringComparison.Ordinal);
+    }
+
+    private static HttpOperationException Status(HttpStatusCode code, string body)
+    {
+        using var response = new HttpResponseMessage(code);
+        return new HttpOperationException("status") { Response = new HttpResponseMessageWrapper(response, body) };
+    }
+
+    private static ManagementCluster Cluster()
+    {
+        var dir = Directory.CreateTempSubdirectory("childctl-errors-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "kubeconfig");
+            File.WriteAllText(path, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: mgmt, cluster: {server: "https://10.0.0.4:6443", insecure-skip-tls-verify: true}}]
+                contexts: [{name: ctx, context: {cluster: mgmt, user: u}}]
+                users: [{name: u, user: {token: t}}]
+                current-context: ctx
+                """);
+            return KubeconfigResolver.Resolve(path, null, null, _ => null);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Childctl.Core.Errors;
+using Childctl.Core.Operations.Create;
+
+namespace Childctl.Core.Tests.Operations;
+
+public class ProviderConfigTests
+{
+    [Fact]
+    public void Build_Azure_SendsTheScriptsKeys()
+    {
+        var config = ProviderConfig.Build(CloudProvider.Azure, new ClusterShape
+        {
+            Location = "eastus", SubscriptionId = "sub-1", ControlPlaneInstanceSize = "Standard_D2", WorkerNumber = 3, RootVolumeSize = 32,
+        });
+
+        Assert.Equal(
+            """{"location":"eastus","subscriptionID":"sub-1","controlPlaneNumber":3,"controlPlane":{"vmSize":"Standard_D2","rootVolumeSize":32},"workersNumber":3,"worker":{"vmSize":"Standard_A4_v2","rootVolumeSize":32}}""",
+            config.ToJsonString());
+    }
+
+    [Fact]
+    public void Build_Aws_UsesRegionAndInstanceType()
+    {
+        var config = ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Region = "us-west-2", ControlPlaneNumber = 1 });
+
+        Assert.Equal(
+            """{"region":"us-west-2","controlPlaneNumber":1,"controlPlane":{"instanceType":"t3.small"},"workersNumber":2,"worker":{"instanceType":"t3.small"}}""",
+            config.ToJsonString());
+    }
+
+    [Fact]
+    public void Build_Gcp_NeedsProjectAndUsesRootDeviceSize()
+    {
+        var config = ProviderConfig.Build(CloudProvider.Gcp, new ClusterShape { Region = "us-east4", Project = "p1", RootVolumeSize = 40 });
+
+        Assert.Equal("p1", config["project"]!.GetValue<string>());
+        Assert.Equal(40, config["worker"]!["rootDeviceSize"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("azure", "--location is required")]
+    [InlineData("aws", "--region is required")]
+    [InlineData("gcp", "--project is required")]
+    public void Build_WithoutLocationFlags_FailsNamingTheFlag(string provider, string message)
+    {
+        var error = Assert.Throws<ChildctlException>(() => ProviderConfig.Build(CloudProvider.Find(provider)!, new ClusterShape()));
+
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_RejectsFlagsOfAnotherProvider()
+    {
+        var error = Assert.Throws<ChildctlException>(() => ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Region = "r", Location = "eastus" }));
+
+        Assert.Contains("--location is for azure", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_RejectsZeroControlPlanes()
+    {
+        var error = Assert.Throws<ChildctlException>(() => ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Region = "r", ControlPlaneNumber = 0 }));
+
+        Assert.Contains("--cp-number must be at least 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingKeys_ListsEmptyAndAbsentRequiredKeys()
+    {
+        var config = JsonNode.Parse("""{"location":"","controlPlane":{"vmSize":"x"}}""")!.AsObject();
+
+        Assert.Equal(["location", "subscriptionID", "worker.vmSize"], ProviderConfig.MissingKeys(CloudProvider.Azure, config));
+    }
+}
