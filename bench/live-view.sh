@@ -45,7 +45,7 @@ export KUBECACHEDIR="$work/kube-cache"
 export CHILDCTL_HISTORY_DIR="$work/history"
 
 count="$("$childctl" list -A -o name | wc -l)"
-name_ns="$(kubectl get clusterdeployments -A --no-headers 2>/dev/null | head -1 | awk '{print $2" "$1}')"
+name_ns="$(kubectl get clusterdeployments -A --no-headers 2>/dev/null | awk 'NR == 1 {print $2" "$1}')"
 name="${name_ns% *}"; ns="${name_ns#* }"
 echo "sandbox ready: $count clusters; status target $ns/$name" | tee "$out/summary.txt"
 

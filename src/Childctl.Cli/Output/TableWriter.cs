@@ -27,13 +27,34 @@ internal sealed class TableWriter
             throw new ArgumentException($"expected {_headers.Length} cells, got {cells.Length}", nameof(cells));
         }
 
-        _rows.Add(cells.Select(Clean).ToArray());
+        var row = new string[cells.Length];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            row[i] = Clean(cells[i]);
+        }
+
+        _rows.Add(row);
     }
 
     public string Render()
     {
-        var widths = _headers.Select((h, i) => Math.Max(h.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
-        var text = new StringBuilder();
+        var widths = new int[_headers.Length];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            widths[i] = _headers[i].Length;
+        }
+
+        var size = 0;
+        foreach (var row in _rows)
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], row[i].Length);
+                size += row[i].Length;
+            }
+        }
+
+        var text = new StringBuilder(size + ((_rows.Count + 1) * Gap.Length * widths.Length * 2));
         AppendLine(text, _headers, widths);
         foreach (var row in _rows)
         {
@@ -45,20 +66,27 @@ internal sealed class TableWriter
 
     public Task WriteAsync(TextWriter writer) => writer.WriteAsync(Render());
 
+    /// <summary>Pads every cell but the last to its column's width; trailing spaces are never written.</summary>
     private static void AppendLine(StringBuilder text, string[] cells, int[] widths)
     {
-        var line = new StringBuilder();
+        var pending = 0;
         for (var i = 0; i < cells.Length; i++)
         {
             if (i > 0)
             {
-                line.Append(Gap);
+                pending += Gap.Length;
             }
 
-            line.Append(i == cells.Length - 1 ? cells[i] : cells[i].PadRight(widths[i]));
+            if (cells[i].Length > 0)
+            {
+                text.Append(' ', pending).Append(cells[i]);
+                pending = 0;
+            }
+
+            pending += i == cells.Length - 1 ? 0 : widths[i] - cells[i].Length;
         }
 
-        text.Append(line.ToString().TrimEnd()).Append('\n');
+        text.Append('\n');
     }
 
     private static string Clean(string? cell)

@@ -31,7 +31,7 @@ internal static class TemplateListView
             row.AddRange([
                 t.InfrastructureProvider ?? "<unknown>", Cells.OrNone(t.ChartVersion), Cells.OrNone(t.K0sVersion),
                 t.Valid ? "true" : $"false: {t.ValidationError ?? "not validated yet"}",
-                listing.Upgrades.Served ? Cells.Join(listing.Upgrades.For(t.Namespace, t.Name)) : "none (no ClusterTemplateChains served)",
+                Cells.Join(listing.Upgrades.For(t.Namespace, t.Name)),
             ]);
             if (wide)
             {

@@ -7,4 +7,5 @@ public sealed record ClusterEvent(
     string Message,
     int Count,
     DateTimeOffset? LastSeen,
-    string Source);
+    string Source,
+    string InvolvedUid);

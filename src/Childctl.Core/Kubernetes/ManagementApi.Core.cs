@@ -31,16 +31,20 @@ public sealed partial class ManagementApi
         }
     }
 
-    /// <summary>The Events whose involvedObject is the object with this uid, oldest first.</summary>
-    public Task<IReadOnlyList<ClusterEvent>> ListEventsAsync(string ns, string uid, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Events about one object, oldest first. The server selects by <c>involvedObject</c> kind and name, so the
+    /// call needs no prior read of the object; callers keep those whose <see cref="ClusterEvent.InvolvedUid"/> is the
+    /// incarnation they read (a recreated cluster has the same name and a new uid).
+    /// </summary>
+    public Task<IReadOnlyList<ClusterEvent>> ListEventsAsync(string ns, string kind, string name, CancellationToken cancellationToken)
     {
         var target = ApiTarget.List(ResourceKind.Event, ns);
         return ReadAsync<IReadOnlyList<ClusterEvent>>(target, async ct =>
         {
             using var response = await _client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(
-                ns, fieldSelector: $"involvedObject.uid={uid}", cancellationToken: ct);
+                ns, fieldSelector: $"involvedObject.kind={kind},involvedObject.name={name}", cancellationToken: ct);
             return response.Body.Items
-                .Where(e => e.InvolvedObject?.Uid == uid)
+                .Where(e => e.InvolvedObject?.Name == name && e.InvolvedObject?.Kind == kind)
                 .Select(ToClusterEvent)
                 .OrderBy(e => e.LastSeen ?? DateTimeOffset.MinValue)
                 .ToList();
@@ -56,6 +60,7 @@ public sealed partial class ManagementApi
             e.Message ?? string.Empty,
             e.Count ?? 1,
             last is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
-            e.Source?.Component ?? e.ReportingComponent ?? string.Empty);
+            e.Source?.Component ?? e.ReportingComponent ?? string.Empty,
+            e.InvolvedObject?.Uid ?? string.Empty);
     }
 }

@@ -6,8 +6,9 @@ using Childctl.Core.Templates;
 namespace Childctl.Core.Operations;
 
 /// <summary>
-/// <c>status NAME</c>: one GET of the ClusterDeployment (404 → NotFound, whatever local history says), then in
-/// parallel its template, its kubeconfig Secret and its Events, plus the last entries of its local history.
+/// <c>status NAME</c>: the ClusterDeployment (404 → NotFound, whatever local history says), read together with its
+/// namespace's templates (one list, as <c>list</c> does), its kubeconfig Secret, its Events (selected by kind and name,
+/// kept by uid) and the last entries of its local history.
 /// </summary>
 public sealed class ClusterStatusService
 {
@@ -24,19 +25,27 @@ public sealed class ClusterStatusService
 
     public async Task<ClusterStatusReport> GetAsync(string ns, string name, CancellationToken cancellationToken)
     {
-        var raw = await _api.GetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken);
-        var cluster = ClusterDeploymentReader.Read(raw);
-        var templateTask = _api.TryGetAsync(ResourceKind.ClusterTemplate, ns, cluster.Template, cancellationToken);
+        // Every read needs only the name, so all go out at once: one round trip after the handshake.
+        var clusterTask = _api.GetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken);
+        var templatesTask = _api.ListAsync(ResourceKind.ClusterTemplate, ns, null, cancellationToken);
         var kubeconfigTask = _api.GetKubeconfigAvailabilityAsync(ns, name, cancellationToken);
-        var eventsTask = _api.ListEventsAsync(ns, cluster.Uid, cancellationToken);
+        var eventsTask = _api.ListEventsAsync(ns, ResourceKind.ClusterDeployment.Kind, name, cancellationToken);
         var historyTask = _history.ReadLatestAsync(_api.Cluster.ClusterName, ns, name, HistoryEntries, cancellationToken);
-        await Task.WhenAll(templateTask, kubeconfigTask, eventsTask, historyTask);
-        var template = await templateTask;
-        var catalog = template is { } t ? new TemplateCatalog([ClusterTemplate.Read(t)]) : TemplateCatalog.Empty;
-        return new ClusterStatusReport(
-            ClusterOverview.Create(cluster, catalog),
-            await kubeconfigTask,
-            await eventsTask,
-            await historyTask);
+        var others = Task.WhenAll(templatesTask, kubeconfigTask, eventsTask, historyTask);
+        ClusterDeployment cluster;
+        try
+        {
+            cluster = ClusterDeploymentReader.Read(await clusterTask);
+        }
+        catch
+        {
+            await others.ContinueWith(static _ => { }, TaskScheduler.Default);
+            throw;
+        }
+
+        await others;
+        var catalog = new TemplateCatalog((await templatesTask).Items.Select(ClusterTemplate.Read));
+        var events = (await eventsTask).Where(e => e.InvolvedUid == cluster.Uid).ToList();
+        return new ClusterStatusReport(ClusterOverview.Create(cluster, catalog), await kubeconfigTask, events, await historyTask);
     }
 }

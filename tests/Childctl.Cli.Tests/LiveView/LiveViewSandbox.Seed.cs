@@ -117,9 +117,10 @@ public partial class LiveViewSandbox
         AddEvent(Ns, "azure-eastus-dev", "Normal", "HelmReleaseCreated", "HelmRelease kcm-system/azure-eastus-dev created", "2026-09-02T09:14:22Z");
         AddEvent(Ns, "azure-eastus-dev", "Normal", "CAPIClusterIsProvisioning", "Cluster kcm-system/azure-eastus-dev is provisioning", "2026-09-02T09:14:25Z");
         AddEvent(Ns, "aws-uswest2-test", "Warning", "ValidationError", "failed to validate template with provided configuration", "2026-09-02T10:41:22Z");
+        AddEvent(Ns, "azure-eastus-dev", "Normal", "SuccessfulDelete", "an earlier cluster of this name was deleted", "2026-09-02T08:00:00Z", "uid-of-an-earlier-incarnation");
     }
 
-    private void AddEvent(string ns, string cluster, string type, string reason, string message, string at)
+    private void AddEvent(string ns, string cluster, string type, string reason, string message, string at, string? uid = null)
     {
         var e = new JsonObject
         {
@@ -128,7 +129,7 @@ public partial class LiveViewSandbox
             ["metadata"] = new JsonObject { ["name"] = $"{cluster}.{reason.ToLowerInvariant()}", ["namespace"] = ns },
             ["involvedObject"] = new JsonObject
             {
-                ["apiVersion"] = "k0rdent.mirantis.com/v1beta1", ["kind"] = "ClusterDeployment", ["name"] = cluster, ["namespace"] = ns, ["uid"] = Uid(ns, cluster),
+                ["apiVersion"] = "k0rdent.mirantis.com/v1beta1", ["kind"] = "ClusterDeployment", ["name"] = cluster, ["namespace"] = ns, ["uid"] = uid ?? Uid(ns, cluster),
             },
             ["type"] = type,
             ["reason"] = reason,

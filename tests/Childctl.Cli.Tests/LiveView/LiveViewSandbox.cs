@@ -51,6 +51,7 @@ public partial class LiveViewSandbox : IAsyncLifetime, IDisposable
         _handle = await SandboxHost.StartAsync(new SandboxOptions { Port = 0, EnableController = false });
         Handle.WriteKubeconfig(KubeconfigPath);
         Handle.WriteKubeconfig(ReadOnlyKubeconfigPath, readOnly: true);
+        ClearSeededWorld();
         ManagementClusterName = KubeconfigResolver.Resolve(KubeconfigPath, null, null, _ => null).ClusterName;
         Store.Create(ResourceType.Namespace, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = OtherNs } }, Manager);
         var clusters = CreateClusters();
@@ -120,6 +121,28 @@ public partial class LiveViewSandbox : IAsyncLifetime, IDisposable
         metadata["namespace"] = ns;
         change?.Invoke(obj);
         return Store.Create(ResourceType.ClusterDeployment, obj, Manager);
+    }
+
+    /// <summary>The sandbox seeds its own templates and credentials; this world is made only of the examples.</summary>
+    private void ClearSeededWorld()
+    {
+        foreach (var type in new[] { ResourceType.ClusterDeployment, ResourceType.ClusterTemplate, ResourceType.Credential, ResourceType.Event, ResourceType.Secret })
+        {
+            foreach (var obj in Store.List(type, null))
+            {
+                var metadata = obj["metadata"]!.AsObject();
+                if (metadata["finalizers"] is JsonArray { Count: > 0 })
+                {
+                    metadata.Remove("finalizers");
+                    Store.Update(type, obj, Manager);
+                }
+
+                if (Store.Get(type, (string?)metadata["namespace"], (string)metadata["name"]!) is not null)
+                {
+                    Store.Delete(type, (string?)metadata["namespace"], (string)metadata["name"]!);
+                }
+            }
+        }
     }
 
     internal static JsonObject Example(string file) => YamlJson.LoadFile(Path.Combine(RepoPaths.SharedExamples, file));

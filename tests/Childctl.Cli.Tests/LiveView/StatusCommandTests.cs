@@ -23,6 +23,7 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
         var result = await _world.RunAsync("status", "azure-eastus-dev");
 
         Assert.Equal((0, string.Empty), (result.ExitCode, result.Stderr));
+        Assert.DoesNotContain("SuccessfulDelete", result.Stdout, StringComparison.Ordinal);
         Golden.AssertMatches("status-provisioning.txt", result.Stdout, (_world.HistoryDirectory, "<history-dir>"));
     }
 

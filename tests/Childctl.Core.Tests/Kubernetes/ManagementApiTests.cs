@@ -80,27 +80,28 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Events_AreThoseOfTheObjectsUid()
+    public async Task Events_AreThoseAboutTheObject_WithTheUidOfEachIncarnation()
     {
         using var api = Api(new ApiOptions());
         var uid = (string)_sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", "c4")!["metadata"]!["uid"]!;
-        AddEvent("e1", uid, "HelmReleaseCreated");
-        AddEvent("e2", "another-uid", "Other");
+        AddEvent("e1", "c4", uid, "HelmReleaseCreated");
+        AddEvent("e2", "c4", "uid-of-an-earlier-c4", "SuccessfulDelete");
+        AddEvent("e3", "c5", "uid-of-c5", "Other");
 
-        var events = await api.ListEventsAsync("kcm-system", uid, CancellationToken.None);
+        var events = await api.ListEventsAsync("kcm-system", "ClusterDeployment", "c4", CancellationToken.None);
 
-        Assert.Equal(["HelmReleaseCreated"], events.Select(e => e.Reason));
+        Assert.Equal([("HelmReleaseCreated", uid), ("SuccessfulDelete", "uid-of-an-earlier-c4")], events.Select(e => (e.Reason, e.InvolvedUid)).Order());
     }
 
     private ManagementApi Api(ApiOptions options) =>
         new(KubeconfigResolver.Resolve(Kubeconfig, null, null, _ => null), options with { Time = new TestClock(TestClock.DefaultNow) });
 
-    private void AddEvent(string name, string uid, string reason) => _sandbox.Store.Create(ResourceType.Event, new JsonObject
+    private void AddEvent(string name, string cluster, string uid, string reason) => _sandbox.Store.Create(ResourceType.Event, new JsonObject
     {
         ["apiVersion"] = "v1",
         ["kind"] = "Event",
         ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "kcm-system" },
-        ["involvedObject"] = new JsonObject { ["kind"] = "ClusterDeployment", ["name"] = "c4", ["namespace"] = "kcm-system", ["uid"] = uid },
+        ["involvedObject"] = new JsonObject { ["kind"] = "ClusterDeployment", ["name"] = cluster, ["namespace"] = "kcm-system", ["uid"] = uid },
         ["reason"] = reason,
         ["type"] = "Normal",
         ["message"] = "m",
