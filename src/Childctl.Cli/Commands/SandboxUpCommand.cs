@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Childctl.Cli.LocalSandbox;
 
 namespace Childctl.Cli.Commands;
@@ -12,14 +14,28 @@ internal static class SandboxUpCommand
 {
     public static Command Create(CliSession session)
     {
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default: a free one)" };
-        port.Validators.Add(r => Check(r, r.GetValue(port) is >= 0 and <= 65535, "--port must be between 0 and 65535"));
+        var port = new Option<int>("--port")
+        {
+            Description = "Port on 127.0.0.1 (default: a free one)",
+            CustomParser = r => Number(r, 0, 65535, "--port must be between 0 and 65535"),
+        };
         var kubeconfigOut = new Option<string?>("--kubeconfig-out") { Description = "Where to write the sandbox's kubeconfig (default: in the sandbox state folder)" };
-        var speed = new Option<double>("--speed") { Description = "How much faster simulated time runs (1 = like a real cloud, 100 = a cluster in seconds)", DefaultValueFactory = _ => 1 };
-        speed.Validators.Add(r => Check(r, r.GetValue(speed) is var s && s > 0 && double.IsFinite(s), "--speed must be a positive number"));
-        var clusters = new Option<int>("--clusters") { Description = "Pre-seed this many clusters in various phases" };
-        clusters.Validators.Add(r => Check(r, r.GetValue(clusters) is >= 0 and <= 1_000_000, "--clusters must be between 0 and 1000000"));
-        var seed = new Option<int?>("--seed") { Description = "Seed for the pre-seeded world (same seed, same clusters)" };
+        var speed = new Option<double>("--speed")
+        {
+            Description = "How much faster simulated time runs (1 = like a real cloud, 100 = a cluster in seconds)",
+            DefaultValueFactory = _ => 1,
+            CustomParser = Speed,
+        };
+        var clusters = new Option<int>("--clusters")
+        {
+            Description = "Pre-seed this many clusters in various phases",
+            CustomParser = r => Number(r, 0, 1_000_000, "--clusters must be between 0 and 1000000"),
+        };
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "Seed for the pre-seeded world (same seed, same clusters)",
+            CustomParser = r => Number(r, int.MinValue, int.MaxValue, "--seed must be an integer"),
+        };
         var detach = new Option<bool>("--detach") { Description = "Run in the background; stop it with 'childctl sandbox down'" };
         var command = new Command("up", "Start the sandbox") { port, kubeconfigOut, speed, clusters, seed, detach };
         CliContext.Bind(command, session, async (context, ct) =>
@@ -62,12 +78,28 @@ internal static class SandboxUpCommand
         await context.Host.Out.FlushAsync();
     }
 
-    private static void Check(System.CommandLine.Parsing.OptionResult result, bool valid, string message)
+    private static int Number(ArgumentResult result, int min, int max, string message)
     {
-        if (!valid)
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
         {
-            result.AddError(message);
+            return value;
         }
+
+        result.AddError($"{message}, not '{text}'");
+        return 0;
+    }
+
+    private static double Speed(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        result.AddError($"--speed must be a positive number, not '{text}'");
+        return 1;
     }
 
     private static string Quote(string path) =>

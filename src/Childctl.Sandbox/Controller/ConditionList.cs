@@ -32,25 +32,30 @@ internal sealed class ConditionList
     public void Set(string type, string status, string reason, string message, long? observedGeneration, DateTimeOffset now)
     {
         var node = Find(type);
-        if (node is null)
+        if (node is not null && Matches(node, status, reason, message, observedGeneration))
         {
-            node = new JsonObject { ["type"] = type };
-            _items.Add((JsonNode)node);
+            return; // the common case on a settled cluster: nothing to rewrite, nothing to allocate
         }
 
-        var changed = JsonAccess.String(node, "status") != status || node["lastTransitionTime"] is null;
+        var changed = node is null || JsonAccess.String(node, "status") != status || node["lastTransitionTime"] is null;
         var transition = changed ? Timestamps.Write(now) : JsonAccess.String(node, "lastTransitionTime");
-        node.Clear();
-        node["type"] = type;
-        node["status"] = status;
+        var fresh = new JsonObject { ["type"] = type, ["status"] = status };
         if (observedGeneration is { } generation)
         {
-            node["observedGeneration"] = generation;
+            fresh["observedGeneration"] = generation;
         }
 
-        node["lastTransitionTime"] = transition;
-        node["reason"] = reason;
-        node["message"] = message;
+        fresh["lastTransitionTime"] = transition;
+        fresh["reason"] = reason;
+        fresh["message"] = message;
+        if (node is null)
+        {
+            _items.Add((JsonNode)fresh);
+        }
+        else
+        {
+            _items[_items.IndexOf(node)] = fresh;
+        }
     }
 
     public void Remove(string type)
@@ -68,6 +73,13 @@ internal sealed class ConditionList
         JsonAccess.String(node, "message") ?? "",
         Timestamps.Read(JsonAccess.String(node, "lastTransitionTime")),
         JsonAccess.Long(node, "observedGeneration"));
+
+    private static bool Matches(JsonObject node, string status, string reason, string message, long? observedGeneration) =>
+        node["lastTransitionTime"] is not null
+        && JsonAccess.String(node, "status") == status
+        && JsonAccess.String(node, "reason") == reason
+        && JsonAccess.String(node, "message") == message
+        && JsonAccess.Integer(node["observedGeneration"]) == observedGeneration;
 
     private JsonObject? Find(string type) =>
         _items.OfType<JsonObject>().FirstOrDefault(c => JsonAccess.String(c, "type") == type);

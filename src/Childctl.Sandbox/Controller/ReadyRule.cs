@@ -26,29 +26,7 @@ internal static class ReadyRule
         var errors = new List<string>();
         var warnings = new List<string>();
         var unknowns = new List<string>();
-        DateTimeOffset? recheck = null;
-        foreach (var c in conditions.Where(c => !Skipped.Contains(c.Type)))
-        {
-            if (c.Type == ConditionTypes.Paused)
-            {
-                if (c.IsTrue && c.Reason == "Paused")
-                {
-                    errors.Add(c.Message);
-                }
-
-                continue;
-            }
-
-            if (c.IsUnknown)
-            {
-                unknowns.Add(c.Message);
-            }
-            else if (c.IsFalse)
-            {
-                recheck = Classify(c, clock, failFast, errors, warnings) ?? recheck;
-            }
-        }
-
+        var recheck = Tally(conditions, clock, failFast, errors, warnings, unknowns);
         if (errors.Count > 0)
         {
             return new ReadyResult("False", Reasons.Failed, string.Join(". ", errors), null);
@@ -62,6 +40,33 @@ internal static class ReadyRule
         return unknowns.Count > 0
             ? new ReadyResult("Unknown", Reasons.Progressing, string.Join(". ", unknowns), null)
             : new ReadyResult("True", Reasons.Succeeded, ReadyMessage, null);
+    }
+
+    /// <summary>Sorts every condition but Ready and Deleting into errors, warnings and unknowns (§5 step 2).</summary>
+    private static DateTimeOffset? Tally(
+        IReadOnlyCollection<Condition> conditions, SimClock clock, bool failFast, List<string> errors, List<string> warnings, List<string> unknowns)
+    {
+        DateTimeOffset? recheck = null;
+        foreach (var c in conditions.Where(c => !Skipped.Contains(c.Type)))
+        {
+            if (c.Type == ConditionTypes.Paused)
+            {
+                if (c.IsTrue && c.Reason == "Paused")
+                {
+                    errors.Add(c.Message);
+                }
+            }
+            else if (c.IsUnknown)
+            {
+                unknowns.Add(c.Message);
+            }
+            else if (c.IsFalse)
+            {
+                recheck = Classify(c, clock, failFast, errors, warnings) ?? recheck;
+            }
+        }
+
+        return recheck;
     }
 
     /// <summary>Sorts a False condition into errors or warnings; returns when a CAPI warning will turn into an error.</summary>

@@ -36,27 +36,7 @@ internal static partial class SimInference
         }
 
         sim.Revision = RevisionOf(helm.Message);
-        var services = ServiceEntries.Count(cluster);
-        var plan = SimProgress.ProvisioningPlan(config, services).ToList();
-        var step = CurrentStep(helm, conditions.Get(ConditionTypes.CapiClusterSummary), sim.Revision);
-        if (step == SimStep.UpgradeRelease)
-        {
-            plan = [SimStep.UpgradeRelease];
-        }
-        else if (step is null)
-        {
-            sim.ControlPlaneInitialized = true;
-            var deployed = ServiceEntries.Ready(status["services"] as JsonArray);
-            sim.ServicesReady = deployed >= services;
-            plan = sim.ServicesReady ? [] : [SimStep.Services];
-        }
-        else
-        {
-            var index = Math.Max(0, plan.IndexOf(step.Value));
-            sim.ControlPlaneInitialized = index > plan.IndexOf(SimStep.ControlPlaneInitializing);
-            plan = plan.Skip(index).ToList();
-        }
-
+        var plan = RemainingPlan(sim, cluster, status, config, CurrentStep(helm, conditions.Get(ConditionTypes.CapiClusterSummary), sim.Revision));
         sim.StartPlan(plan, clock.Now, clock);
         if (JsonAccess.IsTerminating(cluster) && conditions.Get(ConditionTypes.Deleting) is { } deleting)
         {
@@ -64,6 +44,28 @@ internal static partial class SimInference
         }
 
         return sim;
+    }
+
+    /// <summary>The steps left from <paramref name="step"/> on; also notes what has already happened.</summary>
+    private static List<SimStep> RemainingPlan(ClusterSim sim, JsonObject cluster, JsonObject status, ClusterConfig config, SimStep? step)
+    {
+        var services = ServiceEntries.Count(cluster);
+        var plan = SimProgress.ProvisioningPlan(config, services).ToList();
+        if (step == SimStep.UpgradeRelease)
+        {
+            return [SimStep.UpgradeRelease];
+        }
+
+        if (step is null)
+        {
+            sim.ControlPlaneInitialized = true;
+            sim.ServicesReady = ServiceEntries.Ready(status["services"] as JsonArray) >= services;
+            return sim.ServicesReady ? [] : [SimStep.Services];
+        }
+
+        var index = Math.Max(0, plan.IndexOf(step.Value));
+        sim.ControlPlaneInitialized = index > plan.IndexOf(SimStep.ControlPlaneInitializing);
+        return plan.Skip(index).ToList();
     }
 
     /// <summary>Picks up a teardown where the stored Deleting condition says it is.</summary>

@@ -43,7 +43,12 @@ public sealed class KubectlGetTests(GetSandboxFixture f) : IClassFixture<GetSand
     public async Task The_k0rdent_category_lists_our_kinds()
     {
         var r = await _kubectl.RunAsync("get", "k0rdent", "-o", "name");
-        Assert.Equal("clusterdeployment.k0rdent.mirantis.com/demo-1\nclusterdeployment.k0rdent.mirantis.com/demo-2\n", r.StdOut);
+        var names = r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            ["clusterdeployment.k0rdent.mirantis.com/demo-1", "clusterdeployment.k0rdent.mirantis.com/demo-2"],
+            names.Where(n => n.StartsWith("clusterdeployment.", StringComparison.Ordinal)));
+        Assert.Contains("clustertemplate.k0rdent.mirantis.com/azure-standalone-cp-1-0-45", names); // seeded by the world
+        Assert.Contains("credential.k0rdent.mirantis.com/azure-cluster-identity-cred", names);
     }
 
     [Fact]
