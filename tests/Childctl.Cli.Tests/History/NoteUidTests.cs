@@ -17,7 +17,7 @@ public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSand
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(string.Empty, result.Stderr);
-        Assert.Contains($"uid: {uid}\n", run.HistoryText("n-live"), StringComparison.Ordinal);
+        Assert.Matches($"\n    uid: \"?{uid}\"?\n", run.HistoryText("n-live"));
     }
 
     [Fact]

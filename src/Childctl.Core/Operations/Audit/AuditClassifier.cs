@@ -94,7 +94,9 @@ public static partial class AuditClassifier
     }
 
     private static string InStepDetail(LiveCluster live, List<HistoryEvent> own) =>
-        live.DeletionRequestedAt is { } requested ? $"deleting since {SpecSnapshot.Stamp(requested)}, as recorded" : $"{own.Count} events recorded for this uid";
+        live.DeletionRequestedAt is { } requested
+            ? $"deleting since {SpecSnapshot.Stamp(requested)}, as recorded"
+            : $"{own.Count} {(own.Count == 1 ? "event" : "events")} recorded for this uid";
 
     private static AuditFinding Live(AuditSubject s, LiveCluster live, AuditClass kind, AuditBaseline? baseline, string detail) =>
         new(s.Namespace, s.Name, kind, detail)
@@ -102,6 +104,7 @@ public static partial class AuditClassifier
             Uid = live.Uid,
             Generation = live.Generation,
             RecordedGeneration = baseline?.Generation,
+            RecordedAt = baseline?.Event.Timestamp,
             ResourceVersion = live.ResourceVersion,
             Live = live,
         };

@@ -23,6 +23,9 @@ public sealed record AuditFinding(string Namespace, string Name, AuditClass Clas
 
     public ChangeActor? By { get; init; }
 
+    /// <summary>When history last recorded this incarnation's spec: an observation of a later change is never dated before it.</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
     public DateTimeOffset? At { get; init; }
 
     public IReadOnlyList<SpecDifference> Changes { get; init; } = [];

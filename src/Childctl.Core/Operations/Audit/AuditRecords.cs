@@ -41,8 +41,11 @@ public static class AuditRecords
                 AuditClass.Recreated => ($"{live.Uid}/recreated", live.CreatedAt),
                 _ => ($"{live.Uid}/created_elsewhere", live.CreatedAt),
             };
-            var parameters = Parameters(f);
-            return Event(AuditActions.For(f.Class), live.Uid, EventIds.Deterministic(idTime, identity), at ?? audit.StartedAt, parameters, f.Detail);
+            // managedFields and deletionTimestamp have one-second resolution: never date the observation before the
+            // recorded event it follows, so the timeline keeps its order.
+            var when = at ?? audit.StartedAt;
+            when = f.RecordedAt is { } recorded && recorded > when ? recorded : when;
+            return Event(AuditActions.For(f.Class), live.Uid, EventIds.Deterministic(idTime, identity), when, Parameters(f), f.Detail);
         }
 
         public HistoryEvent Deleted(string uid, DateTimeOffset? createdAt, string message)

@@ -48,6 +48,15 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
+    public void AnObservation_IsNeverDatedBeforeTheRecordedEventItFollows()
+    {
+        var scaled = Event(HistoryActions.ClusterScaled, 45, generation: 2, spec: Spec);
+        var finding = Classify(Live(generation: 3, writers: [Writer("kubectl-patch", 40)]), Created(), scaled);
+
+        Assert.Equal(At(45), Assert.Single(AuditRecords.For(finding, _cluster, Audit(At(100)))).Timestamp);
+    }
+
+    [Fact]
     public void AnotherGeneration_IsAnotherFinding()
     {
         var two = AuditRecords.For(Classify(Live(generation: 2, writers: [Writer("kubectl-patch", 40)]), Created()), _cluster, Audit(At(100)));
