@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Childctl.Cli.Output.History;
+using Childctl.Core.Errors;
 using Childctl.Core.Operations;
 using Childctl.History.Query;
 using Childctl.History.Store;
@@ -8,8 +9,9 @@ namespace Childctl.Cli.Commands;
 
 /// <summary>
 /// <c>childctl history [NAME]</c>: the local timeline of one cluster, or of every cluster of the current
-/// management cluster, newest last. Reads only local files (and the kubeconfig, for the management cluster's
-/// name): it works offline and never contacts the API.
+/// management cluster, newest last; one cluster is grouped by incarnation with milestones and durations. Reads only
+/// local files (and the kubeconfig, for the management cluster's name): it works offline and never contacts the API,
+/// except with --with-events, which adds the current incarnation's live Kubernetes Events (never stored).
 /// </summary>
 internal static class HistoryCommand
 {
@@ -22,9 +24,10 @@ internal static class HistoryCommand
         var user = new Option<string[]>("--user") { Description = "Only events by these users, OS user or Kubernetes identity (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true };
         var uid = new Option<string?>("--uid") { Description = "Only events of the incarnation with this uid (a prefix is enough)" };
         var everyMc = new Option<bool>("--all-management-clusters") { Description = "History of every management cluster in the history folder, not just the current context's" };
+        var withEvents = new Option<bool>("--with-events") { Description = "Also show the current incarnation's live Kubernetes Events (needs NAME and the API; never stored)" };
         var command = new Command("history", "Show the local history of a cluster (or all clusters): who did what, when and why. Not live state.")
         {
-            name, since, until, action, user, uid, everyMc,
+            name, since, until, action, user, uid, everyMc, withEvents,
         };
         CliContext.Bind(command, session, async (ctx, ct) =>
         {
@@ -38,6 +41,11 @@ internal static class HistoryCommand
                 Uid = ctx.Parse.GetValue(uid),
             };
             var target = ctx.Parse.GetValue(name);
+            if (ctx.Parse.GetValue(withEvents) && (target is null || ctx.Parse.GetValue(everyMc)))
+            {
+                throw ChildctlException.InvalidInput("--with-events shows one cluster's live Events: give its NAME (and no --all-management-clusters)");
+            }
+
             var scope = ctx.Parse.GetValue(everyMc)
                 ? HistoryScope.AllManagementClusters(ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null)
                 : HistoryScope.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null, ctx.Host.GetEnvironmentVariable);
@@ -54,10 +62,27 @@ internal static class HistoryCommand
                 await ctx.Host.Err.WriteLineAsync(warning);
             }
 
-            await ctx.Host.Out.WriteAsync(HistoryRenderer.Render(result, ctx.Output, oneCluster: target is not null && result.Clusters.Count == 1));
+            var live = ctx.Parse.GetValue(withEvents) ? await LiveEventsAsync(ctx, result, ct) : null;
+            await ctx.Host.Out.WriteAsync(HistoryRenderer.Render(result, ctx.Output, oneCluster: target is not null && result.Clusters.Count == 1, live));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The one live read <c>history</c> makes, only with --with-events: the Events of the incarnation that is live now
+    /// (or of the latest one history knows, if the object is gone). Unreachable is exit 5, as for every live view.
+    /// </summary>
+    private static async Task<LiveClusterEvents> LiveEventsAsync(CliContext ctx, HistoryResult result, CancellationToken ct)
+    {
+        var cluster = result.Clusters.Single();
+        using var api = LiveView.Connect(ctx);
+        var latest = cluster.Incarnations.LastOrDefault(i => i.Uid is not null)?.Uid;
+        var live = await new ClusterEventsService(api).ReadAsync(cluster.Stream.Namespace, cluster.Stream.Name, latest, ct);
+        await ctx.Host.Err.WriteLineAsync(live.Uid is null
+            ? "No live Events: the cluster does not exist now and history holds no uid."
+            : $"With live Kubernetes Events of uid {live.Uid}{(live.ObjectExists ? string.Empty : " (no longer live)")}, marked {IncarnationView.LiveMarker}");
+        return live;
     }
 
     private static string[] SplitList(string[]? values) =>
