@@ -209,6 +209,35 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.Contains("  class: created_elsewhere\n", yaml.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AllNamespaces_AuditsEveryNamespacesHistory_AndOneNamespaceOnlyItsOwn()
+    {
+        await _world.CreateAsync("a-here");
+        var store = new Childctl.History.Store.FileHistoryStore(_world.Run.HistoryDirectory, TimeProvider.System);
+        await store.AppendAsync(new Childctl.History.Store.HistoryStreamId("childctl-sandbox", "team-b", "a-there"),
+        [
+            new Childctl.History.Events.HistoryEvent
+            {
+                Timestamp = DateTimeOffset.UtcNow.AddDays(-1), Id = "01JTEAMB0000000000000000AA", Action = "cluster_created",
+                Uid = "00000000-0000-4000-8000-00000000b0b0", Result = "succeeded", Source = "childctl",
+            },
+        ]);
+
+        var all = await _world.AuditJsonAsync("-A");
+        var one = await _world.AuditJsonAsync("-n", Ns);
+        var table = await _world.Run.RunAsync("audit", "-A");
+
+        Assert.Equal(9, all.ExitCode);
+        Assert.True(all.Report.GetProperty("all_namespaces").GetBoolean());
+        Assert.False(all.Report.TryGetProperty("namespace", out _));
+        Assert.Equal("deleted_elsewhere", Item(all.Report, "a-there").GetProperty("class").GetString());
+        Assert.Equal("team-b", Item(all.Report, "a-there").GetProperty("namespace").GetString());
+        Assert.Equal(0, one.ExitCode);
+        Assert.Single(one.Report.GetProperty("items").EnumerateArray());
+        Assert.StartsWith("NAMESPACE ", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("team-b       a-there   deleted elsewhere", table.Stdout, StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string> Snapshot() =>
         Directory.GetFiles(_world.Run.HistoryDirectory, "*.yaml", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
 }

@@ -29,10 +29,10 @@ internal static class AuditRenderer
             .Select(k => (Kind: k, Count: report.Count(k)))
             .Where(x => x.Count > 0)
             .Select(x => $"{x.Count} {AuditClassNames.Text(x.Kind)}");
-        yield return $"Audit of management cluster {report.ManagementCluster}, {scope}: {report.Findings.Count} clusters ({string.Join(", ", counts.DefaultIfEmpty("none"))}); live API compared with local history";
+        yield return $"Audit of management cluster {report.ManagementCluster}, {scope}: {Plural(report.Findings.Count, "cluster")} ({string.Join(", ", counts.DefaultIfEmpty("none"))}); live API compared with local history";
         if (report.Recorded is { } recorded)
         {
-            yield return recorded == 0 ? "Nothing new to record: history already holds every finding." : $"Recorded {recorded} observed events in local history.";
+            yield return recorded == 0 ? "Nothing new to record: history already holds every finding." : $"Recorded {Plural(recorded, "observed event")} in local history.";
         }
         else if (!report.InStep)
         {
@@ -72,6 +72,8 @@ internal static class AuditRenderer
 
         return table.Render();
     }
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
 
     private static string Number(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";
 }
