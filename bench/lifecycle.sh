@@ -65,14 +65,14 @@ check() { # the prepare left exactly N clusters, and the last run left none
 $prepare > /dev/null; check "$clusters"; "$childctl" delete -n bench -l bench=bulk --yes > /dev/null 2>&1; check 0
 
 compare() { # label, json, childctl command, kubectl command
-    hyperfine -N --runs "$runs" --prepare "$prepare" --export-json "$out/$2.json" -n childctl "$3" -n kubectl "$4" > "$out/$2.txt"
+    hyperfine -N -i --runs "$runs" --prepare "$prepare" --export-json "$out/$2.json" -n childctl "$3" -n kubectl "$4" > "$out/$2.txt"
     check 0
     python3 - "$out/$2.json" "$1" <<'PY' | tee -a "$out/lifecycle-summary.txt"
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 c, k = r["childctl"], r["kubectl"]
-print(f"{sys.argv[2]}: childctl {c['median']:.2f} s (mean {c['mean']:.2f} ± {c['stddev']:.2f}), "
-      f"kubectl {k['median']:.2f} s (mean {k['mean']:.2f} ± {k['stddev']:.2f}), ratio (median) {c['median']/k['median']:.2f}")
+print(f"{sys.argv[2]}: childctl {c['median']:.2f} s (mean {c['mean']:.2f} ± {c['stddev']:.2f}, exit codes {sorted(set(c['exit_codes']))}), "
+      f"kubectl {k['median']:.2f} s (mean {k['mean']:.2f} ± {k['stddev']:.2f}, exit codes {sorted(set(k['exit_codes']))}), ratio (median) {c['median']/k['median']:.2f}")
 PY
 }
 

@@ -9,7 +9,7 @@ internal static class CreateProviderCommand
     public static Command Create(CliSession session, CloudProvider provider)
     {
         var name = new Argument<string>("name") { Description = "The cluster's name (also its Helm release and cloud resource names)" };
-        var command = new Command(provider.Name, $"Create a {provider.Name} child cluster ({provider.ChartFamily} template)") { name };
+        var command = new Command(provider.Name, $"Create a child cluster on {provider.Name} (a {provider.ChartFamily} template)") { name };
         var options = new CreateOptions();
         options.AddTo(command, includeShape: true, provider.Name);
         CliContext.Bind(command, session, (context, ct) =>

@@ -22,8 +22,7 @@ internal static class DeleteCommand
         CliContext.Bind(command, session, async (context, ct) =>
         {
             var p = context.Parse;
-            using var api = LiveView.Connect(context);
-            var selection = new DeleteSelection
+            var requested = new DeleteSelection
             {
                 Names = p.GetValue(names) ?? [],
                 LabelSelector = p.GetValue(o.Selector),
@@ -31,9 +30,11 @@ internal static class DeleteCommand
                 Region = p.GetValue(o.Region),
                 Phase = CanonicalPhase(p.GetValue(o.Phase)),
                 All = p.GetValue(o.All),
-                Namespace = context.AllNamespaces ? null : api.Cluster.DefaultNamespace,
                 AllNamespaces = context.AllNamespaces,
             };
+            DeleteClustersService.Validate(requested);
+            using var api = LiveView.Connect(context);
+            var selection = requested with { Namespace = context.AllNamespaces ? null : api.Cluster.DefaultNamespace };
             var service = new DeleteClustersService(api, Lifecycle.Recorder(context, api, p.GetValue(o.Reason)), context.Host.Time);
             var plan = await service.PlanAsync(selection, ct);
             await ShowPlanAsync(context, plan);

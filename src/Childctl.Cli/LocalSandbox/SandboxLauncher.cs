@@ -53,6 +53,11 @@ internal static class SandboxLauncher
     public static async Task<SandboxChild> StartDetachedAsync(
         SandboxExecutable executable, SandboxLaunchOptions options, string logFile, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            throw ChildctlException.InvalidInput("--detach needs a POSIX shell; on Windows run 'childctl sandbox up' in a terminal of its own");
+        }
+
         SandboxStateStore.CreatePrivateFile(logFile);
         var inner = executable.StartInfo(options.Arguments());
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.Json;
 using Childctl.Core.Errors;
-using k8s.Autorest;
 
 namespace Childctl.Core.Kubernetes;
 
@@ -17,7 +16,7 @@ internal static class ApiErrors
     public static ChildctlException Translate(Exception error, ApiTarget target, ManagementCluster cluster, TimeSpan requestTimeout) => error switch
     {
         ChildctlException known => known,
-        HttpOperationException http => FromStatus(http, target, cluster),
+        ApiStatusException status => FromStatus(status, target, cluster),
         HttpRequestException request => FromTransport(request, cluster),
         OperationCanceledException => new ChildctlException(ErrorKind.Unreachable,
             $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") did not answer within {Seconds(requestTimeout)}: " +
@@ -30,10 +29,10 @@ internal static class ApiErrors
         _ => new ChildctlException(ErrorKind.General, $"{target.Verb} {target.Describe()} failed: {error.Message}", error),
     };
 
-    private static ChildctlException FromStatus(HttpOperationException http, ApiTarget target, ManagementCluster cluster)
+    private static ChildctlException FromStatus(ApiStatusException http, ApiTarget target, ManagementCluster cluster)
     {
-        var code = http.Response?.StatusCode ?? 0;
-        var message = ServerMessage(http);
+        var code = http.StatusCode;
+        var message = ServerMessage(http.Body);
         return code switch
         {
             HttpStatusCode.NotFound when target.Name is not null => new ChildctlException(ErrorKind.NotFound,
@@ -96,9 +95,8 @@ internal static class ApiErrors
     }
 
     /// <summary>The <c>message</c> of the Status body the server sent, when it sent one.</summary>
-    private static string? ServerMessage(HttpOperationException http)
+    private static string? ServerMessage(string? body)
     {
-        var body = http.Response?.Content;
         if (string.IsNullOrWhiteSpace(body))
         {
             return null;

@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Childctl.Core.ClusterDeployments;
-using k8s;
-using k8s.Models;
+using Childctl.Core.Json;
 
 namespace Childctl.Core.Kubernetes;
 
@@ -17,13 +17,10 @@ public sealed partial class ManagementApi
         var target = ApiTarget.Get(ResourceKind.Secret, ns, name);
         try
         {
-            return await ReadAsync(target, async ct =>
-            {
-                using var response = await _client.CoreV1.ReadNamespacedSecretWithHttpMessagesAsync(name, ns, cancellationToken: ct);
-                return response.Body.Data is { } data && data.TryGetValue("value", out var value) && value.Length > 0
-                    ? KubeconfigAvailability.Available
-                    : KubeconfigAvailability.MissingValue;
-            }, cancellationToken);
+            var secret = await ReadAsync(target, ct => _transport.GetAsync(ApiPaths.Item(ResourceKind.Secret, ns, name), ct), cancellationToken);
+            return JsonPath.Find(secret, "data", "value") is { ValueKind: JsonValueKind.String } value && !value.ValueEquals(string.Empty)
+                ? KubeconfigAvailability.Available
+                : KubeconfigAvailability.MissingValue;
         }
         catch (Errors.ChildctlException e) when (e.Kind == Errors.ErrorKind.NotFound)
         {
@@ -39,28 +36,32 @@ public sealed partial class ManagementApi
     public Task<IReadOnlyList<ClusterEvent>> ListEventsAsync(string ns, string kind, string name, CancellationToken cancellationToken)
     {
         var target = ApiTarget.List(ResourceKind.Event, ns);
+        var path = ApiPaths.WithQuery(ApiPaths.Collection(ResourceKind.Event, ns), ("fieldSelector", $"involvedObject.kind={kind},involvedObject.name={name}"));
         return ReadAsync<IReadOnlyList<ClusterEvent>>(target, async ct =>
         {
-            using var response = await _client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(
-                ns, fieldSelector: $"involvedObject.kind={kind},involvedObject.name={name}", cancellationToken: ct);
-            return response.Body.Items
-                .Where(e => e.InvolvedObject?.Name == name && e.InvolvedObject?.Kind == kind)
+            var list = await _transport.GetAsync(path, ct);
+            return JsonPath.Array(list, "items")
+                .Where(e => JsonPath.Object(e, "involvedObject") is { } o && JsonPath.String(o, "name") == name && JsonPath.String(o, "kind") == kind)
                 .Select(ToClusterEvent)
                 .OrderBy(e => e.LastSeen ?? DateTimeOffset.MinValue)
                 .ToList();
         }, cancellationToken);
     }
 
-    private static ClusterEvent ToClusterEvent(Corev1Event e)
+    private static ClusterEvent ToClusterEvent(JsonElement e)
     {
-        var last = e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp ?? e.Metadata?.CreationTimestamp;
+        var metadata = JsonPath.Object(e, "metadata");
+        var involved = JsonPath.Object(e, "involvedObject");
+        var source = JsonPath.Object(e, "source");
+        var last = JsonPath.Timestamp(e, "lastTimestamp") ?? JsonPath.Timestamp(e, "eventTime") ?? JsonPath.Timestamp(e, "firstTimestamp")
+            ?? (metadata is { } m ? JsonPath.Timestamp(m, "creationTimestamp") : null);
         return new ClusterEvent(
-            e.Type ?? "Normal",
-            e.Reason ?? string.Empty,
-            e.Message ?? string.Empty,
-            e.Count ?? 1,
-            last is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
-            e.Source?.Component ?? e.ReportingComponent ?? string.Empty,
-            e.InvolvedObject?.Uid ?? string.Empty);
+            JsonPath.String(e, "type") ?? "Normal",
+            JsonPath.String(e, "reason") ?? string.Empty,
+            JsonPath.String(e, "message") ?? string.Empty,
+            (int)(JsonPath.Integer(e, "count") ?? 1),
+            last,
+            (source is { } s ? JsonPath.String(s, "component") : null) ?? JsonPath.String(e, "reportingComponent") ?? string.Empty,
+            (involved is { } i ? JsonPath.String(i, "uid") : null) ?? string.Empty);
     }
 }

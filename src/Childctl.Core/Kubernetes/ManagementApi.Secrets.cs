@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using Childctl.Core.Errors;
+using Childctl.Core.Json;
 
 namespace Childctl.Core.Kubernetes;
 
@@ -15,17 +17,19 @@ public sealed partial class ManagementApi
         var name = $"{clusterName}-kubeconfig";
         try
         {
-            return await ReadAsync(ApiTarget.Get(ResourceKind.Secret, ns, name), async ct =>
-            {
-                using var response = await _client.CoreV1.ReadNamespacedSecretWithHttpMessagesAsync(name, ns, cancellationToken: ct);
-                return response.Body.Data is { } data && data.TryGetValue("value", out var value) && value.Length > 0
-                    ? Encoding.UTF8.GetString(value)
-                    : null;
-            }, cancellationToken);
+            var secret = await ReadAsync(ApiTarget.Get(ResourceKind.Secret, ns, name),
+                ct => _transport.GetAsync(ApiPaths.Item(ResourceKind.Secret, ns, name), ct), cancellationToken);
+            return JsonPath.Find(secret, "data", "value") is { ValueKind: JsonValueKind.String } value && value.GetString() is { Length: > 0 } base64
+                ? Encoding.UTF8.GetString(Convert.FromBase64String(base64))
+                : null;
         }
         catch (ChildctlException e) when (e.Kind == ErrorKind.NotFound)
         {
             return null;
+        }
+        catch (FormatException)
+        {
+            throw new ChildctlException(ErrorKind.General, $"Secret \"{name}\" in namespace \"{ns}\" holds a value that is not base64");
         }
     }
 }

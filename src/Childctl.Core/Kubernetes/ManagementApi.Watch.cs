@@ -52,7 +52,7 @@ public sealed partial class ManagementApi
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(filter);
         var seconds = (int)WatchWindow.TotalSeconds;
-        var path = CollectionPath(kind, ns) + $"?watch=true&allowWatchBookmarks=true&timeoutSeconds={seconds}"
+        var path = ApiPaths.Collection(kind, ns) + $"?watch=true&allowWatchBookmarks=true&timeoutSeconds={seconds}"
             + $"&resourceVersion={Uri.EscapeDataString(resourceVersion)}" + filter.Query();
         using var window = new CancellationTokenSource(WatchWindow + TimeSpan.FromSeconds(30), _options.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);
@@ -98,37 +98,25 @@ public sealed partial class ManagementApi
 
     private async Task<HttpResponseMessage> OpenStreamAsync(string path, ApiTarget target, CancellationToken token, CancellationToken userToken)
     {
-        HttpResponseMessage? response = null;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_client.BaseUri, path));
-            if (_client.Credentials is { } credentials)
-            {
-                await credentials.ProcessHttpRequestAsync(request, token);
-            }
-
-            response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
-            if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Gone)
-            {
-                return response;
-            }
-
-            throw WatchRefused(response.StatusCode, target);
+            return await _transport.OpenStreamAsync(path, token);
         }
         catch (OperationCanceledException) when (userToken.IsCancellationRequested)
         {
-            response?.Dispose();
             throw;
         }
-        catch (Exception e) when (e is not ChildctlException and not OutOfMemoryException)
+        catch (ApiStatusException e)
         {
-            response?.Dispose();
+            throw WatchRefused(e.StatusCode, target);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
             throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout);
         }
-        catch
+        finally
         {
-            response?.Dispose();
-            throw;
+            _caBundleScope.Dispose();
         }
     }
 
@@ -141,21 +129,10 @@ public sealed partial class ManagementApi
         _ => new ChildctlException(ErrorKind.General, $"the API server at {Cluster.Server} refused to watch {target.Describe()} ({(int)code})"),
     };
 
-    private async Task<JsonElement> ListFilteredPageAsync(ResourceKind kind, string? ns, WatchFilter filter, string? continueToken, CancellationToken ct)
-    {
-        using var response = ns is null
-            ? await _client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<JsonElement>(
-                kind.Group, kind.Version, kind.Plural, continueParameter: continueToken, fieldSelector: filter.FieldSelector,
-                labelSelector: filter.LabelSelector, limit: _options.PageSize, cancellationToken: ct)
-            : await _client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
-                kind.Group, kind.Version, ns, kind.Plural, continueParameter: continueToken, fieldSelector: filter.FieldSelector,
-                labelSelector: filter.LabelSelector, limit: _options.PageSize, cancellationToken: ct);
-        return response.Body;
-    }
-
-    private static string CollectionPath(ResourceKind kind, string? ns)
-    {
-        var root = kind.Group.Length == 0 ? $"api/{kind.Version}" : $"apis/{kind.Group}/{kind.Version}";
-        return ns is null ? $"{root}/{kind.Plural}" : $"{root}/namespaces/{ns}/{kind.Plural}";
-    }
+    private Task<JsonElement> ListFilteredPageAsync(ResourceKind kind, string? ns, WatchFilter filter, string? continueToken, CancellationToken ct) =>
+        _transport.GetAsync(
+            ApiPaths.WithQuery(ApiPaths.Collection(kind, ns),
+                ("limit", _options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("continue", continueToken),
+                ("fieldSelector", filter.FieldSelector), ("labelSelector", filter.LabelSelector)),
+            ct);
 }

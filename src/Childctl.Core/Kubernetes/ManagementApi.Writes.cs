@@ -3,8 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Provenance;
-using k8s.Autorest;
-using k8s.Models;
 
 namespace Childctl.Core.Kubernetes;
 
@@ -15,19 +13,17 @@ namespace Childctl.Core.Kubernetes;
 /// </summary>
 public sealed partial class ManagementApi
 {
-    /// <summary>Creates a namespaced custom object; <paramref name="serverDryRun"/> sends dryRun=All (validated and defaulted, not stored).</summary>
+    private const string JsonContent = "application/json";
+    private const string MergePatchContent = "application/merge-patch+json";
+
+    /// <summary>Creates a namespaced object; <paramref name="serverDryRun"/> sends dryRun=All (validated and defaulted, not stored).</summary>
     public Task<JsonElement> CreateAsync(ResourceKind kind, string ns, JsonObject body, bool serverDryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(body);
         var name = body["metadata"]?["name"]?.GetValue<string>();
-        return WriteAsync(new ApiTarget("create", kind, ns, name), async ct =>
-        {
-            using var response = await _client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
-                body, kind.Group, kind.Version, ns, kind.Plural,
-                dryRun: serverDryRun ? "All" : null, fieldManager: ProvenanceAnnotations.FieldManager, cancellationToken: ct);
-            return response.Body;
-        }, cancellationToken);
+        var path = ApiPaths.WithQuery(ApiPaths.Collection(kind, ns), ("fieldManager", ProvenanceAnnotations.FieldManager), ("dryRun", serverDryRun ? "All" : null));
+        return WriteAsync(new ApiTarget("create", kind, ns, name), ct => _transport.SendAsync(HttpMethod.Post, path, body.ToJsonString(), JsonContent, ct), cancellationToken);
     }
 
     /// <summary>
@@ -38,35 +34,27 @@ public sealed partial class ManagementApi
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(patch);
-        var body = new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch);
-        return WriteAsync(new ApiTarget("patch", kind, ns, name), async ct =>
-        {
-            using var response = await _client.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
-                body, kind.Group, kind.Version, ns, kind.Plural, name,
-                fieldManager: ProvenanceAnnotations.FieldManager, cancellationToken: ct);
-            return response.Body;
-        }, cancellationToken);
+        var path = ApiPaths.WithQuery(ApiPaths.Item(kind, ns, name), ("fieldManager", ProvenanceAnnotations.FieldManager));
+        return WriteAsync(new ApiTarget("patch", kind, ns, name), ct => _transport.SendAsync(HttpMethod.Patch, path, patch.ToJsonString(), MergePatchContent, ct), cancellationToken);
     }
 
     /// <summary>
     /// Deletes with preconditions: the server refuses (409) when the object's uid or resourceVersion differ, i.e. it
-    /// was recreated or changed since they were read. Returns the object as the server left it (terminating while
+    /// was recreated or changed since they were read. Returns what the server returned (the terminating object while
     /// finalizers remain).
     /// </summary>
     public Task<JsonElement> DeleteAsync(ResourceKind kind, string ns, string name, string uid, string resourceVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        var options = new V1DeleteOptions
+        var options = new JsonObject
         {
-            PropagationPolicy = "Background",
-            Preconditions = new V1Preconditions { Uid = uid, ResourceVersion = resourceVersion },
+            ["kind"] = "DeleteOptions",
+            ["apiVersion"] = "v1",
+            ["propagationPolicy"] = "Background",
+            ["preconditions"] = new JsonObject { ["uid"] = uid, ["resourceVersion"] = resourceVersion },
         };
-        return WriteAsync(new ApiTarget("delete", kind, ns, name), async ct =>
-        {
-            using var response = await _client.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
-                kind.Group, kind.Version, ns, kind.Plural, name, body: options, cancellationToken: ct);
-            return response.Body;
-        }, cancellationToken);
+        var path = ApiPaths.Item(kind, ns, name);
+        return WriteAsync(new ApiTarget("delete", kind, ns, name), ct => _transport.SendAsync(HttpMethod.Delete, path, options.ToJsonString(), JsonContent, ct), cancellationToken);
     }
 
     private async Task<T> WriteAsync<T>(ApiTarget target, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
@@ -79,17 +67,21 @@ public sealed partial class ManagementApi
         {
             throw;
         }
-        catch (HttpOperationException e) when (e.Response?.StatusCode is HttpStatusCode.Conflict)
+        catch (ApiStatusException e) when (e.StatusCode is HttpStatusCode.Conflict)
         {
-            throw new ChildctlException(ErrorKind.Conflict, $"{target.Verb} {target.Describe()} refused (409 Conflict): {WriteErrors.Message(e)}", e);
+            throw new ChildctlException(ErrorKind.Conflict, $"{target.Verb} {target.Describe()} refused (409 Conflict): {WriteErrors.Message(e.Body, e.Message)}", e);
         }
-        catch (HttpOperationException e) when (e.Response?.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest)
+        catch (ApiStatusException e) when (e.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest)
         {
-            throw new ChildctlException(ErrorKind.InvalidInput, $"the API server rejected {target.Describe()}: {WriteErrors.Message(e)}", e);
+            throw new ChildctlException(ErrorKind.InvalidInput, $"the API server rejected {target.Describe()}: {WriteErrors.Message(e.Body, e.Message)}", e);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout);
+        }
+        finally
+        {
+            _caBundleScope.Dispose();
         }
     }
 }

@@ -1,19 +1,20 @@
+using System.Globalization;
 using System.Text.Json;
 using Childctl.Core.Errors;
-using k8s;
 using Polly;
 
 namespace Childctl.Core.Kubernetes;
 
 /// <summary>
-/// The typed façade over the official KubernetesClient for one management cluster: the only code that calls the
-/// client, and the only code that catches its exceptions (<see cref="ApiErrors"/>). Reads are retried
-/// (<see cref="ReadRetry"/>), lists are paged, each request is bounded by <see cref="ApiOptions.RequestTimeout"/>.
-/// Objects come back as the server's JSON so that every field survives for <c>-o json|yaml</c>.
+/// The typed façade over the official KubernetesClient for one management cluster: the only code that talks to the
+/// API (through <see cref="ApiTransport"/>, i.e. the client's HttpClient, TLS set-up and credentials), and the only
+/// code that catches transport exceptions (<see cref="ApiErrors"/>). Reads are retried (<see cref="ReadRetry"/>),
+/// lists are paged, each request is bounded by <see cref="ApiOptions.RequestTimeout"/>. Objects come back as the
+/// server's JSON so that every field survives for <c>-o json|yaml</c>.
 /// </summary>
 public sealed partial class ManagementApi : IDisposable
 {
-    private readonly k8s.Kubernetes _client;
+    private readonly ApiTransport _transport;
     private readonly ResiliencePipeline _reads;
     private readonly ApiOptions _options;
     private readonly IDisposable _caBundleScope;
@@ -22,12 +23,10 @@ public sealed partial class ManagementApi : IDisposable
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(options);
-        KubernetesJsonSetup.EnsureRegistered();
         Cluster = cluster;
         _options = options;
-        cluster.Configuration.HttpClientTimeout = options.RequestTimeout;
         _caBundleScope = SystemCaBundle.SkipIfIrrelevant(cluster.Configuration);
-        _client = CreateClient(cluster);
+        _transport = new ApiTransport(cluster, options.RequestTimeout);
         _reads = ReadRetry.Create(options);
     }
 
@@ -36,20 +35,7 @@ public sealed partial class ManagementApi : IDisposable
     public void Dispose()
     {
         _caBundleScope.Dispose();
-        _client.Dispose();
-    }
-
-    private static k8s.Kubernetes CreateClient(ManagementCluster cluster)
-    {
-        try
-        {
-            return new k8s.Kubernetes(cluster.Configuration);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new ChildctlException(ErrorKind.InvalidInput,
-                $"context \"{cluster.ContextName}\" cannot be used to reach {cluster.Server}: {e.Message}", e);
-        }
+        _transport.Dispose();
     }
 
     /// <summary>Runs one read with retries and maps any failure to a <see cref="ChildctlException"/>.</summary>
@@ -119,23 +105,14 @@ public sealed partial class ManagementApi : IDisposable
         }
     }
 
-    private async Task<JsonElement> ListPageAsync(ResourceKind kind, string? ns, string? labelSelector, string? continueToken, CancellationToken ct)
-    {
-        var limit = _options.PageSize;
-        using var response = ns is null
-            ? await _client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<JsonElement>(
-                kind.Group, kind.Version, kind.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: limit, cancellationToken: ct)
-            : await _client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
-                kind.Group, kind.Version, ns, kind.Plural, continueParameter: continueToken, labelSelector: labelSelector, limit: limit, cancellationToken: ct);
-        return response.Body;
-    }
+    private Task<JsonElement> ListPageAsync(ResourceKind kind, string? ns, string? labelSelector, string? continueToken, CancellationToken ct) =>
+        _transport.GetAsync(
+            ApiPaths.WithQuery(ApiPaths.Collection(kind, ns),
+                ("limit", _options.PageSize.ToString(CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", labelSelector)),
+            ct);
 
-    private async Task<JsonElement> GetObjectAsync(ResourceKind kind, string ns, string name, CancellationToken ct)
-    {
-        using var response = await _client.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
-            kind.Group, kind.Version, ns, kind.Plural, name, cancellationToken: ct);
-        return response.Body;
-    }
+    private Task<JsonElement> GetObjectAsync(ResourceKind kind, string ns, string name, CancellationToken ct) =>
+        _transport.GetAsync(ApiPaths.Item(kind, ns, name), ct);
 
     private static IEnumerable<JsonElement> JsonPathItems(JsonElement page) => Json.JsonPath.Array(page, "items");
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using k8s.Autorest;
 using Polly;
 using Polly.Retry;
 
@@ -38,7 +37,7 @@ internal static class ReadRetry
 
     public static bool IsTransient(Exception error) => error switch
     {
-        HttpOperationException http => http.Response?.StatusCode is { } code && ((int)code == 429 || (int)code >= 500),
+        ApiStatusException status => (int)status.StatusCode == 429 || (int)status.StatusCode >= 500,
         HttpRequestException request => request.HttpRequestError is HttpRequestError.ResponseEnded || IsReset(request),
         HttpIOException => true,
         IOException io => IsReset(io),
@@ -48,13 +47,12 @@ internal static class ReadRetry
     /// <summary>The server's Retry-After (seconds or an HTTP date), capped; null lets the backoff decide.</summary>
     public static TimeSpan? RetryAfter(Exception? error, TimeSpan cap, DateTimeOffset now)
     {
-        if (error is not HttpOperationException { Response.Headers: { } headers }
-            || !headers.TryGetValue("Retry-After", out var values))
+        if (error is not ApiStatusException { RetryAfter: { } header })
         {
             return null;
         }
 
-        var text = values.FirstOrDefault()?.Trim();
+        var text = header.Trim();
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             return Min(TimeSpan.FromSeconds(seconds), cap);

@@ -17,6 +17,9 @@ internal static partial class SystemCaBundle
     private const string FileVariable = "SSL_CERT_FILE";
     private const string DirectoryVariable = "SSL_CERT_DIR";
 
+    /// <summary>glibc's soname: already loaded, so no library search (plain "libc" probes a dozen paths first).</summary>
+    private const string Libc = "libc.so.6";
+
     /// <summary>Points the bundle at nothing when it is irrelevant; disposing the scope restores the environment.</summary>
     public static IDisposable SkipIfIrrelevant(KubernetesClientConfiguration config)
     {
@@ -28,15 +31,22 @@ internal static partial class SystemCaBundle
         }
 
         var scope = new Restore(Environment.GetEnvironmentVariable(FileVariable), Environment.GetEnvironmentVariable(DirectoryVariable));
-        _ = SetEnv(FileVariable, "/dev/null", 1);
-        _ = SetEnv(DirectoryVariable, "/nonexistent/childctl-pinned-ca", 1);
-        return scope;
+        try
+        {
+            _ = SetEnv(FileVariable, "/dev/null", 1);
+            _ = SetEnv(DirectoryVariable, "/nonexistent/childctl-pinned-ca", 1);
+            return scope;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return NoScope.Instance; // not glibc (e.g. musl): keep the bundle, it only costs time
+        }
     }
 
-    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Libc, EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetEnv(string name, string value, int overwrite);
 
-    [LibraryImport("libc", EntryPoint = "unsetenv", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Libc, EntryPoint = "unsetenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int UnsetEnv(string name);
 
     private static void Put(string name, string? value) => _ = value is null ? UnsetEnv(name) : SetEnv(name, value, 1);

@@ -1,25 +1,23 @@
 using System.Text.Json;
 using Childctl.Core.Json;
-using k8s.Autorest;
 
 namespace Childctl.Core.Kubernetes;
 
 /// <summary>Reads the Status body of a refused write: its message and, for 422, each cause (field: message).</summary>
 internal static class WriteErrors
 {
-    public static string Message(HttpOperationException error)
+    public static string Message(string? body, string fallback)
     {
-        var body = error.Response?.Content;
         if (string.IsNullOrWhiteSpace(body))
         {
-            return error.Response?.ReasonPhrase ?? error.Message;
+            return fallback;
         }
 
         try
         {
             using var status = JsonDocument.Parse(body);
             var root = status.RootElement;
-            var message = JsonPath.String(root, "message") ?? error.Message;
+            var message = JsonPath.String(root, "message") ?? fallback;
             var causes = JsonPath.Array(JsonPath.Object(root, "details"), "causes")
                 .Select(c => (Field: JsonPath.String(c, "field"), Text: JsonPath.String(c, "message")))
                 .Where(c => c.Text is not null && !message.Contains(c.Text, StringComparison.Ordinal))

@@ -24,9 +24,13 @@ internal sealed partial class ClusterReconciler
         _clock = clock;
     }
 
-    /// <summary>The clusters of a namespace that refer to a template or credential name (to requeue when it changes).</summary>
+    /// <summary>
+    /// The clusters to look at again when a template or credential changes: for a credential those that use it;
+    /// for a template every cluster of the namespace, since a new or changed template can change any cluster's
+    /// availableUpgrades. Template changes are rare, and a reconcile that finds nothing to change writes nothing.
+    /// </summary>
     public IEnumerable<string> ClustersReferring(string ns, string name, ResourceType type) =>
-        _sims.Where(s => s.Key.Namespace == ns && (type == ResourceType.ClusterTemplate ? s.Value.TemplateName : s.Value.CredentialName) == name)
+        _sims.Where(s => s.Key.Namespace == ns && (type == ResourceType.ClusterTemplate || s.Value.CredentialName == name))
             .Select(s => s.Key.Name)
             .ToList();
 
@@ -58,7 +62,6 @@ internal sealed partial class ClusterReconciler
             return ReconcileOutcome.Skipped;
         }
 
-        sim.TemplateName = JsonAccess.String(cluster, "spec", "template") ?? "";
         sim.CredentialName = JsonAccess.String(cluster, "spec", "credential") ?? "";
         if (JsonAccess.IsTerminating(cluster))
         {

@@ -72,9 +72,7 @@ internal sealed class ClusterSim
     /// <summary>The kubeconfig Secret was seen or written; cleared by forcing a reconcile after it is deleted.</summary>
     public bool KubeconfigPresent { get; set; }
 
-    /// <summary>The spec's template and credential names, to find the clusters a changed template or credential affects.</summary>
-    public string TemplateName { get; set; } = "";
-
+    /// <summary>The spec's credential name: a changed credential re-checks the clusters using it.</summary>
     public string CredentialName { get; set; } = "";
 
     public void StartPlan(IEnumerable<SimStep> steps, DateTimeOffset start, SimClock clock)

@@ -15,6 +15,7 @@ internal sealed class WorldController : IAsyncDisposable
     private readonly ReferenceCache _references;
     private readonly ClusterReconciler _clusters;
     private readonly CredentialReconciler _credentials;
+    private readonly TemplateReconciler _templates;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private IDisposable? _subscription;
@@ -28,6 +29,7 @@ internal sealed class WorldController : IAsyncDisposable
         _references = new ReferenceCache(store);
         _clusters = new ClusterReconciler(store, _references, new EventRecorder(store, clock.Time), clock);
         _credentials = new CredentialReconciler(store, clock.Time);
+        _templates = new TemplateReconciler(store);
     }
 
     /// <summary>Subscribes, queues every existing cluster and credential, and starts the worker.</summary>
@@ -132,6 +134,10 @@ internal sealed class WorldController : IAsyncDisposable
         if (item.Type == ResourceType.Credential)
         {
             _credentials.Reconcile(item.Namespace, item.Name);
+        }
+        else
+        {
+            _templates.Reconcile(item.Namespace, item.Name);
         }
 
         foreach (var cluster in _clusters.ClustersReferring(item.Namespace, item.Name, item.Type))

@@ -1,7 +1,6 @@
 using System.Net;
 using Childctl.Core.Errors;
 using Childctl.Core.Kubernetes;
-using k8s.Autorest;
 
 namespace Childctl.Core.Tests.Kubernetes;
 
@@ -30,11 +29,7 @@ public class ApiErrorsTests
         Assert.Contains("does not serve clusterdeployments.k0rdent.mirantis.com", translated.Message, StringComparison.Ordinal);
     }
 
-    private static HttpOperationException Status(HttpStatusCode code, string body)
-    {
-        using var response = new HttpResponseMessage(code);
-        return new HttpOperationException("status") { Response = new HttpResponseMessageWrapper(response, body) };
-    }
+    private static ApiStatusException Status(HttpStatusCode code, string body) => new(code, body, null);
 
     private static ManagementCluster Cluster()
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Childctl.Core.Kubernetes;
-using k8s.Autorest;
 
 namespace Childctl.Core.Tests.Kubernetes;
 
@@ -48,14 +47,5 @@ public class ReadRetryTests
         Assert.Null(ReadRetry.RetryAfter(Status(503), TimeSpan.FromSeconds(10), Now));
     }
 
-    private static HttpOperationException Status(int code, string? retryAfter = null)
-    {
-        using var response = new HttpResponseMessage((HttpStatusCode)code);
-        if (retryAfter is not null)
-        {
-            response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
-        }
-
-        return new HttpOperationException("status") { Response = new HttpResponseMessageWrapper(response, "{}") };
-    }
+    private static ApiStatusException Status(int code, string? retryAfter = null) => new((HttpStatusCode)code, "{}", retryAfter);
 }

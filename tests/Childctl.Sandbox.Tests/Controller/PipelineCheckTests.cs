@@ -148,13 +148,9 @@ public class PipelineCheckTests
     {
         await using var world = await World.StartAsync();
         await world.CreateAsync(Clusters.Azure("waiting", template: "azure-standalone-cp-1-0-47"));
-        var template = world.Store.Get(ResourceType.ClusterTemplate, "kcm-system", "azure-standalone-cp-1-0-45")!;
-        template["metadata"] = new JsonObject { ["name"] = "azure-standalone-cp-1-0-47", ["namespace"] = "kcm-system" };
-        var status = template["status"]!.DeepClone();
+        Assert.Equal("False/Failed", world.Cluster("waiting").State("TemplateReady"));
 
-        var created = world.Store.Create(ResourceType.ClusterTemplate, template, "test");
-        created["status"] = status;
-        world.Store.UpdateStatus(ResourceType.ClusterTemplate, created, "test");
+        world.Store.Create(ResourceType.ClusterTemplate, Templates.Template("azure-standalone-cp-1-0-47", "azure-standalone-cp", "1.0.47"), "test");
         await world.Running.WhenIdleAsync();
 
         Assert.Equal("True/Succeeded", world.Cluster("waiting").State("TemplateReady"));

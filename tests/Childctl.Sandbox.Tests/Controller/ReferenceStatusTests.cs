@@ -19,7 +19,8 @@ public class ReferenceStatusTests
     public async Task TemplateWithK8sVersion_IsCopiedIntoTheStatus()
     {
         await using var world = await World.StartAsync();
-        CopyTemplate(world, "azure-standalone-cp-1-0-45", "azure-pinned-1-0-0", status => status["k8sVersion"] = "v1.36.3");
+        world.Store.Create(ResourceType.ClusterTemplate, Templates.Template("azure-pinned-1-0-0", "azure-standalone-cp", "1.0.45", k8sVersion: "v1.36.3"), "test");
+        await world.Running.WhenIdleAsync();
 
         await world.CreateAsync(Clusters.Azure("pinned", template: "azure-pinned-1-0-0"));
 
@@ -59,17 +60,5 @@ public class ReferenceStatusTests
         Assert.Equal("eu-mgmt", cluster["status"]!["region"]!.GetValue<string>());
         Assert.Equal("False/NotPaused", cluster.State("Paused"));
         Assert.Equal("True/Succeeded", cluster.State("Ready"));
-    }
-
-    private static void CopyTemplate(World world, string from, string name, Action<JsonObject> changeStatus)
-    {
-        var template = world.Store.Get(ResourceType.ClusterTemplate, "kcm-system", from)!;
-        var status = (JsonObject)template["status"]!.DeepClone();
-        changeStatus(status);
-        template["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "kcm-system" };
-        template.Remove("status");
-        var created = world.Store.Create(ResourceType.ClusterTemplate, template, "test");
-        created["status"] = status;
-        world.Store.UpdateStatus(ResourceType.ClusterTemplate, created, "test");
     }
 }

@@ -56,7 +56,8 @@ public sealed partial class DeleteClustersService
         return new DeletePlan(selection, items, missing);
     }
 
-    private static void Validate(DeleteSelection selection)
+    /// <summary>Rejects selections that say nothing, or mix names with filters, before any API call.</summary>
+    public static void Validate(DeleteSelection selection)
     {
         if (selection.Names.Count > 0 && (selection.HasFilters || selection.All))
         {

@@ -6,7 +6,8 @@ namespace Childctl.Core.Operations.Wait;
 /// <summary>
 /// The history records of transitions a wait sees: ready (with time to ready and when each pipeline condition became
 /// True), failed (with the root cause) and deleted. Each is keyed by uid, transition and the transition's own
-/// timestamp, so a second wait over the same transition produces the same event id and the store ignores it.
+/// timestamp (and the generation it describes), so a second wait over the same transition produces the same event id
+/// and the store ignores it.
 /// </summary>
 public static class ObservedTransitions
 {
@@ -35,7 +36,7 @@ public static class ObservedTransitions
         }
 
         var message = parameters.TryGetValue("time_to_ready", out var took) ? $"became Ready after {took}" : "observed Ready";
-        return new ObservedRecord(HistoryActions.ObservedReady, cluster.Uid, $"{cluster.Uid}/ready/{Stamp(at)}", at, parameters, message);
+        return new ObservedRecord(HistoryActions.ObservedReady, cluster.Uid, $"{cluster.Uid}/ready/{Stamp(at)}/{cluster.Generation}", at, parameters, message);
     }
 
     public static ObservedRecord Failed(ClusterDeployment cluster, string reason)

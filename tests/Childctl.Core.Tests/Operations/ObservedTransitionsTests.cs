@@ -1,0 +1,52 @@
+using Childctl.Core.Operations;
+using Childctl.Core.Operations.Wait;
+using Childctl.Core.Tests.ClusterDeployments;
+using Childctl.Core.Kubernetes;
+using Childctl.History.Store;
+
+namespace Childctl.Core.Tests.Operations;
+
+public sealed class ObservedTransitionsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("childctl-observed-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task TheSameTransitionSeenTwice_IsRecordedOnce_ButAReadyAtANewGenerationIsNew()
+    {
+        var store = new InMemoryHistoryStore();
+        var recorder = Recorder(store);
+        var ready = ExampleObjects.Cluster("clusterdeployment-03-ready.yaml");
+
+        Assert.True(await recorder.RecordObservedAsync("kcm-system", "aws-uswest2-prod", ObservedTransitions.Ready(ready, null), CancellationToken.None));
+        Assert.False(await recorder.RecordObservedAsync("kcm-system", "aws-uswest2-prod", ObservedTransitions.Ready(ready, null), CancellationToken.None));
+        var later = ExampleObjects.Cluster("clusterdeployment-03-ready.yaml", o => o["metadata"]!["generation"] = 2);
+        Assert.True(await recorder.RecordObservedAsync("kcm-system", "aws-uswest2-prod", ObservedTransitions.Ready(later, null), CancellationToken.None));
+    }
+
+    [Fact]
+    public void Ready_OfAFreshCluster_MeasuresFromCreation()
+    {
+        var record = ObservedTransitions.Ready(ExampleObjects.Cluster("clusterdeployment-03-ready.yaml"), null);
+
+        Assert.Equal("17m21s", record.Parameters!["time_to_ready"]);
+        Assert.Equal("18s", record.Parameters["after_HelmReleaseReady"]);
+        Assert.Equal("became Ready after 17m21s", record.Message);
+    }
+
+    private HistoryRecorder Recorder(IHistoryStore store)
+    {
+        var path = Path.Combine(_dir, "kubeconfig");
+        File.WriteAllText(path, """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: mgmt, cluster: {server: "https://10.0.0.1:6443"}}]
+            users: [{name: me, user: {token: t}}]
+            contexts: [{name: ctx, context: {cluster: mgmt, user: me}}]
+            current-context: ctx
+            """);
+        var cluster = KubeconfigResolver.Resolve(path, null, null, _ => null);
+        return new HistoryRecorder(store, cluster, OperationContext.Start(TimeProvider.System, "tester", "childctl wait", null), TimeProvider.System);
+    }
+}
