@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using Childctl.Core.Errors;
@@ -7,9 +8,9 @@ namespace Childctl.Core.Kubernetes;
 /// <summary>
 /// GETs over the official client's own <see cref="HttpClient"/> and credentials (so the kubeconfig's TLS set-up,
 /// client certificates, tokens and exec plugins all apply), parsing each reply straight into a
-/// <see cref="JsonDocument"/>. The client's typed operations are not used: they root KubernetesClient.Aot's JSON
-/// metadata for all 872 Kubernetes models, which NativeAOT rehydrates at every process start (~20 ms and 15 MiB
-/// for every command, including offline ones); this also skips a deserialise-and-copy per reply.
+/// <see cref="JsonDocument"/>: one parse and no copy per reply (the typed operations deserialise into a
+/// <see cref="JsonElement"/>, which copies the whole body again), and no dependence on registering a JSON context
+/// with <c>KubernetesJson</c> before its first use. The client's typed operations are not used.
 /// </summary>
 internal sealed partial class ApiTransport : IDisposable
 {
@@ -39,24 +40,89 @@ internal sealed partial class ApiTransport : IDisposable
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
+        using var response = await SendAsync(pathAndQuery, deadline.Token);
+        await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+        var document = await JsonDocument.ParseAsync(stream, default, deadline.Token);
+        return document.RootElement;
+    }
+
+    /// <summary>
+    /// GETs one list page and returns once its <c>continue</c> token is known; the body keeps streaming into
+    /// <see cref="ListPage.Body"/>, still bounded by the request timeout.
+    /// </summary>
+    public async Task<ListPage> GetListPageAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await SendAsync(pathAndQuery, deadline.Token);
+            var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+            var length = response.Content.Headers.ContentLength;
+            var buffer = new ArrayBufferWriter<byte>(length is > 0 and < int.MaxValue - 1 ? (int)length.Value + 1 : 256 * 1024);
+            bool known;
+            string? token;
+            bool ended;
+            do
+            {
+                ended = await ReadChunkAsync(stream, buffer, deadline.Token) == 0;
+                known = ContinueToken.TryFind(buffer.WrittenSpan, out token);
+            }
+            while (!known && !ended);
+
+            return new ListPage(known ? token : null, FinishAsync(stream, buffer, ended, response, deadline));
+        }
+        catch
+        {
+            response?.Dispose();
+            deadline.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<JsonElement> FinishAsync(Stream stream, ArrayBufferWriter<byte> buffer, bool ended, HttpResponseMessage response, CancellationTokenSource deadline)
+    {
+        using (response)
+        using (deadline)
+        {
+            while (!ended)
+            {
+                ended = await ReadChunkAsync(stream, buffer, deadline.Token) == 0;
+            }
+
+            return JsonDocument.Parse(buffer.WrittenMemory).RootElement;
+        }
+    }
+
+    private static async Task<int> ReadChunkAsync(Stream stream, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        var read = await stream.ReadAsync(buffer.GetMemory(64 * 1024), cancellationToken);
+        buffer.Advance(read);
+        return read;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_client.BaseUri, pathAndQuery)) { Version = HttpVersion.Version20 };
         request.Headers.Accept.ParseAdd("application/json");
         if (_client.Credentials is { } credentials)
         {
-            await credentials.ProcessHttpRequestAsync(request, deadline.Token);
+            await credentials.ProcessHttpRequestAsync(request, cancellationToken);
         }
 
-        using var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-        if (!response.IsSuccessStatusCode)
+        var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.IsSuccessStatusCode)
         {
-            var body = await response.Content.ReadAsStringAsync(deadline.Token);
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var retryAfter = response.Headers.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault() : null;
             throw new ApiStatusException(response.StatusCode, body, retryAfter);
         }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
-        var document = await JsonDocument.ParseAsync(stream, default, deadline.Token);
-        return document.RootElement;
     }
 
     public void Dispose() => _client.Dispose();
