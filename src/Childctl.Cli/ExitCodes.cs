@@ -15,6 +15,12 @@ internal static class ExitCodes
     public const int WaitTimedOut = 6;
     public const int ClusterFailed = 7;
     public const int PartialFailure = 8;
+
+    /// <summary>
+    /// <c>audit</c> ran and found clusters not in step with history (created, recreated, changed, deleting or deleted
+    /// elsewhere). Not an error: distinct from 1 so that a cron job can alert on drift and still tell a broken audit.
+    /// </summary>
+    public const int AuditFindings = 9;
     public const int Interrupted = 130;
 
     public static int For(ErrorKind kind) => kind switch

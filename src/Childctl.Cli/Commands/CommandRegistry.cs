@@ -23,6 +23,7 @@ internal static class CommandRegistry
         VersionCommand.Create(session),
         HistoryCommand.Create(session),
         NoteCommand.Create(session),
+        AuditCommand.Create(session),
         MigrateCommand.Create(session),
         CompletionCommand.Create(session),
     ];

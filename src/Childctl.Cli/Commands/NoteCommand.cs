@@ -46,12 +46,11 @@ internal static class NoteCommand
     }
 
     /// <summary>
-    /// The one place that picks how <c>note</c> learns the uid. Until the live-view façade is merged this is the
-    /// placeholder that does not consult the API; replace it with a façade-backed <see cref="IClusterUidLookup"/>
-    /// that answers "unknown because ..." when the API cannot be reached.
+    /// The one place that picks how <c>note</c> learns the uid: one GET through the façade, bounded by
+    /// --request-timeout; when the API cannot tell, the note is recorded without a uid and the reason printed.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "A seam: the live lookup will be another implementation.")]
-    private static IClusterUidLookup CreateUidLookup(CliContext ctx) => new ApiNotConsultedUidLookup();
+    private static ApiUidLookup CreateUidLookup(CliContext ctx) =>
+        new(new ApiOptions { RequestTimeout = ctx.RequestTimeout, Time = ctx.Host.Time });
 
     private static ManagementCluster ResolveManagementCluster(CliContext ctx)
     {

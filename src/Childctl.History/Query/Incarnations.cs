@@ -9,7 +9,10 @@ public static class Incarnations
         events
             .OrderBy(e => e.Timestamp)
             .GroupBy(e => e.Uid, StringComparer.Ordinal)
-            .Select(g => new Incarnation(g.Key, g.First().Timestamp, g.Last().Timestamp, g.Count(), g.Last().Action))
+            .Select(g => new Incarnation(g.Key, g.First().Timestamp, g.Last().Timestamp, g.Count(), g.Last().Action)
+            {
+                Milestones = g.Key is null ? [] : Milestones.Find(g),
+            })
             .OrderBy(i => i.FirstSeen)
             .ToList();
 }

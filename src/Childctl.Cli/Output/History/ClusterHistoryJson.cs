@@ -9,4 +9,8 @@ internal sealed record ClusterHistoryJson(
     string? CreatedAt,
     string? LastUpdated,
     IReadOnlyList<IncarnationJson> Incarnations,
-    IReadOnlyList<EventJson> Events);
+    IReadOnlyList<EventJson> Events)
+{
+    /// <summary>With <c>--with-events</c>: the current incarnation's live Kubernetes Events, never stored.</summary>
+    public LiveEventsJson? LiveEvents { get; init; }
+}

@@ -11,6 +11,11 @@ internal static class HistoryDetails
     public static string For(HistoryEvent e)
     {
         var parts = new List<string>();
+        if (SourceMarker(e) is { } marker)
+        {
+            parts.Add(marker);
+        }
+
         if (e.HasFlag(EventFlags.HistoricalSnapshot))
         {
             parts.Add("[historical snapshot, not current state]");
@@ -41,6 +46,14 @@ internal static class HistoryDetails
 
         return string.Join(' ', parts.Where(p => p.Length > 0));
     }
+
+    /// <summary>[observed] for what childctl saw k0rdent (or someone else) do, [legacy] for the bash tools' entries.</summary>
+    public static string? SourceMarker(HistoryEvent e) => e.Source switch
+    {
+        EventSources.Observed => "[observed]",
+        EventSources.Legacy when !e.HasFlag(EventFlags.LegacySyncNoise) => "[legacy]",
+        _ => null,
+    };
 
     public static string ShortUid(string? uid) => uid is null ? "-" : uid.Length > 8 ? uid[..8] : uid;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Childctl.Core.Operations;
 using Childctl.History.Events;
 using Childctl.History.Query;
 
@@ -9,8 +10,8 @@ internal static class HistoryJsonMapper
 {
     public const string NotLiveState = "local history recorded by childctl and the legacy tools; not live state (k0rdent owns state)";
 
-    public static HistoryListJson List(IEnumerable<ClusterHistory> clusters) =>
-        new("HistoryList", NotLiveState, clusters.Select(Cluster).ToList());
+    public static HistoryListJson List(IEnumerable<ClusterHistory> clusters, LiveClusterEvents? live = null) =>
+        new("HistoryList", NotLiveState, clusters.Select(c => Cluster(c) with { LiveEvents = LiveEventsJson.From(live) }).ToList());
 
     public static ClusterHistoryJson Cluster(ClusterHistory c) => new(
         c.Stream.ManagementCluster,
@@ -19,8 +20,14 @@ internal static class HistoryJsonMapper
         c.Path,
         c.Header.CreatedAt,
         c.Header.LastUpdated,
-        c.Incarnations.Select(i => new IncarnationJson(i.Uid, Time(i.FirstSeen), Time(i.LastSeen), i.Events, i.LastAction)).ToList(),
+        c.Incarnations.Select(Incarnation).ToList(),
         c.Events.Select(Event).ToList());
+
+    public static IncarnationJson Incarnation(Incarnation i) => new(i.Uid, Time(i.FirstSeen), Time(i.LastSeen), i.Events, i.LastAction)
+    {
+        Milestones = i.Milestones.Select(m => new MilestoneJson(m.Name, Time(m.At), m.Action, m.Source)).ToList(),
+        Durations = i.Durations.Select(d => new DurationJson(d.From, d.To, (long)d.Duration.TotalSeconds, DurationText.Format(d.Duration))).ToList(),
+    };
 
     public static EventJson Event(HistoryEvent e) => new(
         Time(e.Timestamp),

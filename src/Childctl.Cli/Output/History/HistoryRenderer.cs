@@ -7,18 +7,22 @@ using Childctl.History.Query;
 namespace Childctl.Cli.Output.History;
 
 /// <summary>
-/// Renders <c>history</c> in every format. Table: one row per event, newest last, across all clusters shown;
-/// for a single cluster, its incarnations by uid follow. YAML: the files' own structure, one document per
-/// cluster. JSON: the same with incarnations.
+/// Renders <c>history</c> in every format. Table: one row per event, newest last, across all clusters shown; for a
+/// single cluster with uids, a table per incarnation with its milestones and durations (<see cref="IncarnationView"/>).
+/// YAML: the files' own structure, one document per cluster (live events as comments). JSON: the same with
+/// incarnations, milestones, durations and live events.
 /// </summary>
 internal static class HistoryRenderer
 {
-    public static string Render(HistoryResult result, OutputFormat format, bool oneCluster) => format switch
+    /// <param name="live">With <c>--with-events</c>: the live Kubernetes Events of the one cluster shown, marked and never stored.</param>
+    public static string Render(HistoryResult result, OutputFormat format, bool oneCluster, LiveClusterEvents? live = null) => format switch
     {
-        OutputFormat.Json => JsonSerializer.Serialize(HistoryJsonMapper.List(result.Clusters), HistoryJsonContext.Default.HistoryListJson) + "\n",
-        OutputFormat.Yaml => Yaml(result.Clusters),
+        OutputFormat.Json => JsonSerializer.Serialize(HistoryJsonMapper.List(result.Clusters, live), HistoryJsonContext.Default.HistoryListJson) + "\n",
+        OutputFormat.Yaml => Yaml(result.Clusters) + LiveEventsYaml.Comments(live),
         OutputFormat.Name => string.Concat(result.Clusters.Select(c => $"{c.Stream.Namespace}/{c.Stream.Name}\n")),
-        _ => Table(result.Clusters, format == OutputFormat.Wide, oneCluster),
+        _ => oneCluster && result.Clusters.Count == 1 && (result.Clusters[0].Incarnations.Any(i => i.Uid is not null) || live?.Uid is not null)
+            ? IncarnationView.Render(result.Clusters[0], format == OutputFormat.Wide, live)
+            : Table(result.Clusters, format == OutputFormat.Wide, oneCluster),
     };
 
     private static string Yaml(IReadOnlyList<ClusterHistory> clusters)
@@ -60,24 +64,7 @@ internal static class HistoryRenderer
             table.AddRow([.. cells]);
         }
 
-        var text = table.Render();
-        return oneCluster && clusters.Count == 1 ? text + IncarnationTable(clusters[0]) : text;
-    }
-
-    private static string IncarnationTable(ClusterHistory cluster)
-    {
-        if (!cluster.Incarnations.Any(i => i.Uid is not null))
-        {
-            return string.Empty;
-        }
-
-        var table = new TableWriter("INCARNATION (UID)", "FIRST SEEN", "LAST SEEN", "EVENTS", "LAST ACTION");
-        foreach (var i in cluster.Incarnations)
-        {
-            table.AddRow(i.Uid ?? "(no uid recorded)", HistoryJsonMapper.Time(i.FirstSeen)[..19] + "Z", HistoryJsonMapper.Time(i.LastSeen)[..19] + "Z", i.Events.ToString(System.Globalization.CultureInfo.InvariantCulture), i.LastAction);
-        }
-
-        return "\n" + table.Render();
+        return table.Render();
     }
 
     /// <summary>The narration line that precedes every history output on stderr.</summary>

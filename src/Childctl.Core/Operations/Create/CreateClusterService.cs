@@ -66,7 +66,8 @@ public sealed partial class CreateClusterService
         var created = await _api.CreateAsync(ResourceKind.ClusterDeployment, draft.Namespace, manifest, serverDryRun: false, cancellationToken);
         var uid = Json.JsonPath.Find(created, "metadata", "uid")?.GetString();
         await _history.RecordAsync(draft.Namespace, draft.Name,
-            new OperationRecord(HistoryActions.ClusterCreated, uid, draft.Parameters(request, manifest, template.Name, credential.Name, provider?.Name),
+            new OperationRecord(HistoryActions.ClusterCreated, uid,
+                SpecSnapshot.AddTo(draft.Parameters(request, manifest, template.Name, credential.Name, provider?.Name), ClusterDeployments.ClusterDeploymentReader.Read(created)),
                 Message: $"created from template {template.Name} with credential {credential.Name}"),
             cancellationToken);
         return result with { ServerObject = created, Uid = uid };

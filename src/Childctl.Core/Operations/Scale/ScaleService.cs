@@ -38,7 +38,7 @@ public sealed class ScaleService
             var result = new ScaleResult(
                 before.ConfigInteger("workersNumber"), after.ConfigInteger("workersNumber"),
                 before.ConfigInteger("controlPlaneNumber"), after.ConfigInteger("controlPlaneNumber"), true, after);
-            await _history.RecordAsync(request.Namespace, request.Name, new OperationRecord(HistoryActions.ClusterScaled, after.Uid, Parameters(result),
+            await _history.RecordAsync(request.Namespace, request.Name, new OperationRecord(HistoryActions.ClusterScaled, after.Uid, SpecSnapshot.AddTo(Parameters(result), after),
                 $"workers {Text(result.WorkersBefore)} → {Text(result.WorkersAfter)}, control planes {Text(result.ControlPlanesBefore)} → {Text(result.ControlPlanesAfter)}"),
                 cancellationToken);
             return result;

@@ -43,7 +43,7 @@ public sealed class UpgradeService
             }, cancellationToken);
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = before.Template, ["to"] = after.Template };
             await history.RecordAsync(request.Namespace, request.Name,
-                new OperationRecord(HistoryActions.ClusterUpgraded, after.Uid, parameters, $"template {before.Template} → {after.Template}"), cancellationToken);
+                new OperationRecord(HistoryActions.ClusterUpgraded, after.Uid, SpecSnapshot.AddTo(parameters, after), $"template {before.Template} → {after.Template}"), cancellationToken);
             return new UpgradeResult(before.Template, after.Template, after);
         }
         catch (ChildctlException e) when (uid is not null && e.Kind != ErrorKind.InvalidInput)

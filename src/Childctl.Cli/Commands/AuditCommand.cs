@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Childctl.Cli.Output;
+using Childctl.Cli.Output.Audit;
+using Childctl.Core.Operations;
+using Childctl.Core.Operations.Audit;
+using Childctl.History.Store;
+
+namespace Childctl.Cli.Commands;
+
+/// <summary>
+/// <c>childctl audit [-n NS | -A] [--record]</c>: compares every live ClusterDeployment and every history file in scope,
+/// by uid, and says which clusters were created, recreated, changed, are being deleted or were deleted outside what
+/// history records. Exit 0 when all are in step, 9 when there are findings, 5 when the API cannot be reached (it never
+/// judges from history alone). --record appends each finding once as observed history.
+/// </summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliSession session)
+    {
+        var record = new Option<bool>("--record") { Description = "Append each finding to local history as an observed_* event (once: running again records nothing new)" };
+        var command = new Command("audit", "Compare live clusters with local history: created, recreated, changed, deleting or deleted elsewhere (exit 9 when any)")
+        {
+            record,
+        };
+        CliContext.Bind(command, session, async (ctx, ct) =>
+        {
+            using var api = LiveView.Connect(ctx);
+            var operation = OperationContext.Start(ctx.Host.Time, ctx.Host.UserName, ctx.CommandLine, reason: null);
+            var service = new AuditService(api, new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time), ctx.Host.Time);
+            var report = await service.AuditAsync(new AuditRequest(LiveView.Scope(ctx, api), ctx.Parse.GetValue(record), operation), ct);
+            foreach (var line in AuditRenderer.Narration(report))
+            {
+                await ctx.Host.Err.WriteLineAsync(line);
+            }
+
+            if (report.Findings.Count > 0 || ctx.Output is not (OutputFormat.Table or OutputFormat.Wide))
+            {
+                await ctx.Host.Out.WriteAsync(AuditRenderer.Render(report, ctx.Output));
+            }
+
+            return report.InStep ? ExitCodes.Success : ExitCodes.AuditFindings;
+        });
+        return command;
+    }
+}

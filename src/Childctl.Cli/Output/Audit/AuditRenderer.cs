@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Childctl.Core.Operations.Audit;
+using Childctl.Cli.Output.History;
+
+namespace Childctl.Cli.Output.Audit;
+
+/// <summary>
+/// Renders an audit report in every format: a table (one row per cluster, -A adds NAMESPACE, wide adds the
+/// generations, resourceVersion and history file), json and yaml (the same document), and name (the clusters not in
+/// step, as namespace/name, for scripts). The summary goes to stderr.
+/// </summary>
+internal static class AuditRenderer
+{
+    public static string Render(AuditReport report, OutputFormat format) => format switch
+    {
+        OutputFormat.Json => Json(report) + "\n",
+        OutputFormat.Yaml => Yaml(report),
+        OutputFormat.Name => string.Concat(report.Findings.Where(f => !f.IsInStep).Select(f => $"{f.Namespace}/{f.Name}\n")),
+        _ => Table(report, format == OutputFormat.Wide),
+    };
+
+    /// <summary>The stderr lines: what was compared and the count per class, then what --record did or would do.</summary>
+    public static IEnumerable<string> Narration(AuditReport report)
+    {
+        var scope = report.Namespace is null ? "all namespaces" : $"namespace {report.Namespace}";
+        var counts = Enum.GetValues<AuditClass>()
+            .Select(k => (Kind: k, Count: report.Count(k)))
+            .Where(x => x.Count > 0)
+            .Select(x => $"{x.Count} {AuditClassNames.Text(x.Kind)}");
+        yield return $"Audit of management cluster {report.ManagementCluster}, {scope}: {Plural(report.Findings.Count, "cluster")} ({string.Join(", ", counts.DefaultIfEmpty("none"))}); live API compared with local history";
+        if (report.Recorded is { } recorded)
+        {
+            yield return recorded == 0 ? "Nothing new to record: history already holds every finding." : $"Recorded {Plural(recorded, "observed event")} in local history.";
+        }
+        else if (!report.InStep)
+        {
+            yield return "Run 'childctl audit --record' to append these findings to local history.";
+        }
+    }
+
+    private static string Json(AuditReport report) =>
+        JsonSerializer.Serialize(AuditJsonMapper.Report(report), AuditJsonContext.Default.AuditReportJson);
+
+    private static string Yaml(AuditReport report)
+    {
+        using var doc = JsonDocument.Parse(Json(report));
+        var text = new StringBuilder();
+        new YamlWriter(text).WriteObject(doc.RootElement);
+        return text.ToString();
+    }
+
+    private static string Table(AuditReport report, bool wide)
+    {
+        var all = report.Namespace is null;
+        var headers = new List<string>();
+        headers.AddRange(all ? ["NAMESPACE"] : []);
+        headers.AddRange(["NAME", "CLASS", "UID", "BY", "AT"]);
+        headers.AddRange(wide ? ["GENERATION", "RECORDED", "RESOURCE VERSION", "PREVIOUS UID", "HISTORY FILE"] : []);
+        headers.Add("DETAILS");
+        var table = new TableWriter([.. headers]);
+        foreach (var f in report.Findings)
+        {
+            var cells = new List<string?>();
+            cells.AddRange(all ? [f.Namespace] : []);
+            cells.AddRange([f.Name, AuditClassNames.Text(f.Class), HistoryDetails.ShortUid(f.Uid), f.By?.Manager ?? "-", f.At is { } at ? AuditJsonMapper.Second(at) : "-"]);
+            cells.AddRange(wide ? [Number(f.Generation), Number(f.RecordedGeneration), f.ResourceVersion ?? "-", f.PreviousUid ?? "-", f.HistoryFile ?? "-"] : []);
+            cells.Add(f.Detail);
+            table.AddRow([.. cells]);
+        }
+
+        return table.Render();
+    }
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
+
+    private static string Number(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using Childctl.Core.ClusterDeployments;
+using Childctl.Core.Operations;
+using Childctl.History.Events;
+using Childctl.History.Query;
+
+namespace Childctl.Cli.Output.History;
+
+/// <summary>
+/// One cluster's history as a table per incarnation (uid), oldest first: a heading with the uid, its milestones
+/// (created, ready, delete requested, gone) and the durations between them, then its events. Events without a uid get
+/// their own section. Live Kubernetes Events (<c>--with-events</c>) join the section of their incarnation, marked as
+/// live and not stored.
+/// </summary>
+internal static class IncarnationView
+{
+    public const string LiveMarker = "[live event, not stored]";
+
+    public static string Render(ClusterHistory cluster, bool wide, LiveClusterEvents? live)
+    {
+        var sections = Sections(cluster, live);
+        var total = sections.Count(s => s.Uid is not null);
+        var index = 0;
+        var text = new StringBuilder();
+        foreach (var section in sections)
+        {
+            text.Append(text.Length > 0 ? "\n" : string.Empty);
+            if (section.Uid is null)
+            {
+                text.Append("Without a uid (legacy entries, notes taken offline, failed creates)\n");
+            }
+            else
+            {
+                var now = live is { ObjectExists: true } && live.Uid == section.Uid ? " (live now)" : section.Incarnation is null ? " (live now; not in local history)" : string.Empty;
+                text.Append($"Incarnation {++index} of {total}: uid {section.Uid}{now}\n");
+                AppendMilestones(text, section.Incarnation);
+            }
+
+            text.Append(Table(section.Rows, wide));
+        }
+
+        return text.ToString();
+    }
+
+    private static List<Section> Sections(ClusterHistory cluster, LiveClusterEvents? live)
+    {
+        var sections = cluster.Incarnations
+            .Select(i => new Section(i.Uid, i, cluster.Events.Where(e => e.Uid == i.Uid).Select(Row.Of).ToList()))
+            .Where(s => s.Rows.Count > 0)
+            .ToList();
+        if (live is { Uid: { } uid, Events.Count: > 0 })
+        {
+            var section = sections.FirstOrDefault(s => s.Uid == uid);
+            if (section is null)
+            {
+                section = new Section(uid, cluster.Incarnations.FirstOrDefault(i => i.Uid == uid), []);
+                sections.Add(section);
+            }
+
+            var merged = section.Rows.Concat(live.Events.Select(Row.Of)).OrderBy(r => r.Time ?? DateTimeOffset.MaxValue).ToList();
+            section.Rows.Clear();
+            section.Rows.AddRange(merged);
+        }
+
+        return sections;
+    }
+
+    private static void AppendMilestones(StringBuilder text, Incarnation? incarnation)
+    {
+        if (incarnation is null || incarnation.Milestones.Count == 0)
+        {
+            return;
+        }
+
+        var moments = incarnation.Milestones.Select(m => $"{m.Name} {Time(m.At)}{(m.Source == EventSources.Observed ? " [observed]" : string.Empty)}");
+        text.Append("  milestones: ").AppendJoin(", ", moments).Append('\n');
+        if (incarnation.Durations.Count > 0)
+        {
+            var spans = incarnation.Durations.Select(d => $"{SpanName(d)} {DurationText.Format(d.Duration)}");
+            text.Append("  durations:  ").AppendJoin(", ", spans).Append('\n');
+        }
+    }
+
+    private static string SpanName(MilestoneSpan span) =>
+        span is { From: Milestones.Created, To: Milestones.Gone } ? "lifetime" : $"{span.From} → {span.To}";
+
+    private static string Table(List<Row> rows, bool wide)
+    {
+        var headers = new List<string> { "TIME", "ACTION", "USER", "RESULT" };
+        headers.AddRange(wide ? ["K8S USER", "SOURCE", "OPERATION", "COMMAND"] : []);
+        headers.Add("DETAILS");
+        var table = new TableWriter([.. headers]);
+        foreach (var row in rows)
+        {
+            var cells = new List<string?> { row.Time is { } t ? Time(t) : "-", row.Action, row.User, row.Result };
+            cells.AddRange(wide ? row.Wide : []);
+            cells.Add(row.Details);
+            table.AddRow([.. cells]);
+        }
+
+        return table.Render();
+    }
+
+    private static string Time(DateTimeOffset t) => HistoryJsonMapper.Time(t)[..19] + "Z";
+
+    private sealed record Section(string? Uid, Incarnation? Incarnation, List<Row> Rows);
+
+    private sealed record Row(DateTimeOffset? Time, string Action, string User, string Result, string?[] Wide, string Details)
+    {
+        public static Row Of(HistoryEvent e) => new(e.Timestamp, e.Action, e.User ?? "unknown", e.Result ?? "-",
+            [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"], HistoryDetails.For(e));
+
+        public static Row Of(ClusterEvent e) => new(e.LastSeen, $"event/{e.Reason}", e.Source.Length > 0 ? e.Source : "-", e.Type,
+            ["-", "kubernetes", "-", "-"], $"{LiveMarker} {e.Message}{(e.Count > 1 ? $" (x{e.Count})" : string.Empty)}");
+    }
+}

@@ -1,0 +1,111 @@
+using Childctl.History.Events;
+using Childctl.History.Query;
+
+namespace Childctl.Core.Operations.Audit;
+
+/// <summary>
+/// The pure rule of <c>audit</c>: compares one cluster name's live object (or its absence) with what its history
+/// says happened, by uid. Observed events count as history: once an audit has recorded a finding, the same state is
+/// in step, so a cron job hears about each out-of-band change once. No I/O, no clock.
+/// </summary>
+public static partial class AuditClassifier
+{
+    private static readonly HashSet<string> DeletionActions = new(StringComparer.Ordinal)
+    {
+        HistoryActions.ClusterDeleted,
+        HistoryActions.ObservedDeleted,
+        AuditActions.ObservedDeletionRequested,
+    };
+
+    public static AuditFinding Classify(AuditSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var finding = subject.Live is { } live ? ClassifyLive(subject, live) : ClassifyGone(subject);
+        return finding with { HistoryFile = subject.HistoryFile };
+    }
+
+    /// <summary>True when the events record that deletion of their incarnation was requested or seen done.</summary>
+    public static bool RecordsDeletion(IEnumerable<HistoryEvent> incarnation) =>
+        incarnation.Any(e => DeletionActions.Contains(e.Action) && e.Result != HistoryRecorder.Failed);
+
+    private static AuditFinding ClassifyLive(AuditSubject s, LiveCluster live)
+    {
+        var own = s.History.Where(e => e.Uid == live.Uid).ToList();
+        if (!own.Any(IsCreation))
+        {
+            return Unrecorded(s, live);
+        }
+
+        var baseline = AuditBaseline.Find(own)!;
+        if (live.DeletionRequestedAt is { } requested && !RecordsDeletion(own))
+        {
+            return Live(s, live, AuditClass.DeletingElsewhere, baseline,
+                $"deletion requested at {SpecSnapshot.Stamp(requested)} without a delete in history; still terminating") with { At = requested };
+        }
+
+        return IsChanged(live, baseline) ? Changed(s, live, baseline) : Live(s, live, AuditClass.InStep, baseline, InStepDetail(live, own));
+    }
+
+    private static bool IsCreation(HistoryEvent e) =>
+        AuditBaseline.SetsSpec(e) && e.Action is HistoryActions.ClusterCreated or AuditActions.ObservedCreatedElsewhere or AuditActions.ObservedRecreated;
+
+    private static bool IsChanged(LiveCluster live, AuditBaseline baseline) =>
+        baseline.Generation is { } recorded
+            ? live.SpecGeneration > recorded
+            : FieldWriters.WrittenElsewhereSince(live, baseline.Event.Timestamp);
+
+    /// <summary>A live uid history has no creation for: new under this name, or a new incarnation of it.</summary>
+    private static AuditFinding Unrecorded(AuditSubject s, LiveCluster live)
+    {
+        var previous = Incarnations.Group(s.History).LastOrDefault(i => i.Uid is not null && i.Uid != live.Uid);
+        var creator = FieldWriters.Creator(live);
+        var by = creator is null ? "an unknown writer" : creator.Describe();
+        if (previous is null)
+        {
+            var without = s.History.Count(e => e.Uid is null);
+            var note = without > 0 ? $"; history has {without} entries without a uid (legacy or offline)" : string.Empty;
+            return Live(s, live, AuditClass.CreatedElsewhere, null, $"created by {by}; history has no record of this uid{note}")
+                with { By = creator, At = live.CreatedAt };
+        }
+
+        var previousEvents = s.History.Where(e => e.Uid == previous.Uid).ToList();
+        return Live(s, live, AuditClass.Recreated, null,
+                $"recreated by {by}; history knows uid {previous.Uid} under this name (last recorded: {previous.LastAction} at {SpecSnapshot.Stamp(previous.LastSeen)})")
+            with
+            {
+                By = creator,
+                At = live.CreatedAt,
+                PreviousUid = previous.Uid,
+                PreviousDeletionUnrecorded = !RecordsDeletion(previousEvents),
+                RecordedCreatedAt = CreatedAt(previousEvents),
+            };
+    }
+
+    private static AuditFinding Changed(AuditSubject s, LiveCluster live, AuditBaseline baseline)
+    {
+        var by = FieldWriters.Changer(live, baseline.Event.Timestamp);
+        var changes = baseline.Differences(live.Spec);
+        var from = baseline.Generation is { } g ? $"generation {g} → {live.SpecGeneration}" : $"written after {baseline.Event.Action} at {SpecSnapshot.Stamp(baseline.Event.Timestamp)}";
+        var what = changes.Count == 0
+            ? "template, credential and config as recorded (another spec field changed)"
+            : string.Join("; ", changes.Take(3).Select(c => c.Describe())) + (changes.Count > 3 ? $"; and {changes.Count - 3} more" : string.Empty);
+        return Live(s, live, AuditClass.ChangedElsewhere, baseline, $"{from} by {by?.Describe() ?? "an unknown writer"}: {what}")
+            with { By = by, At = by?.Time, Changes = changes };
+    }
+
+    private static string InStepDetail(LiveCluster live, List<HistoryEvent> own) =>
+        live.DeletionRequestedAt is { } requested
+            ? $"deleting since {SpecSnapshot.Stamp(requested)}, as recorded"
+            : $"{own.Count} {(own.Count == 1 ? "event" : "events")} recorded for this uid";
+
+    private static AuditFinding Live(AuditSubject s, LiveCluster live, AuditClass kind, AuditBaseline? baseline, string detail) =>
+        new(s.Namespace, s.Name, kind, detail)
+        {
+            Uid = live.Uid,
+            Generation = live.Generation,
+            RecordedGeneration = baseline?.Generation,
+            RecordedAt = baseline?.Event.Timestamp,
+            ResourceVersion = live.ResourceVersion,
+            Live = live,
+        };
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Childctl.History.Events;
+
+namespace Childctl.History.Query;
+
+/// <summary>
+/// Finds the milestones of one incarnation in its events (the first of each kind, in time order) and the spans between
+/// them: created → ready, created → failed, delete requested → gone, and the lifetime created → gone. Events that carry
+/// the moment itself as the API reported it (<c>created_at</c>, <c>ready_at</c>, <c>failed_at</c>,
+/// <c>deletion_requested_at</c>) are dated by it rather than by when they were recorded.
+/// </summary>
+public static class Milestones
+{
+    public const string Created = "created";
+    public const string Ready = "ready";
+    public const string Failed = "failed";
+    public const string DeleteRequested = "delete requested";
+    public const string Gone = "gone";
+
+    private static readonly TimeSpan Resolution = TimeSpan.FromSeconds(1);
+
+    private static readonly (string From, string To)[] Spans =
+        [(Created, Ready), (Created, Failed), (DeleteRequested, Gone), (Created, Gone)];
+
+    public static IReadOnlyList<Milestone> Find(IEnumerable<HistoryEvent> incarnation)
+    {
+        ArgumentNullException.ThrowIfNull(incarnation);
+        var found = new Dictionary<string, Milestone>(StringComparer.Ordinal);
+        foreach (var e in incarnation.OrderBy(e => e.Timestamp))
+        {
+            if (e.Result == "failed")
+            {
+                continue;
+            }
+
+            switch (e.Action)
+            {
+                case "cluster_created" or "observed_created_elsewhere" or "observed_recreated":
+                    Add(found, Created, e, "created_at");
+                    break;
+                case "observed_ready":
+                    Add(found, Ready, e, "ready_at");
+                    break;
+                case "observed_failed":
+                    Add(found, Failed, e, "failed_at");
+                    break;
+                case "cluster_deleted" or "observed_deletion_requested":
+                    Add(found, DeleteRequested, e, "deletion_requested_at");
+                    break;
+                case "observed_deleted":
+                    Add(found, DeleteRequested, e, "deletion_requested_at", onlyFromParameter: true);
+                    Add(found, Gone, e, null);
+                    break;
+            }
+        }
+
+        return found.Values.OrderBy(m => m.At).ToList();
+    }
+
+    public static IReadOnlyList<MilestoneSpan> Durations(IReadOnlyList<Milestone> milestones)
+    {
+        ArgumentNullException.ThrowIfNull(milestones);
+        var spans = new List<MilestoneSpan>();
+        foreach (var (from, to) in Spans)
+        {
+            var start = milestones.FirstOrDefault(m => m.Name == from);
+            var end = milestones.FirstOrDefault(m => m.Name == to);
+            // Kubernetes times have one-second resolution, local ones do not: within a second, "before" is "at once".
+            if (start is not null && end is not null && end.At > start.At - Resolution)
+            {
+                spans.Add(new MilestoneSpan(from, to, end.At > start.At ? end.At - start.At : TimeSpan.Zero));
+            }
+        }
+
+        return spans;
+    }
+
+    private static void Add(Dictionary<string, Milestone> found, string name, HistoryEvent e, string? atParameter, bool onlyFromParameter = false)
+    {
+        if (found.ContainsKey(name))
+        {
+            return;
+        }
+
+        var at = atParameter is not null && e.Parameters is { } p && p.TryGetValue(atParameter, out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : (DateTimeOffset?)null;
+        if (at is null && onlyFromParameter)
+        {
+            return;
+        }
+
+        found[name] = new Milestone(name, at ?? e.Timestamp, e.Action, e.Source);
+    }
+}

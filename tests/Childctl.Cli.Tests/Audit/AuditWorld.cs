@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Childctl.Cli.Tests.Lifecycle;
+using Childctl.Sandbox;
+using Childctl.Sandbox.Hosting;
+using Childctl.Sandbox.Storage;
+using Childctl.Testing;
+
+namespace Childctl.Cli.Tests.Audit;
+
+/// <summary>
+/// A sandbox of its own for one test (so that an audit of kcm-system sees only that test's clusters), with the simulated
+/// k0rdent controller running fast, a childctl runner with a fresh history folder, and real kubectl for the changes
+/// made "elsewhere".
+/// </summary>
+internal sealed class AuditWorld : IAsyncDisposable
+{
+    public const string Ns = "kcm-system";
+    private readonly string _dir;
+
+    private AuditWorld(SandboxHandle sandbox, string dir)
+    {
+        Sandbox = sandbox;
+        _dir = dir;
+        KubeconfigPath = Path.Combine(dir, "kubeconfig");
+        sandbox.WriteKubeconfig(KubeconfigPath);
+        Run = new LifecycleRunner(new Dictionary<string, string>
+        {
+            ["KUBECONFIG"] = KubeconfigPath,
+            ["HOME"] = dir,
+            ["CHILDCTL_HISTORY_DIR"] = Path.Combine(dir, "history"),
+        }, dir);
+        Kubectl = new Kubectl(KubeconfigPath, Path.Combine(dir, "kube-cache"));
+    }
+
+    public SandboxHandle Sandbox { get; private set; }
+
+    public string KubeconfigPath { get; }
+
+    public LifecycleRunner Run { get; }
+
+    public Kubectl Kubectl { get; }
+
+    public static async Task<AuditWorld> StartAsync(bool controller = true)
+    {
+        var dir = Directory.CreateTempSubdirectory("childctl-audit-").FullName;
+        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Speed = LifecycleSandbox.FastSpeed, EnableController = controller });
+        return new AuditWorld(sandbox, dir);
+    }
+
+    /// <summary>A ClusterDeployment manifest as someone would kubectl-apply it.</summary>
+    public static string Manifest(string name, int workers = 2, string template = "aws-standalone-cp-1-0-43") => $$"""
+        apiVersion: k0rdent.mirantis.com/v1beta1
+        kind: ClusterDeployment
+        metadata:
+          name: {{name}}
+          namespace: {{Ns}}
+        spec:
+          template: {{template}}
+          credential: aws-cluster-credential
+          config:
+            region: us-west-2
+            controlPlaneNumber: 1
+            workersNumber: {{workers}}
+        """;
+
+    /// <summary>Runs real kubectl and insists that it worked.</summary>
+    public async Task KubectlAsync(string? stdin, params string[] args)
+    {
+        var result = await Kubectl.RunAsync(args, stdin);
+        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', args)} failed: {result.StdErr}");
+    }
+
+    public async Task CreateAsync(string name, params string[] more)
+    {
+        var result = await Run.RunAsync(["create", "aws", name, "--region", "us-west-2", "--cp-number", "1", .. more]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+    }
+
+    public async Task<(int ExitCode, JsonElement Report, string Stderr)> AuditJsonAsync(params string[] more)
+    {
+        var result = await Run.RunAsync(["audit", "-o", "json", .. more]);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        return (result.ExitCode, doc.RootElement.Clone(), result.Stderr);
+    }
+
+    public static JsonElement Item(JsonElement report, string name) =>
+        report.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("name").GetString() == name);
+
+    public string Uid(string name) => Sandbox.Store.Get(ResourceType.ClusterDeployment, Ns, name)!["metadata"]!["uid"]!.GetValue<string>();
+
+    public async Task StopSandboxAsync() => await Sandbox.DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sandbox.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+}

@@ -1,0 +1,213 @@
+using Childctl.Core.Operations;
+using Childctl.Core.Operations.Audit;
+using Childctl.History.Events;
+using static Childctl.Core.Tests.Operations.Audit.AuditExamples;
+
+namespace Childctl.Core.Tests.Operations.Audit;
+
+public sealed class AuditClassifierTests
+{
+    [Fact]
+    public void CreatedByChildctl_WithOnlyControllerWritesSince_IsInStep()
+    {
+        var live = Live(writers: [Writer("childctl", 0), Writer("manager", 1), Writer("manager", 50, "status")]);
+
+        var finding = Classify(live, Created());
+
+        Assert.Equal(AuditClass.InStep, finding.Class);
+        Assert.Equal(1, finding.RecordedGeneration);
+    }
+
+    [Fact]
+    public void LiveUidWithoutAnyHistory_IsCreatedElsewhere_ByTheEarliestNonControllerWriter_AtCreation()
+    {
+        var live = Live(writers: [Writer("manager", 1), Writer("kubectl-client-side-apply", 0), Writer("kubectl-label", 20), Writer("manager", 5, "status")]);
+
+        var finding = Classify(live);
+
+        Assert.Equal(AuditClass.CreatedElsewhere, finding.Class);
+        Assert.Equal("kubectl-client-side-apply", finding.By!.Manager);
+        Assert.Equal(T0, finding.At);
+        Assert.Equal("/h/c1.yaml", finding.HistoryFile);
+    }
+
+    [Fact]
+    public void LiveUidKnownOnlyFromAWaitOrANote_IsStillCreatedElsewhere()
+    {
+        var finding = Classify(Live(), Event(HistoryActions.ObservedReady, 10, generation: 1, source: EventSources.Observed), Event(EventActions.NoteAdded, 11));
+
+        Assert.Equal(AuditClass.CreatedElsewhere, finding.Class);
+    }
+
+    [Fact]
+    public void NewUidUnderANameHistoryKnows_IsRecreated_AndNamesThePreviousIncarnation()
+    {
+        var finding = Classify(Live(UidB, writers: [Writer("kustomize-controller", 60, operation: "Apply")]), Created(uid: UidA));
+
+        Assert.Equal(AuditClass.Recreated, finding.Class);
+        Assert.Equal(UidB, finding.Uid);
+        Assert.Equal(UidA, finding.PreviousUid);
+        Assert.True(finding.PreviousDeletionUnrecorded);
+        Assert.Equal("kustomize-controller", finding.By!.Manager);
+    }
+
+    [Fact]
+    public void Recreated_AfterARecordedDelete_DoesNotAskToRecordTheOldDeletionAgain()
+    {
+        var finding = Classify(Live(UidB), Created(uid: UidA), Event(HistoryActions.ClusterDeleted, 30, UidA));
+
+        Assert.Equal(AuditClass.Recreated, finding.Class);
+        Assert.False(finding.PreviousDeletionUnrecorded);
+    }
+
+    [Fact]
+    public void GenerationBeyondTheLastRecordedOne_IsChangedElsewhere_WithTheValuesThatDiffer()
+    {
+        var live = Live(generation: 3, spec: With("spec.config.workersNumber", "5"),
+            writers: [Writer("childctl", 0), Writer("kubectl-patch", 40), Writer("manager", 41, "status")]);
+
+        var finding = Classify(live, Created());
+
+        Assert.Equal(AuditClass.ChangedElsewhere, finding.Class);
+        Assert.Equal(1, finding.RecordedGeneration);
+        Assert.Equal(3, finding.Generation);
+        Assert.Equal("kubectl-patch", finding.By!.Manager);
+        Assert.Equal(At(40), finding.At);
+        var change = Assert.Single(finding.Changes);
+        Assert.Equal(("spec.config.workersNumber", "2", "5"), (change.Field, change.Recorded, change.Live));
+        Assert.Contains("generation 1 → 3 by kubectl-patch: spec.config.workersNumber 2 → 5", finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChildctlsOwnLaterOperation_IsTheBaseline()
+    {
+        var scaled = Event(HistoryActions.ClusterScaled, 20, generation: 2, spec: With("spec.config.workersNumber", "4"));
+        var live = Live(generation: 2, spec: With("spec.config.workersNumber", "4"), writers: [Writer("childctl", 20), Writer("manager", 21, "status")]);
+
+        Assert.Equal(AuditClass.InStep, Classify(live, Created(), scaled).Class);
+    }
+
+    [Fact]
+    public void AChangeAlreadyRecordedByAnEarlierAudit_IsInStep()
+    {
+        var recorded = Event(AuditActions.ObservedChangedElsewhere, 40, generation: 3, spec: With("spec.config.workersNumber", "5"), source: EventSources.Observed);
+        var live = Live(generation: 3, spec: With("spec.config.workersNumber", "5"), writers: [Writer("kubectl-patch", 40)]);
+
+        Assert.Equal(AuditClass.InStep, Classify(live, Created(), recorded).Class);
+    }
+
+    [Fact]
+    public void AChangeByChildctlFromAnotherHistory_IsChangedElsewhere_NamingTheOperatorFromTheAnnotations()
+    {
+        var live = Live(generation: 2, spec: With("spec.template", "aws-standalone-cp-1-0-44"), writers: [Writer("childctl", 45)]) with
+        {
+            Annotations = new Dictionary<string, string> { ["childctl.dev/operator"] = "alice", ["childctl.dev/operation"] = "01JOTHER" },
+        };
+
+        var finding = Classify(live, Created());
+
+        Assert.Equal(AuditClass.ChangedElsewhere, finding.Class);
+        Assert.Equal("childctl (operator alice, operation 01JOTHER)", finding.By!.Describe());
+    }
+
+    [Fact]
+    public void ASpecChangeOutsideTemplateCredentialAndConfig_IsStillAChange_SaidSo()
+    {
+        var finding = Classify(Live(generation: 2, writers: [Writer("kubectl-edit", 5)]), Created());
+
+        Assert.Equal(AuditClass.ChangedElsewhere, finding.Class);
+        Assert.Empty(finding.Changes);
+        Assert.Contains("another spec field changed", finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OldEventsWithoutGeneration_FallBackToManagedFieldsTimes()
+    {
+        var oldScale = Event(HistoryActions.ClusterScaled, 20, spec: null);
+
+        var quiet = Classify(Live(generation: 2, writers: [Writer("childctl", 20), Writer("manager", 30, "status")]), Created(), oldScale);
+        var written = Classify(Live(generation: 3, writers: [Writer("childctl", 20), Writer("kubectl-edit", 25)]), Created(), oldScale);
+
+        Assert.Equal(AuditClass.InStep, quiet.Class);
+        Assert.Equal(AuditClass.ChangedElsewhere, written.Class);
+        Assert.Null(written.RecordedGeneration);
+    }
+
+    [Fact]
+    public void RedactedRecordedValues_AreNotCompared_AndSecretLiveValuesAreNotShown()
+    {
+        var recorded = new Dictionary<string, string>(Spec) { ["spec.config.sshPublicKey"] = "<redacted>", ["spec.config.apiToken"] = "old" };
+        var live = Live(generation: 2, spec: new Dictionary<string, string>(Spec) { ["spec.config.sshPublicKey"] = "ssh-rsa new", ["spec.config.apiToken"] = "new" },
+            writers: [Writer("kubectl-patch", 5)]);
+
+        var finding = Classify(live, Event(HistoryActions.ClusterCreated, 0, generation: 1, spec: recorded));
+
+        var change = Assert.Single(finding.Changes);
+        Assert.Equal(("spec.config.apiToken", "<redacted>", "<redacted>"), (change.Field, change.Recorded, change.Live));
+    }
+
+    [Fact]
+    public void TerminatingWithoutARecordedDelete_IsDeletingElsewhere_AndTheDeletionsGenerationBumpIsNoChange()
+    {
+        var deleting = Classify(Live(generation: 2, deleting: At(50)), Created());
+        var ours = Classify(Live(generation: 2, deleting: At(50)), Created(), Event(HistoryActions.ClusterDeleted, 50));
+
+        Assert.Equal(AuditClass.DeletingElsewhere, deleting.Class);
+        Assert.Equal(At(50), deleting.At);
+        Assert.Equal(AuditClass.InStep, ours.Class);
+    }
+
+    [Fact]
+    public void GoneWithoutADelete_IsDeletedElsewhere()
+    {
+        var finding = Classify(null, Created(), Event(HistoryActions.ObservedReady, 8, generation: 1, source: EventSources.Observed));
+
+        Assert.Equal(AuditClass.DeletedElsewhere, finding.Class);
+        Assert.Equal(UidA, finding.Uid);
+        Assert.Contains("last recorded: observed_ready", finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HistoryActions.ClusterDeleted)]
+    [InlineData(HistoryActions.ObservedDeleted)]
+    [InlineData(AuditActions.ObservedDeletionRequested)]
+    public void GoneWithADeleteRecorded_IsInStep(string action)
+    {
+        Assert.Equal(AuditClass.InStep, Classify(null, Created(), Event(action, 30)).Class);
+    }
+
+    [Fact]
+    public void GoneWithAFailedDeleteOnly_IsDeletedElsewhere()
+    {
+        var failed = Event(HistoryActions.ClusterDeleted, 30, result: "failed");
+
+        Assert.Equal(AuditClass.DeletedElsewhere, Classify(null, Created(), failed).Class);
+    }
+
+    [Fact]
+    public void OnlyTheLatestIncarnationOfAGoneNameIsJudged()
+    {
+        var finding = Classify(null, Created(0, UidA), Created(60, UidB), Event(HistoryActions.ObservedDeleted, 90, UidB));
+
+        Assert.Equal(AuditClass.InStep, finding.Class);
+        Assert.Equal(UidB, finding.Uid);
+    }
+
+    [Fact]
+    public void HistoryWithoutAnyUid_AndNothingLive_HasNothingToCompare()
+    {
+        var finding = Classify(null, Event("cluster_deployment_created", 0, uid: null, source: EventSources.Legacy), Event(HistoryActions.ClusterCreateFailed, 5, uid: null, result: "failed"));
+
+        Assert.Equal(AuditClass.InStep, finding.Class);
+        Assert.Contains("nothing to compare", finding.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LegacyOnlyHistory_WithALiveCluster_IsCreatedElsewhere_MentioningTheEntriesWithoutUid()
+    {
+        var finding = Classify(Live(), Event("cluster_deployment_created", 0, uid: null, source: EventSources.Legacy));
+
+        Assert.Equal(AuditClass.CreatedElsewhere, finding.Class);
+        Assert.Contains("1 entries without a uid", finding.Detail, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,99 @@
+using Childctl.Core.Kubernetes;
+using Childctl.Core.Operations;
+using Childctl.Core.Operations.Audit;
+using Childctl.History.Events;
+using Childctl.Testing;
+using static Childctl.Core.Tests.Operations.Audit.AuditExamples;
+
+namespace Childctl.Core.Tests.Operations.Audit;
+
+public sealed class AuditRecordsTests : IDisposable
+{
+    private readonly TempDirectory _dir = new("childctl-audit-records");
+    private readonly ManagementCluster _cluster;
+
+    public AuditRecordsTests()
+    {
+        var path = _dir.Combine("kubeconfig");
+        File.WriteAllText(path, """
+            apiVersion: v1
+            kind: Config
+            current-context: m
+            contexts: [{name: m, context: {cluster: mgmt, user: u}}]
+            clusters: [{name: mgmt, cluster: {server: "https://127.0.0.1:1"}}]
+            users: [{name: u, user: {token: t}}]
+            """);
+        _cluster = KubeconfigResolver.Resolve(path, null, null, _ => null);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void TheSameFinding_GivesTheSameIds_WhoeverRecordsItAndWhen()
+    {
+        var finding = Classify(Live(generation: 3, writers: [Writer("kubectl-patch", 40)]), Created());
+
+        var first = AuditRecords.For(finding, _cluster, Audit(At(100)));
+        var second = AuditRecords.For(finding, _cluster, Audit(At(200)));
+
+        Assert.Equal(first.Select(e => e.Id), second.Select(e => e.Id));
+        var e = Assert.Single(first);
+        Assert.Equal(AuditActions.ObservedChangedElsewhere, e.Action);
+        Assert.Equal(EventSources.Observed, e.Source);
+        Assert.Null(e.User);
+        Assert.Equal(At(40), e.Timestamp);
+        Assert.Equal("3", e.Parameters!["generation"]);
+        Assert.Equal("kubectl-patch", e.Parameters["manager"]);
+        Assert.Equal("aws-standalone-cp-1-0-43", e.Parameters["spec.template"]);
+    }
+
+    [Fact]
+    public void AnObservation_IsNeverDatedBeforeTheRecordedEventItFollows()
+    {
+        var scaled = Event(HistoryActions.ClusterScaled, 45, generation: 2, spec: Spec);
+        var finding = Classify(Live(generation: 3, writers: [Writer("kubectl-patch", 40)]), Created(), scaled);
+
+        Assert.Equal(At(45), Assert.Single(AuditRecords.For(finding, _cluster, Audit(At(100)))).Timestamp);
+    }
+
+    [Fact]
+    public void AnotherGeneration_IsAnotherFinding()
+    {
+        var two = AuditRecords.For(Classify(Live(generation: 2, writers: [Writer("kubectl-patch", 40)]), Created()), _cluster, Audit(At(100)));
+        var three = AuditRecords.For(Classify(Live(generation: 3, writers: [Writer("kubectl-patch", 40)]), Created()), _cluster, Audit(At(100)));
+
+        Assert.NotEqual(two[0].Id, three[0].Id);
+    }
+
+    [Fact]
+    public void Recreated_RecordsTheOldIncarnationGone_ThenTheNewOne()
+    {
+        var finding = Classify(Live(UidB), Created(uid: UidA));
+
+        var events = AuditRecords.For(finding, _cluster, Audit(At(100)));
+
+        Assert.Equal([(HistoryActions.ObservedDeleted, UidA), (AuditActions.ObservedRecreated, UidB)], events.Select(e => (e.Action, e.Uid!)).ToList());
+        Assert.Equal(UidA, events[1].Parameters!["previous_uid"]);
+    }
+
+    [Fact]
+    public void DeletedElsewhere_UsesTheSameIdAsAWaitThatSawItGone()
+    {
+        var created = Event(HistoryActions.ClusterCreated, 0, generation: 1, spec: new Dictionary<string, string>(Spec) { ["created_at"] = "2026-09-01T10:00:00Z" });
+        var finding = Classify(null, created);
+
+        var e = Assert.Single(AuditRecords.For(finding, _cluster, Audit(At(100))));
+
+        var wait = Childctl.Core.Operations.Wait.ObservedTransitions.Deleted(UidA, T0, null, At(100));
+        Assert.Equal(EventIds.Deterministic(wait.IdTime, wait.Identity), e.Id);
+        Assert.Equal(At(100), e.Timestamp);
+    }
+
+    [Fact]
+    public void InStep_RecordsNothing()
+    {
+        Assert.Empty(AuditRecords.For(Classify(Live(), Created()), _cluster, Audit(At(100))));
+    }
+
+    private static OperationContext Audit(DateTimeOffset at) => new("01JAUDIT" + at.Minute, at, "tester", "childctl audit --record", null);
+}

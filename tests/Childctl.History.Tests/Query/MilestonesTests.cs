@@ -1,0 +1,90 @@
+using Childctl.History.Events;
+using Childctl.History.Query;
+
+namespace Childctl.History.Tests.Query;
+
+public sealed class MilestonesTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 7, 11, 14, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Find_TakesTheFirstOfEachMilestone_AndPrefersTheMomentAnObservationCarries()
+    {
+        var events = new[]
+        {
+            E("observed_ready", 20, ("ready_at", "2025-07-11T14:08:12Z")),
+            E("cluster_created", 0),
+            E("observed_ready", 40),
+            E("cluster_deleted", 60),
+            E("observed_deleted", 64, ("deletion_requested_at", "2025-07-11T14:59:59Z")),
+        };
+
+        var milestones = Milestones.Find(events);
+
+        Assert.Equal(
+            [("created", T0), ("ready", T0.AddSeconds(492)), ("delete requested", T0.AddMinutes(60)), ("gone", T0.AddMinutes(64))],
+            milestones.Select(m => (m.Name, m.At)).ToList());
+        Assert.Equal(
+            [("created", "ready", TimeSpan.FromSeconds(492)), ("delete requested", "gone", TimeSpan.FromMinutes(4)), ("created", "gone", TimeSpan.FromMinutes(64))],
+            Milestones.Durations(milestones).Select(d => (d.From, d.To, d.Duration)).ToList());
+    }
+
+    [Fact]
+    public void Find_CountsObservedCreationsAndDeletionRequests_AndSkipsFailedAttempts()
+    {
+        var events = new[]
+        {
+            E("cluster_deleted", 5, result: "failed"),
+            E("observed_created_elsewhere", 0),
+            E("observed_failed", 30, ("failed_at", "2025-07-11T14:29:00Z")),
+            E("observed_deletion_requested", 50, ("deletion_requested_at", "2025-07-11T14:50:00Z")),
+        };
+
+        var milestones = Milestones.Find(events);
+
+        Assert.Equal(["created", "failed", "delete requested"], milestones.Select(m => m.Name));
+        Assert.Equal(EventSources.Observed, milestones[0].Source);
+        Assert.Equal([("created", "failed", TimeSpan.FromMinutes(29))], Milestones.Durations(milestones).Select(d => (d.From, d.To, d.Duration)).ToList());
+    }
+
+    [Fact]
+    public void Find_DatesACreationByTheObjectsCreationTime_AndAReadyWithinTheSameSecondTookNoTime()
+    {
+        var events = new[]
+        {
+            E("cluster_created", 0, ("created_at", "2025-07-11T13:59:59Z")) with { Timestamp = T0.AddMilliseconds(900) },
+            E("observed_ready", 0, ("ready_at", "2025-07-11T14:00:00Z")) with { Timestamp = T0.AddSeconds(2) },
+        };
+
+        var milestones = Milestones.Find(events);
+
+        Assert.Equal(T0.AddSeconds(-1), milestones[0].At);
+        Assert.Equal(TimeSpan.FromSeconds(1), Milestones.Durations(milestones).Single().Duration);
+        Assert.Equal(TimeSpan.Zero, Milestones.Durations(Milestones.Find([E("cluster_created", 0) with { Timestamp = T0.AddMilliseconds(900) }, events[1]])).Single().Duration);
+    }
+
+    [Fact]
+    public void Incarnations_CarryTheirMilestones_AndTheGroupWithoutUidHasNone()
+    {
+        var events = new[] { E("cluster_created", 0), E("observed_ready", 9), E("note_added", 10) with { Uid = null } };
+
+        var incarnations = Incarnations.Group(events);
+
+        Assert.Equal(2, incarnations.Single(i => i.Uid == "u1").Milestones.Count);
+        Assert.Equal(TimeSpan.FromMinutes(9), incarnations.Single(i => i.Uid == "u1").Durations.Single().Duration);
+        Assert.Empty(incarnations.Single(i => i.Uid is null).Milestones);
+    }
+
+    private static HistoryEvent E(string action, int minutes, params (string Key, string Value)[] parameters) => E(action, minutes, null, parameters);
+
+    private static HistoryEvent E(string action, int minutes, string? result, params (string Key, string Value)[] parameters) => new()
+    {
+        Timestamp = T0.AddMinutes(minutes),
+        Id = $"{action}-{minutes}",
+        Action = action,
+        Uid = "u1",
+        Result = result,
+        Parameters = parameters.ToDictionary(p => p.Key, p => p.Value),
+        Source = action.StartsWith("observed", StringComparison.Ordinal) ? EventSources.Observed : EventSources.Childctl,
+    };
+}
