@@ -1,3 +1,4 @@
+using Childctl.Core.Text;
 using System.CommandLine;
 using Childctl.Cli.LocalSandbox;
 using Childctl.Cli.Output;

@@ -3,7 +3,7 @@ using Childctl.Cli.Output;
 using Childctl.Core.Kubernetes;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Wait;
-using DurationText = Childctl.Core.Operations.Wait.DurationText;
+using Childctl.Core.Text;
 
 namespace Childctl.Cli.Commands;
 

@@ -76,7 +76,7 @@ public sealed class HistoryIncarnationTests : IDisposable
             E(8.2, "observed_ready", UidA, null, EventSources.Observed, "became Ready after 8m12s", ("ready_at", "2025-07-11T14:08:12Z")),
             E(60, "note_added", UidA, "rbias", EventSources.Childctl, "load test done"),
             E(90, "cluster_deleted", UidA, "rbias", EventSources.Childctl, "deletion accepted", result: "succeeded"),
-            E(94, "observed_deleted", UidA, null, EventSources.Observed, "gone 4m0s after deletion was requested", ("deletion_requested_at", "2025-07-11T15:30:00Z")),
+            E(94, "observed_deleted", UidA, null, EventSources.Observed, "gone 4m after deletion was requested", ("deletion_requested_at", "2025-07-11T15:30:00Z")),
             E(100, "note_added", null, "rbias", EventSources.Childctl, "written offline"),
             E(120, "observed_recreated", UidB, null, EventSources.Observed, "recreated by kubectl-client-side-apply; history knows uid aaaaaaaa-0000-4000-8000-000000000001 under this name"),
             E(129.5, "observed_ready", UidB, null, EventSources.Observed, "observed Ready", ("ready_at", "2025-07-11T16:09:30Z")),

@@ -1,3 +1,4 @@
+using Childctl.Core.Text;
 using System.Text;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Operations;

@@ -1,3 +1,4 @@
+using Childctl.Core.Text;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Kubernetes;

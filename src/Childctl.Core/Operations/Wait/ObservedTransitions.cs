@@ -1,3 +1,4 @@
+using Childctl.Core.Text;
 using System.Globalization;
 using Childctl.Core.ClusterDeployments;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Childctl.Core.Operations.Wait;
+namespace Childctl.Core.Text;
 
 /// <summary>Durations as Kubernetes users read them: <c>45s</c>, <c>3m12s</c>, <c>1h2m</c>, <c>2d3h</c>.</summary>
 public static class DurationText
