@@ -81,6 +81,35 @@ public sealed class HistoryRecorder
         return AppendObservedAsync(ns, name, e, cancellationToken);
     }
 
+    /// <summary>
+    /// The latest incarnation of this name if history holds a successful delete for it and no observed_deleted yet;
+    /// reads only this cluster's file. Lets a wait that never saw the object still record that it is gone.
+    /// </summary>
+    public async Task<PendingDeletion?> FindPendingDeletionAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        var read = await _store.ReadAsync(new HistoryStreamId(_cluster.ClusterName, ns, name), cancellationToken);
+        var events = read.Document?.Events ?? [];
+        var latestUid = events.LastOrDefault(e => !string.IsNullOrEmpty(e.Uid))?.Uid;
+        if (latestUid is null || events.Any(e => e.Uid == latestUid && e.Action == HistoryActions.ObservedDeleted))
+        {
+            return null;
+        }
+
+        var deletion = events.LastOrDefault(e => e.Uid == latestUid && e.Action == HistoryActions.ClusterDeleted && e.Result != Failed);
+        if (deletion is null)
+        {
+            return null;
+        }
+
+        var createdAt = events.Where(e => e.Uid == latestUid)
+            .Select(e => e.Parameters is { } p && p.TryGetValue(SpecSnapshot.CreatedAtKey, out var text)
+                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                    ? at
+                    : (DateTimeOffset?)null)
+            .FirstOrDefault(at => at is not null);
+        return new PendingDeletion(latestUid, createdAt, deletion.Timestamp);
+    }
+
     private async Task<bool> AppendObservedAsync(string ns, string name, HistoryEvent e, CancellationToken cancellationToken)
     {
         var result = await _store.AppendAsync(new HistoryStreamId(_cluster.ClusterName, ns, name), [e], null, cancellationToken);

@@ -49,6 +49,32 @@ public sealed partial class WaitCommandTests(LifecycleSandbox fixture) : IClassF
     }
 
     [Fact]
+    public async Task WaitForDeleted_WhenAlreadyGone_RecordsTheDeleteHistoryRequested_Once()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "gcp", "w-gone-early", "--region", "us-east4", "--project", "p")).ExitCode);
+        Assert.Equal(0, (await run.RunAsync("delete", "w-gone-early", "--yes")).ExitCode);
+        await GoneFromTheStoreAsync("w-gone-early");
+
+        var first = await run.RunAsync("wait", "w-gone-early", "--for", "deleted");
+        var second = await run.RunAsync("wait", "w-gone-early", "--for", "deleted");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("w-gone-early deleted", first.Stdout, StringComparison.Ordinal);
+        Assert.Single(ObservedDeleted().Matches(run.HistoryText("w-gone-early")));
+    }
+
+    private async Task GoneFromTheStoreAsync(string name)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (fixture.Sandbox.Store.Get(Childctl.Sandbox.Storage.ResourceType.ClusterDeployment, "kcm-system", name) is not null)
+        {
+            await Task.Delay(20, limit.Token);
+        }
+    }
+
+    [Fact]
     public async Task Wait_ForAClusterThatDoesNotExist_IsNotFound()
     {
         var result = await fixture.NewRun().RunAsync("wait", "w-never");
@@ -73,6 +99,9 @@ public sealed partial class WaitCommandTests(LifecycleSandbox fixture) : IClassF
             controlPlane: {instanceType: t3.small}
             worker: {instanceType: t3.small}
         """;
+
+    [GeneratedRegex("action: observed_deleted")]
+    private static partial Regex ObservedDeleted();
 
     [GeneratedRegex("action: observed_ready")]
     private static partial Regex ObservedReady();

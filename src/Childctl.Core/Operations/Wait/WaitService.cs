@@ -86,6 +86,12 @@ public sealed class WaitService
             var record = ObservedTransitions.Deleted(uid, tracker.LastSeen?.CreationTimestamp, tracker.LastSeen?.DeletionTimestamp, _time.GetUtcNow());
             await _history.RecordObservedAsync(request.Namespace, request.Name, record, cancellationToken);
         }
+        else if (request.Goal == WaitGoal.Deleted && await _history.FindPendingDeletionAsync(request.Namespace, request.Name, cancellationToken) is { } pending)
+        {
+            // Gone before this wait could see it: the delete childctl recorded has completed.
+            var record = ObservedTransitions.Deleted(pending.Uid, pending.CreatedAt, pending.RequestedAt, _time.GetUtcNow());
+            await _history.RecordObservedAsync(request.Namespace, request.Name, record, cancellationToken);
+        }
 
         if (request.Goal == WaitGoal.Deleted)
         {
