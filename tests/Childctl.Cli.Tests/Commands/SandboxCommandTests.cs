@@ -158,14 +158,24 @@ public class SandboxCommandTests
         throw new TimeoutException($"the sandbox did not come up (up finished: {run.IsCompleted})");
     }
 
+    /// <summary>
+    /// Gone means no process, or a zombie: the detached sandbox is this test host's child, and the runtime reaps it
+    /// asynchronously, so right after it exits /proc may still list it in state Z.
+    /// </summary>
     private static bool IsGone(int pid)
     {
         try
         {
             using var process = Process.GetProcessById(pid);
-            return process.HasExited;
+            if (process.HasExited)
+            {
+                return true;
+            }
+
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
         {
             return true;
         }
