@@ -14,13 +14,11 @@ internal sealed partial class ApiTransport
     /// </summary>
     public async Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, string body, string contentType, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_timeout);
-        using var request = new HttpRequestMessage(method, new Uri(_client.BaseUri, pathAndQuery)) { Version = HttpVersion.Version20 };
-        request.Headers.Accept.ParseAdd("application/json");
+        using var request = await NewRequestAsync(method, pathAndQuery, cancellationToken);
         request.Content = new StringContent(body, Encoding.UTF8);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        using var response = await SendWithCredentialsAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token);
+        using var deadline = Deadline(cancellationToken);
+        using var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token);
         var text = await response.Content.ReadAsStringAsync(deadline.Token);
         if (!response.IsSuccessStatusCode)
         {
@@ -37,9 +35,8 @@ internal sealed partial class ApiTransport
     /// </summary>
     public async Task<HttpResponseMessage> OpenStreamAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_client.BaseUri, pathAndQuery)) { Version = HttpVersion.Version20 };
-        request.Headers.Accept.ParseAdd("application/json");
-        var response = await SendWithCredentialsAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var request = await NewRequestAsync(HttpMethod.Get, pathAndQuery, cancellationToken);
+        var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Gone)
         {
             return response;
@@ -49,15 +46,5 @@ internal sealed partial class ApiTransport
         {
             throw new ApiStatusException(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken), null);
         }
-    }
-
-    private async Task<HttpResponseMessage> SendWithCredentialsAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
-    {
-        if (_client.Credentials is { } credentials)
-        {
-            await credentials.ProcessHttpRequestAsync(request, cancellationToken);
-        }
-
-        return await _client.HttpClient.SendAsync(request, completion, cancellationToken);
     }
 }

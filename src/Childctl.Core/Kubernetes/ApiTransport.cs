@@ -38,9 +38,9 @@ internal sealed partial class ApiTransport : IDisposable
     /// </summary>
     public async Task<JsonElement> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_timeout);
-        using var response = await SendAsync(pathAndQuery, deadline.Token);
+        using var request = await NewRequestAsync(HttpMethod.Get, pathAndQuery, cancellationToken);
+        using var deadline = Deadline(cancellationToken);
+        using var response = await SendAsync(request, deadline.Token);
         await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
         var document = await JsonDocument.ParseAsync(stream, default, deadline.Token);
         return document.RootElement;
@@ -52,12 +52,12 @@ internal sealed partial class ApiTransport : IDisposable
     /// </summary>
     public async Task<ListPage> GetListPageAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_timeout);
+        using var request = await NewRequestAsync(HttpMethod.Get, pathAndQuery, cancellationToken);
+        var deadline = Deadline(cancellationToken);
         HttpResponseMessage? response = null;
         try
         {
-            response = await SendAsync(pathAndQuery, deadline.Token);
+            response = await SendAsync(request, deadline.Token);
             var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
             var length = response.Content.Headers.ContentLength;
             var buffer = new ArrayBufferWriter<byte>(length is > 0 and < int.MaxValue - 1 ? (int)length.Value + 1 : 256 * 1024);
@@ -103,15 +103,41 @@ internal sealed partial class ApiTransport : IDisposable
         return read;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string pathAndQuery, CancellationToken cancellationToken)
+    /// <summary>
+    /// A request to the server with the client's credentials applied. This runs an exec credential plugin when one is
+    /// due, so it happens before the request's deadline starts: like kubectl, a plugin (which may prompt) is bounded
+    /// only by cancellation, and the request timeout is the server's.
+    /// </summary>
+    private async Task<HttpRequestMessage> NewRequestAsync(HttpMethod method, string pathAndQuery, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_client.BaseUri, pathAndQuery)) { Version = HttpVersion.Version20 };
-        request.Headers.Accept.ParseAdd("application/json");
-        if (_client.Credentials is { } credentials)
+        var request = new HttpRequestMessage(method, new Uri(_client.BaseUri, pathAndQuery)) { Version = HttpVersion.Version20 };
+        try
         {
-            await credentials.ProcessHttpRequestAsync(request, cancellationToken);
-        }
+            request.Headers.Accept.ParseAdd("application/json");
+            if (_client.Credentials is { } credentials)
+            {
+                await credentials.ProcessHttpRequestAsync(request, cancellationToken);
+            }
 
+            return request;
+        }
+        catch
+        {
+            request.Dispose();
+            throw;
+        }
+    }
+
+    private CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+        return deadline;
+    }
+
+    /// <summary>Sends a GET, returning the response of a 2xx answer with its body still unread; else throws.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.IsSuccessStatusCode)
         {

@@ -1,6 +1,6 @@
 using Childctl.Core.Errors;
+using Childctl.Core.Kubernetes.Config;
 using k8s;
-using k8s.KubeConfigModels;
 
 namespace Childctl.Core.Kubernetes;
 
@@ -25,24 +25,37 @@ public static class KubeconfigResolver
                 $"kubeconfig {Describe(files)} has no current context: pass --context (one of: {ContextNames(config)})");
         }
 
-        var context = config.Contexts?.FirstOrDefault(c => c.Name == name)
+        var context = config.Contexts.FirstOrDefault(c => c.Name == name)
             ?? throw ChildctlException.InvalidInput(
                 $"context \"{name}\" not found in kubeconfig {Describe(files)} (available: {ContextNames(config)})");
-        var clusterName = context.ContextDetails?.Cluster ?? string.Empty;
-        var cluster = config.Clusters?.FirstOrDefault(c => c.Name == clusterName)
+        var clusterName = context.Cluster ?? string.Empty;
+        var cluster = config.Clusters.FirstOrDefault(c => c.Name == clusterName)
             ?? throw ChildctlException.InvalidInput(
                 $"context \"{name}\" refers to cluster \"{clusterName}\", which is not in kubeconfig {Describe(files)}");
-        var server = cluster.ClusterEndpoint?.Server;
+        var server = cluster.Server;
         if (string.IsNullOrEmpty(server))
         {
             throw ChildctlException.InvalidInput($"cluster \"{clusterName}\" in kubeconfig {Describe(files)} has no server URL");
         }
 
         var ns = !string.IsNullOrEmpty(explicitNamespace) ? explicitNamespace
-            : !string.IsNullOrEmpty(context.ContextDetails?.Namespace) ? context.ContextDetails.Namespace
+            : !string.IsNullOrEmpty(context.Namespace) ? context.Namespace
             : FallbackNamespace;
-        var clientConfig = Build(config, name, files);
-        return new ManagementCluster(name, clusterName, server, ns, clientConfig);
+        return new ManagementCluster(name, clusterName, server, ns, () => Configure(context, cluster, config, files));
+    }
+
+    /// <summary>Credentials and TLS material: only on the first API call, so that offline commands never need them.</summary>
+    private static KubernetesClientConfiguration Configure(KubeconfigContext context, KubeconfigCluster cluster, KubeconfigDocument config, FileInfo[] files)
+    {
+        KubeconfigUser? user = null;
+        if (!string.IsNullOrEmpty(context.User))
+        {
+            user = config.Users.FirstOrDefault(u => u.Name == context.User)
+                ?? throw ChildctlException.InvalidInput(
+                    $"context \"{context.Name}\" refers to user \"{context.User}\", which is not in kubeconfig {Describe(files)}");
+        }
+
+        return ClientConfigurationBuilder.Build(cluster, user, context.Namespace, TimeProvider.System);
     }
 
     private static FileInfo[] LocateFiles(string? kubeconfigPath, Func<string, string?> environment)
@@ -75,61 +88,23 @@ public static class KubeconfigResolver
                 $"no kubeconfig found ({fallback.FullName} does not exist): pass --kubeconfig, set KUBECONFIG, or start one with 'childctl sandbox up'");
     }
 
-    private static K8SConfiguration Load(FileInfo[] files)
+    private static KubeconfigDocument Load(FileInfo[] files) => KubeconfigDocument.Merge(files.Select(Read).ToList());
+
+    private static KubeconfigDocument Read(FileInfo file)
     {
         try
         {
-            var merged = KubernetesClientConfiguration.LoadKubeConfig(files[0]);
-            foreach (var file in files.Skip(1))
-            {
-                Merge(merged, KubernetesClientConfiguration.LoadKubeConfig(file));
-            }
-
-            return merged;
+            return KubeconfigReader.Read(file.FullName);
         }
         catch (Exception e) when (e is not ChildctlException and not OutOfMemoryException)
         {
-            throw ChildctlException.InvalidInput($"kubeconfig {Describe(files)} could not be read: {FirstLine(e.Message)}");
+            throw ChildctlException.InvalidInput($"kubeconfig {file.FullName} could not be read: {FirstLine(e.Message)}");
         }
     }
 
-    /// <summary>kubectl's merge rule for KUBECONFIG lists: the first file to define a name wins.</summary>
-    private static void Merge(K8SConfiguration into, K8SConfiguration from)
+    private static string ContextNames(KubeconfigDocument config)
     {
-        if (string.IsNullOrEmpty(into.CurrentContext))
-        {
-            into.CurrentContext = from.CurrentContext;
-        }
-
-        into.Contexts = Union(into.Contexts, from.Contexts, c => c.Name);
-        into.Clusters = Union(into.Clusters, from.Clusters, c => c.Name);
-        into.Users = Union(into.Users, from.Users, u => u.Name);
-    }
-
-    private static List<T> Union<T>(IEnumerable<T>? first, IEnumerable<T>? second, Func<T, string> name)
-    {
-        var result = (first ?? []).ToList();
-        var seen = new HashSet<string>(result.Select(name), StringComparer.Ordinal);
-        result.AddRange((second ?? []).Where(item => seen.Add(name(item))));
-        return result;
-    }
-
-    private static KubernetesClientConfiguration Build(K8SConfiguration config, string contextName, FileInfo[] files)
-    {
-        try
-        {
-            return KubernetesClientConfiguration.BuildConfigFromConfigObject(config, contextName);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw ChildctlException.InvalidInput(
-                $"context \"{contextName}\" in kubeconfig {Describe(files)} is not usable: {FirstLine(e.Message)}");
-        }
-    }
-
-    private static string ContextNames(K8SConfiguration config)
-    {
-        var names = config.Contexts?.Select(c => c.Name).Where(n => !string.IsNullOrEmpty(n)).ToList() ?? [];
+        var names = config.Contexts.Select(c => c.Name).ToList();
         return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
