@@ -18,7 +18,7 @@ internal sealed partial class ApiTransport
         request.Content = new StringContent(body, Encoding.UTF8);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         using var deadline = Deadline(cancellationToken);
-        using var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token);
+        using var response = await _connection.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token);
         var text = await response.Content.ReadAsStringAsync(deadline.Token);
         if (!response.IsSuccessStatusCode)
         {
@@ -36,7 +36,7 @@ internal sealed partial class ApiTransport
     public async Task<HttpResponseMessage> OpenStreamAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
         using var request = await NewRequestAsync(HttpMethod.Get, pathAndQuery, cancellationToken);
-        var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var response = await _connection.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Gone)
         {
             return response;

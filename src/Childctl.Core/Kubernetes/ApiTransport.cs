@@ -6,15 +6,15 @@ using Childctl.Core.Errors;
 namespace Childctl.Core.Kubernetes;
 
 /// <summary>
-/// GETs over the official client's own <see cref="HttpClient"/> and credentials (so the kubeconfig's TLS set-up,
-/// client certificates, tokens and exec plugins all apply), parsing each reply straight into a
+/// GETs over the official client's HTTP set-up and credentials (<see cref="ApiConnection"/>: the kubeconfig's TLS
+/// set-up, client certificates, tokens and exec plugins all apply), parsing each reply straight into a
 /// <see cref="JsonDocument"/>: one parse and no copy per reply (the typed operations deserialise into a
 /// <see cref="JsonElement"/>, which copies the whole body again), and no dependence on registering a JSON context
 /// with <c>KubernetesJson</c> before its first use. The client's typed operations are not used.
 /// </summary>
 internal sealed partial class ApiTransport : IDisposable
 {
-    private readonly k8s.Kubernetes _client;
+    private readonly ApiConnection _connection;
     private readonly TimeSpan _timeout;
 
     public ApiTransport(ManagementCluster cluster, TimeSpan timeout)
@@ -22,9 +22,9 @@ internal sealed partial class ApiTransport : IDisposable
         _timeout = timeout;
         try
         {
-            _client = new k8s.Kubernetes(cluster.Configuration);
+            _connection = ApiConnection.Create(cluster.Configuration);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not ChildctlException and not OutOfMemoryException)
         {
             throw new ChildctlException(ErrorKind.InvalidInput,
                 $"context \"{cluster.ContextName}\" cannot be used to reach {cluster.Server}: {e.Message}", e);
@@ -110,11 +110,12 @@ internal sealed partial class ApiTransport : IDisposable
     /// </summary>
     private async Task<HttpRequestMessage> NewRequestAsync(HttpMethod method, string pathAndQuery, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(method, new Uri(_client.BaseUri, pathAndQuery)) { Version = HttpVersion.Version20 };
+        var request = new HttpRequestMessage(method, new Uri(_connection.BaseUri, pathAndQuery)) { Version = HttpVersion.Version20 };
         try
         {
             request.Headers.Accept.ParseAdd("application/json");
-            if (_client.Credentials is { } credentials)
+            request.Headers.Host = _connection.TlsServerName;
+            if (_connection.Credentials is { } credentials)
             {
                 await credentials.ProcessHttpRequestAsync(request, cancellationToken);
             }
@@ -138,7 +139,7 @@ internal sealed partial class ApiTransport : IDisposable
     /// <summary>Sends a GET, returning the response of a 2xx answer with its body still unread; else throws.</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var response = await _connection.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -152,5 +153,5 @@ internal sealed partial class ApiTransport : IDisposable
         }
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _connection.Dispose();
 }

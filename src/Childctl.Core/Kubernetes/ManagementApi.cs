@@ -7,10 +7,10 @@ namespace Childctl.Core.Kubernetes;
 
 /// <summary>
 /// The typed façade over the official KubernetesClient for one management cluster: the only code that talks to the
-/// API (through <see cref="ApiTransport"/>, i.e. the client's HttpClient, TLS set-up and credentials), and the only
-/// code that catches transport exceptions (<see cref="ApiErrors"/>). Reads are retried (<see cref="ReadRetry"/>),
-/// lists are paged, each request is bounded by <see cref="ApiOptions.RequestTimeout"/>. Objects come back as the
-/// server's JSON so that every field survives for <c>-o json|yaml</c>.
+/// API (through <see cref="ApiTransport"/>, i.e. the client's TLS set-up and credentials, <see cref="ApiConnection"/>),
+/// and the only code that catches transport exceptions (<see cref="ApiErrors"/>). Reads are retried
+/// (<see cref="ReadRetry"/>), lists are paged, each request is bounded by <see cref="ApiOptions.RequestTimeout"/>.
+/// Objects come back as the server's JSON so that every field survives for <c>-o json|yaml</c>.
 /// </summary>
 public sealed partial class ManagementApi : IDisposable
 {
@@ -25,8 +25,8 @@ public sealed partial class ManagementApi : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Cluster = cluster;
         _options = options;
-        _caBundleScope = SystemCaBundle.SkipIfIrrelevant(cluster.Configuration);
         _transport = new ApiTransport(cluster, options.RequestTimeout);
+        _caBundleScope = SystemCaBundle.SkipIfIrrelevant(cluster.Configuration);
         _reads = ReadRetry.Create(options);
     }
 
