@@ -36,6 +36,7 @@ internal static class ListCommand
                 ProviderNames = FilterOption.Canonical(context.Parse.GetValue(provider), Providers.Known).ToHashSet(StringComparer.Ordinal),
                 Regions = FilterOption.Split(context.Parse.GetValue(region)).ToHashSet(StringComparer.OrdinalIgnoreCase),
                 Templates = FilterOption.Split(context.Parse.GetValue(template)).ToHashSet(StringComparer.Ordinal),
+                KeepObjects = ObjectOutput.Handles(context.Output),
             };
             var listing = await new ListClustersService(api).ListAsync(query, ct);
             await WriteAsync(context, listing);

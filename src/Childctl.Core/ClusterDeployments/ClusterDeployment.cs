@@ -68,6 +68,31 @@ public sealed class ClusterDeployment
         return null;
     }
 
+    /// <summary>
+    /// A copy that no longer refers to the served JSON (<see cref="Raw"/> undefined, <see cref="Config"/> null), so
+    /// that the page it came from can be released: for callers that have derived all they need from the config.
+    /// </summary>
+    public ClusterDeployment Detached() => new()
+    {
+        Name = Name,
+        Namespace = Namespace,
+        Uid = Uid,
+        ResourceVersion = ResourceVersion,
+        Generation = Generation,
+        CreationTimestamp = CreationTimestamp,
+        DeletionTimestamp = DeletionTimestamp,
+        Labels = Labels,
+        Template = Template,
+        Credential = Credential,
+        DryRun = DryRun,
+        HasStatus = HasStatus,
+        ObservedGeneration = ObservedGeneration,
+        Conditions = Conditions,
+        Services = Services,
+        AvailableUpgrades = AvailableUpgrades,
+        K8sVersion = K8sVersion,
+    };
+
     /// <summary>A string at a path under <c>spec.config</c>, e.g. <c>ConfigString("k0s", "version")</c>.</summary>
     public string? ConfigString(params ReadOnlySpan<string> path) =>
         JsonPath.Find(Config, path) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;

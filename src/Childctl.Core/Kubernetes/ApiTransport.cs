@@ -36,14 +36,17 @@ internal sealed partial class ApiTransport : IDisposable
     /// not disposed: the elements handed out stay valid for the life of the command. Non-2xx answers throw
     /// <see cref="ApiStatusException"/>; the whole exchange is bounded by the request timeout.
     /// </summary>
-    public async Task<JsonElement> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
+    public async Task<JsonElement> GetAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+        (await GetDocumentAsync(pathAndQuery, cancellationToken)).RootElement;
+
+    /// <summary>As <see cref="GetAsync"/>, handing over the parsed document: the caller may release it.</summary>
+    public async Task<JsonDocument> GetDocumentAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
         using var request = await NewRequestAsync(HttpMethod.Get, pathAndQuery, cancellationToken);
         using var deadline = Deadline(cancellationToken);
         using var response = await SendAsync(request, deadline.Token);
         await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
-        var document = await JsonDocument.ParseAsync(stream, default, deadline.Token);
-        return document.RootElement;
+        return await JsonDocument.ParseAsync(stream, default, deadline.Token);
     }
 
     /// <summary>
@@ -81,7 +84,7 @@ internal sealed partial class ApiTransport : IDisposable
         }
     }
 
-    private static async Task<JsonElement> FinishAsync(Stream stream, ArrayBufferWriter<byte> buffer, bool ended, HttpResponseMessage response, CancellationTokenSource deadline)
+    private static async Task<JsonDocument> FinishAsync(Stream stream, ArrayBufferWriter<byte> buffer, bool ended, HttpResponseMessage response, CancellationTokenSource deadline)
     {
         using (response)
         using (deadline)
@@ -91,7 +94,7 @@ internal sealed partial class ApiTransport : IDisposable
                 ended = await ReadChunkAsync(stream, buffer, deadline.Token) == 0;
             }
 
-            return JsonDocument.Parse(buffer.WrittenMemory).RootElement;
+            return JsonDocument.Parse(buffer.WrittenMemory);
         }
     }
 

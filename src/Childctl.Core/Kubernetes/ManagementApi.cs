@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Childctl.Core.Errors;
 using Polly;
@@ -59,81 +58,6 @@ public sealed partial class ManagementApi : IDisposable
             _caBundleScope.Dispose();
         }
     }
-
-    /// <summary>
-    /// Reads a whole list, page by page (<c>limit</c>/<c>continue</c>); <paramref name="ns"/> null means all namespaces.
-    /// The next page is requested as soon as this page's token has arrived, so the server prepares it while this one
-    /// is still being received and parsed.
-    /// </summary>
-    public async Task<ObjectList> ListAsync(ResourceKind kind, string? ns, string? labelSelector, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(kind);
-        var target = ApiTarget.List(kind, ns);
-        var items = new List<JsonElement>();
-        string? token = null;
-        var page = await FetchPageAsync(target, PagePath(kind, ns, labelSelector, token), cancellationToken);
-        while (true)
-        {
-            var nextToken = page.Continue;
-            var next = string.IsNullOrEmpty(nextToken) ? null : FetchPageAsync(target, PagePath(kind, ns, labelSelector, nextToken), cancellationToken);
-            JsonElement body;
-            try
-            {
-                body = await PageBodyAsync(page, target, PagePath(kind, ns, labelSelector, token), cancellationToken);
-            }
-            catch
-            {
-                next?.ContinueWith(static t => t.Exception, TaskScheduler.Default);
-                throw;
-            }
-
-            items.AddRange(Json.JsonPath.Array(body, "items"));
-            if (next is null)
-            {
-                // The token is normally found before the items; when it was not, the parsed page has it.
-                nextToken = Json.JsonPath.Find(body, "metadata", "continue") is { ValueKind: JsonValueKind.String } late ? late.GetString() : null;
-                if (string.IsNullOrEmpty(nextToken))
-                {
-                    break;
-                }
-
-                next = FetchPageAsync(target, PagePath(kind, ns, labelSelector, nextToken), cancellationToken);
-            }
-
-            token = nextToken;
-            page = await next;
-        }
-
-        return new ObjectList(kind, items);
-    }
-
-    private Task<ListPage> FetchPageAsync(ApiTarget target, string path, CancellationToken cancellationToken) =>
-        ReadAsync(target, ct => _transport.GetListPageAsync(path, ct), cancellationToken);
-
-    /// <summary>A page's body; if the connection broke while it streamed, that page is read again in full.</summary>
-    private async Task<JsonElement> PageBodyAsync(ListPage page, ApiTarget target, string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await page.Body;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e) when (ReadRetry.IsTransient(e))
-        {
-            return await ReadAsync(target, ct => _transport.GetAsync(path, ct), cancellationToken);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout);
-        }
-    }
-
-    private string PagePath(ResourceKind kind, string? ns, string? labelSelector, string? continueToken) =>
-        ApiPaths.WithQuery(ApiPaths.Collection(kind, ns),
-            ("limit", _options.PageSize.ToString(CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", labelSelector));
 
     /// <summary>One object; a 404 is a NotFound error naming kind, namespace and name.</summary>
     public Task<JsonElement> GetAsync(ResourceKind kind, string ns, string name, CancellationToken cancellationToken)

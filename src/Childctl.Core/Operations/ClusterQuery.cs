@@ -23,6 +23,12 @@ public sealed record ClusterQuery
 
     public IReadOnlySet<string> Templates { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// The caller prints the served objects (<c>-o json|yaml</c>): keep them. Otherwise only what childctl derives is
+    /// kept, and each page of the list is released once read (<see cref="ClusterDeployment.Detached"/>).
+    /// </summary>
+    public bool KeepObjects { get; init; }
+
     public bool Matches(ClusterOverview overview)
     {
         ArgumentNullException.ThrowIfNull(overview);

@@ -6,7 +6,8 @@ namespace Childctl.Core.Operations;
 
 /// <summary>
 /// <c>list</c>: reads the ClusterDeployments and, in parallel, the ClusterTemplates of the same scope (one list
-/// call, not one GET per cluster), derives each cluster's phase, provider and region, filters and sorts.
+/// call, not one GET per cluster), derives each cluster's phase, provider and region, filters and sorts. Unless the
+/// objects themselves are to be printed, each page is released as soon as its clusters' overviews are derived.
 /// </summary>
 public sealed class ListClustersService
 {
@@ -20,12 +21,13 @@ public sealed class ListClustersService
     public async Task<ClusterListing> ListAsync(ClusterQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var clustersTask = _api.ListAsync(ResourceKind.ClusterDeployment, query.Namespace, query.LabelSelector, cancellationToken);
         var templatesTask = TemplateLookup.ReadAsync(_api, query.Namespace, cancellationToken);
-        ObjectList clusters;
+        List<ClusterOverview> matching;
         try
         {
-            clusters = await clustersTask;
+            matching = query.KeepObjects
+                ? await ReadWholeAsync(query, templatesTask, cancellationToken)
+                : await ReadPageByPageAsync(query, templatesTask, cancellationToken);
         }
         catch
         {
@@ -34,22 +36,40 @@ public sealed class ListClustersService
             throw;
         }
 
-        var catalog = await templatesTask;
-        var matching = new List<ClusterOverview>(clusters.Items.Count);
-        foreach (var item in clusters.Items)
-        {
-            var overview = ClusterOverview.Create(ClusterDeploymentReader.Read(item), catalog);
-            if (query.Matches(overview))
-            {
-                matching.Add(overview);
-            }
-        }
-
         matching.Sort(static (a, b) =>
         {
             var byNamespace = string.CompareOrdinal(a.Cluster.Namespace, b.Cluster.Namespace);
             return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Cluster.Name, b.Cluster.Name);
         });
         return new ClusterListing(query, matching);
+    }
+
+    /// <summary>The list with every object kept, for printing them.</summary>
+    private async Task<List<ClusterOverview>> ReadWholeAsync(ClusterQuery query, Task<TemplateCatalog> templates, CancellationToken cancellationToken)
+    {
+        var clusters = await _api.ListAsync(ResourceKind.ClusterDeployment, query.Namespace, query.LabelSelector, cancellationToken);
+        var catalog = await templates;
+        var matching = new List<ClusterOverview>(clusters.Items.Count);
+        matching.AddRange(clusters.Items.Select(item => ClusterOverview.Create(ClusterDeploymentReader.Read(item), catalog)).Where(query.Matches));
+        return matching;
+    }
+
+    /// <summary>Only the overviews, each page released once they are derived: a 5,000-cluster table needs a page at a time.</summary>
+    private async Task<List<ClusterOverview>> ReadPageByPageAsync(ClusterQuery query, Task<TemplateCatalog> templates, CancellationToken cancellationToken)
+    {
+        var matching = new List<ClusterOverview>();
+        await _api.ForEachPageAsync(ResourceKind.ClusterDeployment, query.Namespace, query.LabelSelector, async items =>
+        {
+            var catalog = await templates;
+            foreach (var item in items)
+            {
+                var overview = ClusterOverview.Create(ClusterDeploymentReader.Read(item), catalog);
+                if (query.Matches(overview))
+                {
+                    matching.Add(overview with { Cluster = overview.Cluster.Detached() });
+                }
+            }
+        }, cancellationToken);
+        return matching;
     }
 }

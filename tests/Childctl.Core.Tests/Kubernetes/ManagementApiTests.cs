@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
@@ -40,6 +41,24 @@ public sealed class ManagementApiTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(["c0", "c1", "c2", "c3", "c4", "c5", "c6"], list.Items.Select(i => ClusterDeploymentReader.Read(i).Name));
         Assert.Equal("kept", list.Items[3].GetProperty("spec").GetProperty("config").GetProperty("unknownField").GetString());
+    }
+
+    [Fact]
+    public async Task ForEachPage_HandsOverEveryPageInOrder_AndReleasesEachAfterwards()
+    {
+        using var api = Api(new ApiOptions { PageSize = 3 });
+        var pages = new List<List<string>>();
+        JsonElement? first = null;
+
+        await api.ForEachPageAsync(ResourceKind.ClusterDeployment, "kcm-system", null, items =>
+        {
+            pages.Add(items.Select(i => ClusterDeploymentReader.Read(i).Name).ToList());
+            first ??= items.First();
+            return ValueTask.CompletedTask;
+        }, CancellationToken.None);
+
+        Assert.Equal([["c0", "c1", "c2"], ["c3", "c4", "c5"], ["c6"]], pages);
+        Assert.Throws<ObjectDisposedException>(() => first!.Value.GetProperty("metadata"));
     }
 
     [Fact]
