@@ -6,6 +6,7 @@
 # Needs: hyperfine (apt-get install -y hyperfine) and artifacts/aot/childctl
 #   (dotnet publish src/Childctl.Cli -c Release -r linux-x64 -o artifacts/aot, ~5 min on 2 cores).
 # Usage: bench/history.sh [work-dir]   (default /tmp/childctl-bench; needs ~0.5 GB)
+# CHILDCTL_BASELINE=/path/to/another/childctl adds that binary (e.g. main's) to the history and version runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-/tmp/childctl-bench}"
@@ -41,15 +42,22 @@ $bench latency "$work/latency" 2000
 rm -rf "$work/latency"
 
 echo "== childctl history NAME (1,000,000 events, 10,000 clusters), NativeAOT, whole process"
+baseline=()
+if [ -n "${CHILDCTL_BASELINE:-}" ]; then
+    baseline=(-n "baseline history cluster-04242" "$CHILDCTL_BASELINE history cluster-04242" -n "baseline version" "$CHILDCTL_BASELINE version")
+fi
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 KUBECONFIG="$work/kubeconfig" CHILDCTL_HISTORY_DIR="$work/history" \
     hyperfine -N --warmup 10 --runs 200 --export-json "$work/history-name.json" \
-    "$aot history cluster-04242" "$aot version"
+    -n "history cluster-04242" "$aot history cluster-04242" -n "version" "$aot version" "${baseline[@]}" > /dev/null
 python3 - "$work/history-name.json" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
     t = sorted(r["times"]); n = len(t)
-    print(f'{r["command"].split("/")[-1]}: median {t[n//2]*1e3:.1f} ms, p90 {t[int(n*.9)]*1e3:.1f} ms, min {t[0]*1e3:.1f} ms')
+    print(f'{r["command"]}: median {t[n//2]*1e3:.1f} ms, p90 {t[int(n*.9)]*1e3:.1f} ms, min {t[0]*1e3:.1f} ms, max {t[-1]*1e3:.1f} ms')
 PY
+KUBECONFIG="$work/kubeconfig" CHILDCTL_HISTORY_DIR="$work/history" /usr/bin/time -f "history NAME peak RSS: %M KiB" "$aot" history cluster-04242 > /dev/null
+echo "binary: $(stat -c %s "$aot" | awk '{printf "%.1f MiB", $1/1048576}'); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== timeline scan (every file)"
 $bench scan "$work/history"
