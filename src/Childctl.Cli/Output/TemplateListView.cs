@@ -2,7 +2,10 @@ using Childctl.Core.Operations;
 
 namespace Childctl.Cli.Output;
 
-/// <summary>The <c>templates</c> table: what a user needs to pick a template to create from.</summary>
+/// <summary>
+/// The <c>templates</c> table: what a user needs to pick a template to create from. The validation error goes in the
+/// last column, MESSAGE, so that one long error does not push the short columns apart.
+/// </summary>
 internal static class TemplateListView
 {
     public static string Render(TemplateListing listing, bool wide, bool showNamespace)
@@ -19,6 +22,8 @@ internal static class TemplateListView
             headers.Add("PROVIDERS");
         }
 
+        headers.Add("MESSAGE");
+
         var table = new TableWriter([.. headers]);
         foreach (var t in listing.Templates)
         {
@@ -30,13 +35,15 @@ internal static class TemplateListView
 
             row.AddRange([
                 t.InfrastructureProvider ?? "<unknown>", Cells.OrNone(t.ChartVersion), Cells.OrNone(t.K0sVersion),
-                t.Valid ? "true" : $"false: {t.ValidationError ?? "not validated yet"}",
+                t.Valid ? "true" : "false",
                 Cells.Join(listing.Upgrades.For(t.Namespace, t.Name)),
             ]);
             if (wide)
             {
                 row.Add(Cells.Join(t.Providers));
             }
+
+            row.Add(t.Valid ? string.Empty : t.ValidationError ?? "not validated yet");
 
             table.AddRow([.. row]);
         }
