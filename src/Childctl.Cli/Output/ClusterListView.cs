@@ -20,11 +20,8 @@ internal static class ClusterListView
 
     private static string[] Headers(bool wide, bool showNamespace)
     {
-        var headers = new List<string> { "NAME" };
-        if (showNamespace)
-        {
-            headers.Add("NAMESPACE");
-        }
+        // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
+        var headers = showNamespace ? new List<string> { "NAMESPACE", "NAME" } : new List<string> { "NAME" };
 
         headers.AddRange(["PHASE", "READY", "PROVIDER", "REGION", "TEMPLATE", "SERVICES", "AGE"]);
         if (wide)
@@ -39,11 +36,7 @@ internal static class ClusterListView
     private static string?[] Row(ClusterOverview o, bool wide, bool showNamespace, DateTimeOffset now)
     {
         var c = o.Cluster;
-        var row = new List<string?> { c.Name };
-        if (showNamespace)
-        {
-            row.Add(c.Namespace);
-        }
+        var row = showNamespace ? new List<string?> { c.Namespace, c.Name } : new List<string?> { c.Name };
 
         row.AddRange([
             o.Verdict.Phase.ToString(), o.Verdict.IsReady ? "True" : "False", o.Provider ?? "<unknown>", Cells.OrNone(o.Region),

@@ -7,11 +7,8 @@ internal static class CredentialListView
 {
     public static string Render(IReadOnlyList<Credential> credentials, bool wide, bool showNamespace)
     {
-        var headers = new List<string> { "NAME" };
-        if (showNamespace)
-        {
-            headers.Add("NAMESPACE");
-        }
+        // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
+        var headers = showNamespace ? new List<string> { "NAMESPACE", "NAME" } : new List<string> { "NAME" };
 
         headers.AddRange(["READY", "REGION", "IDENTITY KIND"]);
         if (wide)
@@ -22,11 +19,7 @@ internal static class CredentialListView
         var table = new TableWriter([.. headers]);
         foreach (var c in credentials)
         {
-            var row = new List<string?> { c.Name };
-            if (showNamespace)
-            {
-                row.Add(c.Namespace);
-            }
+            var row = showNamespace ? new List<string?> { c.Namespace, c.Name } : new List<string?> { c.Name };
 
             row.AddRange([Cells.Bool(c.Ready), Cells.OrNone(c.Region), Cells.OrNone(c.IdentityKind)]);
             if (wide)

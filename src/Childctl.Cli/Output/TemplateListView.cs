@@ -10,11 +10,8 @@ internal static class TemplateListView
 {
     public static string Render(TemplateListing listing, bool wide, bool showNamespace)
     {
-        var headers = new List<string> { "NAME" };
-        if (showNamespace)
-        {
-            headers.Add("NAMESPACE");
-        }
+        // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
+        var headers = showNamespace ? new List<string> { "NAMESPACE", "NAME" } : new List<string> { "NAME" };
 
         headers.AddRange(["PROVIDER", "CHART VERSION", "K0S VERSION", "VALID", "UPGRADE TARGETS"]);
         if (wide)
@@ -27,11 +24,7 @@ internal static class TemplateListView
         var table = new TableWriter([.. headers]);
         foreach (var t in listing.Templates)
         {
-            var row = new List<string?> { t.Name };
-            if (showNamespace)
-            {
-                row.Add(t.Namespace);
-            }
+            var row = showNamespace ? new List<string?> { t.Namespace, t.Name } : new List<string?> { t.Name };
 
             row.AddRange([
                 t.InfrastructureProvider ?? "<unknown>", Cells.OrNone(t.ChartVersion), Cells.OrNone(t.K0sVersion),
