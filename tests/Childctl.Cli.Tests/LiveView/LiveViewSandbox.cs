@@ -123,10 +123,14 @@ public partial class LiveViewSandbox : IAsyncLifetime, IDisposable
         return Store.Create(ResourceType.ClusterDeployment, obj, Manager);
     }
 
-    /// <summary>The sandbox seeds its own templates and credentials; this world is made only of the examples.</summary>
+    /// <summary>The sandbox seeds its own templates, chains and credentials; this world is made only of the examples.</summary>
     private void ClearSeededWorld()
     {
-        foreach (var type in new[] { ResourceType.ClusterDeployment, ResourceType.ClusterTemplate, ResourceType.Credential, ResourceType.Event, ResourceType.Secret })
+        var seeded = new[]
+        {
+            ResourceType.ClusterDeployment, ResourceType.ClusterTemplate, ResourceType.ClusterTemplateChain, ResourceType.Credential, ResourceType.Event, ResourceType.Secret,
+        };
+        foreach (var type in seeded)
         {
             foreach (var obj in Store.List(type, null))
             {
