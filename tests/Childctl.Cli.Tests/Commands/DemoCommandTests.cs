@@ -29,6 +29,28 @@ public class DemoCommandTests
         Assert.Subset(before, SandboxProcesses());
     }
 
+    /// <summary>
+    /// Sandboxes started by this test process: other test runs on the same machine (another worktree, say) start and
+    /// stop their own, which must not make this test pass or fail.
+    /// </summary>
     private static HashSet<int> SandboxProcesses() =>
-        Process.GetProcesses().Where(p => p.ProcessName.StartsWith("childctl-sandbo", StringComparison.Ordinal)).Select(p => p.Id).ToHashSet();
+        Process.GetProcesses()
+            .Where(p => p.ProcessName.StartsWith("childctl-sandbo", StringComparison.Ordinal) && ParentOf(p.Id) == Environment.ProcessId)
+            .Select(p => p.Id)
+            .ToHashSet();
+
+    /// <summary>The parent pid from /proc (field 4 of stat, after the parenthesised name); 0 when it cannot be read.</summary>
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0; // gone meanwhile
+        }
+    }
 }
