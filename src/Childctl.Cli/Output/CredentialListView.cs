@@ -5,7 +5,7 @@ namespace Childctl.Cli.Output;
 /// <summary>The <c>credentials</c> table; <c>-o wide</c> adds the identity's name and namespace and the CredentialReady message.</summary>
 internal static class CredentialListView
 {
-    public static string Render(IReadOnlyList<Credential> credentials, bool wide, bool showNamespace)
+    public static string Render(IReadOnlyList<Credential> credentials, bool wide, bool showNamespace, bool color = false)
     {
         var headers = new List<string> { "NAME" };
         if (showNamespace)
@@ -20,6 +20,8 @@ internal static class CredentialListView
         }
 
         var table = new TableWriter([.. headers]);
+        var ready = table.ColumnOf("READY");
+        table.StyleColumn("READY", row => CellStyles.FalseIsBad(row[ready]));
         foreach (var c in credentials)
         {
             var row = new List<string?> { c.Name };
@@ -37,6 +39,6 @@ internal static class CredentialListView
             table.AddRow([.. row]);
         }
 
-        return table.Render();
+        return table.Render(color);
     }
 }

@@ -5,7 +5,7 @@ namespace Childctl.Cli.Output;
 /// <summary>The <c>templates</c> table: what a user needs to pick a template to create from.</summary>
 internal static class TemplateListView
 {
-    public static string Render(TemplateListing listing, bool wide, bool showNamespace)
+    public static string Render(TemplateListing listing, bool wide, bool showNamespace, bool color = false)
     {
         var headers = new List<string> { "NAME" };
         if (showNamespace)
@@ -20,6 +20,8 @@ internal static class TemplateListView
         }
 
         var table = new TableWriter([.. headers]);
+        var valid = table.ColumnOf("VALID");
+        table.StyleColumn("VALID", row => CellStyles.FalseIsBad(row[valid]));
         foreach (var t in listing.Templates)
         {
             var row = new List<string?> { t.Name };
@@ -41,6 +43,6 @@ internal static class TemplateListView
             table.AddRow([.. row]);
         }
 
-        return table.Render();
+        return table.Render(color);
     }
 }

@@ -80,11 +80,19 @@ public partial class LiveViewSandbox : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Runs childctl against this sandbox with the fixed clock and a private history folder.</summary>
-    internal Task<CliResult> RunAsync(params string[] args) =>
-        CliRunner.RunAsync(
-            new Dictionary<string, string> { ["KUBECONFIG"] = KubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = HistoryDirectory, ["HOME"] = HistoryDirectory },
-            Clock,
-            args);
+    internal Task<CliResult> RunAsync(params string[] args) => RunAsync(terminal: false, noColorVariable: null, args);
+
+    /// <summary>Runs with stdout on a terminal or not, and with NO_COLOR set to the given value (null: unset).</summary>
+    internal Task<CliResult> RunAsync(bool terminal, string? noColorVariable, params string[] args)
+    {
+        var env = new Dictionary<string, string> { ["KUBECONFIG"] = KubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = HistoryDirectory, ["HOME"] = HistoryDirectory };
+        if (noColorVariable is not null)
+        {
+            env["NO_COLOR"] = noColorVariable;
+        }
+
+        return CliRunner.RunAsync(env, Clock, terminal, args);
+    }
 
     private List<JsonObject> CreateClusters() =>
     [
