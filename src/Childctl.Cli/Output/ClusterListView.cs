@@ -4,18 +4,24 @@ using Childctl.Core.Operations;
 
 namespace Childctl.Cli.Output;
 
-/// <summary>The <c>list</c> table: a projection of <see cref="ClusterListing"/>; <c>-o wide</c> adds columns before MESSAGE.</summary>
+/// <summary>
+/// The <c>list</c> table: a projection of <see cref="ClusterListing"/>; <c>-o wide</c> adds columns before MESSAGE.
+/// With colour, PHASE and READY take the phase's colour, so a False READY reads as failing only when it is.
+/// </summary>
 internal static class ClusterListView
 {
-    public static string Render(ClusterListing listing, bool wide, bool showNamespace, DateTimeOffset now)
+    public static string Render(ClusterListing listing, bool wide, bool showNamespace, DateTimeOffset now, bool color = false)
     {
         var table = new TableWriter(Headers(wide, showNamespace));
+        var phase = table.ColumnOf("PHASE");
+        table.StyleColumn("PHASE", row => CellStyles.Phase(row[phase]));
+        table.StyleColumn("READY", row => CellStyles.Phase(row[phase]));
         foreach (var overview in listing.Clusters)
         {
             table.AddRow(Row(overview, wide, showNamespace, now));
         }
 
-        return table.Render();
+        return table.Render(color);
     }
 
     private static string[] Headers(bool wide, bool showNamespace)

@@ -8,7 +8,7 @@ namespace Childctl.Cli.Output;
 /// </summary>
 internal static class TemplateListView
 {
-    public static string Render(TemplateListing listing, bool wide, bool showNamespace)
+    public static string Render(TemplateListing listing, bool wide, bool showNamespace, bool color = false)
     {
         // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
         var headers = showNamespace ? new List<string> { "NAMESPACE", "NAME" } : new List<string> { "NAME" };
@@ -22,6 +22,8 @@ internal static class TemplateListView
         headers.Add("MESSAGE");
 
         var table = new TableWriter([.. headers]);
+        var valid = table.ColumnOf("VALID");
+        table.StyleColumn("VALID", row => CellStyles.FalseIsBad(row[valid]));
         foreach (var t in listing.Templates)
         {
             var row = showNamespace ? new List<string?> { t.Namespace, t.Name } : new List<string?> { t.Name };
@@ -41,6 +43,6 @@ internal static class TemplateListView
             table.AddRow([.. row]);
         }
 
-        return table.Render();
+        return table.Render(color);
     }
 }
