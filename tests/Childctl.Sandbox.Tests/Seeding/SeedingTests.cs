@@ -151,6 +151,20 @@ public class SeedingTests
     }
 
     [Fact]
+    public async Task SeededClusters_AreCreatedByPeopleAndGitOps_NotByK0rdentsController()
+    {
+        await using var world = await World.StartAsync(clusters: 60, controller: false);
+
+        var creators = world.Store.List(ResourceType.ClusterDeployment, null)
+            .Select(c => c["metadata"]!["managedFields"]!.AsArray()
+                .First(f => f!["operation"]!.GetValue<string>() == "Update" && f["subresource"] is null)!["manager"]!.GetValue<string>())
+            .ToList();
+
+        Assert.DoesNotContain(WellKnown.FieldManager, creators);
+        Assert.True(creators.Distinct().Count() > 2, string.Join(", ", creators.Distinct()));
+    }
+
+    [Fact]
     public async Task SameSeed_SameWorld_OtherSeed_OtherWorld()
     {
         static async Task<List<string>> WorldAsync(int seed)
