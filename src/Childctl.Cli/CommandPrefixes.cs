@@ -75,9 +75,15 @@ internal static class CommandPrefixes
             0 => null,
             1 => candidates[0],
             _ => throw ChildctlException.InvalidInput(
-                $"'{token}' is ambiguous: it could be {string.Join(", ", candidates.Select(c => c.Name).Order(StringComparer.Ordinal))}"),
+                $"'{token}' is ambiguous: it could be {string.Join(", ", candidates.Select(c => Matched(c, token)).Order(StringComparer.Ordinal))}"),
         };
     }
+
+    /// <summary>The name the prefix matched: the command's own, else the alias (<c>describe (status)</c>).</summary>
+    private static string Matched(Command command, string token) =>
+        command.Name.StartsWith(token, StringComparison.Ordinal)
+            ? command.Name
+            : $"{command.Aliases.First(a => a.StartsWith(token, StringComparison.Ordinal))} ({command.Name})";
 
     private static bool IsValueOption(Command current, string token, HashSet<string> globalTakingValues)
     {

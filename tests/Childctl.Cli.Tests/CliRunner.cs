@@ -7,7 +7,11 @@ internal static class CliRunner
         await RunAsync(environment, TimeProvider.System, args);
 
     /// <summary>Runs with a given clock (ages, retry backoff), e.g. a <c>TestClock</c>.</summary>
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, TimeProvider time, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, TimeProvider time, params string[] args) =>
+        RunAsync(environment, time, stdoutIsTerminal: false, args);
+
+    /// <summary>Runs as if stdout were a terminal (or not): what decides colour, with --no-color, NO_COLOR and -o.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, TimeProvider time, bool stdoutIsTerminal, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -18,6 +22,7 @@ internal static class CliRunner
             Err = stderr,
             GetEnvironmentVariable = name => env.TryGetValue(name, out var value) ? value : null,
             Time = time,
+            StdoutIsTerminal = stdoutIsTerminal,
         };
         var code = await CliApp.RunAsync(args, host);
         return new CliResult(code, stdout.ToString(), stderr.ToString());

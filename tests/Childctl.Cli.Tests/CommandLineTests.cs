@@ -60,4 +60,13 @@ public class CommandLineTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("completion", result.Stdout.Split('\n').Select(l => l.Trim()));
     }
+
+    [Fact]
+    public async Task AmbiguousPrefix_IsUsageError_ListingTheCandidatesByTheNameThatMatched()
+    {
+        var result = await CliRunner.RunAsync("de", "x");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: 'de' is ambiguous: it could be delete, demo, describe (status)\n", result.Stderr);
+    }
 }

@@ -35,7 +35,7 @@ internal static class AuditCommand
 
             if (report.Findings.Count > 0 || ctx.Output is not (OutputFormat.Table or OutputFormat.Wide))
             {
-                await ctx.Host.Out.WriteAsync(AuditRenderer.Render(report, ctx.Output));
+                await ctx.Host.Out.WriteAsync(AuditRenderer.Render(report, ctx.Output, ctx.UseColor));
             }
 
             return report.InStep ? ExitCodes.Success : ExitCodes.AuditFindings;

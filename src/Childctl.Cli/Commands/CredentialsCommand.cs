@@ -27,7 +27,7 @@ internal static class CredentialsCommand
             }
             else if (credentials.Count > 0)
             {
-                await context.Host.Out.WriteAsync(CredentialListView.Render(credentials, context.Output == OutputFormat.Wide, scope is null));
+                await context.Host.Out.WriteAsync(CredentialListView.Render(credentials, context.Output == OutputFormat.Wide, scope is null, context.UseColor));
             }
 
             return ExitCodes.Success;

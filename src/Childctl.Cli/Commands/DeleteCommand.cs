@@ -77,7 +77,7 @@ internal static class DeleteCommand
         }
 
         await context.Host.Err.WriteLineAsync($"Plan: delete {plan.Items.Count} cluster(s) ({plan.Selection.Describe()}):");
-        await context.Host.Out.WriteAsync(DeletePlanView.Render(plan, context.Host.Time.GetUtcNow()));
+        await context.Host.Out.WriteAsync(DeletePlanView.Render(plan, context.Host.Time.GetUtcNow(), context.UseColor));
     }
 
     private static async Task<bool> ConfirmAsync(CliContext context, DeletePlan plan, DeleteDecision decision)

@@ -60,7 +60,7 @@ internal static class HistoryCommand
         }
 
         var live = withEvents ? await LiveEventsAsync(ctx, result, ct) : null;
-        await ctx.Host.Out.WriteAsync(HistoryRenderer.Render(result, ctx.Output, oneCluster: target is not null && result.Clusters.Count == 1, live));
+        await ctx.Host.Out.WriteAsync(HistoryRenderer.Render(result, ctx.Output, oneCluster: target is not null && result.Clusters.Count == 1, live, ctx.UseColor));
         return ExitCodes.Success;
     }
 

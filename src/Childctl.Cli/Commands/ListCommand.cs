@@ -60,7 +60,7 @@ internal static class ListCommand
         else if (listing.Clusters.Count > 0)
         {
             await context.Host.Out.WriteAsync(ClusterListView.Render(
-                listing, context.Output == OutputFormat.Wide, listing.Query.Namespace is null, LiveView.Now(context)));
+                listing, context.Output == OutputFormat.Wide, listing.Query.Namespace is null, LiveView.Now(context), context.UseColor));
         }
     }
 }

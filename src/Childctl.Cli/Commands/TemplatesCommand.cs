@@ -26,7 +26,7 @@ internal static class TemplatesCommand
             }
             else if (listing.Templates.Count > 0)
             {
-                await context.Host.Out.WriteAsync(TemplateListView.Render(listing, context.Output == OutputFormat.Wide, listing.Namespace is null));
+                await context.Host.Out.WriteAsync(TemplateListView.Render(listing, context.Output == OutputFormat.Wide, listing.Namespace is null, context.UseColor));
                 if (!listing.Upgrades.Served)
                 {
                     await context.Host.Err.WriteLineAsync("note: this management cluster serves no ClusterTemplateChains, so no upgrade targets are known");

@@ -2,8 +2,9 @@ namespace Childctl.Cli.Demo;
 
 /// <summary>
 /// The lifecycle part of the demo, told with childctl's own commands exactly as a user would type them: what can be
-/// created, three clusters on three clouds, a trusted wait, the live views, a kubeconfig, a scale, a note, a cluster
-/// that fails (the sandbox's failure annotation, through <c>create -f</c>), a planned delete, and the history.
+/// created, three clusters on three clouds, a trusted wait, the live views, a kubeconfig, a scale, a note, an upgrade
+/// along the template chain, a cluster that fails (the sandbox's failure annotation, through <c>create -f</c>), a
+/// change made elsewhere (<see cref="DemoOutOfBandSteps"/>), a planned delete, and the history.
 /// </summary>
 internal static class DemoLifecycleSteps
 {
@@ -11,13 +12,13 @@ internal static class DemoLifecycleSteps
 
     public static IReadOnlyList<DemoStep> Steps { get; } =
     [
-        Run("What can be created here: ClusterTemplates (newest valid per cloud is the default) ...", "templates"),
+        Run("What can be created here: ClusterTemplates (newest valid per cloud is the default; upgrade targets from k0rdent's chains) ...", "templates"),
         Run("... and the Credentials they deploy with (the default is the one ready Credential per cloud).", "credentials"),
         Run("Create an Azure cluster with the flags of the old create-azure-child.sh; template and credential are picked live.",
             "create", "azure", "demo-azure", "--location", "eastus", "--subscription-id", "00000000-0000-0000-0000-000000000000",
             "--worker-number", "2", "--cluster-labels", Label, "--reason", "demo: a cluster per cloud"),
-        Run("An AWS cluster ...", "create", "aws", "demo-aws", "--region", "us-west-2", "--cp-number", "1", "--worker-number", "1",
-            "--cluster-labels", Label, "--reason", "demo: a cluster per cloud"),
+        Run("An AWS cluster, on the previous template as an older script would pin it ...", "create", "aws", "demo-aws", "--region", "us-west-2",
+            "--cp-number", "1", "--worker-number", "1", "--template", "aws-standalone-cp-1-0-42", "--cluster-labels", Label, "--reason", "demo: a cluster per cloud"),
         Run("... and a GCP one.", "create", "gcp", "demo-gcp", "--region", "us-east4", "--project", "demo-project",
             "--cluster-labels", Label, "--reason", "demo: a cluster per cloud"),
         Run("Wait for a Ready that can be trusted (current generation, after the create); progress on stderr, the outcome recorded.",
@@ -32,12 +33,17 @@ internal static class DemoLifecycleSteps
         Run("Scale it; before and after go into history, and the wait trusts only a Ready newer than the change.",
             "scale", "demo-aws", "--workers", "3", "--wait", "--timeout", "2m", "--reason", "more load expected"),
         Run("Operators can add notes.", "note", "demo-aws", "scaled for the load test on Friday"),
+        Run("Upgrades go only where k0rdent's ClusterTemplateChains lead (status.availableUpgrades); any other --to is refused with exit 2.",
+            "upgrade", "demo-aws", "--list"),
+        Run("Upgrade along the chain; from and to go into history.",
+            "upgrade", "demo-aws", "--to", "aws-standalone-cp-1-0-43", "--wait", "--timeout", "2m", "--reason", "move to the current release"),
         new("A cluster that fails: the sandbox's failure annotation makes its infrastructure step fail like an AWS VPC quota would.",
             _ => "cat demo-broken.yaml",
             WriteBrokenAsync),
         new("create --wait stops as soon as k0rdent reports the failure, with exit code 7 and the root cause.",
             s => $"childctl create -f {s.FilePath("demo-broken.yaml")} --wait --timeout 2m",
             (s, ct) => s.RunChildctlAsync(["create", "-f", s.FilePath("demo-broken.yaml"), "--wait", "--timeout", "2m"], ct, ExitCodes.ClusterFailed)),
+        .. DemoOutOfBandSteps.Steps,
         Run("Bulk delete starts with a plan: exactly these clusters, uid and version pinned. --dry-run stops here.",
             "delete", "-l", Label, "--dry-run"),
         Run("Delete them: each delete carries the planned uid and resourceVersion as preconditions; --wait follows them until gone.",

@@ -8,8 +8,17 @@ internal static class DemoRunner
         await using var session = new DemoSession(host);
         foreach (var step in steps)
         {
+            if (step.When?.Invoke(session) == false)
+            {
+                continue;
+            }
+
             await host.Out.WriteLineAsync($"# {step.Note}");
-            await host.Out.WriteLineAsync($"$ {step.CommandLine(session)}");
+            if (step.CommandLine(session) is { } commandLine)
+            {
+                await host.Out.WriteLineAsync($"$ {commandLine}");
+            }
+
             await step.RunAsync(session, cancellationToken);
             await host.Out.WriteLineAsync();
         }

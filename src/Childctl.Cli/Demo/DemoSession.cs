@@ -11,10 +11,12 @@ internal sealed class DemoSession : IAsyncDisposable
     public const double Speed = 100;
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("childctl-demo-");
+    private readonly Lazy<string?> _kubectl;
 
     public DemoSession(CliHost host)
     {
         Host = host;
+        _kubectl = new Lazy<string?>(() => DemoKubectl.Find(host.GetEnvironmentVariable));
     }
 
     public CliHost Host { get; }
@@ -25,6 +27,9 @@ internal sealed class DemoSession : IAsyncDisposable
 
     public SandboxChild? Sandbox { get; set; }
 
+    /// <summary>kubectl on the PATH, or null: the demo then skips what needs another writer.</summary>
+    public string? Kubectl => _kubectl.Value;
+
     public SandboxChild RequireSandbox() => Sandbox ?? throw new InvalidOperationException("the demo's sandbox is not running");
 
     public string Url => RequireSandbox().Ready.BaseUri.ToString().TrimEnd('/');
@@ -32,13 +37,32 @@ internal sealed class DemoSession : IAsyncDisposable
     /// <summary>A file in the demo's private folder (removed with it).</summary>
     public string FilePath(string name) => Path.Combine(_directory.FullName, name);
 
-    /// <summary>Runs a childctl command in this process against the demo's sandbox and history folder; any other exit code than <paramref name="expectedExitCode"/> fails the demo.</summary>
+    /// <summary>
+    /// Runs a childctl command in this process against the demo's sandbox and history folder; any other exit code than
+    /// <paramref name="expectedExitCode"/> fails the demo. An expected non-zero code is shown, since it is the point.
+    /// </summary>
     public async Task RunChildctlAsync(IReadOnlyList<string> args, CancellationToken cancellationToken, int expectedExitCode = ExitCodes.Success)
     {
         var code = await CliApp.RunAsync([.. args, "--kubeconfig", KubeconfigPath, "--history-dir", HistoryDirectory], Host, cancellationToken);
         if (code != expectedExitCode)
         {
             throw new Core.Errors.ChildctlException($"'childctl {string.Join(' ', args)}' exited with code {code}");
+        }
+
+        if (code != ExitCodes.Success)
+        {
+            await Host.Out.WriteLineAsync($"(exit code {code}, as expected)");
+        }
+    }
+
+    /// <summary>Runs the real kubectl against the demo's sandbox; a failure fails the demo.</summary>
+    public async Task RunKubectlAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var kubectl = Kubectl ?? throw new InvalidOperationException("kubectl is not on PATH");
+        var code = await DemoKubectl.RunAsync(kubectl, ["--kubeconfig", KubeconfigPath, .. args], FilePath("kube-cache"), Host, cancellationToken);
+        if (code != 0)
+        {
+            throw new Core.Errors.ChildctlException($"'kubectl {string.Join(' ', args)}' exited with code {code}");
         }
     }
 

@@ -4,27 +4,30 @@ using Childctl.Core.Operations;
 
 namespace Childctl.Cli.Output;
 
-/// <summary>The <c>list</c> table: a projection of <see cref="ClusterListing"/>; <c>-o wide</c> adds columns before MESSAGE.</summary>
+/// <summary>
+/// The <c>list</c> table: a projection of <see cref="ClusterListing"/>; <c>-o wide</c> adds columns before MESSAGE.
+/// With colour, PHASE and READY take the phase's colour, so a False READY reads as failing only when it is.
+/// </summary>
 internal static class ClusterListView
 {
-    public static string Render(ClusterListing listing, bool wide, bool showNamespace, DateTimeOffset now)
+    public static string Render(ClusterListing listing, bool wide, bool showNamespace, DateTimeOffset now, bool color = false)
     {
         var table = new TableWriter(Headers(wide, showNamespace));
+        var phase = table.ColumnOf("PHASE");
+        table.StyleColumn("PHASE", row => CellStyles.Phase(row[phase]));
+        table.StyleColumn("READY", row => CellStyles.Phase(row[phase]));
         foreach (var overview in listing.Clusters)
         {
             table.AddRow(Row(overview, wide, showNamespace, now));
         }
 
-        return table.Render();
+        return table.Render(color);
     }
 
     private static string[] Headers(bool wide, bool showNamespace)
     {
-        var headers = new List<string> { "NAME" };
-        if (showNamespace)
-        {
-            headers.Add("NAMESPACE");
-        }
+        // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
+        var headers = showNamespace ? new List<string> { "NAMESPACE", "NAME" } : new List<string> { "NAME" };
 
         headers.AddRange(["PHASE", "READY", "PROVIDER", "REGION", "TEMPLATE", "SERVICES", "AGE"]);
         if (wide)
@@ -39,11 +42,7 @@ internal static class ClusterListView
     private static string?[] Row(ClusterOverview o, bool wide, bool showNamespace, DateTimeOffset now)
     {
         var c = o.Cluster;
-        var row = new List<string?> { c.Name };
-        if (showNamespace)
-        {
-            row.Add(c.Namespace);
-        }
+        var row = showNamespace ? new List<string?> { c.Namespace, c.Name } : new List<string?> { c.Name };
 
         row.AddRange([
             o.Verdict.Phase.ToString(), o.Verdict.IsReady ? "True" : "False", o.Provider ?? "<unknown>", Cells.OrNone(o.Region),

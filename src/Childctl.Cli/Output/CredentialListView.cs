@@ -5,13 +5,10 @@ namespace Childctl.Cli.Output;
 /// <summary>The <c>credentials</c> table; <c>-o wide</c> adds the identity's name and namespace and the CredentialReady message.</summary>
 internal static class CredentialListView
 {
-    public static string Render(IReadOnlyList<Credential> credentials, bool wide, bool showNamespace)
+    public static string Render(IReadOnlyList<Credential> credentials, bool wide, bool showNamespace, bool color = false)
     {
-        var headers = new List<string> { "NAME" };
-        if (showNamespace)
-        {
-            headers.Add("NAMESPACE");
-        }
+        // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
+        var headers = showNamespace ? new List<string> { "NAMESPACE", "NAME" } : new List<string> { "NAME" };
 
         headers.AddRange(["READY", "REGION", "IDENTITY KIND"]);
         if (wide)
@@ -20,13 +17,11 @@ internal static class CredentialListView
         }
 
         var table = new TableWriter([.. headers]);
+        var ready = table.ColumnOf("READY");
+        table.StyleColumn("READY", row => CellStyles.FalseIsBad(row[ready]));
         foreach (var c in credentials)
         {
-            var row = new List<string?> { c.Name };
-            if (showNamespace)
-            {
-                row.Add(c.Namespace);
-            }
+            var row = showNamespace ? new List<string?> { c.Namespace, c.Name } : new List<string?> { c.Name };
 
             row.AddRange([Cells.Bool(c.Ready), Cells.OrNone(c.Region), Cells.OrNone(c.IdentityKind)]);
             if (wide)
@@ -37,6 +32,6 @@ internal static class CredentialListView
             table.AddRow([.. row]);
         }
 
-        return table.Render();
+        return table.Render(color);
     }
 }

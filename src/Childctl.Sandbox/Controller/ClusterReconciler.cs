@@ -25,12 +25,13 @@ internal sealed partial class ClusterReconciler
     }
 
     /// <summary>
-    /// The clusters to look at again when a template or credential changes: for a credential those that use it;
-    /// for a template every cluster of the namespace, since a new or changed template can change any cluster's
-    /// availableUpgrades. Template changes are rare, and a reconcile that finds nothing to change writes nothing.
+    /// The clusters to look at again when a template, chain or credential changes: for a credential those that use
+    /// it; for a template or a chain every cluster of the namespace, since a chain can change any cluster's
+    /// availableUpgrades and a template can appear under a name a cluster already refers to. Such changes are rare,
+    /// and a reconcile that finds nothing to change writes nothing.
     /// </summary>
     public IEnumerable<string> ClustersReferring(string ns, string name, ResourceType type) =>
-        _sims.Where(s => s.Key.Namespace == ns && (type == ResourceType.ClusterTemplate || s.Value.CredentialName == name))
+        _sims.Where(s => s.Key.Namespace == ns && (type != ResourceType.Credential || s.Value.CredentialName == name))
             .Select(s => s.Key.Name)
             .ToList();
 

@@ -3,8 +3,9 @@ using Childctl.Sandbox.Storage;
 namespace Childctl.Sandbox.Controller;
 
 /// <summary>
-/// ClusterTemplates and Credentials per namespace, read from the store once and dropped when one of them
-/// changes, so that reconciling thousands of clusters does not re-read the same templates thousands of times.
+/// ClusterTemplates, Credentials and the upgrade paths of the ClusterTemplateChains, per namespace, read from the
+/// store once and dropped when one of them changes, so that reconciling thousands of clusters does not re-read the
+/// same objects thousands of times.
 /// Used only by the controller's single worker.
 /// </summary>
 internal sealed class ReferenceCache
@@ -12,7 +13,7 @@ internal sealed class ReferenceCache
     private readonly IObjectStore _store;
     private readonly Dictionary<string, Dictionary<string, TemplateInfo>> _templates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, CredentialInfo>> _credentials = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, IReadOnlyList<string>>> _upgrades = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> _upgrades = new(StringComparer.Ordinal);
 
     public ReferenceCache(IObjectStore store) => _store = store;
 
@@ -20,25 +21,25 @@ internal sealed class ReferenceCache
 
     public CredentialInfo? Credential(string ns, string name) => Credentials(ns).GetValueOrDefault(name);
 
-    /// <summary>
-    /// The templates a cluster on <paramref name="template"/> may move to, as ClusterTemplateChains would list
-    /// them: valid templates of the same chart with a higher version, sorted by name.
-    /// </summary>
+    /// <summary>The templates a cluster on <paramref name="template"/> may move to, from the namespace's ClusterTemplateChains.</summary>
     public IReadOnlyList<string> Upgrades(string ns, string template)
     {
-        if (!_upgrades.TryGetValue(ns, out var byName))
+        if (!_upgrades.TryGetValue(ns, out var byTemplate))
         {
-            byName = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            _upgrades[ns] = byName;
+            byTemplate = ChainUpgrades.Index(_store.List(ResourceType.ClusterTemplateChain, ns));
+            _upgrades[ns] = byTemplate;
         }
 
-        if (!byName.TryGetValue(template, out var result))
-        {
-            result = UpgradePaths.From(Templates(ns).Values, template);
-            byName[template] = result;
-        }
+        return byTemplate.GetValueOrDefault(template) ?? [];
+    }
 
-        return result;
+    /// <summary>Re-reads the namespace's chains; true when the upgrade paths differ from the ones cached (or none were).</summary>
+    public bool RefreshUpgrades(string ns)
+    {
+        var before = _upgrades.GetValueOrDefault(ns);
+        var after = ChainUpgrades.Index(_store.List(ResourceType.ClusterTemplateChain, ns));
+        _upgrades[ns] = after;
+        return before is null || !ChainUpgrades.Same(before, after);
     }
 
     public void Forget(ResourceType type, string ns)
@@ -46,7 +47,6 @@ internal sealed class ReferenceCache
         if (type == ResourceType.ClusterTemplate)
         {
             _templates.Remove(ns);
-            _upgrades.Remove(ns);
         }
         else if (type == ResourceType.Credential)
         {

@@ -17,8 +17,6 @@ internal sealed record TemplateInfo(
     /// <summary>The chart as Helm and Flux name it in messages: <c>azure-standalone-cp@1.0.45</c>.</summary>
     public string ChartReference => $"{Chart}@{ChartVersion}";
 
-    public Version? ParsedVersion => Version.TryParse(ChartVersion, out var v) ? v : null;
-
     public static TemplateInfo From(JsonObject template)
     {
         var status = template["status"];

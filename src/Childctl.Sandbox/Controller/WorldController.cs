@@ -16,6 +16,7 @@ internal sealed class WorldController : IAsyncDisposable
     private readonly ClusterReconciler _clusters;
     private readonly CredentialReconciler _credentials;
     private readonly TemplateReconciler _templates;
+    private readonly ChainReconciler _chains;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private IDisposable? _subscription;
@@ -30,6 +31,7 @@ internal sealed class WorldController : IAsyncDisposable
         _clusters = new ClusterReconciler(store, _references, new EventRecorder(store, clock.Time), clock);
         _credentials = new CredentialReconciler(store, clock.Time);
         _templates = new TemplateReconciler(store);
+        _chains = new ChainReconciler(store);
     }
 
     /// <summary>Subscribes, queues every existing cluster and credential, and starts the worker.</summary>
@@ -78,7 +80,7 @@ internal sealed class WorldController : IAsyncDisposable
         {
             _queue.Add(new WorkItem(ResourceType.ClusterDeployment, ns, name), force: false);
         }
-        else if (e.Resource == ResourceType.ClusterTemplate || e.Resource == ResourceType.Credential)
+        else if (e.Resource == ResourceType.ClusterTemplate || e.Resource == ResourceType.ClusterTemplateChain || e.Resource == ResourceType.Credential)
         {
             _queue.Add(new WorkItem(e.Resource, ns, name), force: true);
         }
@@ -130,6 +132,24 @@ internal sealed class WorldController : IAsyncDisposable
             return;
         }
 
+        if (ReconcileReference(item))
+        {
+            foreach (var cluster in _clusters.ClustersReferring(item.Namespace, item.Name, item.Type))
+            {
+                _queue.Add(new WorkItem(ResourceType.ClusterDeployment, item.Namespace, cluster), force: true);
+            }
+        }
+    }
+
+    /// <summary>Reconciles a template, chain or credential; true when the clusters that depend on it need a look.</summary>
+    private bool ReconcileReference(WorkItem item)
+    {
+        if (item.Type == ResourceType.ClusterTemplateChain)
+        {
+            _chains.Reconcile(item.Namespace, item.Name);
+            return _references.RefreshUpgrades(item.Namespace); // the chain's own label and status writes change no path
+        }
+
         _references.Forget(item.Type, item.Namespace);
         if (item.Type == ResourceType.Credential)
         {
@@ -140,9 +160,6 @@ internal sealed class WorldController : IAsyncDisposable
             _templates.Reconcile(item.Namespace, item.Name);
         }
 
-        foreach (var cluster in _clusters.ClustersReferring(item.Namespace, item.Name, item.Type))
-        {
-            _queue.Add(new WorkItem(ResourceType.ClusterDeployment, item.Namespace, cluster), force: true);
-        }
+        return true;
     }
 }

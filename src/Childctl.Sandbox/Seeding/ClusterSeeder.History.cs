@@ -31,7 +31,7 @@ internal sealed partial class ClusterSeeder
         ClusterSim sim;
         if (phase == SeedPhase.Provisioning)
         {
-            stored = _store.CreateBackdated(ResourceType.ClusterDeployment, cluster, created, WellKnown.FieldManager);
+            stored = _store.CreateBackdated(ResourceType.ClusterDeployment, cluster, created, SeedCreators.For(JsonAccess.Name(cluster)));
             sim = new ClusterSim(JsonAccess.Uid(stored));
             History(stored, sim, phase, variant, created);
             stored = _store.UpdateStatus(ResourceType.ClusterDeployment, stored, WellKnown.FieldManager);
@@ -41,7 +41,7 @@ internal sealed partial class ClusterSeeder
             sim = new ClusterSim("");
             JsonAccess.Metadata(cluster)["generation"] = 1; // what the store will give it
             History(cluster, sim, phase, variant, created);
-            stored = _store.CreateBackdated(ResourceType.ClusterDeployment, cluster, created, WellKnown.FieldManager);
+            stored = _store.CreateBackdated(ResourceType.ClusterDeployment, cluster, created, SeedCreators.For(JsonAccess.Name(cluster)));
             if (stored["status"] is null)
             {
                 stored["status"] = cluster["status"]!.DeepClone(); // a store that drops status on create, as kube-apiserver does
@@ -109,7 +109,7 @@ internal sealed partial class ClusterSeeder
     {
         var config = (JsonObject)cluster["spec"]!["config"]!;
         config["workersNumber"] = (JsonAccess.Long(config, "workersNumber") ?? 2) + 1;
-        cluster = _store.Update(ResourceType.ClusterDeployment, cluster, WellKnown.FieldManager);
+        cluster = _store.Update(ResourceType.ClusterDeployment, cluster, SeedCreators.For(JsonAccess.Name(cluster)));
         sim.Revision = 2;
         _timeline.At(cluster, sim, created + ((_now - created) / 2), null);
         return _store.UpdateStatus(ResourceType.ClusterDeployment, cluster, WellKnown.FieldManager);

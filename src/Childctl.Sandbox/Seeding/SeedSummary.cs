@@ -4,6 +4,7 @@ namespace Childctl.Sandbox.Seeding;
 public sealed record SeedSummary(
     IReadOnlyList<string> Namespaces,
     int Templates,
+    int Chains,
     int Credentials,
     IReadOnlyDictionary<SeedPhase, int> Clusters)
 {

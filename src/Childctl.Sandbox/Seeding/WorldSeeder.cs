@@ -5,9 +5,10 @@ using Childctl.Sandbox.Storage;
 namespace Childctl.Sandbox.Seeding;
 
 /// <summary>
-/// Fills a fresh store with the simulated k0rdent world: in <c>kcm-system</c> the stock ClusterTemplates and
-/// the Credentials; with pre-seeded clusters also team namespaces, which get the same templates and
-/// credentials (as k0rdent's access management would distribute them) and their share of the clusters.
+/// Fills a fresh store with the simulated k0rdent world: in <c>kcm-system</c> the stock ClusterTemplates, their
+/// ClusterTemplateChains and the Credentials; with pre-seeded clusters also team namespaces, which get the same
+/// templates, chains and credentials (as k0rdent's access management would distribute them) and their share of
+/// the clusters. Chains come before clusters, whose availableUpgrades are read from them.
 /// </summary>
 internal static class WorldSeeder
 {
@@ -24,18 +25,20 @@ internal static class WorldSeeder
 
         var installedAt = Timestamps.Truncate(clock.Now - TimeSpan.FromDays(120));
         var templates = 0;
+        var chains = 0;
         var credentials = 0;
         foreach (var ns in namespaces)
         {
             EnsureNamespace(store, ns, installedAt);
             templates += SeedTemplates(store, ns, installedAt);
+            chains += SeedChains(store, ns, installedAt);
             credentials += SeedCredentials(store, ns, installedAt);
         }
 
         var clusters = options.Clusters > 0
             ? new ClusterSeeder(store, new ReferenceCache(store), clock, options.RandomSeed, namespaces).Seed(options.Clusters)
             : Enum.GetValues<SeedPhase>().ToDictionary(p => p, _ => 0);
-        return new SeedSummary(namespaces, templates, credentials, clusters);
+        return new SeedSummary(namespaces, templates, chains, credentials, clusters);
     }
 
     private static void EnsureNamespace(IObjectStore store, string ns, DateTimeOffset createdAt)
@@ -56,6 +59,20 @@ internal static class WorldSeeder
         }
 
         return TemplateCatalog.All.Count;
+    }
+
+    private static int SeedChains(IObjectStore store, string ns, DateTimeOffset createdAt)
+    {
+        var count = 0;
+        foreach (var chain in ChainObjects.For(ns))
+        {
+            var created = store.CreateBackdated(ResourceType.ClusterTemplateChain, chain, createdAt, WellKnown.FieldManager);
+            created["status"] = ChainValidity.Status(created);
+            store.UpdateStatus(ResourceType.ClusterTemplateChain, created, WellKnown.FieldManager);
+            count++;
+        }
+
+        return count;
     }
 
     private static int SeedCredentials(IObjectStore store, string ns, DateTimeOffset createdAt)

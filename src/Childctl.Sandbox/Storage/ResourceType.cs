@@ -10,5 +10,6 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
     public static readonly ResourceType Event = new("", "v1", "events", "Event", Namespaced: true);
     public static readonly ResourceType ClusterDeployment = new("k0rdent.mirantis.com", "v1beta1", "clusterdeployments", "ClusterDeployment", Namespaced: true);
     public static readonly ResourceType ClusterTemplate = new("k0rdent.mirantis.com", "v1beta1", "clustertemplates", "ClusterTemplate", Namespaced: true);
+    public static readonly ResourceType ClusterTemplateChain = new("k0rdent.mirantis.com", "v1beta1", "clustertemplatechains", "ClusterTemplateChain", Namespaced: true);
     public static readonly ResourceType Credential = new("k0rdent.mirantis.com", "v1beta1", "credentials", "Credential", Namespaced: true);
 }

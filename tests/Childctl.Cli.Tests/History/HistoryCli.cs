@@ -42,6 +42,9 @@ internal sealed class HistoryCli : IDisposable
 
     public DateTimeOffset Time { get; set; } = Now;
 
+    /// <summary>Whether stdout is a terminal (colour is on for tables then).</summary>
+    public bool Terminal { get; set; }
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var env = new Dictionary<string, string>
@@ -59,6 +62,7 @@ internal sealed class HistoryCli : IDisposable
             GetEnvironmentVariable = name => env.GetValueOrDefault(name),
             Time = new FixedTime(Time),
             UserName = "rbias",
+            StdoutIsTerminal = Terminal,
         };
         var code = await CliApp.RunAsync(args, host);
         return new CliResult(code, stdout.ToString(), stderr.ToString().Replace(_dir.Path, "<tmp>", StringComparison.Ordinal));

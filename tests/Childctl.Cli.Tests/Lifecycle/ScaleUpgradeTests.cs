@@ -33,7 +33,7 @@ public sealed class ScaleUpgradeTests(LifecycleSandbox fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Upgrade_OnlyAlongAvailableUpgrades()
+    public async Task Upgrade_OnlyAlongTheChain_OneStepAtATime()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "azure", "u-one", "--location", "eastus", "--subscription-id", "s",
@@ -41,15 +41,32 @@ public sealed class ScaleUpgradeTests(LifecycleSandbox fixture) : IClassFixture<
 
         var list = await run.RunAsync("upgrade", "u-one", "--list");
         Assert.Equal(0, list.ExitCode);
-        Assert.Contains("azure-standalone-cp-1-0-44,azure-standalone-cp-1-0-45", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("azure-standalone-cp-1-0-44", list.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("azure-standalone-cp-1-0-45", list.Stdout, StringComparison.Ordinal);
 
-        var refused = await run.RunAsync("upgrade", "u-one", "--to", "aws-standalone-cp-1-0-43");
-        Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("allowed targets are azure-standalone-cp-1-0-44, azure-standalone-cp-1-0-45", refused.Stderr, StringComparison.Ordinal);
+        var skipping = await run.RunAsync("upgrade", "u-one", "--to", "azure-standalone-cp-1-0-45");
+        Assert.Equal(2, skipping.ExitCode);
+        Assert.Contains("allowed targets are azure-standalone-cp-1-0-44", skipping.Stderr, StringComparison.Ordinal);
 
-        var upgraded = await run.RunAsync("upgrade", "u-one", "--to", "azure-standalone-cp-1-0-45", "--wait");
+        var upgraded = await run.RunAsync("upgrade", "u-one", "--to", "azure-standalone-cp-1-0-44", "--wait");
         Assert.True(upgraded.ExitCode == 0, upgraded.Stderr);
-        Assert.Contains("upgraded (azure-standalone-cp-1-0-41 → azure-standalone-cp-1-0-45)", upgraded.Stdout, StringComparison.Ordinal);
+        Assert.Contains("upgraded (azure-standalone-cp-1-0-41 → azure-standalone-cp-1-0-44)", upgraded.Stdout, StringComparison.Ordinal);
         Assert.Contains("action: cluster_upgraded", run.HistoryText("u-one"), StringComparison.Ordinal);
+
+        var next = await run.RunAsync("upgrade", "u-one", "--list");
+        Assert.Contains("azure-standalone-cp-1-0-45", next.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upgrade_ToATemplateOfAnotherChart_IsRefused()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "azure", "u-two", "--location", "eastus", "--subscription-id", "s",
+            "--template", "azure-standalone-cp-1-0-44")).ExitCode);
+
+        var refused = await run.RunAsync("upgrade", "u-two", "--to", "aws-standalone-cp-1-0-43");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("allowed targets are azure-standalone-cp-1-0-45", refused.Stderr, StringComparison.Ordinal);
     }
 }

@@ -4,16 +4,30 @@ using Childctl.Sandbox.Storage;
 
 namespace Childctl.Cli.Tests.LiveView;
 
-/// <summary>Templates, credentials, statuses, the kubeconfig Secret and Events of the seeded world.</summary>
+/// <summary>Templates and their chain, credentials, statuses, the kubeconfig Secret and Events of the seeded world.</summary>
 public partial class LiveViewSandbox
 {
     private void SeedTemplates()
     {
         CreateWithStatus(ResourceType.ClusterTemplate, Template(Ns, "azure-standalone-cp-1-0-45", "azure", "1.0.45", valid: true));
+        CreateWithStatus(ResourceType.ClusterTemplate, Template(Ns, "aws-standalone-cp-1-0-42", "aws", "1.0.42", valid: true));
         CreateWithStatus(ResourceType.ClusterTemplate, Template(Ns, "aws-standalone-cp-1-0-43", "aws", "1.0.43", valid: true));
         CreateWithStatus(ResourceType.ClusterTemplate, Template(Ns, "gcp-standalone-cp-1-0-43", "gcp", "1.0.43", valid: true));
         CreateWithStatus(ResourceType.ClusterTemplate, Template(Ns, "azure-standalone-cp-1-0-8", "azure", "1.0.8", valid: false));
         CreateWithStatus(ResourceType.ClusterTemplate, Template(OtherNs, "gcp-standalone-cp-1-0-43", "gcp", "1.0.43", valid: true));
+        CreateWithStatus(ResourceType.ClusterTemplateChain, new JsonObject
+        {
+            ["apiVersion"] = "k0rdent.mirantis.com/v1beta1",
+            ["kind"] = "ClusterTemplateChain",
+            ["metadata"] = new JsonObject { ["name"] = "aws-standalone-cp", ["namespace"] = Ns },
+            ["spec"] = new JsonObject
+            {
+                ["supportedTemplates"] = new JsonArray(
+                    new JsonObject { ["name"] = "aws-standalone-cp-1-0-42", ["availableUpgrades"] = new JsonArray(new JsonObject { ["name"] = "aws-standalone-cp-1-0-43" }) },
+                    new JsonObject { ["name"] = "aws-standalone-cp-1-0-43" }),
+            },
+            ["status"] = new JsonObject { ["valid"] = true },
+        });
     }
 
     private static JsonObject Template(string ns, string name, string cloud, string version, bool valid)

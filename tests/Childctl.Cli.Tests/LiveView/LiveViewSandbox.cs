@@ -80,11 +80,19 @@ public partial class LiveViewSandbox : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Runs childctl against this sandbox with the fixed clock and a private history folder.</summary>
-    internal Task<CliResult> RunAsync(params string[] args) =>
-        CliRunner.RunAsync(
-            new Dictionary<string, string> { ["KUBECONFIG"] = KubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = HistoryDirectory, ["HOME"] = HistoryDirectory },
-            Clock,
-            args);
+    internal Task<CliResult> RunAsync(params string[] args) => RunAsync(terminal: false, noColorVariable: null, args);
+
+    /// <summary>Runs with stdout on a terminal or not, and with NO_COLOR set to the given value (null: unset).</summary>
+    internal Task<CliResult> RunAsync(bool terminal, string? noColorVariable, params string[] args)
+    {
+        var env = new Dictionary<string, string> { ["KUBECONFIG"] = KubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = HistoryDirectory, ["HOME"] = HistoryDirectory };
+        if (noColorVariable is not null)
+        {
+            env["NO_COLOR"] = noColorVariable;
+        }
+
+        return CliRunner.RunAsync(env, Clock, terminal, args);
+    }
 
     private List<JsonObject> CreateClusters() =>
     [
@@ -123,10 +131,14 @@ public partial class LiveViewSandbox : IAsyncLifetime, IDisposable
         return Store.Create(ResourceType.ClusterDeployment, obj, Manager);
     }
 
-    /// <summary>The sandbox seeds its own templates and credentials; this world is made only of the examples.</summary>
+    /// <summary>The sandbox seeds its own templates, chains and credentials; this world is made only of the examples.</summary>
     private void ClearSeededWorld()
     {
-        foreach (var type in new[] { ResourceType.ClusterDeployment, ResourceType.ClusterTemplate, ResourceType.Credential, ResourceType.Event, ResourceType.Secret })
+        var seeded = new[]
+        {
+            ResourceType.ClusterDeployment, ResourceType.ClusterTemplate, ResourceType.ClusterTemplateChain, ResourceType.Credential, ResourceType.Event, ResourceType.Secret,
+        };
+        foreach (var type in seeded)
         {
             foreach (var obj in Store.List(type, null))
             {

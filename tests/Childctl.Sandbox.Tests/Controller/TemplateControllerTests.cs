@@ -20,16 +20,21 @@ public class TemplateControllerTests
     }
 
     [Fact]
-    public async Task NewerTemplate_BecomesAnUpgradeForExistingClusters()
+    public async Task NewerTemplate_IsNoUpgrade_UntilAChainListsIt()
     {
         await using var world = await World.StartAsync();
         await world.CreateAsync(Clusters.Aws("dev1"));
-        Assert.Null(world.Cluster("dev1")["status"]!["availableUpgrades"]);
 
         world.Store.Create(ResourceType.ClusterTemplate, Templates.Template("aws-standalone-cp-1-0-44", "aws-standalone-cp", "1.0.44"), "test");
         await world.Running.WhenIdleAsync();
+        Assert.Null(world.Cluster("dev1").Upgrades());
 
-        Assert.Equal(["aws-standalone-cp-1-0-44"], world.Cluster("dev1")["status"]!["availableUpgrades"]!.AsArray().Select(u => u!.GetValue<string>()));
+        world.Store.Create(
+            ResourceType.ClusterTemplateChain,
+            Chains.Chain("aws-next", ("aws-standalone-cp-1-0-43", ["aws-standalone-cp-1-0-44"]), ("aws-standalone-cp-1-0-44", [])),
+            "test");
+        await world.Running.WhenIdleAsync();
+        Assert.Equal(["aws-standalone-cp-1-0-44"], world.Cluster("dev1").Upgrades());
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class KubectlGetTests(GetSandboxFixture f) : IClassFixture<GetSand
             names.Where(n => n.StartsWith("clusterdeployment.", StringComparison.Ordinal)));
         Assert.Contains("clustertemplate.k0rdent.mirantis.com/azure-standalone-cp-1-0-45", names); // seeded by the world
         Assert.Contains("credential.k0rdent.mirantis.com/azure-cluster-identity-cred", names);
+        Assert.Contains("clustertemplatechain.k0rdent.mirantis.com/azure-standalone-cp", names);
     }
 
     [Fact]

@@ -52,6 +52,39 @@ public class SeedingTests
         Assert.NotEmpty(status["validationError"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task EverySeededNamespace_HasOneValidChainPerChart()
+    {
+        await using var world = await World.StartAsync(clusters: 20, controller: false);
+
+        foreach (var ns in new[] { "kcm-system", "team-a", "team-b", "platform" })
+        {
+            var chains = world.Store.List(ResourceType.ClusterTemplateChain, ns);
+            Assert.Equal(["aws-standalone-cp", "azure-standalone-cp", "gcp-standalone-cp"], chains.Select(c => c["metadata"]!["name"]!.GetValue<string>()));
+            Assert.All(chains, c => Assert.True(c["status"]!["valid"]!.GetValue<bool>()));
+        }
+
+        Assert.Equal(12, world.Running.Seeded.Chains);
+    }
+
+    [Fact]
+    public async Task AzureChain_StepsOneVersionAtATime_AndLeavesTheBrokenTemplateOut()
+    {
+        await using var world = await World.StartAsync();
+
+        var chain = world.Store.Get(ResourceType.ClusterTemplateChain, "kcm-system", "azure-standalone-cp")!;
+
+        var paths = chain["spec"]!["supportedTemplates"]!.AsArray().Select(s =>
+            $"{s!["name"]} -> [{string.Join(", ", s["availableUpgrades"]?.AsArray().Select(u => u!["name"]!.GetValue<string>()) ?? [])}]");
+        Assert.Equal(
+            [
+                "azure-standalone-cp-1-0-41 -> [azure-standalone-cp-1-0-44]",
+                "azure-standalone-cp-1-0-44 -> [azure-standalone-cp-1-0-45]",
+                "azure-standalone-cp-1-0-45 -> []",
+            ],
+            paths);
+    }
+
     [Theory]
     [InlineData("azure-cluster-identity-cred", true, "AzureClusterIdentity")]
     [InlineData("aws-cluster-credential", true, "AWSClusterStaticIdentity")]
@@ -104,6 +137,9 @@ public class SeedingTests
         var ready = clusters.Where(c => c.State("Ready") == "True/Succeeded" && !c["spec"]!["dryRun"]!.GetValue<bool>()).ToList();
         Assert.All(ready, c => Assert.NotNull(world.KubeconfigSecret(c["metadata"]!["name"]!.GetValue<string>(), c["metadata"]!["namespace"]!.GetValue<string>())));
         Assert.Contains(ready, c => c["status"]!["availableUpgrades"] is not null);
+        Assert.All(
+            ready.Where(c => c["spec"]!["template"]!.GetValue<string>() == "azure-standalone-cp-1-0-41"),
+            c => Assert.Equal(["azure-standalone-cp-1-0-44"], c.Upgrades()));
         Assert.Contains(ready, c => c.Generation() == 2 && c.ObservedGeneration() == 2);
         Assert.Contains(ready, c => c["status"]!["services"] is JsonArray { Count: > 0 });
         Assert.All(clusters, c => Assert.True(
@@ -112,6 +148,20 @@ public class SeedingTests
         Assert.Contains(clusters, c => c.State("TemplateReady") == "False/Failed");
         Assert.Contains(clusters, c => c.State("HelmChartReady") == "False/Failed");
         Assert.Contains(clusters, c => c.State("Deleting") == "True/WaitingForClusterDeletion");
+    }
+
+    [Fact]
+    public async Task SeededClusters_AreCreatedByPeopleAndGitOps_NotByK0rdentsController()
+    {
+        await using var world = await World.StartAsync(clusters: 60, controller: false);
+
+        var creators = world.Store.List(ResourceType.ClusterDeployment, null)
+            .Select(c => c["metadata"]!["managedFields"]!.AsArray()
+                .First(f => f!["operation"]!.GetValue<string>() == "Update" && f["subresource"] is null)!["manager"]!.GetValue<string>())
+            .ToList();
+
+        Assert.DoesNotContain(WellKnown.FieldManager, creators);
+        Assert.True(creators.Distinct().Count() > 2, string.Join(", ", creators.Distinct()));
     }
 
     [Fact]

@@ -13,12 +13,13 @@ namespace Childctl.Cli.Output.Audit;
 /// </summary>
 internal static class AuditRenderer
 {
-    public static string Render(AuditReport report, OutputFormat format) => format switch
+    /// <param name="color">Colour the CLASS of clusters not in step (a terminal only; see CliContext.UseColor).</param>
+    public static string Render(AuditReport report, OutputFormat format, bool color = false) => format switch
     {
         OutputFormat.Json => Json(report) + "\n",
         OutputFormat.Yaml => Yaml(report),
         OutputFormat.Name => string.Concat(report.Findings.Where(f => !f.IsInStep).Select(f => $"{f.Namespace}/{f.Name}\n")),
-        _ => Table(report, format == OutputFormat.Wide),
+        _ => Table(report, format == OutputFormat.Wide, color),
     };
 
     /// <summary>The stderr lines: what was compared and the count per class, then what --record did or would do.</summary>
@@ -51,7 +52,7 @@ internal static class AuditRenderer
         return text.ToString();
     }
 
-    private static string Table(AuditReport report, bool wide)
+    private static string Table(AuditReport report, bool wide, bool color)
     {
         var all = report.Namespace is null;
         var headers = new List<string>();
@@ -60,6 +61,8 @@ internal static class AuditRenderer
         headers.AddRange(wide ? ["GENERATION", "RECORDED", "RESOURCE VERSION", "PREVIOUS UID", "HISTORY FILE"] : []);
         headers.Add("DETAILS");
         var table = new TableWriter([.. headers]);
+        var kind = table.ColumnOf("CLASS");
+        table.StyleColumn("CLASS", row => CellStyles.AuditClass(row[kind]));
         foreach (var f in report.Findings)
         {
             var cells = new List<string?>();
@@ -70,7 +73,7 @@ internal static class AuditRenderer
             table.AddRow([.. cells]);
         }
 
-        return table.Render();
+        return table.Render(color);
     }
 
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";

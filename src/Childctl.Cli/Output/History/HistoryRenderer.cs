@@ -15,14 +15,15 @@ namespace Childctl.Cli.Output.History;
 internal static class HistoryRenderer
 {
     /// <param name="live">With <c>--with-events</c>: the live Kubernetes Events of the one cluster shown, marked and never stored.</param>
-    public static string Render(HistoryResult result, OutputFormat format, bool oneCluster, LiveClusterEvents? live = null) => format switch
+    /// <param name="color">Colour failed results (a terminal only; see CliContext.UseColor).</param>
+    public static string Render(HistoryResult result, OutputFormat format, bool oneCluster, LiveClusterEvents? live = null, bool color = false) => format switch
     {
         OutputFormat.Json => JsonSerializer.Serialize(HistoryJsonMapper.List(result.Clusters, live), HistoryJsonContext.Default.HistoryListJson) + "\n",
         OutputFormat.Yaml => Yaml(result.Clusters) + LiveEventsYaml.Comments(live),
         OutputFormat.Name => string.Concat(result.Clusters.Select(c => $"{c.Stream.Namespace}/{c.Stream.Name}\n")),
         _ => oneCluster && result.Clusters.Count == 1 && (result.Clusters[0].Incarnations.Any(i => i.Uid is not null) || live?.Uid is not null)
-            ? IncarnationView.Render(result.Clusters[0], format == OutputFormat.Wide, live)
-            : Table(result.Clusters, format == OutputFormat.Wide, oneCluster),
+            ? IncarnationView.Render(result.Clusters[0], format == OutputFormat.Wide, live, color)
+            : Table(result.Clusters, format == OutputFormat.Wide, oneCluster, color),
     };
 
     private static string Yaml(IReadOnlyList<ClusterHistory> clusters)
@@ -42,7 +43,7 @@ internal static class HistoryRenderer
         return text.ToString();
     }
 
-    private static string Table(IReadOnlyList<ClusterHistory> clusters, bool wide, bool oneCluster)
+    private static string Table(IReadOnlyList<ClusterHistory> clusters, bool wide, bool oneCluster, bool color)
     {
         var showMc = clusters.Select(c => c.Stream.ManagementCluster).Distinct().Count() > 1;
         var headers = new List<string> { "TIME" };
@@ -52,6 +53,8 @@ internal static class HistoryRenderer
         headers.AddRange(wide ? ["K8S USER", "SOURCE", "OPERATION", "COMMAND"] : []);
         headers.Add("DETAILS");
         var table = new TableWriter([.. headers]);
+        var result = table.ColumnOf("RESULT");
+        table.StyleColumn("RESULT", row => CellStyles.Result(row[result]));
         var rows = clusters.SelectMany(c => c.Events.Select(e => (Cluster: c, Event: e))).OrderBy(r => r.Event.Timestamp);
         foreach (var (c, e) in rows)
         {
@@ -64,7 +67,7 @@ internal static class HistoryRenderer
             table.AddRow([.. cells]);
         }
 
-        return table.Render();
+        return table.Render(color);
     }
 
     /// <summary>The narration line that precedes every history output on stderr.</summary>

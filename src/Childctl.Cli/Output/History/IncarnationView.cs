@@ -17,7 +17,7 @@ internal static class IncarnationView
 {
     public const string LiveMarker = "[live event, not stored]";
 
-    public static string Render(ClusterHistory cluster, bool wide, LiveClusterEvents? live)
+    public static string Render(ClusterHistory cluster, bool wide, LiveClusterEvents? live, bool color = false)
     {
         var sections = Sections(cluster, live);
         var total = sections.Count(s => s.Uid is not null);
@@ -37,7 +37,7 @@ internal static class IncarnationView
                 AppendMilestones(text, section.Incarnation);
             }
 
-            text.Append(Table(section.Rows, wide));
+            text.Append(Table(section.Rows, wide, color));
         }
 
         return text.ToString();
@@ -85,12 +85,13 @@ internal static class IncarnationView
     private static string SpanName(MilestoneSpan span) =>
         span is { From: Milestones.Created, To: Milestones.Gone } ? "lifetime" : $"{span.From} → {span.To}";
 
-    private static string Table(List<Row> rows, bool wide)
+    private static string Table(List<Row> rows, bool wide, bool color)
     {
         var headers = new List<string> { "TIME", "ACTION", "USER", "RESULT" };
         headers.AddRange(wide ? ["K8S USER", "SOURCE", "OPERATION", "COMMAND"] : []);
         headers.Add("DETAILS");
         var table = new TableWriter([.. headers]);
+        table.StyleColumn("RESULT", cells => CellStyles.Result(cells[3]));
         foreach (var row in rows)
         {
             var cells = new List<string?> { row.Time is { } t ? Time(t) : "-", row.Action, row.User, row.Result };
@@ -99,7 +100,7 @@ internal static class IncarnationView
             table.AddRow([.. cells]);
         }
 
-        return table.Render();
+        return table.Render(color);
     }
 
     private static string Time(DateTimeOffset t) => HistoryJsonMapper.Time(t)[..19] + "Z";

@@ -8,11 +8,11 @@ namespace Childctl.Sandbox.Api.Definitions;
 /// The kinds the API serves right now: the core kinds plus one entry per served version of every stored
 /// CustomResourceDefinition. It follows the CRD objects in the store, so creating, replacing or deleting a CRD
 /// (through the API or in-process) changes what is served before that write returns. Our own definitions of
-/// ClusterDeployment, ClusterTemplate and Credential are installed as CRD objects at start.
+/// ClusterDeployment, ClusterTemplate, ClusterTemplateChain and Credential are installed as CRD objects at start.
 /// </summary>
 internal sealed class ResourceRegistry : IDisposable
 {
-    private static readonly string[] BuiltInCrdFiles = ["clusterdeployments.yaml", "clustertemplates.yaml", "credentials.yaml"];
+    private static readonly string[] BuiltInCrdFiles = ["clusterdeployments.yaml", "clustertemplates.yaml", "clustertemplatechains.yaml", "credentials.yaml"];
 
     private readonly ObjectStore _store;
     private readonly Lock _gate = new();

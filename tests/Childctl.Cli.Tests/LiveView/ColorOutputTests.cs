@@ -1,0 +1,75 @@
+using Childctl.Cli.Tests.Output;
+
+namespace Childctl.Cli.Tests.LiveView;
+
+/// <summary>Colour on a terminal, and only there: the coloured tables are the golden tables plus SGR codes around cells.</summary>
+public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSandbox>
+{
+    [Theory]
+    [InlineData("list", "list.txt")]
+    [InlineData("list -o wide", "list-wide.txt")]
+    [InlineData("list -A", "list-all-namespaces.txt")]
+    [InlineData("templates", "templates.txt")]
+    [InlineData("credentials", "credentials.txt")]
+    public async Task OnATerminal_TablesAreColoured_AndAlignedAsThePlainGolden(string args, string golden)
+    {
+        var result = await world.RunAsync(terminal: true, noColorVariable: null, args.Split(' '));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(AnsiText.HasColor(result.Stdout), result.Stdout);
+        Golden.AssertMatches(golden, AnsiText.Strip(result.Stdout));
+    }
+
+    [Fact]
+    public async Task List_ColoursPhaseAndReady_ByPhase()
+    {
+        var stdout = (await world.RunAsync(terminal: true, noColorVariable: null, "list")).Stdout;
+
+        Assert.Matches(@"aws-uswest2-prod    \e\[32mReady\e\[0m          \e\[32mTrue\e\[0m ", stdout);
+        Assert.Matches(@"aws-uswest2-test    \e\[31mFailed\e\[0m         \e\[31mFalse\e\[0m ", stdout);
+        Assert.Contains("\e[33mProvisioning\e[0m", stdout, StringComparison.Ordinal);
+        Assert.Contains("\e[2mDeleting\e[0m", stdout, StringComparison.Ordinal);
+        Assert.Contains("\e[36mDryRun\e[0m", stdout, StringComparison.Ordinal);
+        Assert.Contains("\e[", stdout.Split('\n')[1], StringComparison.Ordinal);
+        Assert.False(AnsiText.HasColor(stdout.Split('\n')[0]), "headers stay plain");
+    }
+
+    [Fact]
+    public async Task Catalog_ColoursOnlyWhatIsNotValidOrReady()
+    {
+        var templates = (await world.RunAsync(terminal: true, noColorVariable: null, "templates")).Stdout;
+        var credentials = (await world.RunAsync(terminal: true, noColorVariable: null, "credentials")).Stdout;
+
+        var invalid = templates.Split('\n').Single(l => l.StartsWith("azure-standalone-cp-1-0-8 ", StringComparison.Ordinal));
+        Assert.Contains("\e[31mfalse\e[0m   ", invalid, StringComparison.Ordinal);
+        Assert.EndsWith("failed to get HelmChart kcm-system/azure-standalone-cp-1-0-8: chart version 1.0.8 not found", invalid, StringComparison.Ordinal);
+        Assert.DoesNotContain("\e[31mtrue", templates, StringComparison.Ordinal);
+        Assert.Contains("gcp-credential                \e[31mfalse\e[0m   ", credentials, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, "1", "list")]
+    [InlineData(true, null, "list --no-color")]
+    [InlineData(false, null, "list")]
+    [InlineData(true, null, "list -o json")]
+    [InlineData(true, null, "list -o yaml")]
+    [InlineData(true, null, "list -o name")]
+    [InlineData(true, "1", "templates")]
+    [InlineData(false, null, "credentials")]
+    public async Task NoColour_WithNoColorOrNoTerminalOrStructuredOutput(bool terminal, string? noColor, string args)
+    {
+        var result = await world.RunAsync(terminal, noColor, args.Split(' '));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(AnsiText.HasColor(result.Stdout), result.Stdout);
+        Assert.False(AnsiText.HasColor(result.Stderr), result.Stderr);
+    }
+
+    [Fact]
+    public async Task AnEmptyNoColor_IsUnset()
+    {
+        var result = await world.RunAsync(terminal: true, noColorVariable: string.Empty, "list");
+
+        Assert.True(AnsiText.HasColor(result.Stdout));
+    }
+}
