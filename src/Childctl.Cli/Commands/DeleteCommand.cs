@@ -118,7 +118,7 @@ internal static class DeleteCommand
 
         if (results.Count == 1 && plan.MissingNames.Count == 0)
         {
-            throw new ChildctlException(failed[0].Outcome == DeleteOutcome.Refused ? ErrorKind.Conflict : ErrorKind.General,
+            throw new ChildctlException(failed[0].Outcome == DeleteOutcome.Refused ? ErrorKind.Conflict : failed[0].ErrorKind ?? ErrorKind.General,
                 $"ClusterDeployment \"{failed[0].Item.Name}\" {failed[0].Message}");
         }
 

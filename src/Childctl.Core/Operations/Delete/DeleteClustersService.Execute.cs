@@ -67,7 +67,7 @@ public sealed partial class DeleteClustersService
             }
             catch (ChildctlException e)
             {
-                return new DeleteItemResult(item, DeleteOutcome.Failed, e.Message);
+                return new DeleteItemResult(item, DeleteOutcome.Failed, e.Message, e.Kind);
             }
         }
     }
