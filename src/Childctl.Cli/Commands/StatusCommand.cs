@@ -34,7 +34,7 @@ internal static class StatusCommand
             }
             else
             {
-                await context.Host.Out.WriteAsync(ClusterStatusView.Render(report, LiveView.Now(context)));
+                await context.Host.Out.WriteAsync(ClusterStatusView.Render(report, LiveView.Now(context), context.UseColor));
             }
 
             return ExitCodes.Success;

@@ -21,6 +21,14 @@ internal static class CellStyles
     public static CellStyle FalseIsBad(string cell) =>
         cell == "false" || cell.StartsWith("false:", StringComparison.Ordinal) ? CellStyle.Bad : CellStyle.Plain;
 
+    /// <summary>A condition STATUS: False stands out in red, Unknown (still in progress) in yellow, True stays plain.</summary>
+    public static CellStyle ConditionStatus(string cell) => cell switch
+    {
+        "False" => CellStyle.Bad,
+        "Unknown" => CellStyle.Warning,
+        _ => CellStyle.Plain,
+    };
+
     /// <summary>A history RESULT: a failed operation stands out; success is the normal case and stays plain.</summary>
     public static CellStyle Result(string cell) => cell == "failed" ? CellStyle.Bad : CellStyle.Plain;
 

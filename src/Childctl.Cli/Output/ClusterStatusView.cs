@@ -14,11 +14,12 @@ internal static partial class ClusterStatusView
     private const string Indent = "  ";
     private const string MessageIndent = "      ";
 
-    public static string Render(ClusterStatusReport report, DateTimeOffset now)
+    /// <param name="color">Paint the phase, Ready and condition statuses (only for a terminal; see CliContext.UseColor).</param>
+    public static string Render(ClusterStatusReport report, DateTimeOffset now, bool color = false)
     {
         var text = new StringBuilder(4096);
-        AppendSummary(text, report.Overview, now);
-        AppendConditions(text, report.Overview.Cluster, now);
+        AppendSummary(text, report.Overview, now, color);
+        AppendConditions(text, report.Overview.Cluster, now, color);
         AppendServices(text, report.Overview.Cluster);
         AppendUpgrades(text, report.Overview.Cluster);
         AppendKubeconfig(text, report);
@@ -27,16 +28,18 @@ internal static partial class ClusterStatusView
         return text.ToString();
     }
 
-    private static void AppendSummary(StringBuilder text, ClusterOverview o, DateTimeOffset now)
+    private static void AppendSummary(StringBuilder text, ClusterOverview o, DateTimeOffset now, bool color)
     {
+        var phase = o.Verdict.Phase.ToString();
+        var ready = o.Verdict.IsReady ? "True" : "False";
         var c = o.Cluster;
         var observed = c.ObservedGeneration?.ToString(CultureInfo.InvariantCulture) ?? "not yet";
         new Fields()
             .Add("Name", c.Name)
             .Add("Namespace", c.Namespace)
             .Add("UID", c.Uid)
-            .Add("Phase", $"{o.Verdict.Phase}: {o.Verdict.Reason}")
-            .Add("Ready", o.Verdict.IsReady ? "True" : "False")
+            .Add("Phase", $"{Paint(phase, CellStyles.Phase(phase), color)}: {o.Verdict.Reason}")
+            .Add("Ready", Paint(ready, CellStyles.Phase(phase), color))
             .Add("Provider", o.Provider ?? "<unknown> (template not found)")
             .Add("Region", o.Region)
             .Add("Template", c.Template)
@@ -51,7 +54,7 @@ internal static partial class ClusterStatusView
             .AppendTo(text);
     }
 
-    private static void AppendConditions(StringBuilder text, ClusterDeployment cluster, DateTimeOffset now)
+    private static void AppendConditions(StringBuilder text, ClusterDeployment cluster, DateTimeOffset now, bool color)
     {
         text.Append("\nConditions:");
         if (cluster.Conditions.Count == 0)
@@ -62,12 +65,13 @@ internal static partial class ClusterStatusView
 
         text.Append('\n');
         var table = new TableWriter("TYPE", "STATUS", "REASON", "AGE", "MESSAGE");
+        table.StyleColumn("STATUS", row => CellStyles.ConditionStatus(row[1]));
         foreach (var c in cluster.Conditions)
         {
             table.AddRow(c.Type, c.Status, c.Reason, HumanAge.Since(c.LastTransitionTime, now), IsMultiLine(c.Message) ? string.Empty : c.Message.Trim());
         }
 
-        var lines = table.Render().Split('\n');
+        var lines = table.Render(color).Split('\n');
         text.Append(Indent).Append(lines[0]).Append('\n');
         for (var i = 0; i < cluster.Conditions.Count; i++)
         {
@@ -93,4 +97,6 @@ internal static partial class ClusterStatusView
     }
 
     private static string Timestamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Paint(string text, CellStyle style, bool color) => color ? Ansi.Paint(text, style) : text;
 }

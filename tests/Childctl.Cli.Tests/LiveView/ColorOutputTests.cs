@@ -47,7 +47,26 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
         Assert.Contains("gcp-credential                \e[31mfalse\e[0m   ", credentials, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Status_OnATerminal_ColoursPhaseReadyAndConditionStatuses_AndStripsToThePlainGolden()
+    {
+        var ready = await world.RunAsync(terminal: true, noColorVariable: null, "status", "aws-uswest2-prod");
+        var failed = (await world.RunAsync(terminal: true, noColorVariable: null, "status", "aws-uswest2-test")).Stdout;
+
+        Assert.Equal(0, ready.ExitCode);
+        Assert.Contains("Phase:               \e[32mReady\e[0m: ", ready.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Ready:               \e[32mTrue\e[0m\n", ready.Stdout, StringComparison.Ordinal);
+        Golden.AssertMatches("status-ready.txt", AnsiText.Strip(ready.Stdout), (world.HistoryDirectory, "<history-dir>"));
+        Assert.Contains("Phase:               \e[31mFailed\e[0m: ", failed, StringComparison.Ordinal);
+        Assert.Contains("Ready:               \e[31mFalse\e[0m\n", failed, StringComparison.Ordinal);
+        Assert.Matches(@"\n  Ready +\e\[31mFalse\e\[0m +Failed ", failed);
+        Assert.DoesNotContain("\e[32mTrue\e[0m   ", failed.Split("\nConditions:")[1], StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData(false, null, "status aws-uswest2-test")]
+    [InlineData(true, "1", "status aws-uswest2-test")]
+    [InlineData(true, null, "status aws-uswest2-test -o yaml")]
     [InlineData(true, "1", "list")]
     [InlineData(true, null, "list --no-color")]
     [InlineData(false, null, "list")]
