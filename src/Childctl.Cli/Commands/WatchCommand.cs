@@ -1,13 +1,15 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
+using Childctl.Core.Errors;
 using Childctl.Core.Kubernetes.Watching;
 using Childctl.Core.Operations.Watch;
 
 namespace Childctl.Cli.Commands;
 
 /// <summary>
-/// <c>childctl watch [NAME]</c>: a live view of phase changes in the namespace (or all, with -A), until interrupted;
-/// for one NAME it ends when that cluster is gone.
+/// <c>childctl watch [NAME]</c>: a live view of phase changes in the namespace (or all, with -A), until interrupted.
+/// For one NAME it ends when that cluster is gone, or with exit 7 when k0rdent reports it Failed for its current spec,
+/// and records what it saw (trusted Ready, Failed, gone) in history as <c>wait</c> does, once per transition.
 /// </summary>
 internal static class WatchCommand
 {
@@ -23,10 +25,21 @@ internal static class WatchCommand
             var ns = clusterName is null ? LiveView.Scope(context, api) : Lifecycle.Namespace(context, api, "watch NAME");
             var view = new WatchView(context.Host.Out, context.Output, context.Host.StdoutIsTerminal);
             var service = new WatchClustersService(api, context.Host.Time);
+            var observer = clusterName is null ? null : new WatchedClusterObserver(await Lifecycle.RecorderAsync(context, api, null, ct), context.Host.Time);
             await foreach (var change in service.WatchAsync(ns, clusterName, context.Parse.GetValue(selector), ct))
             {
                 view.Write(change);
-                if (clusterName is not null && change.Kind == WatchChangeKind.Deleted)
+                if (observer is null)
+                {
+                    continue;
+                }
+
+                if (await observer.ObserveAsync(change, ct) is { } failure)
+                {
+                    throw new ChildctlException(ErrorKind.ClusterFailed, $"ClusterDeployment \"{clusterName}\" in namespace \"{ns}\" failed: {failure}");
+                }
+
+                if (change.Kind == WatchChangeKind.Deleted)
                 {
                     break;
                 }

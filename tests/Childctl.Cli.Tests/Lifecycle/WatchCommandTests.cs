@@ -37,5 +37,30 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
         Assert.Contains(lines, l => l.Contains(" kcm-system/wl-one Deleting ", StringComparison.Ordinal));
         Assert.EndsWith("kcm-system/wl-one Gone deleted from the management cluster", lines[^1], StringComparison.Ordinal);
         Assert.Equal(lines.Length, lines.Distinct().Count());
+        var history = run.HistoryText("wl-one");
+        Assert.Equal(1, Count(history, "action: observed_deleted"));
+        Assert.Equal(1, Count(history, "action: observed_ready"));
     }
+
+    [Fact]
+    public async Task WatchName_WhenK0rdentReportsFailure_EndsWithExit7_AndRecordsItOnce_EvenWithAWaitAfterIt()
+    {
+        var run = fixture.NewRun();
+        var file = Path.Combine(run.Home, "failing.yaml");
+        await File.WriteAllTextAsync(file, WaitCommandTests.Failing("wf-one"));
+        Assert.Equal(0, (await run.RunAsync("create", "-f", file)).ExitCode);
+
+        var watch = await run.RunAsync("watch", "wf-one");
+        var wait = await run.RunAsync("wait", "wf-one");
+
+        Assert.Equal(7, watch.ExitCode);
+        Assert.Contains("ClusterDeployment \"wf-one\" in namespace \"kcm-system\" failed:", watch.Stderr, StringComparison.Ordinal);
+        Assert.Contains("VpcLimitExceeded", watch.Stderr, StringComparison.Ordinal);
+        Assert.Contains(" kcm-system/wf-one Failed ", watch.Stdout, StringComparison.Ordinal);
+        Assert.Equal(7, wait.ExitCode);
+        Assert.Equal(1, Count(run.HistoryText("wf-one"), "action: observed_failed"));
+    }
+
+    private static int Count(string text, string what) =>
+        text.Split(what, StringSplitOptions.None).Length - 1;
 }
