@@ -15,7 +15,7 @@ internal static class DeleteCommand
 {
     public static Command Create(CliSession session)
     {
-        var names = new Argument<string[]>("name") { Description = "Clusters to delete", Arity = ArgumentArity.ZeroOrMore };
+        var names = ClusterNameArgument.Many("Clusters to delete");
         var o = new DeleteOptions();
         var command = new Command("delete", "Delete child clusters: plan, confirm, delete with preconditions, optionally wait until gone") { names };
         o.AddTo(command);

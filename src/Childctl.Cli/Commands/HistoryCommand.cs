@@ -43,6 +43,7 @@ internal static class HistoryCommand
             throw ChildctlException.InvalidInput("--with-events shows one cluster's live Events: give its NAME (and no --all-management-clusters)");
         }
 
+        var filter = Filter(ctx, o);
         var scope = ctx.Parse.GetValue(o.EveryMc)
             ? HistoryScope.AllManagementClusters(ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null)
             : HistoryScope.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null, ctx.Host.GetEnvironmentVariable);
@@ -53,7 +54,7 @@ internal static class HistoryCommand
         }
 
         var service = new HistoryService(new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time));
-        var result = await service.QueryAsync(new HistoryRequest(scope, target, Filter(ctx, o)), ct);
+        var result = await service.QueryAsync(new HistoryRequest(scope, target, filter), ct);
         foreach (var warning in HistoryRenderer.Warnings(result))
         {
             await ctx.Host.Err.WriteLineAsync(warning);

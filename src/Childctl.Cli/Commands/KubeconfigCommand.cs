@@ -13,7 +13,7 @@ internal static class KubeconfigCommand
 {
     public static Command Create(CliSession session)
     {
-        var name = new Argument<string>("name") { Description = "The ClusterDeployment's name" };
+        var name = ClusterNameArgument.One();
         var file = new Option<string?>("--file", "-f") { Description = "Write to this file (mode 0600; never overwritten without --force)" };
         var merge = new Option<string?>("--merge")
         {

@@ -9,7 +9,7 @@ internal static class ScaleCommand
 {
     public static Command Create(CliSession session)
     {
-        var name = new Argument<string>("name") { Description = "The ClusterDeployment's name" };
+        var name = ClusterNameArgument.One();
         var workers = new Option<int?>("--workers") { Description = "Worker nodes (spec.config.workersNumber)" };
         var controlPlanes = new Option<int?>("--control-planes") { Description = "Control plane nodes (spec.config.controlPlaneNumber)" };
         var reason = LifecycleOptions.Reason();

@@ -15,7 +15,7 @@ internal static class StatusCommand
 {
     public static Command Create(CliSession session)
     {
-        var name = new Argument<string>("name") { Description = "The ClusterDeployment's name" };
+        var name = ClusterNameArgument.One();
         var command = new Command("status", "Show one child cluster's live phase, conditions, services, Events and recent local history") { name };
         command.Aliases.Add("describe");
         CliContext.Bind(command, session, async (context, ct) =>

@@ -14,7 +14,7 @@ internal static class UpgradeCommand
 {
     public static Command Create(CliSession session)
     {
-        var name = new Argument<string>("name") { Description = "The ClusterDeployment's name" };
+        var name = ClusterNameArgument.One();
         var list = new Option<bool>("--list") { Description = "Show the current template and the allowed upgrade targets" };
         var to = new Option<string?>("--to") { Description = "The ClusterTemplate to move to (one of the allowed targets)" };
         var reason = LifecycleOptions.Reason();

@@ -16,7 +16,7 @@ internal static class WaitCommand
 {
     public static Command Create(CliSession session)
     {
-        var name = new Argument<string>("name") { Description = "The ClusterDeployment's name" };
+        var name = ClusterNameArgument.One();
         var goal = new Option<string>("--for") { Description = "ready (default) or deleted", DefaultValueFactory = _ => "ready" };
         goal.AcceptOnlyFromAmong("ready", "deleted");
         var timeout = LifecycleOptions.Timeout();

@@ -15,7 +15,7 @@ internal static class WatchCommand
 {
     public static Command Create(CliSession session)
     {
-        var name = new Argument<string?>("name") { Description = "Watch only this cluster", Arity = ArgumentArity.ZeroOrOne };
+        var name = ClusterNameArgument.Optional("Watch only this cluster");
         var selector = new Option<string?>("--selector", "-l") { Description = "Label selector, as in kubectl" };
         var command = new Command("watch", "Show child clusters' phase changes live (-o json: the watch events as JSON lines)") { name, selector };
         CliContext.Bind(command, session, async (context, ct) =>

@@ -19,13 +19,21 @@ public static class KubernetesNames
         }
     }
 
+    private const string ClusterNameRule = "a DNS subdomain: lower-case letters, digits, '-' and '.', at most 250 characters, starting and ending with a letter or digit";
+
     public static void ValidateClusterName(string? value)
     {
-        if (string.IsNullOrEmpty(value) || value.Length > MaxClusterName || !value.Split('.').All(IsSubdomainPart))
+        if (!IsClusterName(value))
         {
-            throw Invalid("cluster name", value, "a DNS subdomain: lower-case letters, digits, '-' and '.', at most 250 characters, starting and ending with a letter or digit");
+            throw Invalid("cluster name", value, ClusterNameRule);
         }
     }
+
+    /// <summary>What is wrong with a cluster name, in the words <see cref="ValidateClusterName"/> uses, or null when it is valid.</summary>
+    public static string? ClusterNameProblem(string? value) => IsClusterName(value) ? null : Invalid("cluster name", value, ClusterNameRule).Message;
+
+    private static bool IsClusterName(string? value) =>
+        !string.IsNullOrEmpty(value) && value.Length <= MaxClusterName && value.Split('.').All(IsSubdomainPart);
 
     public static bool IsLabel(string? value) => !string.IsNullOrEmpty(value) && value.Length <= MaxLabel && IsSubdomainPart(value);
 

@@ -1,0 +1,83 @@
+namespace Childctl.Cli.Tests.Commands;
+
+/// <summary>
+/// A NAME that cannot be a ClusterDeployment's is bad input (exit 2), refused while parsing: the kubeconfig here points
+/// at a port nothing listens on, so any API call would have ended in exit 5 instead.
+/// </summary>
+public sealed class ClusterNameArgumentTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("childctl-names-").FullName;
+
+    [Theory]
+    [InlineData("status", "../etc/passwd")]
+    [InlineData("describe", "Bad_Name")]
+    [InlineData("scale", "a/b", "--workers", "2")]
+    [InlineData("upgrade", "UPPER", "--list")]
+    [InlineData("kubeconfig", "-dash-first")]
+    [InlineData("wait", "trailing-")]
+    [InlineData("watch", "two..dots")]
+    [InlineData("delete", "ok-one", "not ok", "--yes")]
+    public async Task InvalidName_IsExit2_BeforeAnyApiCall_NamingTheRule(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(Environment(), args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("invalid cluster name", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("DNS subdomain", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("unreachable", result.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public async Task AValidName_GetsAsFarAsTheApi()
+    {
+        var result = await CliRunner.RunAsync(Environment(), "status", "my-cluster.v2");
+
+        Assert.Equal(5, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task CreateFromAMissingFile_IsExit2_SayingSo()
+    {
+        var result = await CliRunner.RunAsync(Environment(), "create", "-f", Path.Combine(_dir, "missing.yaml"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("missing.yaml: no such file", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HistoryWithABadSince_FailsBeforePrintingTheHistoryHeading()
+    {
+        var result = await CliRunner.RunAsync(Environment(), "history", "--since", "yesterday");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: invalid --since 'yesterday'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private Dictionary<string, string> Environment()
+    {
+        var kubeconfig = Path.Combine(_dir, "kubeconfig");
+        File.WriteAllText(kubeconfig, """
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: nowhere
+              cluster: {server: "https://127.0.0.1:1"}
+            users:
+            - name: someone
+              user: {token: abc}
+            contexts:
+            - name: nowhere
+              context: {cluster: nowhere, user: someone, namespace: kcm-system}
+            current-context: nowhere
+            """);
+        return new Dictionary<string, string>
+        {
+            ["KUBECONFIG"] = kubeconfig,
+            ["HOME"] = _dir,
+            ["CHILDCTL_HISTORY_DIR"] = Path.Combine(_dir, "history"),
+        };
+    }
+}
