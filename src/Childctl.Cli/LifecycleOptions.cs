@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace Childctl.Cli;
 
@@ -11,6 +12,23 @@ internal static class LifecycleOptions
     };
 
     public static Option<bool> Wait(string what) => new("--wait") { Description = $"Then wait until {what} (see 'childctl wait')" };
+
+    /// <summary>A node count or size: a whole number of 0 or more, with a message that names the option (not .NET's type name).</summary>
+    public static Option<int?> Count(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            r.AddError($"{name} must be a whole number of 0 or more, not '{text}'");
+            return null;
+        },
+    };
 
     public static Option<TimeSpan?> Timeout() => new("--timeout")
     {

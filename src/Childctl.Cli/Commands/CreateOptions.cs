@@ -31,11 +31,11 @@ internal sealed class CreateOptions
 
     public Option<string?> WorkerInstanceSize { get; } = new("--worker-instance-size") { Description = "Worker machine size (default per cloud)" };
 
-    public Option<int?> CpNumber { get; } = new("--cp-number") { Description = "Control plane nodes (default 3)" };
+    public Option<int?> CpNumber { get; } = LifecycleOptions.Count("--cp-number", "Control plane nodes (default 3)");
 
-    public Option<int?> WorkerNumber { get; } = new("--worker-number") { Description = "Worker nodes (default 2)" };
+    public Option<int?> WorkerNumber { get; } = LifecycleOptions.Count("--worker-number", "Worker nodes (default 2)");
 
-    public Option<int?> RootVolumeSize { get; } = new("--root-volume-size") { Description = "Root volume size in GB (default: the template's)" };
+    public Option<int?> RootVolumeSize { get; } = LifecycleOptions.Count("--root-volume-size", "Root volume size in GB (default: the template's)");
 
     public Option<string?> ClusterLabels { get; } = new("--cluster-labels") { Description = "Labels on the ClusterDeployment (k0rdent copies them to the cluster): k=v,k2=v2" };
 

@@ -10,8 +10,8 @@ internal static class ScaleCommand
     public static Command Create(CliSession session)
     {
         var name = ClusterNameArgument.One();
-        var workers = new Option<int?>("--workers") { Description = "Worker nodes (spec.config.workersNumber)" };
-        var controlPlanes = new Option<int?>("--control-planes") { Description = "Control plane nodes (spec.config.controlPlaneNumber)" };
+        var workers = LifecycleOptions.Count("--workers", "Worker nodes (spec.config.workersNumber)");
+        var controlPlanes = LifecycleOptions.Count("--control-planes", "Control plane nodes (spec.config.controlPlaneNumber)");
         var reason = LifecycleOptions.Reason();
         var wait = LifecycleOptions.Wait("k0rdent reports the scaled cluster Ready");
         var timeout = LifecycleOptions.Timeout();

@@ -1,10 +1,11 @@
 namespace Childctl.Cli.Tests.Commands;
 
 /// <summary>
-/// A NAME that cannot be a ClusterDeployment's is bad input (exit 2), refused while parsing: the kubeconfig here points
+/// Bad arguments are bad input (exit 2), refused while parsing: a NAME that cannot be a ClusterDeployment's, a node
+/// count that is not a whole number, a missing manifest, a bad time filter. The kubeconfig here points
 /// at a port nothing listens on, so any API call would have ended in exit 5 instead.
 /// </summary>
-public sealed class ClusterNameArgumentTests : IDisposable
+public sealed class ArgumentValidationTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("childctl-names-").FullName;
 
@@ -34,6 +35,21 @@ public sealed class ClusterNameArgumentTests : IDisposable
         var result = await CliRunner.RunAsync(Environment(), "status", "my-cluster.v2");
 
         Assert.Equal(5, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("--worker-number", "abc", "create", "aws", "c-one", "--region", "us-west-2")]
+    [InlineData("--cp-number", "1.5", "create", "aws", "c-one", "--region", "us-west-2")]
+    [InlineData("--root-volume-size", "-40", "create", "gcp", "c-one", "--region", "us-east4", "--project", "p")]
+    [InlineData("--workers", "-1", "scale", "c-one")]
+    [InlineData("--control-planes", "three", "scale", "c-one")]
+    public async Task ANodeCountThatIsNotAWholeNumber_IsExit2_NamingTheOption(string option, string value, params string[] args)
+    {
+        var result = await CliRunner.RunAsync(Environment(), [.. args, option, value]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {option} must be a whole number of 0 or more, not '{value}'", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
