@@ -23,18 +23,13 @@ internal sealed class EventFields(int line)
         var value = keyValue[(colon + 2)..];
         switch (key)
         {
-            case "parameters": return FastScalars.TryFlowMap(value, out _parameters);
-            case "management_cluster": return FastScalars.TryFlowMap(value, out _managementCluster);
-            case "flags": return FastScalars.TryFlowList(value, out _flags);
+            case "parameters": return _parameters is null && FastScalars.TryFlowMap(value, out _parameters);
+            case "management_cluster": return _managementCluster is null && FastScalars.TryFlowMap(value, out _managementCluster);
+            case "flags": return _flags is null && FastScalars.TryFlowList(value, out _flags);
             case "timestamp" or "id" or "action" or "user" or "k8s_user" or "uid" or "operation" or "command"
                 or "reason" or "message" or "result" or "error" or "source":
-                if (!FastScalars.TryValue(value, out var text))
-                {
-                    return false;
-                }
-
-                _text[key] = text;
-                return true;
+                // A key given twice is left to the full parser, which reports it.
+                return FastScalars.TryValue(value, out var text) && _text.TryAdd(key, text);
             default:
                 return false;
         }

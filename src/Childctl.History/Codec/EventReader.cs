@@ -15,9 +15,10 @@ internal static class EventReader
         }
 
         var fields = new Fields();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = YamlReading.ReadKey(parser);
+            var key = YamlReading.ReadKey(parser, seen, "one event");
             ReadField(parser, key, fields);
         }
 

@@ -36,6 +36,7 @@ internal static class FastHistoryParser
     private sealed class LineState
     {
         private EventFields? _current;
+        private readonly HashSet<string> _headerKeys = new(StringComparer.Ordinal);
         private bool _inEvents;
         private bool _sawName;
 
@@ -96,7 +97,13 @@ internal static class FastHistoryParser
                 return false;
             }
 
-            switch (line[..colon])
+            var key = line[..colon].ToString();
+            if (!_headerKeys.Add(key))
+            {
+                return false; // given twice: the full parser reports it
+            }
+
+            switch (key)
             {
                 case "cluster_name": Header = Header with { ClusterName = value }; _sawName = true; return true;
                 case "namespace": Header = Header with { Namespace = value }; return true;

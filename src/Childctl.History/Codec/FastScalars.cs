@@ -33,7 +33,11 @@ internal static class FastScalars
                 return false;
             }
 
-            map[key] = value;
+            if (!map.TryAdd(key, value))
+            {
+                return false; // a key given twice: the full parser reports it
+            }
+
             if (i < text.Length - 1 && !Expect(text, ref i, ", "))
             {
                 return false;

@@ -48,9 +48,10 @@ public static class HistoryFileParser
         var header = new HistoryHeader();
         List<HistoryEvent>? events = null;
         var sawName = false;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = YamlReading.ReadKey(parser);
+            var key = YamlReading.ReadKey(parser, seen, "the file's top level");
             switch (key)
             {
                 case "cluster_name": header = header with { ClusterName = YamlReading.ReadText(parser, key) }; sawName = true; break;

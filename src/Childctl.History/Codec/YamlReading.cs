@@ -33,9 +33,10 @@ internal static class YamlReading
             throw TypeError(parser, $"'{key}' must be a map of names to text values", scalar?.Start);
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var name = ReadKey(parser);
+            var name = ReadKey(parser, seen, $"'{key}'");
             map[name] = ReadText(parser, $"{key}.{name}") ?? string.Empty;
         }
 
@@ -71,6 +72,19 @@ internal static class YamlReading
         }
 
         throw TypeError(parser, "expected a key");
+    }
+
+    /// <summary>
+    /// Reads a key of a map whose keys so far are in <paramref name="seen"/>. A key given twice is an error: YAML
+    /// forbids it, and taking either value would silently hide the other (a second <c>events:</c> would hide every
+    /// event before it).
+    /// </summary>
+    public static string ReadKey(IParser parser, HashSet<string> seen, string where)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        var at = parser.Current?.Start;
+        var key = ReadKey(parser);
+        return seen.Add(key) ? key : throw TypeError(parser, $"'{key}' appears twice in {where}; a file edited by hand or damaged: keep one", at);
     }
 
     public static YamlException TypeError(IParser parser, string problem, Mark? at = null)

@@ -24,6 +24,11 @@ public sealed class CorruptFileTests : IDisposable
         { "not-history", 1 },
         { "two-documents", 8 },
         { "bad-early-then-torn", 2 },
+        { "duplicate-events", 8 },
+        { "duplicate-events-then-torn", 8 },
+        { "duplicate-field", 7 },
+        { "duplicate-parameter", 7 },
+        { "duplicate-header", 3 },
     };
 
     [Theory]
@@ -83,6 +88,11 @@ public sealed class CorruptFileTests : IDisposable
             "not-history" => "apiVersion: v1\nkind: Config\n",
             "two-documents" => "cluster_name: c1\nnamespace: kcm-system\nevents:\n" + Block[..^1] + "\n---\ncluster_name: c2\nevents:\n",
             "bad-early-then-torn" => "cluster_name: c1\nnamespace: [oops\nevents:\n" + Block + "  - timestamp: \"2025",
+            "duplicate-events" => "cluster_name: c1\nnamespace: kcm-system\nevents:\n" + Block + "events:\n" + Block.Replace("e1", "e2", StringComparison.Ordinal),
+            "duplicate-events-then-torn" => "cluster_name: c1\nnamespace: kcm-system\nevents:\n" + Block + "events:\n  - timestamp: [unclosed\n",
+            "duplicate-field" => "cluster_name: c1\nnamespace: kcm-system\nevents:\n" + Block.Replace("    source:", "    action: cluster_deleted\n    source:", StringComparison.Ordinal),
+            "duplicate-parameter" => "cluster_name: c1\nnamespace: kcm-system\nevents:\n" + Block.Replace("    source:", "    parameters: {workers: \"2\", workers: \"3\"}\n    source:", StringComparison.Ordinal),
+            "duplicate-header" => "cluster_name: c1\nnamespace: kcm-system\ncluster_name: c2\nevents:\n" + Block,
             _ => null,
         };
         if (text is not null)

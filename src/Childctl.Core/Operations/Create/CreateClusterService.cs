@@ -63,6 +63,7 @@ public sealed partial class CreateClusterService
             return result;
         }
 
+        await _history.EnsureRecordableAsync(draft.Namespace, draft.Name, cancellationToken);
         var created = await _api.CreateAsync(ResourceKind.ClusterDeployment, draft.Namespace, manifest, serverDryRun: false, cancellationToken);
         var uid = Json.JsonPath.Find(created, "metadata", "uid")?.GetString();
         await _history.RecordAsync(draft.Namespace, draft.Name,

@@ -5,6 +5,7 @@ using Childctl.Core.Errors;
 using Childctl.Core.Kubernetes;
 using Childctl.Core.Operations.Provenance;
 using Childctl.Core.Operations.Wait;
+using Childctl.History;
 
 namespace Childctl.Core.Operations.Delete;
 
@@ -26,8 +27,13 @@ public sealed partial class DeleteClustersService
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Items.Count), options, async (index, ct) =>
         {
-            var result = await DeleteOneAsync(plan, plan.Items[index], ct);
-            await RecordAsync(plan, result, ct);
+            var item = plan.Items[index];
+            var result = await UnrecordableAsync(item, ct) ?? await DeleteOneAsync(plan, item, ct);
+            if (result.ErrorKind != ErrorKind.CorruptHistory)
+            {
+                await RecordAsync(plan, result, ct);
+            }
+
             results[index] = result;
             lock (gate)
             {
@@ -35,6 +41,20 @@ public sealed partial class DeleteClustersService
             }
         });
         return results;
+    }
+
+    /// <summary>A failed result when the cluster's history file cannot take the record: a deletion childctl cannot record is not made.</summary>
+    private async Task<DeleteItemResult?> UnrecordableAsync(DeletePlanItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _history.EnsureRecordableAsync(item.Namespace, item.Name, cancellationToken);
+            return null;
+        }
+        catch (HistoryException e) when (e.Kind == HistoryErrorKind.Corrupt)
+        {
+            return new DeleteItemResult(item, DeleteOutcome.Failed, $"{e.Message}; not deleting a cluster whose deletion cannot be recorded", ErrorKind.CorruptHistory);
+        }
     }
 
     private async Task<DeleteItemResult> DeleteOneAsync(DeletePlan plan, DeletePlanItem item, CancellationToken cancellationToken)

@@ -34,6 +34,7 @@ public sealed class KubeconfigService
                 $"(phase {phase.Phase}: {phase.Reason}); it appears once the control plane is up: try 'childctl wait {request.Name}'");
         }
 
+        await _history.EnsureRecordableAsync(request.Namespace, request.Name, cancellationToken);
         var result = await DeliverAsync(request, content, cancellationToken);
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["destination"] = request.Destination.ToString().ToLowerInvariant() };
         if (result.Path is { } path)

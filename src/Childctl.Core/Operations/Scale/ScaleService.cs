@@ -32,6 +32,7 @@ public sealed class ScaleService
             return new ScaleResult(current.Workers, current.Workers, current.ControlPlanes, current.ControlPlanes, false, current.Cluster);
         }
 
+        await _history.EnsureRecordableAsync(request.Namespace, request.Name, cancellationToken);
         try
         {
             var (before, after) = await SpecChange.ApplyAsync(_api, _history.Operation, Action, request.Namespace, request.Name, _ => Patch(request), cancellationToken);

@@ -33,6 +33,7 @@ public sealed class UpgradeService
         ArgumentNullException.ThrowIfNull(request);
         var history = _history ?? throw new InvalidOperationException("upgrade needs a history recorder");
         string? uid = null;
+        await history.EnsureRecordableAsync(request.Namespace, request.Name, cancellationToken);
         try
         {
             var (before, after) = await SpecChange.ApplyAsync(_api, history.Operation, Action, request.Namespace, request.Name, cluster =>
