@@ -20,7 +20,8 @@ public static class CliApp
         var verbose = args.Contains("-v") || args.Contains("--verbose");
         try
         {
-            var expanded = CommandPrefixes.Expand(root, args, GlobalOptions.TakingValues);
+            // No arguments at all asks for orientation, as with kubectl: the overview of commands, exit 0.
+            var expanded = args.Count == 0 ? ["--help"] : CommandPrefixes.Expand(root, args, GlobalOptions.TakingValues);
             var parse = root.Parse(expanded);
             if (parse.Errors.Count > 0)
             {

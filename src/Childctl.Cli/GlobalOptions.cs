@@ -32,9 +32,9 @@ internal static class GlobalOptions
 
     public static readonly Option<OutputFormat> Output = new("--output", "-o")
     {
-        Description = "Output format: table, wide, json, yaml or name",
+        // No DefaultValueFactory: help would print the enum's name ("Table"); Table is the enum's default value.
+        Description = "Output format: table (the default), wide, json, yaml or name",
         Recursive = true,
-        DefaultValueFactory = _ => OutputFormat.Table,
         CustomParser = ParseOutputFormat,
         HelpName = "table|wide|json|yaml|name",
     };

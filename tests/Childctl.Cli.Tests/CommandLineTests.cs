@@ -22,6 +22,18 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task NoArguments_PrintsTheOverviewOfCommands_AndExitsZero()
+    {
+        var result = await CliRunner.RunAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("status", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("history", result.Stdout, StringComparison.Ordinal);
+        Assert.Empty(result.Stderr);
+    }
+
+    [Fact]
     public async Task UnknownCommand_IsUsageError_WithExitCode2()
     {
         var result = await CliRunner.RunAsync("frobnicate");

@@ -18,7 +18,7 @@ internal static class HistoryCommand
     public static Command Create(CliSession session)
     {
         var o = new Options(
-            new Argument<string?>("NAME") { Description = "Cluster name (all clusters when omitted)", Arity = ArgumentArity.ZeroOrOne },
+            new Argument<string?>("name") { Description = "Cluster name (all clusters when omitted)", Arity = ArgumentArity.ZeroOrOne },
             new Option<string?>("--since") { Description = "Only events at or after this time: RFC 3339, or a duration back from now (2h, 7d)" },
             new Option<string?>("--until") { Description = "Only events at or before this time: RFC 3339, or a duration back from now" },
             new Option<string[]>("--action") { Description = "Only these actions (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true },

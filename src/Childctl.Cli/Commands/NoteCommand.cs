@@ -18,8 +18,8 @@ internal static class NoteCommand
 {
     public static Command Create(CliSession session)
     {
-        var name = new Argument<string>("NAME") { Description = "Cluster name" };
-        var text = new Argument<string>("TEXT") { Description = "The note" };
+        var name = new Argument<string>("name") { Description = "Cluster name" };
+        var text = new Argument<string>("text") { Description = "The note" };
         var reason = new Option<string?>("--reason") { Description = "Why (kept with the note)" };
         var command = new Command("note", "Add an operator note to a cluster's local history (works offline)") { name, text, reason };
         CliContext.Bind(command, session, async (ctx, ct) =>
