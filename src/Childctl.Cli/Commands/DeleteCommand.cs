@@ -118,8 +118,10 @@ internal static class DeleteCommand
 
         if (results.Count == 1 && plan.MissingNames.Count == 0)
         {
-            throw new ChildctlException(failed[0].Outcome == DeleteOutcome.Refused ? ErrorKind.Conflict : failed[0].ErrorKind ?? ErrorKind.General,
-                $"ClusterDeployment \"{failed[0].Item.Name}\" {failed[0].Message}");
+            var only = failed[0];
+            throw only.Outcome == DeleteOutcome.Refused
+                ? new ChildctlException(ErrorKind.Conflict, $"ClusterDeployment \"{only.Item.Name}\" {only.Message}")
+                : new ChildctlException(only.ErrorKind ?? ErrorKind.General, $"ClusterDeployment \"{only.Item.Name}\" not deleted: {only.Message}");
         }
 
         return ExitCodes.PartialFailure;

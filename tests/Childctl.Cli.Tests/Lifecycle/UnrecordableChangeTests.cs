@@ -54,7 +54,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
         var result = await run.RunAsync("delete", "-l", "batch=ub", "--yes", "--wait");
 
         Assert.Equal(8, result.ExitCode);
-        Assert.Contains("ub-bad (kcm-system) not deleted: history file", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ub-bad (kcm-system) not deleted: its deletion could not be recorded: history file", result.Stdout + result.Stderr, StringComparison.Ordinal);
         Assert.Equal(3, (await run.RunAsync("status", "ub-good")).ExitCode);
         Assert.Equal(0, (await run.RunAsync("status", "ub-bad")).ExitCode);
         Assert.Contains("action: cluster_deleted", run.HistoryText("ub-good"), StringComparison.Ordinal);

@@ -53,7 +53,7 @@ public sealed partial class DeleteClustersService
         }
         catch (HistoryException e) when (e.Kind == HistoryErrorKind.Corrupt)
         {
-            return new DeleteItemResult(item, DeleteOutcome.Failed, $"{e.Message}; not deleting a cluster whose deletion cannot be recorded", ErrorKind.CorruptHistory);
+            return new DeleteItemResult(item, DeleteOutcome.Failed, $"its deletion could not be recorded: {e.Message}", ErrorKind.CorruptHistory);
         }
     }
 
