@@ -10,7 +10,7 @@ namespace Childctl.Core.Kubernetes;
 /// <summary>
 /// The official client's HTTP side for one management cluster, without <see cref="k8s.Kubernetes"/> itself: a
 /// <see cref="SocketsHttpHandler"/> set up as that class's constructor sets it up (keep-alive pings, several HTTP/2
-/// connections, the kubeconfig CA checked by the client's own <see cref="k8s.Kubernetes.CertificateValidationCallBack"/>,
+/// connections, the kubeconfig CA checked by the client's own <see cref="k8s.Kubernetes.CertificateValidationCallBack"/> and, as kubectl does, the host name (<see cref="ServerCertificateCheck"/>),
 /// insecure-skip-tls-verify, the client certificate) and the client's credentials
 /// (<see cref="k8s.Kubernetes.CreateCredentials"/>: token, token provider, basic auth). Why not construct
 /// <see cref="k8s.Kubernetes"/>: its constructor reads <see cref="KubernetesClientConfiguration.JsonSerializerOptions"/>,
@@ -34,6 +34,9 @@ internal sealed class ApiConnection : IDisposable
 
     public ServiceClientCredentials? Credentials { get; }
 
+    /// <summary>The check of the server's certificate against the kubeconfig's CA, when there is one; it knows why a handshake failed.</summary>
+    public ServerCertificateCheck? ServerCheck { get; private init; }
+
     /// <summary>tls-server-name: the client sends it as the Host header, which SocketsHttpHandler uses for SNI and the name check.</summary>
     public string? TlsServerName { get; }
 
@@ -50,10 +53,7 @@ internal sealed class ApiConnection : IDisposable
         };
         try
         {
-            if (baseUri.Scheme == Uri.UriSchemeHttps)
-            {
-                VerifyServer(handler.SslOptions, config);
-            }
+            var check = baseUri.Scheme == Uri.UriSchemeHttps ? VerifyServer(handler.SslOptions, config) : null;
 
             OfferClientCertificate(handler.SslOptions, config);
             var client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
@@ -62,7 +62,7 @@ internal sealed class ApiConnection : IDisposable
                 client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", config.UserAgent);
             }
 
-            return new ApiConnection(baseUri, client, k8s.Kubernetes.CreateCredentials(config), config.TlsServerName);
+            return new ApiConnection(baseUri, client, k8s.Kubernetes.CreateCredentials(config), config.TlsServerName) { ServerCheck = check };
         }
         catch
         {
@@ -71,8 +71,11 @@ internal sealed class ApiConnection : IDisposable
         }
     }
 
-    /// <summary>Exactly the client's rule: skip only with insecure-skip-tls-verify; a kubeconfig CA, else the system store.</summary>
-    private static void VerifyServer(SslClientAuthenticationOptions ssl, KubernetesClientConfiguration config)
+    /// <summary>
+    /// As kubectl: skip only with insecure-skip-tls-verify; with a kubeconfig CA, <see cref="ServerCertificateCheck"/> (the
+    /// client's chain check plus the host name); else the system store, whose default check includes the host name.
+    /// </summary>
+    private static ServerCertificateCheck? VerifyServer(SslClientAuthenticationOptions ssl, KubernetesClientConfiguration config)
     {
         if (config.SkipTlsVerify)
         {
@@ -82,9 +85,12 @@ internal sealed class ApiConnection : IDisposable
         }
         else if (config.SslCaCerts is { } authorities)
         {
-            ssl.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
-                k8s.Kubernetes.CertificateValidationCallBack(sender, authorities, certificate!, chain!, errors);
+            var check = new ServerCertificateCheck(authorities);
+            ssl.RemoteCertificateValidationCallback = check.Validate;
+            return check;
         }
+
+        return null;
     }
 
     /// <summary>The kubeconfig's certificate, or the one an exec plugin returns (it has run by the time a connection opens).</summary>

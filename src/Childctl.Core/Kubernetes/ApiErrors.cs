@@ -13,15 +13,16 @@ namespace Childctl.Core.Kubernetes;
 /// </summary>
 internal static class ApiErrors
 {
-    public static ChildctlException Translate(Exception error, ApiTarget target, ManagementCluster cluster, TimeSpan requestTimeout) => error switch
+    /// <param name="tlsProblem">Why the server's certificate was refused, when childctl's own check refused it.</param>
+    public static ChildctlException Translate(Exception error, ApiTarget target, ManagementCluster cluster, TimeSpan requestTimeout, string? tlsProblem = null) => error switch
     {
         ChildctlException known => known,
         ApiStatusException status => FromStatus(status, target, cluster),
-        HttpRequestException request => FromTransport(request, cluster),
+        HttpRequestException request => FromTransport(request, cluster, tlsProblem),
         OperationCanceledException => new ChildctlException(ErrorKind.Unreachable,
             $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") did not answer within {Seconds(requestTimeout)}: " +
             "check the network and that the API server is up, or raise --request-timeout", error),
-        AuthenticationException => Tls(error, cluster),
+        AuthenticationException => Tls(error, cluster, tlsProblem),
         IOException => new ChildctlException(ErrorKind.Unreachable,
             $"the connection to the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") broke: {error.Message}; try again", error),
         JsonException => new ChildctlException(ErrorKind.General,
@@ -57,22 +58,22 @@ internal static class ApiErrors
             ? $" ('childctl list -n {target.Namespace}' shows what exists; -A searches every namespace)"
             : string.Empty;
 
-    private static ChildctlException FromTransport(HttpRequestException error, ManagementCluster cluster)
+    private static ChildctlException FromTransport(HttpRequestException error, ManagementCluster cluster, string? tlsProblem)
     {
         var where = $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\")";
         return error.HttpRequestError switch
         {
             HttpRequestError.NameResolutionError => new ChildctlException(ErrorKind.Unreachable,
                 $"cannot resolve the host of {where}: check the server URL of cluster \"{cluster.ClusterName}\" in the kubeconfig and your DNS", error),
-            HttpRequestError.SecureConnectionError => Tls(error, cluster),
+            HttpRequestError.SecureConnectionError => Tls(error, cluster, tlsProblem),
             HttpRequestError.ConnectionError => new ChildctlException(ErrorKind.Unreachable,
                 $"cannot reach {where}: {Cause(error)}; check that the API server is running and that the kubeconfig's server URL is right, or pick another --context", error),
             _ => new ChildctlException(ErrorKind.Unreachable, $"cannot talk to {where}: {Cause(error)}; check the network and try again", error),
         };
     }
 
-    private static ChildctlException Tls(Exception error, ManagementCluster cluster) => new(ErrorKind.Unreachable,
-        $"the TLS handshake with the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") failed: {Cause(error)}; " +
+    private static ChildctlException Tls(Exception error, ManagementCluster cluster, string? problem) => new(ErrorKind.Unreachable,
+        $"the TLS handshake with the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") failed: {problem ?? Cause(error)}; " +
         $"check certificate-authority(-data) of cluster \"{cluster.ClusterName}\" in the kubeconfig", error);
 
     private static string Cause(Exception error)

@@ -31,6 +31,9 @@ internal sealed partial class ApiTransport : IDisposable
         }
     }
 
+    /// <summary>Why the server's certificate was last refused, when it was (see <see cref="ServerCertificateCheck"/>).</summary>
+    public string? TlsProblem => _connection.ServerCheck?.Problem;
+
     /// <summary>
     /// GETs <paramref name="pathAndQuery"/> (relative to the server URL) and returns the parsed body. The document is
     /// not disposed: the elements handed out stay valid for the life of the command. Non-2xx answers throw

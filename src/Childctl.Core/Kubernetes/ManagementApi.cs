@@ -50,7 +50,7 @@ public sealed partial class ManagementApi : IDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout);
+            throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout, _transport.TlsProblem);
         }
         finally
         {

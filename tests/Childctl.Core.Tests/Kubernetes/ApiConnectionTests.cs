@@ -98,6 +98,28 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(ErrorKind.Unreachable, error.Kind);
         Assert.Contains("TLS handshake", error.Message, StringComparison.Ordinal);
+        Assert.Contains("failed: the server's certificate is not signed by the kubeconfig's certificate-authority", error.Message, StringComparison.Ordinal);
+        Assert.All(_server.Requests, r => Assert.Empty(r.Head)); // no request was sent over the refused connection
+    }
+
+    [Theory]
+    [InlineData("tls-server-name: wrong.example.com", "wrong.example.com")]
+    [InlineData("tls-server-name: api.other", "api.other")]
+    public async Task CertificateOfTheRightCaForAnotherHost_FailsTheHandshake(string cluster, string host)
+    {
+        var error = await Assert.ThrowsAsync<ChildctlException>(() => GetAsync("token: t", cluster));
+
+        Assert.Equal(ErrorKind.Unreachable, error.Kind);
+        Assert.Contains($"failed: the server's certificate is not issued for \"{host}\"", error.Message, StringComparison.Ordinal);
+        Assert.All(_server.Requests, r => Assert.Empty(r.Head)); // no request was sent over the refused connection
+    }
+
+    [Fact]
+    public async Task CertificateForAnotherHost_IsAccepted_OnlyWithInsecureSkipTlsVerify()
+    {
+        var seen = await GetAsync("token: t", "tls-server-name: wrong.example.com\n    insecure-skip-tls-verify: true");
+
+        Assert.Equal("wrong.example.com", seen.SniHostName);
     }
 
     private async Task<SeenRequest> GetAsync(string user, string cluster = "", string? server = null, string? ca = null)
