@@ -35,11 +35,11 @@ public sealed class HistoryRecorder
     /// <summary>
     /// Checks, before an operation changes a cluster, that its history file can take the record of the change: a change
     /// childctl could not record is not made. Throws the store's <see cref="HistoryException"/> for a file that does not
-    /// parse (exit 2; the file is named with its line and left untouched). Reads only this cluster's file; a cluster
-    /// without history is fine.
+    /// parse (exit 2; the file is named with its line and left untouched) or a folder or file that cannot be written
+    /// (exit 1). Reads only this cluster's file; a cluster without history is fine.
     /// </summary>
-    public async Task EnsureRecordableAsync(string ns, string name, CancellationToken cancellationToken) =>
-        _ = await _store.ReadAsync(new HistoryStreamId(_cluster.ClusterName, ns, name), cancellationToken);
+    public Task EnsureRecordableAsync(string ns, string name, CancellationToken cancellationToken) =>
+        _store.CheckAppendableAsync(new HistoryStreamId(_cluster.ClusterName, ns, name), cancellationToken);
 
     /// <summary>Records what childctl did (or tried) to one cluster.</summary>
     public Task RecordAsync(string ns, string name, OperationRecord record, CancellationToken cancellationToken)

@@ -41,6 +41,35 @@ public sealed partial class FileHistoryStore
         }
     }
 
+    public async Task CheckAppendableAsync(HistoryStreamId stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Validate();
+        var dir = Path.Combine(_layout.ManagementClusterDirectory(stream.ManagementCluster, create: true), stream.Namespace);
+        SecureFiles.EnsureDirectory(dir);
+        var path = Path.Combine(dir, stream.Name + HistoryLayout.Extension);
+        try
+        {
+            await WithLockAsync(path, _ => OpenableForAppend(path), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw HistoryException.Io(path, "append to", e);
+        }
+
+        _ = await ReadAsync(stream, cancellationToken);
+    }
+
+    private static bool OpenableForAppend(string path)
+    {
+        if (File.Exists(path))
+        {
+            using var log = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        }
+
+        return true;
+    }
+
     /// <summary>Runs under the lock; returns the log still open when it wrote, for the caller to flush.</summary>
     private (AppendResult Result, FileStream? Written) AppendLocked(HistoryStreamId stream, string path, List<HistoryEvent> events, AppendOptions? options, StreamIndex index)
     {

@@ -19,6 +19,13 @@ public interface IHistoryStore
 {
     Task<AppendResult> AppendAsync(HistoryStreamId stream, IReadOnlyList<HistoryEvent> events, AppendOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Fails as an append to the stream would fail, short of writing an event: an invalid name, a folder that cannot be
+    /// created, a lock or log that cannot be opened for writing, a log that does not parse. Lets a caller refuse to
+    /// make a change it could not record. May create the stream's folders and lock file, nothing else.
+    /// </summary>
+    Task CheckAppendableAsync(HistoryStreamId stream, CancellationToken cancellationToken = default);
+
     /// <summary>Reads one stream, touching no other file; a missing stream reads as not existing.</summary>
     Task<StreamRead> ReadAsync(HistoryStreamId stream, CancellationToken cancellationToken = default);
 

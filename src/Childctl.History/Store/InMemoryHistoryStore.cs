@@ -41,6 +41,13 @@ public sealed class InMemoryHistoryStore : IHistoryStore
         }
     }
 
+    public Task CheckAppendableAsync(HistoryStreamId stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Validate();
+        return Task.CompletedTask;
+    }
+
     public Task<StreamRead> ReadAsync(HistoryStreamId stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);

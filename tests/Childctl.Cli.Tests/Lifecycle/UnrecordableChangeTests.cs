@@ -41,6 +41,33 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
+    public async Task CreateScaleAndDelete_WhenTheHistoryFolderCannotBeWritten_ChangeNothing()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "uw-one", "--region", "us-west-2", "--worker-number", "1")).ExitCode);
+        var blocked = Path.Combine(run.Home, "not-a-folder");
+        await File.WriteAllTextAsync(blocked, "a file where the history folder should be\n");
+        run.Environment["CHILDCTL_HISTORY_DIR"] = blocked;
+
+        var attempts = new[]
+        {
+            await run.RunAsync("create", "aws", "uw-two", "--region", "us-west-2"),
+            await run.RunAsync("scale", "uw-one", "--workers", "4"),
+            await run.RunAsync("delete", "uw-one", "--yes"),
+        };
+
+        Assert.All(attempts, a =>
+        {
+            Assert.Equal(1, a.ExitCode);
+            Assert.Contains(blocked, a.Stderr, StringComparison.Ordinal);
+        });
+        Assert.Equal(3, (await run.RunAsync("status", "uw-two")).ExitCode);
+        var live = await LiveAsync(run, "uw-one");
+        Assert.Equal(1, live.GetProperty("spec").GetProperty("config").GetProperty("workersNumber").GetInt32());
+        Assert.False(live.GetProperty("metadata").TryGetProperty("deletionTimestamp", out _));
+    }
+
+    [Fact]
     public async Task BulkDelete_HoldsBackOnlyTheClusterWhoseHistoryCannotTakeTheRecord_Exit8()
     {
         var run = fixture.NewRun();

@@ -28,8 +28,9 @@ public sealed partial class DeleteClustersService
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Items.Count), options, async (index, ct) =>
         {
             var item = plan.Items[index];
-            var result = await UnrecordableAsync(item, ct) ?? await DeleteOneAsync(plan, item, ct);
-            if (result.ErrorKind != ErrorKind.CorruptHistory)
+            var unrecordable = await UnrecordableAsync(item, ct);
+            var result = unrecordable ?? await DeleteOneAsync(plan, item, ct);
+            if (unrecordable is null)
             {
                 await RecordAsync(plan, result, ct);
             }
@@ -51,9 +52,10 @@ public sealed partial class DeleteClustersService
             await _history.EnsureRecordableAsync(item.Namespace, item.Name, cancellationToken);
             return null;
         }
-        catch (HistoryException e) when (e.Kind == HistoryErrorKind.Corrupt)
+        catch (HistoryException e)
         {
-            return new DeleteItemResult(item, DeleteOutcome.Failed, $"its deletion could not be recorded: {e.Message}", ErrorKind.CorruptHistory);
+            return new DeleteItemResult(item, DeleteOutcome.Failed, $"its deletion could not be recorded: {e.Message}",
+                e.Kind == HistoryErrorKind.Corrupt ? ErrorKind.CorruptHistory : ErrorKind.General);
         }
     }
 
