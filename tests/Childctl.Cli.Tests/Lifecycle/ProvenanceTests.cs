@@ -25,6 +25,23 @@ public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
+    public async Task AReasonHoldingASecret_IsRedactedOnTheObject_AsInHistory()
+    {
+        var run = fixture.NewRun();
+        const string Token = "ghp_0123456789abcdefABCDEF0123456789abcdef";
+
+        var result = await run.RunAsync("create", "aws", "p-secret", "--region", "us-west-2", "--reason", $"rotated, token={Token} password=hunter2");
+
+        Assert.Equal(0, result.ExitCode);
+        var reason = fixture.Sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", "p-secret")!["metadata"]!["annotations"]!["childctl.dev/reason"]!.GetValue<string>();
+        Assert.StartsWith("rotated, ", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", reason, StringComparison.Ordinal);
+        Assert.Contains("<redacted>", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", run.HistoryText("p-secret"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Writes_UseTheChildctlFieldManager()
     {
         var run = fixture.NewRun();

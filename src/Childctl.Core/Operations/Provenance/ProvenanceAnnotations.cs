@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Childctl.History.Redaction;
 
 namespace Childctl.Core.Operations.Provenance;
 
@@ -21,7 +22,10 @@ public static class ProvenanceAnnotations
     /// <summary>What it did: create, scale, upgrade or delete.</summary>
     public const string Action = "childctl.dev/action";
 
-    /// <summary>The --reason given, if any (removed when the last operation gave none, so it never misleads).</summary>
+    /// <summary>
+    /// The --reason given, if any (removed when the last operation gave none, so it never misleads), redacted as
+    /// history redacts it: everyone who can read the object can read its annotations.
+    /// </summary>
     public const string Reason = "childctl.dev/reason";
 
     /// <summary>The stamp as an annotations map; a missing reason is a JSON null, which a merge patch reads as "remove".</summary>
@@ -33,7 +37,7 @@ public static class ProvenanceAnnotations
             [Operation] = operation.Id,
             [Operator] = operation.User,
             [Action] = action,
-            [Reason] = operation.Reason,
+            [Reason] = SecretPatterns.Redact(operation.Reason),
         };
     }
 
