@@ -51,7 +51,7 @@ internal static class DeleteCommand
 
             var view = new DeleteProgressView(context.Host.Out, context.Host.Err);
             var results = await service.ExecuteAsync(plan, view, ct);
-            var deleted = results.Where(r => r.Outcome == DeleteOutcome.Deleted).Select(r => r.Item).ToList();
+            var deleted = results.Where(r => r.Outcome is DeleteOutcome.Deleted or DeleteOutcome.AlreadyDeleting).Select(r => r.Item).ToList();
             if (p.GetValue(o.Wait) && deleted.Count > 0)
             {
                 await service.WaitGoneAsync(plan, deleted, p.GetValue(o.Timeout) ?? Lifecycle.DefaultWaitTimeout, view, ct);

@@ -16,6 +16,7 @@ internal sealed class DeleteProgressView(TextWriter output, TextWriter err) : ID
         {
             DeleteOutcome.Deleted => $"{target} deleted",
             DeleteOutcome.AlreadyGone => $"{target} already gone",
+            DeleteOutcome.AlreadyDeleting => $"{target} {result.Message}",
             _ => $"{target} not deleted: {result.Message}",
         });
     }

@@ -97,3 +97,42 @@ public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture
 
     private System.Text.Json.Nodes.JsonObject? Get(string name) => fixture.Sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", name);
 }
+
+public sealed class DeleteAlreadyDeletingTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
+{
+    [Fact]
+    public async Task Delete_OfAClusterAlreadyBeingDeleted_SendsNothing_RecordsNoSecondDeletion_Exit0()
+    {
+        var run = fixture.NewRun();
+        var file = Path.Combine(run.Home, "hang.yaml");
+        await File.WriteAllTextAsync(file, """
+            apiVersion: k0rdent.mirantis.com/v1beta1
+            kind: ClusterDeployment
+            metadata:
+              name: dd-hang
+              annotations:
+                sandbox.childctl.dev/fail-at: deletion
+            spec:
+              template: aws-standalone-cp-1-0-43
+              credential: aws-cluster-credential
+              config:
+                region: us-west-2
+                controlPlane: {instanceType: t3.small}
+                worker: {instanceType: t3.small}
+            """);
+        Assert.Equal(0, (await run.RunAsync("create", "-f", file, "--wait")).ExitCode);
+        Assert.Equal(0, (await run.RunAsync("delete", "dd-hang", "--yes")).ExitCode);
+        var before = StampedOperation();
+
+        var again = await run.RunAsync("delete", "dd-hang", "--yes");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Matches(@"clusterdeployment\.k0rdent\.mirantis\.com/dd-hang \(kcm-system\) already being deleted \(requested \d+\S* ago\); nothing sent", again.Stdout);
+        var history = run.HistoryText("dd-hang");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(history, "action: cluster_deleted"));
+        Assert.Equal(before, StampedOperation()); // not stamped again: no write reached the object
+    }
+
+    private string StampedOperation() =>
+        fixture.Sandbox.Store.Get(Childctl.Sandbox.Storage.ResourceType.ClusterDeployment, "kcm-system", "dd-hang")!["metadata"]!["annotations"]!["childctl.dev/operation"]!.GetValue<string>();
+}

@@ -5,6 +5,7 @@ using Childctl.Core.Errors;
 using Childctl.Core.Kubernetes;
 using Childctl.Core.Operations.Provenance;
 using Childctl.Core.Operations.Wait;
+using Childctl.Core.Text;
 using Childctl.History;
 
 namespace Childctl.Core.Operations.Delete;
@@ -28,10 +29,19 @@ public sealed partial class DeleteClustersService
         await Parallel.ForEachAsync(Enumerable.Range(0, plan.Items.Count), options, async (index, ct) =>
         {
             var item = plan.Items[index];
-            var unrecordable = await UnrecordableAsync(item, ct);
-            var result = unrecordable ?? await DeleteOneAsync(plan, item, ct);
-            if (unrecordable is null)
+            DeleteItemResult result;
+            if (item.DeletionRequestedAt is { } requested)
             {
+                result = new DeleteItemResult(item, DeleteOutcome.AlreadyDeleting,
+                    $"already being deleted (requested {DurationText.Format(_time.GetUtcNow() - requested)} ago); nothing sent");
+            }
+            else if (await UnrecordableAsync(item, ct) is { } unrecordable)
+            {
+                result = unrecordable;
+            }
+            else
+            {
+                result = await DeleteOneAsync(plan, item, ct);
                 await RecordAsync(plan, result, ct);
             }
 

@@ -9,6 +9,12 @@ public enum DeleteOutcome
     /// <summary>It was gone before the delete reached it; nothing to do.</summary>
     AlreadyGone,
 
+    /// <summary>
+    /// Its deletion had already been requested (it has a deletionTimestamp): nothing is sent and nothing recorded, so
+    /// history does not claim a second deletion; <c>--wait</c> still follows it until it is gone.
+    /// </summary>
+    AlreadyDeleting,
+
     /// <summary>Refused by the preconditions: changed or recreated since the plan.</summary>
     Refused,
 
