@@ -26,12 +26,20 @@ internal static class WatchCommand
             var view = new WatchView(context.Host.Out, context.Output, context.Host.StdoutIsTerminal);
             var service = new WatchClustersService(api, context.Host.Time);
             var observer = clusterName is null ? null : new WatchedClusterObserver(await Lifecycle.RecorderAsync(context, api, null, ct), context.Host.Time);
+            var present = false;
             await foreach (var change in service.WatchAsync(ns, clusterName, context.Parse.GetValue(selector), ct))
             {
                 view.Write(change);
                 if (observer is null)
                 {
                     continue;
+                }
+
+                present |= change.Cluster is not null;
+                if (change.Kind == WatchChangeKind.Synced && !present)
+                {
+                    // Watching a name before it is created is legitimate (e.g. from another terminal); a typo should still be visible.
+                    await context.Host.Err.WriteLineAsync($"{ns}/{clusterName} does not exist (yet); watching for it to appear, Ctrl-C to stop");
                 }
 
                 if (await observer.ObserveAsync(change, ct) is { } failure)

@@ -16,10 +16,12 @@ internal sealed class LifecycleRunner(Dictionary<string, string> environment, st
 
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(stdin: null, terminal: false, args);
 
-    public async Task<CliResult> RunAsync(string? stdin, bool terminal, params string[] args)
+    public Task<CliResult> RunAsync(string? stdin, bool terminal, params string[] args) => RunAsync(stdin, terminal, new StringWriter(), args);
+
+    /// <param name="stderr">Where narration goes while the command runs (e.g. a writer that signals a line); its text is the result's Stderr.</param>
+    public async Task<CliResult> RunAsync(string? stdin, bool terminal, StringWriter stderr, params string[] args)
     {
         var stdout = new StringWriter();
-        var stderr = new StringWriter();
         var host = new CliHost
         {
             Out = stdout,

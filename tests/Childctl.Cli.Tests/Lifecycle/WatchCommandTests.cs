@@ -43,6 +43,24 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task WatchName_OfAClusterNotYetCreated_SaysSo_ThenFollowsItOnceCreated()
+    {
+        var run = fixture.NewRun();
+        var stderr = new LineSignal("does not exist (yet)");
+
+        var watch = run.RunAsync(null, false, stderr, "watch", "wy-later");
+        await stderr.Seen.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "wy-later", "--region", "us-west-2", "--wait")).ExitCode);
+        Assert.Equal(0, (await run.RunAsync("delete", "wy-later", "--yes")).ExitCode);
+        var result = await watch;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("kcm-system/wy-later does not exist (yet); watching for it to appear, Ctrl-C to stop", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(" kcm-system/wy-later Ready ", result.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("kcm-system/wy-later Gone deleted from the management cluster\n", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WatchName_WhenK0rdentReportsFailure_EndsWithExit7_AndRecordsItOnce_EvenWithAWaitAfterIt()
     {
         var run = fixture.NewRun();
@@ -63,4 +81,23 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
 
     private static int Count(string text, string what) =>
         text.Split(what, StringSplitOptions.None).Length - 1;
+
+    /// <summary>Stderr that completes <see cref="Seen"/> once a written line contains the expected text.</summary>
+    private sealed class LineSignal(string expected) : StringWriter
+    {
+        private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Seen => _seen.Task;
+
+        public override Task WriteLineAsync(string? value)
+        {
+            var written = base.WriteLineAsync(value);
+            if (value?.Contains(expected, StringComparison.Ordinal) == true)
+            {
+                _seen.TrySetResult();
+            }
+
+            return written;
+        }
+    }
 }
