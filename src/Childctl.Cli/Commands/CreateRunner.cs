@@ -31,6 +31,10 @@ internal static class CreateRunner
         {
             text = path == "-" ? await context.Host.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
         }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            throw ChildctlException.InvalidInput($"-f {path} is a folder: give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin");
+        }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw ChildctlException.InvalidInput($"-f {path}: no such file; give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin");

@@ -65,7 +65,9 @@ public static class KubeconfigResolver
             var file = new FileInfo(kubeconfigPath);
             return file.Exists
                 ? [file]
-                : throw ChildctlException.InvalidInput($"kubeconfig {kubeconfigPath} does not exist: check --kubeconfig");
+                : throw ChildctlException.InvalidInput(Directory.Exists(kubeconfigPath)
+                    ? $"kubeconfig {kubeconfigPath} is a folder: give the kubeconfig file with --kubeconfig"
+                    : $"kubeconfig {kubeconfigPath} does not exist: check --kubeconfig");
         }
 
         var fromEnv = environment("KUBECONFIG");

@@ -27,7 +27,9 @@ public sealed class LegacyMigrator
         ArgumentNullException.ThrowIfNull(options);
         if (!Directory.Exists(options.From))
         {
-            throw new HistoryException(HistoryErrorKind.InvalidName, $"legacy state folder {options.From} does not exist: pass --from DIR");
+            throw new HistoryException(HistoryErrorKind.InvalidName, File.Exists(options.From)
+                ? $"{options.From} is a file, not the legacy state folder: pass --from DIR, the folder holding the cluster-<name>-*.yaml files"
+                : $"legacy state folder {options.From} does not exist: pass --from DIR");
         }
 
         KubernetesNames.ValidateNamespace(options.DefaultNamespace);

@@ -62,6 +62,22 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task AFolderWhereAFileIsExpected_OrTheOtherWayRound_IsExit2_SayingSo()
+    {
+        var file = Path.Combine(_dir, "plain-file");
+        File.WriteAllText(file, "x");
+
+        var create = await CliRunner.RunAsync(Environment(), "create", "-f", _dir);
+        var kubeconfig = await CliRunner.RunAsync(Environment(), "--kubeconfig", _dir, "list");
+        var migrate = await CliRunner.RunAsync(Environment(), "migrate", "--from", file);
+
+        Assert.Equal((2, $"error: -f {_dir} is a folder: give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin\n"), (create.ExitCode, create.Stderr));
+        Assert.Equal((2, $"error: kubeconfig {_dir} is a folder: give the kubeconfig file with --kubeconfig\n"), (kubeconfig.ExitCode, kubeconfig.Stderr));
+        Assert.Equal(2, migrate.ExitCode);
+        Assert.Contains($"{file} is a file, not the legacy state folder", migrate.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HistoryWithABadSince_FailsBeforePrintingTheHistoryHeading()
     {
         var result = await CliRunner.RunAsync(Environment(), "history", "--since", "yesterday");

@@ -29,6 +29,27 @@ public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFix
     }
 
     [Fact]
+    public async Task KubeconfigToAPathThatCannotBeAFile_IsBadInput_SaidPlainly()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "k-path", "--region", "us-west-2", "--wait")).ExitCode);
+        var afile = Path.Combine(run.Home, "afile");
+        await File.WriteAllTextAsync(afile, "x");
+        var folder = Directory.CreateDirectory(Path.Combine(run.Home, "folder")).FullName;
+
+        var under = await run.RunAsync("kubeconfig", "k-path", "-f", Path.Combine(afile, "sub", "x.kubeconfig"));
+        var intoFolder = await run.RunAsync("kubeconfig", "k-path", "-f", folder, "--force");
+        var mergeFolder = await run.RunAsync("kubeconfig", "k-path", "--merge", folder);
+
+        Assert.Equal((2, $"error: cannot write {Path.Combine(afile, "sub", "x.kubeconfig")}: {afile} is a file, so the folder {Path.Combine(afile, "sub")} cannot be created there\n"),
+            (under.ExitCode, under.Stderr));
+        Assert.Equal((2, $"error: {folder} is a folder: give the path of a file\n"), (intoFolder.ExitCode, intoFolder.Stderr));
+        Assert.Equal((2, $"error: {folder} is a folder: give the path of a file\n"), (mergeFolder.ExitCode, mergeFolder.Stderr));
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+        Assert.DoesNotContain("action: kubeconfig_retrieved", run.HistoryText("k-path"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KubeconfigFile_IsNeverOverwritten_WithoutForce()
     {
         var run = fixture.NewRun();

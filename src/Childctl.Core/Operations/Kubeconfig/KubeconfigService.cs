@@ -62,6 +62,7 @@ public sealed class KubeconfigService
                 return new KubeconfigResult(request.Destination, null, file, null);
             case KubeconfigDestination.Merge:
                 var target = System.IO.Path.GetFullPath(request.Path!);
+                PrivateFile.RefuseFolder(target);
                 var existing = File.Exists(target) ? await File.ReadAllTextAsync(target, cancellationToken) : null;
                 var merged = KubeconfigMerger.Merge(existing, content, request.Name);
                 await PrivateFile.WriteAsync(target, merged, overwrite: true, cancellationToken);

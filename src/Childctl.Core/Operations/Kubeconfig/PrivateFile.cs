@@ -16,27 +16,17 @@ public static class PrivateFile
     public static async Task WriteAsync(string path, string content, bool overwrite, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
+        RefuseFolder(full);
         if (!overwrite && File.Exists(full))
         {
             throw ChildctlException.InvalidInput($"{full} already exists: pass --force to overwrite it, or --merge to add the cluster to it");
         }
 
         var directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory))
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(directory);
-            }
-            else
-            {
-                Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-            }
-        }
-
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
+            CreateFolder(directory);
             await WriteNewAsync(temp, content, cancellationToken);
             File.Move(temp, full, overwrite);
         }
@@ -44,10 +34,57 @@ public static class PrivateFile
         {
             throw ChildctlException.InvalidInput($"{full} already exists: pass --force to overwrite it ({e.Message})");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ChildctlException.InvalidInput($"cannot write {full}: {Why(directory, e)}");
+        }
         finally
         {
-            File.Delete(temp);
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
         }
+    }
+
+    /// <summary>A folder where a file is expected is bad input, said plainly (not as .NET's "is a directory").</summary>
+    public static void RefuseFolder(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw ChildctlException.InvalidInput($"{path} is a folder: give the path of a file");
+        }
+    }
+
+    private static void CreateFolder(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, OwnerOnlyDirectory);
+        }
+    }
+
+    /// <summary>The usual reasons in words: a file in the way of a folder, no permission; else the system's message.</summary>
+    private static string Why(string directory, Exception error)
+    {
+        for (var d = directory; !string.IsNullOrEmpty(d); d = Path.GetDirectoryName(d))
+        {
+            if (File.Exists(d))
+            {
+                return $"{d} is a file, so the folder {directory} cannot be created there";
+            }
+        }
+
+        return error is UnauthorizedAccessException ? $"permission denied in {directory}" : error.Message;
     }
 
     private static async Task WriteNewAsync(string path, string content, CancellationToken cancellationToken)
