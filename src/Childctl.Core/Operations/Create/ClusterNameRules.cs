@@ -46,8 +46,8 @@ public static class ClusterNameRules
 
         if (!char.IsAsciiLetter(name[0]))
         {
-            return $"invalid cluster name \"{name}\": must start with a letter; cloud resource names made from it (GCP networks and "
-                + "firewalls, a DNS-1035 label) must";
+            return $"invalid cluster name \"{name}\": it must start with a letter, because cloud resource names are made from it "
+                + "and some of them (GCP networks and firewalls: DNS-1035 labels) cannot start with a digit";
         }
 
         return null;
