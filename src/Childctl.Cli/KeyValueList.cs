@@ -1,11 +1,13 @@
 using Childctl.Core.Errors;
+using Childctl.Core.Kubernetes;
 
 namespace Childctl.Cli;
 
 /// <summary>Parses <c>k=v,k2=v2</c> as the users' scripts took --cluster-labels and --cluster-annotations.</summary>
 internal static class KeyValueList
 {
-    public static IReadOnlyDictionary<string, string>? Parse(string? text, string flag)
+    /// <param name="labels">Check values by the label rules too (annotation values are free text).</param>
+    public static IReadOnlyDictionary<string, string>? Parse(string? text, string flag, bool labels)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -21,7 +23,13 @@ internal static class KeyValueList
                 throw ChildctlException.InvalidInput($"{flag}: \"{pair}\" is not key=value (use {flag} k=v,k2=v2)");
             }
 
-            result[pair[..equals]] = pair[(equals + 1)..];
+            var (key, value) = (pair[..equals], pair[(equals + 1)..]);
+            if ((LabelRules.KeyProblem(key) ?? (labels ? LabelRules.ValueProblem(value) : null)) is { } problem)
+            {
+                throw ChildctlException.InvalidInput($"{flag}: invalid key=value \"{pair}\": {problem}");
+            }
+
+            result[key] = value;
         }
 
         return result;

@@ -17,8 +17,8 @@ internal static class CreateRunner
             Provider = provider,
             Name = name,
             Shape = shape,
-            Labels = KeyValueList.Parse(context.Parse.GetValue(options.ClusterLabels), "--cluster-labels"),
-            Annotations = KeyValueList.Parse(context.Parse.GetValue(options.ClusterAnnotations), "--cluster-annotations"),
+            Labels = KeyValueList.Parse(context.Parse.GetValue(options.ClusterLabels), "--cluster-labels", labels: true),
+            Annotations = KeyValueList.Parse(context.Parse.GetValue(options.ClusterAnnotations), "--cluster-annotations", labels: false),
         };
         ProviderConfig.Build(provider, shape);
         return RunAsync(context, options, request, ct);

@@ -52,6 +52,28 @@ public sealed class ArgumentValidationTests : IDisposable
         Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--cluster-labels", "bad key=v", "\"bad key\" must be 1-63 letters")]
+    [InlineData("--cluster-labels", "team=a b", "the value \"a b\" must be empty or up to 63")]
+    [InlineData("--cluster-labels", "Example.com/team=a", "the prefix \"Example.com\" must be a DNS subdomain")]
+    [InlineData("--cluster-annotations", "-note=x", "\"-note\" must be 1-63 letters")]
+    public async Task ALabelOrAnnotationTheApiWouldRefuse_IsExit2_BeforeAnyApiCall(string flag, string pair, string problem)
+    {
+        var result = await CliRunner.RunAsync(Environment(), "create", "aws", "c-one", "--region", "us-west-2", flag, pair);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {flag}: invalid key=value \"{pair}\": {problem}", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnnotationValues_AreFreeText_AndQualifiedKeysAreAccepted()
+    {
+        var result = await CliRunner.RunAsync(Environment(), "create", "aws", "c-one", "--region", "us-west-2",
+            "--cluster-labels", "example.com/team=platform,tier=", "--cluster-annotations", "owner=Jane Doe (platform)");
+
+        Assert.Equal(5, result.ExitCode); // got as far as the (unreachable) API
+    }
+
     [Fact]
     public async Task CreateFromAMissingFile_IsExit2_SayingSo()
     {
