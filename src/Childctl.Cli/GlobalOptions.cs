@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
+using Childctl.History.Naming;
 
 namespace Childctl.Cli;
 
@@ -43,6 +44,15 @@ internal static class GlobalOptions
     {
         Output.CompletionSources.Clear();
         Output.CompletionSources.Add("table", "wide", "json", "yaml", "name");
+
+        // A namespace that cannot exist is bad input for every command alike, not "no clusters found".
+        Namespace.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && KubernetesNames.NamespaceProblem(result.Tokens[0].Value) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
     }
 
     public static readonly Option<string?> HistoryDir = new("--history-dir")

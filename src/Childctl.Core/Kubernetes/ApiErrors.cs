@@ -42,6 +42,9 @@ internal static class ApiErrors
                 $"the management cluster at {cluster.Server} does not serve {target.Kind.QualifiedPlural}" +
                 (target.Namespace is null ? string.Empty : $" or namespace \"{target.Namespace}\" does not exist") +
                 ": is k0rdent installed there, and is this the right --context?", http),
+            HttpStatusCode.BadRequest => new ChildctlException(ErrorKind.InvalidInput,
+                $"the API server at {cluster.Server} refused to {target.Verb} {target.Describe()} as a bad request" +
+                (message is null ? string.Empty : $": {message}"), http),
             HttpStatusCode.Unauthorized => new ChildctlException(ErrorKind.PermissionDenied,
                 $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") rejected the credentials (401 Unauthorized): " +
                 $"{message ?? "the server has asked for the client to provide credentials"}; check the user's token or certificate in the kubeconfig", http),

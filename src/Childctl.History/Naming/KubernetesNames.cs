@@ -11,13 +11,18 @@ public static class KubernetesNames
     // A file name is "<name>.yaml" and must fit in 255 bytes.
     private const int MaxClusterName = 250;
 
+    private const string NamespaceRule = "a DNS label: at most 63 lower-case letters, digits or '-', starting and ending with a letter or digit";
+
     public static void ValidateNamespace(string? value)
     {
         if (!IsLabel(value))
         {
-            throw Invalid("namespace", value, "a DNS label: at most 63 lower-case letters, digits or '-', starting and ending with a letter or digit");
+            throw Invalid("namespace", value, NamespaceRule);
         }
     }
+
+    /// <summary>What is wrong with a namespace, in the words <see cref="ValidateNamespace"/> uses, or null when it is valid.</summary>
+    public static string? NamespaceProblem(string? value) => IsLabel(value) ? null : Invalid("namespace", value, NamespaceRule).Message;
 
     private const string ClusterNameRule = "a DNS subdomain: lower-case letters, digits, '-' and '.', at most 250 characters, starting and ending with a letter or digit";
 

@@ -74,6 +74,19 @@ public sealed class ArgumentValidationTests : IDisposable
         Assert.Equal(5, result.ExitCode); // got as far as the (unreachable) API
     }
 
+    [Theory]
+    [InlineData("list")]
+    [InlineData("templates")]
+    [InlineData("delete", "--all", "--dry-run")]
+    [InlineData("history")]
+    public async Task ANamespaceThatCannotExist_IsExit2_ForEveryCommand(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(Environment(), [.. args, "-n", "Bad_NS"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: invalid namespace \"Bad_NS\": it must be a DNS label", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateFromAMissingFile_IsExit2_SayingSo()
     {

@@ -103,6 +103,17 @@ public class ApiFailureTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
+    public async Task ASelectorTheServerCannotParse_IsBadInput_Exit2_WithTheServersMessage()
+    {
+        var result = await RunAsync(new TestClock(_world.Clock.GetUtcNow()), "list", "-l", "bad selector!!");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: the API server at https://127.0.0.1:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("as a bad request: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
     public async Task ReadOnlyToken_CanUseEveryLiveView()
     {
         var env = new Dictionary<string, string> { ["KUBECONFIG"] = _world.ReadOnlyKubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = _world.HistoryDirectory };
