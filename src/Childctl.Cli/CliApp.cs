@@ -25,9 +25,9 @@ public static class CliApp
             var parse = root.Parse(expanded);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors)
+                foreach (var message in ErrorMessages(parse))
                 {
-                    await host.Err.WriteLineAsync($"error: {error.Message}");
+                    await host.Err.WriteLineAsync($"error: {message}");
                 }
 
                 await host.Err.WriteLineAsync($"Run '{HelpHint(parse)} --help' for usage.");
@@ -84,6 +84,17 @@ public static class CliApp
         {
             await err.WriteLineAsync(error.ToString());
         }
+    }
+
+    /// <summary>
+    /// The parse errors worth showing: "Required command was not provided" only when it is the only one (for
+    /// <c>childctl bogus</c> the unrecognised word is the real problem, and a missing command follows from it).
+    /// </summary>
+    private static List<string> ErrorMessages(ParseResult parse)
+    {
+        var messages = parse.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToList();
+        var specific = messages.Where(m => !m.StartsWith("Required command was not provided", StringComparison.Ordinal)).ToList();
+        return specific.Count > 0 ? specific : messages;
     }
 
     private static string HelpHint(ParseResult parse)

@@ -39,7 +39,8 @@ public class CommandLineTests
         var result = await CliRunner.RunAsync("frobnicate");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("frobnicate", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: Unrecognized command or argument 'frobnicate'", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command was not provided", result.Stderr, StringComparison.Ordinal);
         Assert.Empty(result.Stdout);
     }
 

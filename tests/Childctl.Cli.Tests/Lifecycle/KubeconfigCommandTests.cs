@@ -50,6 +50,25 @@ public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Kubeconfig_OfADryRunOrFailedCluster_SaysWhyThereIsNone_NotToWait()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "k-dry", "--region", "us-west-2", "--k0rdent-dry-run", "--wait")).ExitCode);
+        var file = Path.Combine(run.Home, "failing.yaml");
+        await File.WriteAllTextAsync(file, WaitCommandTests.Failing("k-failed"));
+        Assert.Equal(7, (await run.RunAsync("create", "-f", file, "--wait")).ExitCode);
+
+        var dry = await run.RunAsync("kubeconfig", "k-dry");
+        var failed = await run.RunAsync("kubeconfig", "k-failed");
+
+        Assert.Equal(3, dry.ExitCode);
+        Assert.Contains("does not exist: the cluster is a k0rdent dry run (spec.dryRun), validated but never deployed", dry.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, failed.ExitCode);
+        Assert.Contains("is not available: k0rdent reports the cluster Failed (InfrastructureReady:", failed.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("childctl wait", dry.Stderr + failed.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KubeconfigFile_IsNeverOverwritten_WithoutForce()
     {
         var run = fixture.NewRun();
@@ -89,6 +108,11 @@ public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFix
         }
 
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(target));
-        Assert.Contains("Context \"k-merge\" added", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"Context \"k-merge\" added to {target}", result.Stderr, StringComparison.Ordinal);
+
+        var again = await run.RunAsync("kubeconfig", "k-merge", "--merge", target);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains($"Context \"k-merge\" updated in {target}", again.Stderr, StringComparison.Ordinal);
+        Assert.Equal(merged, await File.ReadAllTextAsync(target));
     }
 }

@@ -35,6 +35,11 @@ public static class KubeconfigMerger
         return Save(target);
     }
 
+    /// <summary>Whether the target kubeconfig already has a context of this name (a merge then replaces it).</summary>
+    public static bool HasContext(string? targetText, string contextName) =>
+        !string.IsNullOrWhiteSpace(targetText)
+        && Sequence(Load(targetText, "the target kubeconfig"), "contexts").OfType<YamlMappingNode>().Any(c => Scalar(c, "name") == contextName);
+
     /// <summary>The cluster and user bodies of the child's current context (or its only one).</summary>
     private static (YamlNode Cluster, YamlNode User) ChildEntries(YamlMappingNode child)
     {

@@ -29,9 +29,14 @@ public sealed class KubeconfigService
         if (content is null)
         {
             var phase = PhaseRule.Evaluate(cluster);
-            throw ChildctlException.NotFound(
-                $"the kubeconfig of ClusterDeployment \"{request.Name}\" in namespace \"{request.Namespace}\" is not available yet " +
-                $"(phase {phase.Phase}: {phase.Reason}); it appears once the control plane is up: try 'childctl wait {request.Name}'");
+            var what = $"the kubeconfig of ClusterDeployment \"{request.Name}\" in namespace \"{request.Namespace}\"";
+            throw ChildctlException.NotFound(phase.Phase switch
+            {
+                ClusterPhase.DryRun => $"{what} does not exist: the cluster is a k0rdent dry run (spec.dryRun), validated but never deployed",
+                ClusterPhase.Failed => $"{what} is not available: k0rdent reports the cluster Failed ({phase.Reason}); 'childctl status {request.Name}' shows why",
+                ClusterPhase.Deleting => $"{what} is not available: the cluster is being deleted ({phase.Reason})",
+                _ => $"{what} is not available yet (phase {phase.Phase}: {phase.Reason}); it appears once the control plane is up: try 'childctl wait {request.Name}'",
+            });
         }
 
         await _history.EnsureRecordableAsync(request.Namespace, request.Name, cancellationToken);
@@ -64,9 +69,10 @@ public sealed class KubeconfigService
                 var target = System.IO.Path.GetFullPath(request.Path!);
                 PrivateFile.RefuseFolder(target);
                 var existing = File.Exists(target) ? await File.ReadAllTextAsync(target, cancellationToken) : null;
+                var replaced = KubeconfigMerger.HasContext(existing, request.Name);
                 var merged = KubeconfigMerger.Merge(existing, content, request.Name);
                 await PrivateFile.WriteAsync(target, merged, overwrite: true, cancellationToken);
-                return new KubeconfigResult(request.Destination, null, target, request.Name);
+                return new KubeconfigResult(request.Destination, null, target, request.Name) { ContextReplaced = replaced };
             default:
                 return new KubeconfigResult(request.Destination, content, null, null);
         }
