@@ -25,6 +25,10 @@ public static partial class AuditClassifier
         {
             HistoryFile = subject.HistoryFile,
             HistoryEndsAt = subject.History.Count > 0 ? subject.History.Max(e => e.Timestamp) : null,
+            RecordedServer = subject.History
+                .Where(e => !string.IsNullOrEmpty(e.ManagementCluster?.Server))
+                .OrderBy(e => e.Timestamp)
+                .LastOrDefault()?.ManagementCluster!.Server,
         };
     }
 

@@ -29,6 +29,9 @@ public sealed record AuditFinding(string Namespace, string Name, AuditClass Clas
     /// </summary>
     public DateTimeOffset? HistoryEndsAt { get; init; }
 
+    /// <summary>The API server the cluster's history was last recorded against (its latest event that names one), if any.</summary>
+    public string? RecordedServer { get; init; }
+
     public DateTimeOffset? At { get; init; }
 
     public IReadOnlyList<SpecDifference> Changes { get; init; } = [];
