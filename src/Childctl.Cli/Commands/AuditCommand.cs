@@ -11,23 +11,30 @@ namespace Childctl.Cli.Commands;
 /// <c>childctl audit [-n NS | -A] [--record]</c>: compares every live ClusterDeployment and every history file in scope,
 /// by uid, and says which clusters were created, recreated, changed, are being deleted or were deleted outside what
 /// history records. Exit 0 when all are in step, 9 when there are findings, 5 when the API cannot be reached (it never
-/// judges from history alone). --record appends each finding once as observed history.
+/// judges from history alone). --record appends each finding once as observed history; it refuses (exit 2) findings
+/// whose history was recorded against another API server unless --accept-server-change is given.
 /// </summary>
 internal static class AuditCommand
 {
     public static Command Create(CliSession session)
     {
         var record = new Option<bool>("--record") { Description = "Append each finding to local history as an observed_* event (once: running again records nothing new)" };
+        var acceptServerChange = new Option<bool>("--accept-server-change")
+        {
+            Description = "With --record: record findings even about clusters whose history was recorded against another API server URL (only if this is the same management cluster at a new address)",
+        };
         var command = new Command("audit", "Compare live clusters with local history: created, recreated, changed, deleting or deleted elsewhere (exit 9 when any)")
         {
             record,
+            acceptServerChange,
         };
         CliContext.Bind(command, session, async (ctx, ct) =>
         {
             using var api = LiveView.Connect(ctx);
             var operation = OperationContext.Start(ctx.Host.Time, ctx.Host.UserName, ctx.CommandLine, reason: null);
             var service = new AuditService(api, new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time), ctx.Host.Time);
-            var report = await service.AuditAsync(new AuditRequest(LiveView.Scope(ctx, api), ctx.Parse.GetValue(record), operation), ct);
+            var request = new AuditRequest(LiveView.Scope(ctx, api), ctx.Parse.GetValue(record), operation, ctx.Parse.GetValue(acceptServerChange));
+            var report = await service.AuditAsync(request, ct);
             foreach (var line in AuditRenderer.Narration(report))
             {
                 await ctx.Host.Err.WriteLineAsync(line);

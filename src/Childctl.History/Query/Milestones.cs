@@ -7,7 +7,8 @@ namespace Childctl.History.Query;
 /// Finds the milestones of one incarnation in its events (the first of each kind, in time order) and the spans between
 /// them: created → ready, created → failed, delete requested → gone, and the lifetime created → gone. Events that carry
 /// the moment itself as the API reported it (<c>created_at</c>, <c>ready_at</c>, <c>failed_at</c>,
-/// <c>deletion_requested_at</c>) are dated by it rather than by when they were recorded.
+/// <c>deletion_requested_at</c>, and <c>gone_at_latest</c>, the bound that stands in for it) are dated by it rather than by
+/// when they were recorded.
 /// </summary>
 public static class Milestones
 {
@@ -16,6 +17,13 @@ public static class Milestones
     public const string Failed = "failed";
     public const string DeleteRequested = "delete requested";
     public const string Gone = "gone";
+
+    /// <summary>
+    /// The parameter of an <c>observed_deleted</c> that says the latest the incarnation can have gone (the exact time
+    /// being unknown): an audit that finds the name taken by a new object records that object's creation. It dates the
+    /// gone milestone, so the lifetime ends no later than the next incarnation's begins.
+    /// </summary>
+    public const string GoneAtLatestKey = "gone_at_latest";
 
     private static readonly TimeSpan Resolution = TimeSpan.FromSeconds(1);
 
@@ -49,7 +57,7 @@ public static class Milestones
                     break;
                 case "observed_deleted":
                     Add(found, DeleteRequested, e, "deletion_requested_at", onlyFromParameter: true);
-                    Add(found, Gone, e, null);
+                    Add(found, Gone, e, GoneAtLatestKey);
                     break;
             }
         }

@@ -146,7 +146,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
             "-p", """{"spec":{"config":{"workersNumber":4}}}""");
 
         var first = await _world.AuditJsonAsync("--record");
-        var files = Snapshot();
+        var files = _world.HistorySnapshot();
         var second = await _world.AuditJsonAsync("--record");
         var third = await _world.Run.RunAsync("audit");
 
@@ -154,7 +154,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.Equal(2, first.Report.GetProperty("recorded").GetInt32());
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(0, second.Report.GetProperty("recorded").GetInt32());
-        Assert.Equal(files, Snapshot());
+        Assert.Equal(files, _world.HistorySnapshot());
         Assert.Equal(0, third.ExitCode);
         Assert.Contains("action: observed_created_elsewhere", _world.Run.HistoryText("a-new"), StringComparison.Ordinal);
         Assert.Contains("action: observed_changed_elsewhere", _world.Run.HistoryText("a-changed"), StringComparison.Ordinal);
@@ -179,7 +179,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     public async Task TheApiUnreachable_IsExit5_AndHistoryIsNeitherReadForAVerdictNorChanged()
     {
         await _world.CreateAsync("a-offline");
-        var files = Snapshot();
+        var files = _world.HistorySnapshot();
         await _world.StopSandboxAsync();
 
         var result = await _world.Run.RunAsync("audit", "--record");
@@ -187,7 +187,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.Equal(5, result.ExitCode);
         Assert.Equal(string.Empty, result.Stdout);
         Assert.Contains("cannot reach the management cluster", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(files, Snapshot());
+        Assert.Equal(files, _world.HistorySnapshot());
     }
 
     [Fact]
@@ -237,7 +237,4 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.StartsWith("NAMESPACE ", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("team-b       a-there   deleted elsewhere", table.Stdout, StringComparison.Ordinal);
     }
-
-    private Dictionary<string, string> Snapshot() =>
-        Directory.GetFiles(_world.Run.HistoryDirectory, "*.yaml", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
 }

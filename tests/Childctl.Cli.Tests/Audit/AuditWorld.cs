@@ -16,10 +16,12 @@ internal sealed class AuditWorld : IAsyncDisposable
 {
     public const string Ns = "kcm-system";
     private readonly string _dir;
+    private readonly SandboxOptions _options;
 
-    private AuditWorld(SandboxHandle sandbox, string dir)
+    private AuditWorld(SandboxHandle sandbox, SandboxOptions options, string dir)
     {
         Sandbox = sandbox;
+        _options = options;
         _dir = dir;
         KubeconfigPath = Path.Combine(dir, "kubeconfig");
         sandbox.WriteKubeconfig(KubeconfigPath);
@@ -43,9 +45,15 @@ internal sealed class AuditWorld : IAsyncDisposable
     public static async Task<AuditWorld> StartAsync(bool controller = true)
     {
         var dir = Directory.CreateTempSubdirectory("childctl-audit-").FullName;
-        var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Speed = LifecycleSandbox.FastSpeed, EnableController = controller });
-        return new AuditWorld(sandbox, dir);
+        var options = new SandboxOptions { Speed = LifecycleSandbox.FastSpeed, EnableController = controller };
+        return new AuditWorld(await SandboxHost.StartAsync(options), options, dir);
     }
+
+    /// <summary>The API server URL the kubeconfig names, as history records it.</summary>
+    public string Server => Sandbox.BaseUri.ToString().TrimEnd('/');
+
+    /// <summary>Uses the history folder of <paramref name="other"/>, as a second sandbox with the same kubeconfig cluster name would.</summary>
+    public void ShareHistoryWith(AuditWorld other) => Run.Environment["CHILDCTL_HISTORY_DIR"] = other.Run.HistoryDirectory;
 
     /// <summary>A ClusterDeployment manifest as someone would kubectl-apply it.</summary>
     public static string Manifest(string name, int workers = 2, string template = "aws-standalone-cp-1-0-43") => $$"""
@@ -88,7 +96,19 @@ internal sealed class AuditWorld : IAsyncDisposable
 
     public string Uid(string name) => Sandbox.Store.Get(ResourceType.ClusterDeployment, Ns, name)!["metadata"]!["uid"]!.GetValue<string>();
 
+    /// <summary>Every history file and its text, to show that a run changed nothing.</summary>
+    public Dictionary<string, string> HistorySnapshot() =>
+        Directory.GetFiles(Run.HistoryDirectory, "*.yaml", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+
     public async Task StopSandboxAsync() => await Sandbox.DisposeAsync();
+
+    /// <summary>As 'sandbox down' then 'sandbox up': a new, empty world on another free port, the kubeconfig pointed at it.</summary>
+    public async Task RestartSandboxAsync()
+    {
+        await Sandbox.DisposeAsync();
+        Sandbox = await SandboxHost.StartAsync(_options);
+        Sandbox.WriteKubeconfig(KubeconfigPath);
+    }
 
     public async ValueTask DisposeAsync()
     {

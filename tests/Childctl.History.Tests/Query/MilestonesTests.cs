@@ -64,6 +64,17 @@ public sealed class MilestonesTests
     }
 
     [Fact]
+    public void Find_DatesGoneByTheBoundAnAuditRecorded_WhenTheEventItselfHadToComeLater()
+    {
+        var events = new[] { E("cluster_created", 0), E("observed_deleted", 30, ("gone_at_latest", "2025-07-11T14:20:00Z")) };
+
+        var milestones = Milestones.Find(events);
+
+        Assert.Equal(T0.AddMinutes(20), milestones.Single(m => m.Name == Milestones.Gone).At);
+        Assert.Equal(TimeSpan.FromMinutes(20), Milestones.Durations(milestones).Single().Duration);
+    }
+
+    [Fact]
     public void Incarnations_CarryTheirMilestones_AndTheGroupWithoutUidHasNone()
     {
         var events = new[] { E("cluster_created", 0), E("observed_ready", 9), E("note_added", 10) with { Uid = null } };

@@ -22,7 +22,7 @@ internal static class AuditRenderer
         _ => Table(report, format == OutputFormat.Wide, color),
     };
 
-    /// <summary>The stderr lines: what was compared and the count per class, then what --record did or would do.</summary>
+    /// <summary>The stderr lines: what was compared and the count per class, a warning when history came from another API server, then what --record did or would do.</summary>
     public static IEnumerable<string> Narration(AuditReport report)
     {
         var scope = report.Namespace is null ? "all namespaces" : $"namespace {report.Namespace}";
@@ -31,15 +31,27 @@ internal static class AuditRenderer
             .Where(x => x.Count > 0)
             .Select(x => $"{x.Count} {AuditClassNames.Text(x.Kind)}");
         yield return $"Audit of management cluster {report.ManagementCluster}, {scope}: {Plural(report.Findings.Count, "cluster")} ({string.Join(", ", counts.DefaultIfEmpty("none"))}); live API compared with local history";
+        if (report.ServerChange is { } change)
+        {
+            yield return report.Recorded is null ? ServerWarning(change) : $"note: {change.Describe()}; recorded as accepted with --accept-server-change.";
+        }
+
         if (report.Recorded is { } recorded)
         {
             yield return recorded == 0 ? "Nothing new to record: history already holds every finding." : $"Recorded {Plural(recorded, "observed event")} in local history.";
         }
-        else if (!report.InStep)
+        else if (!report.InStep && report.ServerChange is null)
         {
             yield return "Run 'childctl audit --record' to append these findings to local history.";
         }
     }
+
+    /// <summary>One line: both servers, why it matters (a restarted sandbox is a new, empty world on a new port) and what to do.</summary>
+    private static string ServerWarning(ServerChange change) =>
+        $"warning: {change.Describe()}: those findings may be about another management cluster of the same name, such as "
+        + "an earlier run of a restarted sandbox (each 'sandbox up' is a new, empty world on a new port). Keep them apart with "
+        + "a distinct kubeconfig cluster name or --history-dir; if this is the same management cluster at a new address, "
+        + "'childctl audit --record --accept-server-change' records them.";
 
     private static string Json(AuditReport report) =>
         JsonSerializer.Serialize(AuditJsonMapper.Report(report), AuditJsonContext.Default.AuditReportJson);

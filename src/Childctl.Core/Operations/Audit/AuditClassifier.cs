@@ -21,7 +21,15 @@ public static partial class AuditClassifier
     {
         ArgumentNullException.ThrowIfNull(subject);
         var finding = subject.Live is { } live ? ClassifyLive(subject, live) : ClassifyGone(subject);
-        return finding with { HistoryFile = subject.HistoryFile };
+        return finding with
+        {
+            HistoryFile = subject.HistoryFile,
+            HistoryEndsAt = subject.History.Count > 0 ? subject.History.Max(e => e.Timestamp) : null,
+            RecordedServer = subject.History
+                .Where(e => !string.IsNullOrEmpty(e.ManagementCluster?.Server))
+                .OrderBy(e => e.Timestamp)
+                .LastOrDefault()?.ManagementCluster!.Server,
+        };
     }
 
     /// <summary>True when the events record that deletion of their incarnation was requested or seen done.</summary>
@@ -104,7 +112,6 @@ public static partial class AuditClassifier
             Uid = live.Uid,
             Generation = live.Generation,
             RecordedGeneration = baseline?.Generation,
-            RecordedAt = baseline?.Event.Timestamp,
             ResourceVersion = live.ResourceVersion,
             Live = live,
         };

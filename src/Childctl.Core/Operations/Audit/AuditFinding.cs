@@ -23,8 +23,14 @@ public sealed record AuditFinding(string Namespace, string Name, AuditClass Clas
 
     public ChangeActor? By { get; init; }
 
-    /// <summary>When history last recorded this incarnation's spec: an observation of a later change is never dated before it.</summary>
-    public DateTimeOffset? RecordedAt { get; init; }
+    /// <summary>
+    /// The time of the latest event in the cluster's history, if any: what <c>--record</c> appends is never dated before
+    /// it, so the file stays in time order.
+    /// </summary>
+    public DateTimeOffset? HistoryEndsAt { get; init; }
+
+    /// <summary>The API server the cluster's history was last recorded against (its latest event that names one), if any.</summary>
+    public string? RecordedServer { get; init; }
 
     public DateTimeOffset? At { get; init; }
 

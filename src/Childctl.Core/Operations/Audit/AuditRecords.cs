@@ -1,5 +1,6 @@
 using Childctl.Core.Kubernetes;
 using Childctl.History.Events;
+using Childctl.History.Query;
 
 namespace Childctl.Core.Operations.Audit;
 
@@ -7,8 +8,10 @@ namespace Childctl.Core.Operations.Audit;
 /// Turns a finding into the observed events <c>audit --record</c> appends. Ids are deterministic — uid, finding and,
 /// for a change, the generation, dated by the object's creation — so recording the same finding again is a no-op.
 /// Each event is dated when the fact happened as far as the API tells (creation, the change's managedFields time, the
-/// deletionTimestamp), or when the audit saw it when it cannot tell (a deletion that left nothing behind); the audit's
-/// own time is kept in <c>observed_at</c>. The user field stays empty: the actor is the manager, not whoever ran audit.
+/// deletionTimestamp, the replacing object's creation for an incarnation that vanished), or when the audit saw it when
+/// it cannot tell (a deletion that left nothing behind); the audit's own time is kept in <c>observed_at</c>. Events are
+/// never dated before the end of the cluster's history nor before the one they follow, so appends keep the file in time
+/// order. The user field stays empty: the actor is the manager, not whoever ran audit.
 /// </summary>
 public static class AuditRecords
 {
@@ -18,14 +21,34 @@ public static class AuditRecords
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(audit);
         var writer = new Writer(cluster, audit);
-        return finding.Class switch
+        HistoryEvent[] events = finding.Class switch
         {
             AuditClass.InStep => [],
             AuditClass.DeletedElsewhere => [writer.Deleted(finding.Uid!, finding.RecordedCreatedAt, "no object with this uid any more, and no delete in history: deleted outside childctl")],
-            AuditClass.Recreated when finding.PreviousDeletionUnrecorded =>
-                [writer.Deleted(finding.PreviousUid!, finding.RecordedCreatedAt, $"gone: a new object (uid {finding.Uid}) took the name, and no delete is in history"), writer.Live(finding)],
+            AuditClass.Recreated when finding.PreviousDeletionUnrecorded => [writer.Replaced(finding), writer.Live(finding)],
             _ => [writer.Live(finding)],
         };
+        return InTimeOrder(events, finding.HistoryEndsAt);
+    }
+
+    /// <summary>
+    /// Dates each event no earlier than the one before it, the first no earlier than <paramref name="floor"/>: the API's
+    /// times have one-second resolution and another clock than the local events', and an append must never go back in time.
+    /// </summary>
+    private static HistoryEvent[] InTimeOrder(HistoryEvent[] events, DateTimeOffset? floor)
+    {
+        var previous = floor ?? DateTimeOffset.MinValue;
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (events[i].Timestamp < previous)
+            {
+                events[i] = events[i] with { Timestamp = previous };
+            }
+
+            previous = events[i].Timestamp;
+        }
+
+        return events;
     }
 
     private sealed class Writer(ManagementCluster cluster, OperationContext audit)
@@ -41,19 +64,35 @@ public static class AuditRecords
                 AuditClass.Recreated => ($"{live.Uid}/recreated", live.CreatedAt),
                 _ => ($"{live.Uid}/created_elsewhere", live.CreatedAt),
             };
-            // managedFields and deletionTimestamp have one-second resolution: never date the observation before the
-            // recorded event it follows, so the timeline keeps its order.
-            var when = at ?? audit.StartedAt;
-            when = f.RecordedAt is { } recorded && recorded > when ? recorded : when;
-            return Event(AuditActions.For(f.Class), live.Uid, EventIds.Deterministic(idTime, identity), when, Parameters(f), f.Detail);
+            return Event(AuditActions.For(f.Class), live.Uid, EventIds.Deterministic(idTime, identity), at ?? audit.StartedAt, Parameters(f), f.Detail);
         }
 
-        public HistoryEvent Deleted(string uid, DateTimeOffset? createdAt, string message)
+        /// <summary>
+        /// The previous incarnation of a recreated cluster, gone without a record. The API kept nothing of it, but a name
+        /// is free only once its object is gone: the new object's creation is the latest it can have gone, so that dates it
+        /// (not the audit, which would make the two lifetimes overlap), and the event says the exact time is unknown.
+        /// </summary>
+        public HistoryEvent Replaced(AuditFinding f)
         {
-            // The identity and date match what wait and delete record for the same disappearance, so they never repeat it.
-            var parameters = Common(new Dictionary<string, string>(StringComparer.Ordinal));
+            if (f.Live!.CreatedAt is not { } taken)
+            {
+                return Deleted(f.PreviousUid!, f.RecordedCreatedAt, $"gone: a new object (uid {f.Uid}) took the name, and no delete is in history");
+            }
+
+            return Deleted(f.PreviousUid!, f.RecordedCreatedAt,
+                $"gone by {SpecSnapshot.Stamp(taken)} at the latest, when a new object (uid {f.Uid}) took the name; the exact time is unknown, and no delete is in history",
+                taken);
+        }
+
+        /// <param name="goneAtLatest">The latest it can have gone, when the API tells; else the audit saw it gone.</param>
+        public HistoryEvent Deleted(string uid, DateTimeOffset? createdAt, string message, DateTimeOffset? goneAtLatest = null)
+        {
+            // The identity matches what wait and delete record for the same disappearance, so they never repeat it.
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            AddIf(parameters, Milestones.GoneAtLatestKey, goneAtLatest);
+            Common(parameters);
             return Event(HistoryActions.ObservedDeleted, uid, EventIds.Deterministic(createdAt ?? DateTimeOffset.UnixEpoch, $"{uid}/deleted"),
-                audit.StartedAt, parameters, message);
+                goneAtLatest ?? audit.StartedAt, parameters, message);
         }
 
         private Dictionary<string, string> Parameters(AuditFinding f)

@@ -11,7 +11,9 @@ namespace Childctl.Core.Operations.Audit;
 /// the same scope, and classifies each name with <see cref="AuditClassifier"/>. The API is read first and must answer:
 /// when it cannot, the audit fails (Unreachable) and never judges from history alone. With <c>Record</c>, each finding
 /// is appended as observed events with deterministic ids, so a second audit of the same state appends nothing; nothing
-/// already in history is changed.
+/// already in history is changed. When some findings concern history recorded against another API server (see
+/// <see cref="ServerChange"/>), they are reported, but Record fails (InvalidInput) without appending anything unless the
+/// request accepts the change.
 /// </summary>
 public sealed class AuditService
 {
@@ -39,8 +41,14 @@ public sealed class AuditService
             .ToDictionary(c => (c.Namespace, c.Name));
         var subjects = await SubjectsAsync(request.Namespace, live, cancellationToken);
         var findings = subjects.Select(AuditClassifier.Classify).ToList();
+        var change = ServerChange.Find(_api.Cluster.ClusterName, _api.Cluster.Server, findings);
+        if (request.Record && change is not null && !request.AcceptServerChange)
+        {
+            throw change.Refusal();
+        }
+
         int? recorded = request.Record ? await RecordAsync(findings, request.Operation, cancellationToken) : null;
-        return new AuditReport(_api.Cluster.ClusterName, request.Namespace, _time.GetUtcNow(), findings, recorded);
+        return new AuditReport(_api.Cluster.ClusterName, request.Namespace, _time.GetUtcNow(), findings, recorded) { ServerChange = change };
     }
 
     private async Task<List<AuditSubject>> SubjectsAsync(

@@ -77,6 +77,42 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
+    public void Recreated_DatesTheOldIncarnationGoneAtTheNewCreation_AsABound_BeforeTheNewOne()
+    {
+        var finding = Classify(Live(UidB) with { CreatedAt = At(60) }, Created(uid: UidA));
+
+        var events = AuditRecords.For(finding, _cluster, Audit(At(100)));
+
+        Assert.Equal([At(60), At(60)], events.Select(e => e.Timestamp));
+        Assert.Equal("2026-09-01T11:00:00Z", events[0].Parameters!["gone_at_latest"]);
+        Assert.Equal("2026-09-01T11:40:00Z", events[0].Parameters!["observed_at"]);
+        Assert.Contains("gone by 2026-09-01T11:00:00Z at the latest", events[0].Message, StringComparison.Ordinal);
+        Assert.Contains("the exact time is unknown", events[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recreated_IdsDoNotDependOnWhenTheAuditRan()
+    {
+        var finding = Classify(Live(UidB) with { CreatedAt = At(60) }, Created(uid: UidA));
+
+        Assert.Equal(
+            AuditRecords.For(finding, _cluster, Audit(At(100))).Select(e => e.Id),
+            AuditRecords.For(finding, _cluster, Audit(At(300))).Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Records_AreNeverDatedBeforeTheLastEventInHistory_NorBeforeEachOther()
+    {
+        var note = Event(EventActions.NoteAdded, 70, uid: UidB);
+        var finding = Classify(Live(UidB) with { CreatedAt = At(60) }, Created(uid: UidA), note);
+
+        var events = AuditRecords.For(finding, _cluster, Audit(At(100)));
+
+        Assert.Equal([At(70), At(70)], events.Select(e => e.Timestamp));
+        Assert.Equal("2026-09-01T11:00:00Z", events[0].Parameters!["gone_at_latest"]);
+    }
+
+    [Fact]
     public void DeletedElsewhere_UsesTheSameIdAsAWaitThatSawItGone()
     {
         var created = Event(HistoryActions.ClusterCreated, 0, generation: 1, spec: new Dictionary<string, string>(Spec) { ["created_at"] = "2026-09-01T10:00:00Z" });
