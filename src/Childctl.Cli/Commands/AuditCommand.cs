@@ -28,6 +28,13 @@ internal static class AuditCommand
             record,
             acceptServerChange,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(acceptServerChange) && !result.GetValue(record))
+            {
+                result.AddError("--accept-server-change only matters with --record: add --record, or leave it out");
+            }
+        });
         CliContext.Bind(command, session, async (ctx, ct) =>
         {
             using var api = LiveView.Connect(ctx);

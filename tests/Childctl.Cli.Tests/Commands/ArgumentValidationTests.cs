@@ -88,6 +88,15 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task AcceptServerChange_WithoutRecord_IsExit2()
+    {
+        var result = await CliRunner.RunAsync(Environment(), "audit", "--accept-server-change");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --accept-server-change only matters with --record", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateFromAMissingFile_IsExit2_SayingSo()
     {
         var result = await CliRunner.RunAsync(Environment(), "create", "-f", Path.Combine(_dir, "missing.yaml"));
