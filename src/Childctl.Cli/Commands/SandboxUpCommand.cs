@@ -20,6 +20,10 @@ internal static class SandboxUpCommand
             CustomParser = r => Number(r, 0, 65535, "--port must be between 0 and 65535"),
         };
         var kubeconfigOut = new Option<string?>("--kubeconfig-out") { Description = "Where to write the sandbox's kubeconfig (default: in the sandbox state folder)" };
+        var viewerOut = new Option<string?>("--read-only-kubeconfig-out")
+        {
+            Description = "Where to write a kubeconfig with the read-only token, 403 on every write (default: kubeconfig-viewer in the sandbox state folder)",
+        };
         var speed = new Option<double>("--speed")
         {
             Description = "How much faster simulated time runs (1 = like a real cloud, 100 = a cluster in seconds)",
@@ -37,12 +41,12 @@ internal static class SandboxUpCommand
             CustomParser = r => Number(r, int.MinValue, int.MaxValue, "--seed must be an integer"),
         };
         var detach = new Option<bool>("--detach") { Description = "Run in the background; stop it with 'childctl sandbox down'" };
-        var command = new Command("up", "Start the sandbox") { port, kubeconfigOut, speed, clusters, seed, detach };
+        var command = new Command("up", "Start the sandbox") { port, kubeconfigOut, viewerOut, speed, clusters, seed, detach };
         CliContext.Bind(command, session, async (context, ct) =>
         {
             var manager = new SandboxManager(context.Host);
             var p = context.Parse;
-            var options = manager.Options(p.GetValue(port), p.GetValue(kubeconfigOut), p.GetValue(speed), p.GetValue(clusters), p.GetValue(seed));
+            var options = manager.Options(p.GetValue(port), p.GetValue(kubeconfigOut), p.GetValue(speed), p.GetValue(clusters), p.GetValue(seed), p.GetValue(viewerOut));
             return p.GetValue(detach)
                 ? await DetachedAsync(context, manager, options, ct)
                 : await ForegroundAsync(context, manager, options, ct);
@@ -73,6 +77,11 @@ internal static class SandboxUpCommand
         var err = context.Host.Err;
         await err.WriteLineAsync($"sandbox running at {url.ToString().TrimEnd('/')} (pid {pid}, speed {options.Speed}x, {options.Clusters} pre-seeded clusters)");
         await err.WriteLineAsync($"kubeconfig: {kubeconfig}");
+        if (options.ViewerKubeconfigPath is { } viewer)
+        {
+            await err.WriteLineAsync($"read-only kubeconfig (403 on every write): {viewer}");
+        }
+
         await err.WriteLineAsync("use it with the line below, or pass --kubeconfig to childctl and kubectl:");
         await context.Host.Out.WriteLineAsync($"export KUBECONFIG={Quote(kubeconfig)}");
         await context.Host.Out.FlushAsync();

@@ -21,8 +21,9 @@ internal sealed class SandboxManager
 
     public SandboxStateStore States { get; }
 
-    public SandboxLaunchOptions Options(int port, string? kubeconfigOut, double speed, int clusters, int? seed) =>
-        new(port, Path.GetFullPath(string.IsNullOrEmpty(kubeconfigOut) ? States.DefaultKubeconfig : kubeconfigOut), speed, clusters, seed);
+    public SandboxLaunchOptions Options(int port, string? kubeconfigOut, double speed, int clusters, int? seed, string? viewerKubeconfigOut = null) =>
+        new(port, Path.GetFullPath(string.IsNullOrEmpty(kubeconfigOut) ? States.DefaultKubeconfig : kubeconfigOut), speed, clusters, seed,
+            Path.GetFullPath(string.IsNullOrEmpty(viewerKubeconfigOut) ? States.DefaultViewerKubeconfig : viewerKubeconfigOut));
 
     /// <summary>Starts a sandbox tied to this process; <see cref="RunUntilStoppedAsync"/> then keeps it in the foreground.</summary>
     public async Task<SandboxChild> StartAttachedAsync(SandboxLaunchOptions options, CancellationToken cancellationToken)

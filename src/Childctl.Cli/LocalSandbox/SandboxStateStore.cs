@@ -25,6 +25,9 @@ internal sealed class SandboxStateStore
 
     public string DefaultKubeconfig => Path.Combine(Directory, "kubeconfig");
 
+    /// <summary>The read-only (viewer) kubeconfig <c>sandbox up</c> writes unless told another path.</summary>
+    public string DefaultViewerKubeconfig => Path.Combine(Directory, "kubeconfig-viewer");
+
     public string LogFile => Path.Combine(Directory, "sandbox.log");
 
     public SandboxState? Read()
@@ -51,7 +54,7 @@ internal sealed class SandboxStateStore
         File.Move(temporary, StateFile, overwrite: true);
     }
 
-    /// <summary>Removes the state file, and the kubeconfig when it is the default one in this folder.</summary>
+    /// <summary>Removes the state file, and the kubeconfigs that are the default ones in this folder.</summary>
     public void Clear(SandboxState? state)
     {
         if (!System.IO.Directory.Exists(Directory))
@@ -64,6 +67,8 @@ internal sealed class SandboxStateStore
         {
             File.Delete(DefaultKubeconfig);
         }
+
+        File.Delete(DefaultViewerKubeconfig);
     }
 
     public void EnsureDirectory()

@@ -88,6 +88,11 @@ public class SandboxCommandTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(env.StateDirectory));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(kubeconfig));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(env.StateFile));
+        var viewer = Path.Combine(env.StateDirectory, "kubeconfig-viewer");
+        Assert.Contains($"\nread-only kubeconfig (403 on every write): {viewer}\n", up.Stderr, StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(viewer));
+        Assert.Equal(0, (await env.RunAsync("--kubeconfig", viewer, "list")).ExitCode);
+        Assert.Equal(4, (await env.RunAsync("--kubeconfig", viewer, "create", "aws", "viewer-try", "--region", "us-west-2")).ExitCode);
         var pid = env.RecordedPid();
 
         var status = await env.RunAsync("sandbox", "status");
@@ -106,6 +111,7 @@ public class SandboxCommandTests
         Assert.Matches($@"^stopped the sandbox at https://127\.0\.0\.1:\d+ \(pid {pid}\)\n$", down.Stderr);
         Assert.False(File.Exists(env.StateFile));
         Assert.False(File.Exists(kubeconfig));
+        Assert.False(File.Exists(viewer));
         Assert.True(IsGone(pid));
         Assert.Equal(3, (await env.RunAsync("sandbox", "status")).ExitCode);
     }
