@@ -69,22 +69,26 @@ public sealed class HistoryRecorder
 
     /// <summary>
     /// Records something childctl saw k0rdent do. <paramref name="identity"/> must be stable for the observation (uid,
-    /// transition and its timestamp) so that a second observer of the same transition appends nothing.
+    /// transition and its timestamp) so that a second observer of the same transition appends nothing. The event has
+    /// no <c>user</c>: the operator did not make the cluster Ready or fail; who saw it is the parameter
+    /// <c>observed_by</c>, as in the audit's findings.
     /// </summary>
     public Task<bool> RecordObservedAsync(string ns, string name, ObservedRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var parameters = new Dictionary<string, string>(record.Parameters ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            ["observed_by"] = Operation.User,
+        };
         var e = new HistoryEvent
         {
             Timestamp = _time.GetUtcNow(),
             Id = EventIds.Deterministic(record.IdTime, record.Identity),
             Action = record.Action,
-            User = Operation.User,
-            K8sUser = KubernetesUser,
             Uid = NullIfEmpty(record.Uid),
             ManagementCluster = new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
             Operation = Operation.Id,
-            Parameters = record.Parameters,
+            Parameters = parameters,
             Message = record.Message,
             Source = EventSources.Observed,
         };

@@ -77,6 +77,9 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
         Assert.Contains(" kcm-system/wf-one Failed ", watch.Stdout, StringComparison.Ordinal);
         Assert.Equal(7, wait.ExitCode);
         Assert.Equal(1, Count(run.HistoryText("wf-one"), "action: observed_failed"));
+        var observed = run.HistoryText("wf-one").Split("  - timestamp:").Single(e => e.Contains("action: observed_failed", StringComparison.Ordinal));
+        Assert.DoesNotContain("\n    user:", observed, StringComparison.Ordinal); // k0rdent failed it, not the operator
+        Assert.Contains($"observed_by: {LifecycleRunner.User}", observed, StringComparison.Ordinal);
     }
 
     private static int Count(string text, string what) =>
