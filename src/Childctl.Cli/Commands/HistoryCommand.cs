@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Childctl.Cli.Output;
 using Childctl.Cli.Output.History;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations;
@@ -58,6 +59,13 @@ internal static class HistoryCommand
         foreach (var warning in HistoryRenderer.Warnings(result))
         {
             await ctx.Host.Err.WriteLineAsync(warning);
+        }
+
+        if (result.Clusters.All(c => c.Events.Count == 0) && !withEvents && ctx.Output is OutputFormat.Table or OutputFormat.Wide)
+        {
+            // Said on stderr, like list's "No clusters found": an empty table or nothing at all reads as a failure.
+            await ctx.Host.Err.WriteLineAsync(filter.IsEmpty ? "No history recorded here yet." : "No history entries match these filters.");
+            return ExitCodes.Success;
         }
 
         var live = withEvents ? await LiveEventsAsync(ctx, result, ct) : null;

@@ -96,6 +96,32 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Equal(await File.ReadAllTextAsync(file), result.Stdout);
     }
 
+    [Theory]
+    [InlineData("history", "--user", "nobody")]
+    [InlineData("history", "alpha", "--action", "cluster_created")]
+    [InlineData("history", "beta", "--since", "2025-07-12T00:00:00Z")]
+    public async Task History_WhenNoEntryMatches_SaysSoOnStderr_AndPrintsNoTable(params string[] args)
+    {
+        await SeedAsync();
+
+        var result = await _cli.RunAsync(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.EndsWith("No history entries match these filters.\n", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_WhenNoEntryMatches_AsJson_IsAnEmptyList()
+    {
+        await SeedAsync();
+
+        var result = await _cli.RunAsync("history", "--user", "nobody", "-o", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"items\": []", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task History_UnknownCluster_IsNotFoundExit3()
     {
