@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Childctl.Cli.Commands;
+using Childctl.Cli.Output;
 using Childctl.Core.Errors;
 using Childctl.History;
 
@@ -68,6 +69,7 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
+        OutputSupport.Apply(root);
         return root;
     }
 

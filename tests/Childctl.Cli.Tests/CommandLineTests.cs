@@ -44,6 +44,22 @@ public class CommandLineTests
         Assert.Empty(result.Stdout);
     }
 
+    [Theory]
+    [InlineData("status x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name")]
+    [InlineData("describe x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name")]
+    [InlineData("delete x --yes -o json", "childctl delete does not print -o json: it prints table")]
+    [InlineData("-o yaml watch", "childctl watch does not print -o yaml: it prints table, json")]
+    [InlineData("sandbox up -o json", "childctl sandbox up does not print -o json: it prints table")]
+    [InlineData("wai x -o name", "childctl wait does not print -o name: it prints table")]
+    public async Task AnOutputFormatTheCommandDoesNotPrint_IsUsageError_NotIgnored(string args, string message)
+    {
+        var result = await CliRunner.RunAsync(args.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: {message}\n", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
     [Fact]
     public async Task UnknownOutputFormat_IsUsageError_NamingTheChoices()
     {

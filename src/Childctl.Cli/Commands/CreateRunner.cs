@@ -94,7 +94,7 @@ internal static class CreateRunner
     private static Task WriteManifestAsync(CliContext context, CreateResult result)
     {
         var manifest = System.Text.Json.JsonDocument.Parse(result.Manifest.ToJsonString()).RootElement;
-        var format = context.Output == OutputFormat.Json ? OutputFormat.Json : OutputFormat.Yaml;
+        var format = context.Output is OutputFormat.Json or OutputFormat.Name ? context.Output : OutputFormat.Yaml;
         return ObjectOutput.WriteOneAsync(context.Host.Out, format, ResourceKind.ClusterDeployment, manifest);
     }
 

@@ -50,7 +50,8 @@ internal static class JsonOutput
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    private static void WriteObject(Utf8JsonWriter writer, JsonElement obj)
+    /// <summary>Writes one object as <c>-o json</c> shows objects (managedFields left out), into another document.</summary>
+    public static void WriteObject(Utf8JsonWriter writer, JsonElement obj)
     {
         if (obj.ValueKind != JsonValueKind.Object)
         {

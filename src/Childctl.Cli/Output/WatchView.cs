@@ -64,7 +64,7 @@ internal sealed class WatchView(TextWriter output, OutputFormat format, bool ter
                 _ => "MODIFIED",
             });
             writer.WritePropertyName("object");
-            change.Cluster!.Raw.WriteTo(writer);
+            JsonOutput.WriteObject(writer, change.Cluster!.Raw);
             writer.WriteEndObject();
         }
 

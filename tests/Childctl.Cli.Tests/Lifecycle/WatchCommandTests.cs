@@ -19,6 +19,7 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
         Assert.Equal("ADDED", events[0].GetProperty("type").GetString());
         Assert.Equal("DELETED", events[^1].GetProperty("type").GetString());
         Assert.All(events, e => Assert.Equal("wj-one", e.GetProperty("object").GetProperty("metadata").GetProperty("name").GetString()));
+        Assert.All(events, e => Assert.False(e.GetProperty("object").GetProperty("metadata").TryGetProperty("managedFields", out _), "as list -o json"));
     }
 
     [Fact]
