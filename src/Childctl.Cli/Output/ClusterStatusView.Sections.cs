@@ -81,7 +81,7 @@ internal static partial class ClusterStatusView
         var table = new TableWriter("TIME", "ACTION", "USER", "RESULT", "DETAILS");
         foreach (var e in history.Entries)
         {
-            table.AddRow(Timestamp(e.Timestamp), e.Action, e.User ?? string.Empty, e.Result ?? string.Empty, e.Details ?? string.Empty);
+            table.AddRow(Timestamp(e.Timestamp), e.Action, e.User ?? "unknown", e.Result ?? "-", e.Details ?? string.Empty); // as history shows them
         }
 
         AppendTable(text, table);
