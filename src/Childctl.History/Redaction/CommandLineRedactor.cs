@@ -46,14 +46,16 @@ public static class CommandLineRedactor
 
     private static string RedactValue(string token)
     {
+        // A redacted argument keeps its quoting, so "a b <redacted> c" still reads as one argument; a bare mask stays bare.
         var redacted = SecretPatterns.Redact(token) ?? token;
-        return redacted == token ? Quote(token) : redacted;
+        return IsPlain(redacted.Replace(SecretPatterns.Mask, "x", StringComparison.Ordinal)) ? redacted : Quoted(redacted);
     }
 
-    private static string Quote(string arg) =>
-        arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@%+".Contains(c))
-            ? arg
-            : "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    private static string Quote(string arg) => IsPlain(arg) ? arg : Quoted(arg);
+
+    private static bool IsPlain(string arg) => arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@%+".Contains(c));
+
+    private static string Quoted(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     internal static List<string> Split(string line)
     {

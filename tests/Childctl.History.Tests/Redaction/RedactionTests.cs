@@ -60,6 +60,7 @@ public sealed class RedactionTests
     [InlineData("childctl create c1 --set password=hunter2", "childctl create c1 --set password=<redacted>")]
     [InlineData("childctl --kubeconfig /home/me/.kube/config history", "childctl --kubeconfig /home/me/.kube/config history")]
     [InlineData("childctl note c1 'it''s fine'", "childctl note c1 'its fine'")]
+    [InlineData("childctl note c1 'rotated; password=hunter2 now'", "childctl note c1 'rotated; password=<redacted> now'")]
     public void CommandLine_SecretFlagsAndValues_AreMasked(string line, string expected) =>
         Assert.Equal(expected, CommandLineRedactor.Redact(line));
 
