@@ -28,6 +28,11 @@ public sealed partial class ObjectStore
     {
         var ns = NamespaceFor(type, obj);
         var name = ChooseName(type, obj, ns);
+        if (LabelValidation.Check(obj) is { Count: > 0 } labelProblems)
+        {
+            throw StoreErrors.Invalid(type, name, labelProblems);
+        }
+
         if (type.Namespaced)
         {
             RequireLiveNamespace(type, ns!, name);

@@ -52,6 +52,10 @@ public sealed partial class ObjectStore
         if (subresource is null)
         {
             CheckNoNewFinalizers(type, before, next);
+            if (LabelValidation.Check(next) is { Count: > 0 } labelProblems)
+            {
+                throw StoreErrors.Invalid(type, ObjectMeta.Name(before) ?? "", labelProblems);
+            }
         }
 
         if (HasGeneration(type) && !SameOutsideMetadataAndStatus(before, next))

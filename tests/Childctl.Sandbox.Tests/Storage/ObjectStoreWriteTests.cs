@@ -83,6 +83,42 @@ public sealed class ObjectStoreWriteTests
         Assert.Equal("aws-standalone-cp-1-0-43", _store.Get(CdType, "default", "copy")!["spec"]!["template"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("labels", "bad key", "v", "Invalid value: \"bad key\": name part must consist of alphanumeric characters")]
+    [InlineData("labels", "team", "a b", "Invalid value: \"a b\": a valid label must be an empty string")]
+    [InlineData("labels", "Example.com/team", "a", "Invalid value: \"Example.com/team\": prefix part a lowercase RFC 1123 subdomain")]
+    [InlineData("annotations", "-note", "any text at all", "Invalid value: \"-note\": name part must consist of alphanumeric characters")]
+    public void Create_or_update_with_a_label_or_annotation_the_apiserver_refuses_fails_with_Invalid(string map, string key, string value, string message)
+    {
+        var bad = Cd("l1");
+        bad["metadata"]![map] = new JsonObject { [key] = value };
+        var created = _store.Create(CdType, Cd("l2"), "t");
+        created["metadata"]![map] = new JsonObject { [key] = value };
+
+        var onCreate = Assert.Throws<StoreException>(() => _store.Create(CdType, bad, "t"));
+        var onUpdate = Assert.Throws<StoreException>(() => _store.Update(CdType, created, "t"));
+
+        foreach (var e in new[] { onCreate, onUpdate })
+        {
+            Assert.Equal(422, e.Code);
+            var cause = Assert.Single(e.Details!.Causes!);
+            Assert.Equal($"metadata.{map}", cause.Field);
+            Assert.StartsWith(message, cause.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Labels_and_annotations_the_apiserver_accepts_are_kept()
+    {
+        var obj = Cd("l3");
+        obj["metadata"]!["labels"] = new JsonObject { ["example.com/team"] = "platform", ["tier"] = "", ["k0rdent.mirantis.com/component"] = "kcm" };
+        obj["metadata"]!["annotations"] = new JsonObject { ["childctl.dev/reason"] = "free text, with spaces: and <brackets>" };
+
+        var created = _store.Create(CdType, obj, "t");
+
+        Assert.Equal("platform", created["metadata"]!["labels"]!["example.com/team"]!.GetValue<string>());
+    }
+
     [Fact]
     public void Update_with_a_stale_resource_version_fails_with_Conflict()
     {
