@@ -68,6 +68,12 @@ internal static class HistoryCommand
             return ExitCodes.Success;
         }
 
+        if (!filter.IsEmpty)
+        {
+            // Structured output lists what matched, as the table does: a cluster with no matching entry is left out.
+            result = result with { Clusters = result.Clusters.Where(c => c.Events.Count > 0).ToList() };
+        }
+
         var live = withEvents ? await LiveEventsAsync(ctx, result, ct) : null;
         await ctx.Host.Out.WriteAsync(HistoryRenderer.Render(result, ctx.Output, oneCluster: target is not null && result.Clusters.Count == 1, live, ctx.UseColor));
         return ExitCodes.Success;

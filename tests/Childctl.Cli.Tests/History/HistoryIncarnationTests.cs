@@ -42,6 +42,23 @@ public sealed class HistoryIncarnationTests : IDisposable
     }
 
     [Fact]
+    public async Task History_Json_WithUid_ShowsOnlyThatIncarnation_AndNothingMatching_IsAnEmptyList()
+    {
+        await SeedAsync();
+
+        var one = await _cli.RunAsync("history", "omega", "--uid", UidB[..8], "-o", "json");
+        var none = await _cli.RunAsync("history", "omega", "--action", "no_such_action", "-o", "json");
+
+        using var doc = JsonDocument.Parse(one.Stdout);
+        var item = Assert.Single(doc.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal([UidB], item.GetProperty("incarnations").EnumerateArray().Select(i => i.GetProperty("uid").GetString()));
+        Assert.All(item.GetProperty("events").EnumerateArray(), e => Assert.Equal(UidB, e.GetProperty("uid").GetString()));
+        using var empty = JsonDocument.Parse(none.Stdout);
+        Assert.Equal(0, none.ExitCode);
+        Assert.Empty(empty.RootElement.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task History_AllClusters_IsOneMergedTimeline_NewestLast_MarkingObservedEntries()
     {
         await SeedAsync();

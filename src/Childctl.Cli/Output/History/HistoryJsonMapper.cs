@@ -21,8 +21,15 @@ internal static class HistoryJsonMapper
         c.Path,
         c.Header.CreatedAt,
         c.Header.LastUpdated,
-        c.Incarnations.Select(Incarnation).ToList(),
+        Shown(c).Select(Incarnation).ToList(),
         c.Events.Select(Event).ToList());
+
+    /// <summary>The incarnations the (filtered) events belong to, as the table shows them: --uid selects one.</summary>
+    private static IEnumerable<Incarnation> Shown(ClusterHistory c)
+    {
+        var uids = c.Events.Select(e => e.Uid).ToHashSet();
+        return c.Incarnations.Where(i => uids.Contains(i.Uid));
+    }
 
     public static IncarnationJson Incarnation(Incarnation i) => new(i.Uid, Time(i.FirstSeen), Time(i.LastSeen), i.Events, i.LastAction)
     {
