@@ -67,6 +67,22 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task LegacyEventsFileReadDirectly_IsMarkedLegacy_AndItsSyncEntriesAsNoise()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_cli.HistoryDir, HistoryCli.Mc.Replace(':', '_').Replace('/', '_'), "kcm-system"));
+        var target = Path.Combine(folder.FullName, "aws-usw2-test.yaml");
+        File.Copy(Path.Combine(State, "cluster-aws-usw2-test-events.yaml"), target);
+
+        var result = await _cli.RunAsync("history", "aws-usw2-test", "--all-management-clusters", "-n", "kcm-system");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains(lines, l => l.Contains("cluster_deployment_created", StringComparison.Ordinal) && l.Contains("[legacy]", StringComparison.Ordinal));
+        Assert.All(lines.Where(l => l.Contains("state_synced_from_kubernetes", StringComparison.Ordinal)),
+            l => Assert.Contains("[legacy sync noise]", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Migrate_SameNameFromTwoStateFolders_GoesToTwoNamespaces()
     {
         await _cli.RunAsync("migrate", "--from", State);

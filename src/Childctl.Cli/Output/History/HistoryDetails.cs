@@ -23,7 +23,7 @@ internal static class HistoryDetails
         }
         else
         {
-            if (e.HasFlag(EventFlags.LegacySyncNoise))
+            if (IsSyncNoise(e))
             {
                 parts.Add("[legacy sync noise]");
             }
@@ -47,13 +47,21 @@ internal static class HistoryDetails
         return string.Join(' ', parts.Where(p => p.Length > 0));
     }
 
-    /// <summary>[observed] for what childctl saw k0rdent (or someone else) do, [legacy] for the bash tools' entries.</summary>
-    public static string? SourceMarker(HistoryEvent e) => e.Source switch
+    /// <summary>
+    /// [observed] for what childctl saw k0rdent (or someone else) do, [legacy] for the bash tools' entries: migrated
+    /// ones say so, and an entry without a <c>source</c> was not written by childctl (which always writes one), as in
+    /// a legacy events file read directly.
+    /// </summary>
+    public static string? SourceMarker(HistoryEvent e) => (e.Source ?? EventSources.Legacy) switch
     {
         EventSources.Observed => "[observed]",
-        EventSources.Legacy when !e.HasFlag(EventFlags.LegacySyncNoise) => "[legacy]",
+        EventSources.Legacy when !IsSyncNoise(e) => "[legacy]",
         _ => null,
     };
+
+    /// <summary>The old sync script's entries, flagged by migrate or, in a legacy file read directly, by their action.</summary>
+    private static bool IsSyncNoise(HistoryEvent e) =>
+        e.HasFlag(EventFlags.LegacySyncNoise) || (e.Source is null && e.Action == EventActions.LegacySyncedFromKubernetes);
 
     public static string ShortUid(string? uid) => uid is null ? "-" : uid.Length > 8 ? uid[..8] : uid;
 }
