@@ -47,7 +47,7 @@ internal static class KubeconfigCommand
                     await context.Host.Err.WriteLineAsync($"Wrote the kubeconfig of {request.Name} to {result.Path} (mode 0600).");
                     break;
                 default:
-                    await context.Host.Err.WriteLineAsync($"Context \"{result.Context}\" {(result.ContextReplaced ? "updated in" : "added to")} {result.Path}; use it with: kubectl --context {result.Context} get nodes");
+                    await context.Host.Err.WriteLineAsync($"Context \"{result.Context}\" {(result.ContextReplaced ? "updated in" : "added to")} {result.Path}; use it with: kubectl --kubeconfig {result.Path} --context {result.Context} get nodes");
                     break;
             }
 

@@ -24,6 +24,11 @@ internal static class NoteCommand
         var command = new Command("note", "Add an operator note to a cluster's local history (works offline)") { name, text, reason };
         CliContext.Bind(command, session, async (ctx, ct) =>
         {
+            if (ctx.AllNamespaces)
+            {
+                throw ChildctlException.InvalidInput("note works on one cluster in one namespace: use -n NAMESPACE instead of -A");
+            }
+
             var mc = ResolveManagementCluster(ctx);
             var store = new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time);
             var request = new NoteRequest(mc, mc.DefaultNamespace, ctx.Parse.GetValue(name)!, ctx.Parse.GetValue(text)!, ctx.Parse.GetValue(reason),

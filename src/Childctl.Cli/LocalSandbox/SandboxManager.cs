@@ -72,7 +72,18 @@ internal sealed class SandboxManager
     }
 
     /// <summary>The running sandbox, or null.</summary>
-    public SandboxState? Running() => States.ReadRunning();
+    /// <summary>The recorded sandbox if it still runs; a stale record (its process gone or replaced) is removed.</summary>
+    public SandboxState? Running()
+    {
+        var state = States.Read();
+        if (state is null || ProcessSignals.IsAlive(state.Pid, state.StartedAt))
+        {
+            return state;
+        }
+
+        States.Clear(state);
+        return null;
+    }
 
     /// <summary>Stops the recorded sandbox; returns it, or null when none was running (a stale record is cleared).</summary>
     public async Task<SandboxState?> StopAsync(CancellationToken cancellationToken)

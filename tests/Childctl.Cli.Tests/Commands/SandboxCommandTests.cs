@@ -56,19 +56,19 @@ public class SandboxCommandTests
     }
 
     [Fact]
-    public async Task StaleState_IsNotRunning_AndDownClearsIt()
+    public async Task StaleState_IsNotRunning_AndStatusRemovesIt()
     {
         await using var env = new SandboxEnvironment();
         Directory.CreateDirectory(env.StateDirectory);
         await File.WriteAllTextAsync(env.StateFile, "pid=2147483000\nstarted=2026-01-01T00:00:00Z\nurl=https://127.0.0.1:1\nkubeconfig=/tmp/x\nlog=\n");
 
         var status = await env.RunAsync("sandbox", "status");
-        var down = await env.RunAsync("sandbox", "down");
 
         Assert.Equal(3, status.ExitCode);
+        Assert.False(File.Exists(env.StateFile));
+        var down = await env.RunAsync("sandbox", "down");
         Assert.Equal(0, down.ExitCode);
         Assert.Equal("no sandbox is running\n", down.Stderr);
-        Assert.False(File.Exists(env.StateFile));
     }
 
     [Fact]

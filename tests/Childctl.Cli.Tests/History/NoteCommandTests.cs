@@ -19,6 +19,16 @@ public sealed class NoteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Note_WithAllNamespaces_IsUsageErrorExit2_AsForEverySingleClusterCommand()
+    {
+        var result = await _cli.RunAsync("note", "c1", "text", "-A");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: note works on one cluster in one namespace: use -n NAMESPACE instead of -A\n", result.Stderr);
+        Assert.False(Directory.Exists(_cli.HistoryDir));
+    }
+
+    [Fact]
     public async Task Note_WithoutKubeconfig_FailsWithExit2_SayingWhy()
     {
         using var cli = new HistoryCli(withKubeconfig: false);
@@ -27,7 +37,7 @@ public sealed class NoteCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: note needs the kubeconfig to know which management cluster the cluster belongs to: ", result.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(cli.HistoryDir));
+        Assert.False(Directory.Exists(_cli.HistoryDir));
     }
 
     [Theory]
