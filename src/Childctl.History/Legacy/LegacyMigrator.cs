@@ -54,7 +54,7 @@ public sealed class LegacyMigrator
             var state = cluster.StateFile is null ? null : LegacyStateParser.Parse(cluster.StateFile, await File.ReadAllTextAsync(cluster.StateFile, ct));
             ns = state?.LastOrDefault(p => p.Key == "kubernetes_namespace").Value is { Length: > 0 } named ? named : ns;
             KubernetesNames.ValidateNamespace(ns);
-            var (events, createdAt) = await BuildEventsAsync(cluster, ns, state, ct);
+            var (events, header) = await BuildEventsAsync(cluster, ns, state, ct);
             if (events.Count == 0)
             {
                 return new MigrationItem(cluster.Name, ns, files, 0, 0, 0, 0, false, MigrationStatus.Empty, "no events: empty or never initialised");
@@ -65,7 +65,7 @@ public sealed class LegacyMigrator
             var fresh = events.Where(e => !existing.Contains(e.Id!)).ToList();
             if (fresh.Count > 0 && !options.DryRun)
             {
-                await _store.AppendAsync(stream, fresh, new AppendOptions(createdAt), ct);
+                await _store.AppendAsync(stream, fresh, new AppendOptions(header?.CreatedAt, header?.LastUpdated), ct);
             }
 
             var noise = events.Count(e => e.HasFlag(EventFlags.LegacySyncNoise));
@@ -79,18 +79,18 @@ public sealed class LegacyMigrator
         }
     }
 
-    private static async Task<(List<HistoryEvent> Events, string? CreatedAt)> BuildEventsAsync(
+    private static async Task<(List<HistoryEvent> Events, HistoryHeader? Header)> BuildEventsAsync(
         LegacyCluster cluster, string ns, IReadOnlyList<KeyValuePair<string, string>>? state, CancellationToken ct)
     {
         var events = new List<HistoryEvent>();
-        string? createdAt = null;
+        HistoryHeader? header = null;
         if (cluster.EventsFile is { } eventsFile)
         {
             var text = await File.ReadAllTextAsync(eventsFile, ct);
             if (!IsBlank(text))
             {
                 var document = HistoryFileParser.Parse(eventsFile, text);
-                createdAt = document.Header.CreatedAt;
+                header = document.Header;
                 events.AddRange(LegacyEventMapper.FromEvents(ns, cluster.Name, Path.GetFileName(eventsFile), document.Events));
             }
         }
@@ -100,7 +100,7 @@ public sealed class LegacyMigrator
             events.Add(LegacyEventMapper.FromState(ns, cluster.Name, Path.GetFileName(stateFile), state, File.GetLastWriteTimeUtc(stateFile)));
         }
 
-        return (events, createdAt);
+        return (events, header);
     }
 
     private static bool IsBlank(string text) =>

@@ -75,7 +75,7 @@ public sealed partial class FileHistoryStore
     {
         if (!File.Exists(path))
         {
-            var header = new HistoryHeader { ClusterName = stream.Name, Namespace = stream.Namespace, CreatedAt = options?.CreatedAt };
+            var header = new HistoryHeader { ClusterName = stream.Name, Namespace = stream.Namespace, CreatedAt = options?.CreatedAt, LastUpdated = options?.LastUpdated };
             SecureFiles.CreateDurably(path, Encoding.UTF8.GetBytes(EventBlockWriter.Header(header)));
             index.Reset();
         }

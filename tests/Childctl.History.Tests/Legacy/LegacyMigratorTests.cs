@@ -30,7 +30,7 @@ public sealed class LegacyMigratorTests
         Assert.Equal("true", snapshot.Parameters!["cluster_status"]);
         Assert.Contains("not current state", snapshot.Message, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2025, 7, 14, 8, 0, 3, TimeSpan.Zero), snapshot.Timestamp);
-        Assert.Equal("2025-07-12T09:15:00Z", aws.Header.CreatedAt);
+        Assert.Equal(("2025-07-12T09:15:00Z", "2025-07-14T08:00:03Z"), (aws.Header.CreatedAt, aws.Header.LastUpdated));
         Assert.Equal(Path.Combine(fx.Folder("state"), "backup-20251001T120000Z"), report.BackupDirectory);
         Assert.Equal(["deployment-events.yaml"], Directory.GetFiles(fx.Folder("state")).Select(Path.GetFileName));
         Assert.Equal(9, Directory.GetFiles(report.BackupDirectory!).Length + 1);
