@@ -22,7 +22,7 @@ public static class CliApp
         try
         {
             // No arguments at all asks for orientation, as with kubectl: the overview of commands, exit 0.
-            var expanded = args.Count == 0 ? ["--help"] : CommandPrefixes.Expand(root, args, GlobalOptions.TakingValues);
+            var expanded = args.Count == 0 ? ["--help"] : CommandPrefixes.Expand(root, SuggestDirective.Normalize(args), GlobalOptions.TakingValues);
             var parse = root.Parse(expanded);
             if (parse.Errors.Count > 0)
             {

@@ -81,6 +81,17 @@ public class CommandLineTests
         Assert.Contains(expected, result.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("childctl list --output=y", "yaml\n")]
+    [InlineData("childctl list --output=", "json\nname\ntable\nwide\nyaml\n")]
+    [InlineData("childctl list -o y", "yaml\n")]
+    public async Task SuggestDirective_CompletesAnOptionValueWrittenAfterAnEqualsSign(string line, string expected)
+    {
+        var result = await CliRunner.RunAsync($"[suggest:{line.Length}]", line);
+
+        Assert.Equal((0, expected, string.Empty), (result.ExitCode, result.Stdout, result.Stderr));
+    }
+
     [Fact]
     public async Task SuggestDirective_CompletesCommandPrefixes()
     {
