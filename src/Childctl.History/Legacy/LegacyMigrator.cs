@@ -71,7 +71,10 @@ public sealed class LegacyMigrator
             var noise = events.Count(e => e.HasFlag(EventFlags.LegacySyncNoise));
             var snapshot = events.Any(e => e.Action == EventActions.LegacyStateImported);
             var status = fresh.Count > 0 ? MigrationStatus.Imported : MigrationStatus.UpToDate;
-            return new MigrationItem(cluster.Name, ns, files, events.Count, fresh.Count, events.Count - fresh.Count, noise, snapshot, status, null);
+            var note = header?.ClusterName is { Length: > 0 } inFile && inFile != cluster.Name
+                ? $"the file says cluster_name \"{inFile}\"; imported under its file name, {cluster.Name}"
+                : null;
+            return new MigrationItem(cluster.Name, ns, files, events.Count, fresh.Count, events.Count - fresh.Count, noise, snapshot, status, note);
         }
         catch (HistoryException e) when (e.Kind is HistoryErrorKind.Corrupt or HistoryErrorKind.InvalidName)
         {

@@ -101,6 +101,20 @@ public sealed class LegacyMigratorTests
     }
 
     [Fact]
+    public async Task Migrate_AClusterNameThatContradictsTheFileName_IsImportedUnderTheFileName_WithANote()
+    {
+        using var fx = new LegacyFixture("state");
+        await File.WriteAllTextAsync(Path.Combine(fx.Folder("state"), "cluster-mismatch-events.yaml"),
+            "cluster_name: \"other-name\"\nevents:\n  - timestamp: \"2025-07-11T14:00:00Z\"\n    action: cluster_deployment_created\n    message: created\n");
+
+        var report = await Migrate(new FileHistoryStore(fx.History), fx.Folder("state"));
+
+        var item = Assert.Single(report.Items, i => i.Cluster == "mismatch");
+        Assert.Equal(MigrationStatus.Imported, item.Status);
+        Assert.Equal("the file says cluster_name \"other-name\"; imported under its file name, mismatch", item.Note);
+    }
+
+    [Fact]
     public async Task LegacyEventsFile_ReadsAsIsFromTheHistoryFolder_KeepingItsHeader()
     {
         using var fx = new LegacyFixture("state");
