@@ -59,7 +59,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
         Assert.All(attempts, a =>
         {
             Assert.Equal(1, a.ExitCode);
-            Assert.Contains(blocked, a.Stderr, StringComparison.Ordinal);
+            Assert.Contains($"{blocked} is a file, not a folder; move it aside or choose another --history-dir", a.Stderr, StringComparison.Ordinal);
         });
         Assert.Equal(3, (await run.RunAsync("status", "uw-two")).ExitCode);
         var live = await LiveAsync(run, "uw-one");
