@@ -105,21 +105,7 @@ public sealed class DeleteAlreadyDeletingTests(LifecycleSandbox fixture) : IClas
     {
         var run = fixture.NewRun();
         var file = Path.Combine(run.Home, "hang.yaml");
-        await File.WriteAllTextAsync(file, """
-            apiVersion: k0rdent.mirantis.com/v1beta1
-            kind: ClusterDeployment
-            metadata:
-              name: dd-hang
-              annotations:
-                sandbox.childctl.dev/fail-at: deletion
-            spec:
-              template: aws-standalone-cp-1-0-43
-              credential: aws-cluster-credential
-              config:
-                region: us-west-2
-                controlPlane: {instanceType: t3.small}
-                worker: {instanceType: t3.small}
-            """);
+        await File.WriteAllTextAsync(file, WaitCommandTests.Manifest("dd-hang", ("fail-at", "deletion")));
         Assert.Equal(0, (await run.RunAsync("create", "-f", file, "--wait")).ExitCode);
         Assert.Equal(0, (await run.RunAsync("delete", "dd-hang", "--yes")).ExitCode);
         var before = StampedOperation();

@@ -83,15 +83,17 @@ public sealed partial class WaitCommandTests(LifecycleSandbox fixture) : IClassF
         Assert.Contains("not found", result.Stderr, StringComparison.Ordinal);
     }
 
-    internal static string Failing(string name) => $$"""
+    /// <summary>An AWS ClusterDeployment that fails at the infrastructure step at once (a VPC quota error).</summary>
+    internal static string Failing(string name) => Manifest(name, ("fail-at", "infrastructure"), ("fail-fast", "\"true\""));
+
+    /// <summary>An AWS ClusterDeployment with the sandbox's failure-injection annotations (sandbox.childctl.dev/KEY: VALUE).</summary>
+    internal static string Manifest(string name, params (string Key, string Value)[] faults) => $$"""
         apiVersion: k0rdent.mirantis.com/v1beta1
         kind: ClusterDeployment
         metadata:
           name: {{name}}
           annotations:
-            sandbox.childctl.dev/fail-at: infrastructure
-            sandbox.childctl.dev/fail-fast: "true"
-        spec:
+        {{string.Concat(faults.Select(f => $"    sandbox.childctl.dev/{f.Key}: {f.Value}\n"))}}spec:
           template: aws-standalone-cp-1-0-43
           credential: aws-cluster-credential
           config:
