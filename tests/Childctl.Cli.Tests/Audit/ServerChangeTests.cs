@@ -38,6 +38,11 @@ public sealed class ServerChangeTests : IAsyncLifetime
         Assert.Contains("a distinct kubeconfig cluster name or --history-dir", warning, StringComparison.Ordinal);
         Assert.Contains("--accept-server-change", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("Run 'childctl audit --record'", stderr, StringComparison.Ordinal);
+        var change = report.GetProperty("server_change");
+        Assert.Equal(_world.Server, change.GetProperty("server").GetString());
+        Assert.Equal([old], change.GetProperty("recorded_servers").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["kcm-system/s-old"], change.GetProperty("clusters").EnumerateArray().Select(s => s.GetString()));
+        Assert.StartsWith("the history of 1 cluster filed under childctl-sandbox", change.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,5 +91,6 @@ public sealed class ServerChangeTests : IAsyncLifetime
 
         Assert.Equal((9, 1), (code, report.GetProperty("recorded").GetInt32()));
         Assert.DoesNotContain("warning", stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.False(report.TryGetProperty("server_change", out _));
     }
 }

@@ -24,7 +24,12 @@ internal static class AuditJsonMapper
             report.Count(AuditClass.DeletingElsewhere),
             report.Count(AuditClass.DeletedElsewhere)),
         report.Recorded,
-        report.Findings.Select(Item).ToList());
+        report.Findings.Select(Item).ToList())
+    {
+        ServerChange = report.ServerChange is { } change
+            ? new ServerChangeJson(change.Server, change.RecordedServers, change.Findings.Select(f => $"{f.Namespace}/{f.Name}").ToList(), change.Describe())
+            : null,
+    };
 
     private static AuditItemJson Item(AuditFinding f) => new(
         f.Namespace,
