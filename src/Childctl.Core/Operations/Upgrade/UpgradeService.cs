@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Kubernetes;
+using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations.Upgrade;
 
@@ -34,12 +35,14 @@ public sealed class UpgradeService
         var history = _history ?? throw new InvalidOperationException("upgrade needs a history recorder");
         string? uid = null;
         await history.EnsureRecordableAsync(request.Namespace, request.Name, cancellationToken);
+        var templates = await TemplateLookup.ReadAsync(_api, request.Namespace, cancellationToken);
         try
         {
             var (before, after) = await SpecChange.ApplyAsync(_api, history.Operation, Action, request.Namespace, request.Name, cluster =>
             {
                 uid = cluster.Uid;
                 CheckAllowed(cluster, request);
+                CheckTarget(cluster, request, templates);
                 return new JsonObject { ["template"] = request.Target };
             }, cancellationToken);
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = before.Template, ["to"] = after.Template };
@@ -54,6 +57,35 @@ public sealed class UpgradeService
                     new Dictionary<string, string>(StringComparer.Ordinal) { ["to"] = request.Target }, Error: e.Message),
                 cancellationToken);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The checks create makes of its template, for the target: k0rdent's chains are the operator's word and may name a
+    /// template that is missing, not valid, or for another cloud; moving a cluster there only turns it Failed.
+    /// Skipped when no ClusterTemplate can be read at all (a user without that permission).
+    /// </summary>
+    private static void CheckTarget(ClusterDeployment cluster, UpgradeRequest request, TemplateCatalog templates)
+    {
+        if (ReferenceEquals(templates, TemplateCatalog.Empty))
+        {
+            return;
+        }
+
+        var target = templates.Find(request.Namespace, request.Target) ?? throw ChildctlException.NotFound(
+            $"ClusterTemplate \"{request.Target}\" not found in namespace \"{request.Namespace}\", though status.availableUpgrades names it; " +
+            $"'childctl templates -n {request.Namespace}' lists what exists");
+        if (!target.Valid)
+        {
+            throw ChildctlException.InvalidInput(
+                $"ClusterTemplate \"{request.Target}\" is not valid ({target.ValidationError ?? "k0rdent has not marked it valid"}); upgrading to it would fail the cluster");
+        }
+
+        var current = templates.Find(request.Namespace, cluster.Template)?.InfrastructureProvider;
+        if (current is not null && target.InfrastructureProvider is { } next && next != current)
+        {
+            throw ChildctlException.InvalidInput(
+                $"ClusterTemplate \"{request.Target}\" is for {next}, but ClusterDeployment \"{request.Name}\" runs on {current} ({cluster.Template}); a cluster cannot move clouds");
         }
     }
 
