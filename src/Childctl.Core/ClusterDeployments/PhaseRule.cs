@@ -36,10 +36,9 @@ public static class PhaseRule
             return new PhaseVerdict(ClusterPhase.Provisioning, cluster.HasStatus ? "waiting for k0rdent to report Ready" : "not yet reconciled by k0rdent");
         }
 
-        if (StaleGeneration(cluster, ready) is { } observed)
+        if (StaleReason(cluster, ready) is { } stale)
         {
-            return new PhaseVerdict(ClusterPhase.Provisioning,
-                $"spec changed (generation {cluster.Generation}); k0rdent has observed only generation {observed}");
+            return new PhaseVerdict(ClusterPhase.Provisioning, stale);
         }
 
         if (ready.IsTrue)
@@ -52,15 +51,17 @@ public static class PhaseRule
             : new PhaseVerdict(ClusterPhase.Provisioning, ProgressReason(cluster) ?? Fallback(ready));
     }
 
-    /// <summary>The generation k0rdent last observed when it is behind <c>metadata.generation</c>, else null.</summary>
-    private static long? StaleGeneration(ClusterDeployment cluster, Condition ready)
+    /// <summary>Which observation lags <c>metadata.generation</c>, in words, else null: the object's status, or only its Ready condition.</summary>
+    private static string? StaleReason(ClusterDeployment cluster, Condition? ready)
     {
         if (cluster.ObservedGeneration is { } statusGen && statusGen < cluster.Generation)
         {
-            return statusGen;
+            return $"spec changed (generation {cluster.Generation}); k0rdent has observed only generation {statusGen}";
         }
 
-        return ready.ObservedGeneration is { } readyGen && readyGen < cluster.Generation ? readyGen : null;
+        return ready?.ObservedGeneration is { } readyGen && readyGen < cluster.Generation
+            ? $"spec changed (generation {cluster.Generation}); the Ready condition still describes generation {readyGen}"
+            : null;
     }
 
     private static string DeletingReason(Condition? deleting)
@@ -76,12 +77,14 @@ public static class PhaseRule
 
     private static string DryRunReason(ClusterDeployment cluster, Condition? ready)
     {
-        if (FailureReason(cluster) is { } failure)
+        // A validation of an older spec says nothing about this one (the stale guard, as for Ready).
+        var current = StaleReason(cluster, ready) is null;
+        if (current && FailureReason(cluster) is { } failure)
         {
             return $"dry run, invalid: {failure}";
         }
 
-        return ready is { IsTrue: true }
+        return ready is { IsTrue: true } && current
             ? "dry run: configuration valid, nothing deployed"
             : "dry run: validating, nothing will be deployed";
     }

@@ -87,7 +87,10 @@ public class PhaseRuleTests
             o["status"]!["observedGeneration"] = 2;
         });
 
-        Assert.Equal(ClusterPhase.Provisioning, PhaseRule.Evaluate(cluster).Phase);
+        var verdict = PhaseRule.Evaluate(cluster);
+
+        Assert.Equal(ClusterPhase.Provisioning, verdict.Phase);
+        Assert.Equal("spec changed (generation 2); the Ready condition still describes generation 1", verdict.Reason);
     }
 
     [Fact]
@@ -107,6 +110,18 @@ public class PhaseRuleTests
 
         Assert.Equal(new PhaseVerdict(ClusterPhase.DryRun, "dry run: configuration valid, nothing deployed"), verdict);
         Assert.False(verdict.IsReady);
+    }
+
+    [Fact]
+    public void DryRunValidatedForAnOlderSpec_IsValidatingAgain_NotValid()
+    {
+        var cluster = ExampleObjects.Cluster(Ready, o =>
+        {
+            o["spec"]!["dryRun"] = true;
+            Metadata(o)["generation"] = 2;
+        });
+
+        Assert.Equal(new PhaseVerdict(ClusterPhase.DryRun, "dry run: validating, nothing will be deployed"), PhaseRule.Evaluate(cluster));
     }
 
     [Fact]
