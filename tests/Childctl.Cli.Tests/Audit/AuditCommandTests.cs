@@ -202,7 +202,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
 
         var lines = table.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches("^NAME +CLASS +UID +BY +AT +DETAILS$", lines[0]);
-        Assert.Matches("^a-other +created elsewhere +[0-9a-f]{8} +kubectl-client-side-apply +20[0-9-]+T[0-9:]+Z +created by kubectl-client-side-apply; history has no record of this uid$", lines[1]);
+        Assert.Matches("^a-other +created elsewhere +[0-9a-f]{8} +kubectl-client-side-apply +20[0-9-]+T[0-9:]+Z +created by kubectl-client-side-apply; history has no creation recorded for this uid$", lines[1]);
         Assert.Matches("^a-row +in step +[0-9a-f]{8} +- +- +[0-9]+ events? recorded for this uid$", lines[2]);
         Assert.Equal("kcm-system/a-other\n", names.Stdout);
         Assert.StartsWith("kind: AuditReport\n", yaml.Stdout, StringComparison.Ordinal);

@@ -72,7 +72,7 @@ public static partial class AuditClassifier
         {
             var without = s.History.Count(e => e.Uid is null);
             var note = without > 0 ? $"; history has {without} entries without a uid (legacy or offline)" : string.Empty;
-            return Live(s, live, AuditClass.CreatedElsewhere, null, $"created by {by}; history has no record of this uid{note}")
+            return Live(s, live, AuditClass.CreatedElsewhere, null, $"created by {by}; history has no creation recorded for this uid{note}")
                 with { By = creator, At = live.CreatedAt };
         }
 
