@@ -39,6 +39,7 @@ internal static partial class ClusterStatusView
         {
             KubeconfigAvailability.Available => $"available ({secret}; 'childctl kubeconfig {c.Name}' writes it)",
             KubeconfigAvailability.MissingValue => $"{secret} exists but has no 'value' key yet",
+            _ when c.StatusRegion is { } region => $"on the regional cluster of region \"{region}\" (regional Credential), not on this management cluster",
             _ => $"not yet available ({secret} appears once the control plane has an endpoint)",
         }).Append('\n');
     }

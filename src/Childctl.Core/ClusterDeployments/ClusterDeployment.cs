@@ -50,6 +50,9 @@ public sealed class ClusterDeployment
 
     public string? K8sVersion { get; init; }
 
+    /// <summary><c>status.region</c>: set only when the Credential has <c>spec.region</c>, i.e. a regional cluster manages it.</summary>
+    public string? StatusRegion { get; init; }
+
     /// <summary>The whole object as served.</summary>
     public JsonElement Raw { get; init; }
 
@@ -91,6 +94,7 @@ public sealed class ClusterDeployment
         Services = Services,
         AvailableUpgrades = AvailableUpgrades,
         K8sVersion = K8sVersion,
+        StatusRegion = StatusRegion,
     };
 
     /// <summary>A string at a path under <c>spec.config</c>, e.g. <c>ConfigString("k0s", "version")</c>.</summary>

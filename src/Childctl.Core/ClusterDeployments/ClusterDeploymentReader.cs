@@ -34,6 +34,7 @@ public static class ClusterDeploymentReader
             Services = ReadServices(spec, status),
             AvailableUpgrades = JsonPath.Strings(status, "availableUpgrades"),
             K8sVersion = status is { } k ? NullIfEmpty(JsonPath.String(k, "k8sVersion")) : null,
+            StatusRegion = status is { } sr ? NullIfEmpty(JsonPath.String(sr, "region")) : null,
             Raw = obj,
         };
     }

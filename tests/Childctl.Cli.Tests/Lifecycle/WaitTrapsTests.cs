@@ -74,4 +74,21 @@ public sealed class WaitTrapsTests(StillSandbox fixture) : IClassFixture<StillSa
         Assert.Contains("is not available yet (phase Provisioning", result.Stderr, StringComparison.Ordinal);
         Assert.Empty(result.Stdout);
     }
+
+    [Fact]
+    public async Task Kubeconfig_OfAClusterManagedByARegionalCluster_SaysWhereTheSecretIs_NotToWait()
+    {
+        var cluster = fixture.Seed("t-regional", "True", "Succeeded", LongAgo);
+        cluster["status"]!["region"] = "eu-regional";
+        fixture.Sandbox.Store.UpdateStatus(Childctl.Sandbox.Storage.ResourceType.ClusterDeployment, cluster, "manager");
+        var run = fixture.NewRun();
+
+        var kubeconfig = await run.RunAsync("kubeconfig", "t-regional");
+        var status = await run.RunAsync("status", "t-regional");
+
+        Assert.Equal(3, kubeconfig.ExitCode);
+        Assert.Contains("is not on this management cluster: its Credential is regional (region \"eu-regional\")", kubeconfig.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("childctl wait", kubeconfig.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Kubeconfig: on the regional cluster of region \"eu-regional\"", status.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -30,6 +30,13 @@ public sealed class KubeconfigService
         {
             var phase = PhaseRule.Evaluate(cluster);
             var what = $"the kubeconfig of ClusterDeployment \"{request.Name}\" in namespace \"{request.Namespace}\"";
+            if (cluster.StatusRegion is { } region)
+            {
+                throw ChildctlException.NotFound(
+                    $"{what} is not on this management cluster: its Credential is regional (region \"{region}\"), so k0rdent keeps the " +
+                    $"CAPI objects and the Secret {request.Name}-kubeconfig on the regional cluster; read it there");
+            }
+
             throw ChildctlException.NotFound(phase.Phase switch
             {
                 ClusterPhase.DryRun => $"{what} does not exist: the cluster is a k0rdent dry run (spec.dryRun), validated but never deployed",
