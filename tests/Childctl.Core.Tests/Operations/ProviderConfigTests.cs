@@ -67,6 +67,18 @@ public class ProviderConfigTests
     }
 
     [Fact]
+    public void Build_RejectsAnAwsRootVolumeBelowTheTemplatesMinimum_ButAcceptsIt()
+    {
+        var error = Assert.Throws<ChildctlException>(() => ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Region = "r", RootVolumeSize = 4 }));
+        var eight = ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Region = "r", RootVolumeSize = 8 });
+        var azureSmall = ProviderConfig.Build(CloudProvider.Azure, new ClusterShape { Location = "eastus", SubscriptionId = "s", RootVolumeSize = 4 });
+
+        Assert.Equal((ErrorKind.InvalidInput, "--root-volume-size must be at least 8 GB for aws (the aws-standalone-cp templates' minimum; got 4)"), (error.Kind, error.Message));
+        Assert.Equal(8, eight["worker"]!["rootVolumeSize"]!.GetValue<int>());
+        Assert.Equal(4, azureSmall["worker"]!["rootVolumeSize"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void MissingKeys_ListsEmptyAndAbsentRequiredKeys()
     {
         var config = JsonNode.Parse("""{"location":"","controlPlane":{"vmSize":"x"}}""")!.AsObject();

@@ -27,6 +27,12 @@ public sealed record CloudProvider(string Name, string ChartFamily, string Infra
     /// <summary>The config key holding the root disk size: GCP's chart calls it rootDeviceSize.</summary>
     public string RootVolumeKey => Name == "gcp" ? "rootDeviceSize" : "rootVolumeSize";
 
+    /// <summary>
+    /// The smallest root disk the provider's standalone templates accept, in GB (REFERENCE.md §11: AWS ≥ 8). k0rdent
+    /// checks it only in its controller, after the create, so a smaller value passes the server-side dry run.
+    /// </summary>
+    public int MinRootVolumeGb => Name == "aws" ? 8 : 1;
+
     public static CloudProvider? Find(string? name) =>
         All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -18,7 +18,7 @@ public static class ProviderConfig
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(shape);
         RejectForeignFlags(provider, shape);
-        RejectBadCounts(shape);
+        RejectBadCounts(shape, provider);
         var config = new JsonObject();
         switch (provider.Name)
         {
@@ -103,7 +103,7 @@ public static class ProviderConfig
         }
     }
 
-    private static void RejectBadCounts(ClusterShape shape)
+    private static void RejectBadCounts(ClusterShape shape, CloudProvider provider)
     {
         if (shape.ControlPlaneNumber is < 1)
         {
@@ -115,9 +115,11 @@ public static class ProviderConfig
             throw ChildctlException.InvalidInput($"--worker-number must be 0 or more (got {shape.WorkerNumber})");
         }
 
-        if (shape.RootVolumeSize is < 1)
+        if (shape.RootVolumeSize is { } gb && gb < provider.MinRootVolumeGb)
         {
-            throw ChildctlException.InvalidInput($"--root-volume-size is in GB and must be positive (got {shape.RootVolumeSize})");
+            throw ChildctlException.InvalidInput(provider.MinRootVolumeGb > 1
+                ? $"--root-volume-size must be at least {provider.MinRootVolumeGb} GB for {provider.Name} (the {provider.Name}-standalone-cp templates' minimum; got {gb})"
+                : $"--root-volume-size is in GB and must be positive (got {gb})");
         }
     }
 }
