@@ -14,37 +14,9 @@ clusters="${1:-1000}"
 runs="${2:-5}"
 out="$root/bench/results"
 mkdir -p "$out"
-childctl="$root/artifacts/aot/childctl"
-sandbox_bin="$root/artifacts/sandbox/childctl-sandbox"
-
-if [ ! -x "$childctl" ]; then
-    echo "publishing the NativeAOT childctl (takes minutes)..." >&2
-    dotnet publish "$root/src/Childctl.Cli" -c Release -r linux-x64 -o "$root/artifacts/aot" -nologo -v q >&2
-fi
-if [ ! -x "$sandbox_bin" ]; then
-    echo "building the sandbox..." >&2
-    dotnet build "$root/src/Childctl.Sandbox" -c Release -o "$root/artifacts/sandbox" -nologo -v q >&2
-fi
-
-work="$(mktemp -d)"
-sandbox_pid=""
-cleanup() {
-    if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$sandbox_bin" --port 0 --no-controller --kubeconfig-out "$work/kubeconfig" > "$work/sandbox.out" 2> "$work/sandbox.err" &
-sandbox_pid=$!
-for _ in $(seq 1 600); do
-    grep -q '^ready ' "$work/sandbox.out" 2>/dev/null && break
-    kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.err" >&2; exit 1; }
-    sleep 0.1
-done
-grep -q '^ready ' "$work/sandbox.out" || { echo "sandbox did not become ready" >&2; exit 1; }
-export KUBECONFIG="$work/kubeconfig"
-export KUBECACHEDIR="$work/kube-cache"
-export CHILDCTL_HISTORY_DIR="$work/history"
+# shellcheck source=bench/sandbox-lib.sh
+. "$root/bench/sandbox-lib.sh"
+start_sandbox --no-controller
 kubectl create namespace bench > /dev/null
 
 python3 - "$clusters" > "$work/clusters.json" <<'PY'

@@ -13,39 +13,10 @@ clusters="${1:-5000}"
 runs="${2:-10}"
 out="$root/bench/results"
 mkdir -p "$out"
-childctl="$root/artifacts/aot/childctl"
 baseline="${CHILDCTL_BASELINE:-}"
-sandbox_bin="$root/artifacts/sandbox/childctl-sandbox"
-
-if [ ! -x "$childctl" ]; then
-    echo "publishing the NativeAOT childctl (takes minutes)..." >&2
-    dotnet publish "$root/src/Childctl.Cli" -c Release -r linux-x64 -o "$root/artifacts/aot" -nologo -v q >&2
-fi
-if [ ! -x "$sandbox_bin" ]; then
-    echo "building the sandbox..." >&2
-    dotnet build "$root/src/Childctl.Sandbox" -c Release -o "$root/artifacts/sandbox" -nologo -v q >&2
-fi
-
-work="$(mktemp -d)"
-sandbox_pid=""
-cleanup() {
-    if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null || true; wait "$sandbox_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap "exit 130" HUP INT TERM PIPE
-
-"$sandbox_bin" --port 0 --clusters "$clusters" --kubeconfig-out "$work/kubeconfig" > "$work/sandbox.out" 2> "$work/sandbox.err" &
-sandbox_pid=$!
-for _ in $(seq 1 600); do
-    grep -q '^ready ' "$work/sandbox.out" 2>/dev/null && break
-    kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.err" >&2; exit 1; }
-    sleep 0.1
-done
-grep -q '^ready ' "$work/sandbox.out" || { echo "sandbox did not become ready" >&2; exit 1; }
-export KUBECONFIG="$work/kubeconfig"
-export KUBECACHEDIR="$work/kube-cache"
-export CHILDCTL_HISTORY_DIR="$work/history"
+# shellcheck source=bench/sandbox-lib.sh
+. "$root/bench/sandbox-lib.sh"
+start_sandbox --clusters "$clusters"
 
 count="$("$childctl" list -A -o name | wc -l)"
 name_ns="$(kubectl get clusterdeployments -A --no-headers 2>/dev/null | awk 'NR == 1 {print $2" "$1}')"
