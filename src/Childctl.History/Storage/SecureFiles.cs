@@ -32,7 +32,7 @@ internal static class SecureFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw FileInTheWay(path) is { } file
+            throw FilePaths.FileInTheWay(path) is { } file
                 ? new HistoryException(HistoryErrorKind.Io, $"cannot create the history folder {path}: {file} is a file, not a folder; move it aside or choose another --history-dir", e) { Path = path }
                 : HistoryException.Io(path, "create folder", e);
         }
@@ -103,19 +103,5 @@ internal static class SecureFiles
         {
             // Best effort: a stray *.tmp is never read as history.
         }
-    }
-
-    /// <summary>The file that stands where <paramref name="path"/> or one of its parent folders should be, if any.</summary>
-    private static string? FileInTheWay(string path)
-    {
-        for (var p = path; !string.IsNullOrEmpty(p); p = System.IO.Path.GetDirectoryName(p))
-        {
-            if (File.Exists(p))
-            {
-                return p;
-            }
-        }
-
-        return null;
     }
 }

@@ -1,4 +1,5 @@
 using Childctl.Core.Errors;
+using Childctl.History.Storage;
 
 namespace Childctl.Core.Operations.Kubeconfig;
 
@@ -74,18 +75,10 @@ public static class PrivateFile
     }
 
     /// <summary>The usual reasons in words: a file in the way of a folder, no permission; else the system's message.</summary>
-    private static string Why(string directory, Exception error)
-    {
-        for (var d = directory; !string.IsNullOrEmpty(d); d = Path.GetDirectoryName(d))
-        {
-            if (File.Exists(d))
-            {
-                return $"{d} is a file, so the folder {directory} cannot be created there";
-            }
-        }
-
-        return error is UnauthorizedAccessException ? $"permission denied in {directory}" : error.Message;
-    }
+    private static string Why(string directory, Exception error) =>
+        FilePaths.FileInTheWay(directory) is { } file ? $"{file} is a file, so the folder {directory} cannot be created there"
+        : error is UnauthorizedAccessException ? $"permission denied in {directory}"
+        : error.Message;
 
     private static async Task WriteNewAsync(string path, string content, CancellationToken cancellationToken)
     {
