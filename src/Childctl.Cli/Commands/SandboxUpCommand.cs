@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Childctl.History.Storage;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Childctl.Cli.LocalSandbox;
@@ -41,6 +42,8 @@ internal static class SandboxUpCommand
             CustomParser = r => Number(r, int.MinValue, int.MaxValue, "--seed must be an integer"),
         };
         var detach = new Option<bool>("--detach") { Description = "Run in the background; stop it with 'childctl sandbox down'" };
+        RequireFilePath(kubeconfigOut);
+        RequireFilePath(viewerOut);
         var command = new Command("up", "Start the sandbox") { port, kubeconfigOut, viewerOut, speed, clusters, seed, detach };
         CliContext.Bind(command, session, async (context, ct) =>
         {
@@ -53,6 +56,26 @@ internal static class SandboxUpCommand
         });
         return command;
     }
+
+    /// <summary>A kubeconfig path must be able to become a file: not a folder, and no file standing where its folder goes.</summary>
+    private static void RequireFilePath(Option<string?> option) => option.Validators.Add(result =>
+    {
+        var value = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(value);
+        if (Directory.Exists(full))
+        {
+            result.AddError($"{option.Name} {value} is a folder: give the path of the kubeconfig file to write");
+        }
+        else if (FilePaths.FileInTheWay(Path.GetDirectoryName(full)!) is { } file)
+        {
+            result.AddError($"{option.Name} {value} cannot be written: {file} is a file, not a folder");
+        }
+    });
 
     private static async Task<int> DetachedAsync(CliContext context, SandboxManager manager, SandboxLaunchOptions options, CancellationToken ct)
     {

@@ -9,6 +9,9 @@ public class SandboxCommandTests
     [InlineData("--speed", "fast", "fast")]
     [InlineData("--port", "70000", "--port must be between 0 and 65535")]
     [InlineData("--clusters", "-1", "--clusters must be between 0 and 1000000")]
+    [InlineData("--kubeconfig-out", "/tmp", "--kubeconfig-out /tmp is a folder: give the path of the kubeconfig file to write")]
+    [InlineData("--read-only-kubeconfig-out", "/tmp", "--read-only-kubeconfig-out /tmp is a folder")]
+    [InlineData("--kubeconfig-out", "/proc/version/kc", "cannot be written: /proc/version is a file, not a folder")]
     public async Task Up_WithBadFlag_IsUsageError(string flag, string value, string message)
     {
         await using var env = new SandboxEnvironment();
