@@ -1,5 +1,6 @@
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 
 namespace Childctl.Cli;
 

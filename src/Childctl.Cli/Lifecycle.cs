@@ -1,5 +1,6 @@
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations;
 using Childctl.History.Store;
 
@@ -35,5 +36,5 @@ internal static class Lifecycle
     }
 
     /// <summary>kubectl's name for the kind in messages and <c>-o name</c>.</summary>
-    public static string ObjectName(string name) => $"{ResourceKind.ClusterDeployment.NamePrefix}/{name}";
+    public static string ObjectName(string name) => $"{K0rdentKinds.ClusterDeployment.NamePrefix}/{name}";
 }

@@ -1,5 +1,6 @@
 using Childctl.Core.History;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.History.Store;
 
 namespace Childctl.Cli;
@@ -13,7 +14,7 @@ internal static class LiveView
 {
     public static ManagementApi Connect(CliContext context)
     {
-        var cluster = KubeconfigResolver.Resolve(context.KubeconfigPath, context.ContextName, context.ExplicitNamespace, context.Host.GetEnvironmentVariable);
+        var cluster = ManagementApi.Resolve(context.KubeconfigPath, context.ContextName, context.ExplicitNamespace, context.Host.GetEnvironmentVariable);
         return new ManagementApi(cluster, new ApiOptions { RequestTimeout = context.RequestTimeout, Time = context.Host.Time });
     }
 

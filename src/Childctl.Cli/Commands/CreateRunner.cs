@@ -1,6 +1,7 @@
 using Childctl.Cli.Output;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations.Create;
 using Childctl.Core.Operations.Wait;
 
@@ -95,11 +96,11 @@ internal static class CreateRunner
     {
         var manifest = System.Text.Json.JsonDocument.Parse(result.Manifest.ToJsonString()).RootElement;
         var format = context.Output is OutputFormat.Json or OutputFormat.Name ? context.Output : OutputFormat.Yaml;
-        return ObjectOutput.WriteOneAsync(context.Host.Out, format, ResourceKind.ClusterDeployment, manifest);
+        return ObjectOutput.WriteOneAsync(context.Host.Out, format, K0rdentKinds.ClusterDeployment, manifest);
     }
 
     private static Task WriteCreatedAsync(CliContext context, CreateResult result) =>
         ObjectOutput.Handles(context.Output)
-            ? ObjectOutput.WriteOneAsync(context.Host.Out, context.Output, ResourceKind.ClusterDeployment, result.ServerObject)
+            ? ObjectOutput.WriteOneAsync(context.Host.Out, context.Output, K0rdentKinds.ClusterDeployment, result.ServerObject)
             : context.Host.Out.WriteLineAsync($"{Lifecycle.ObjectName(result.Name)} created");
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations;
 
 namespace Childctl.Cli.Commands;
@@ -23,7 +24,7 @@ internal static class CredentialsCommand
 
             if (ObjectOutput.Handles(context.Output))
             {
-                await ObjectOutput.WriteListAsync(context.Host.Out, context.Output, ResourceKind.Credential, credentials.Select(c => c.Raw).ToList());
+                await ObjectOutput.WriteListAsync(context.Host.Out, context.Output, K0rdentKinds.Credential, credentials.Select(c => c.Raw).ToList());
             }
             else if (credentials.Count > 0)
             {

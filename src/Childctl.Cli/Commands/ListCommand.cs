@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations;
 
 namespace Childctl.Cli.Commands;
@@ -54,7 +55,7 @@ internal static class ListCommand
 
         if (ObjectOutput.Handles(context.Output))
         {
-            await ObjectOutput.WriteListAsync(context.Host.Out, context.Output, ResourceKind.ClusterDeployment,
+            await ObjectOutput.WriteListAsync(context.Host.Out, context.Output, K0rdentKinds.ClusterDeployment,
                 listing.Clusters.Select(c => c.Cluster.Raw).ToList());
         }
         else if (listing.Clusters.Count > 0)

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Childctl.Cli.Output.History;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations;
 using Childctl.History.Store;
 
@@ -42,7 +43,7 @@ internal static class MigrateCommand
     {
         try
         {
-            return KubeconfigResolver.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.Host.GetEnvironmentVariable);
+            return ManagementApi.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.Host.GetEnvironmentVariable);
         }
         catch (ChildctlException e) when (e.Kind == ErrorKind.InvalidInput)
         {

@@ -3,7 +3,8 @@ using System.Text.Json;
 using Childctl.Cli.Output;
 using Childctl.Cli.Output.History;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations;
 using Childctl.History.Codec;
 using Childctl.History.Store;
@@ -61,7 +62,7 @@ internal static class NoteCommand
     {
         try
         {
-            return KubeconfigResolver.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.Host.GetEnvironmentVariable);
+            return ManagementApi.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.Host.GetEnvironmentVariable);
         }
         catch (ChildctlException e) when (e.Kind == ErrorKind.InvalidInput)
         {

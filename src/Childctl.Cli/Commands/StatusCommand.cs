@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations;
 
 namespace Childctl.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class StatusCommand
             var report = await service.GetAsync(api.Cluster.DefaultNamespace, context.Parse.GetValue(name)!, ct);
             if (ObjectOutput.Handles(context.Output))
             {
-                await ObjectOutput.WriteOneAsync(context.Host.Out, context.Output, ResourceKind.ClusterDeployment, report.Overview.Cluster.Raw);
+                await ObjectOutput.WriteOneAsync(context.Host.Out, context.Output, K0rdentKinds.ClusterDeployment, report.Overview.Cluster.Raw);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations;
 
 namespace Childctl.Cli.Commands;
@@ -22,7 +23,7 @@ internal static class TemplatesCommand
 
             if (ObjectOutput.Handles(context.Output))
             {
-                await ObjectOutput.WriteListAsync(context.Host.Out, context.Output, ResourceKind.ClusterTemplate, listing.Templates.Select(t => t.Raw).ToList());
+                await ObjectOutput.WriteListAsync(context.Host.Out, context.Output, K0rdentKinds.ClusterTemplate, listing.Templates.Select(t => t.Raw).ToList());
             }
             else if (listing.Templates.Count > 0)
             {

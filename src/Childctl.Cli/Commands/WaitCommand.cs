@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Text;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes.Watching;
+using Childctl.Kubernetes.Watching;
 using Childctl.Core.Operations.Watch;
 
 namespace Childctl.Cli.Commands;

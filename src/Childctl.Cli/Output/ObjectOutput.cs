@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 
 namespace Childctl.Cli.Output;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Childctl.Core.Kubernetes.Watching;
+using Childctl.Kubernetes.Watching;
 using Childctl.Core.Operations.Watch;
 
 namespace Childctl.Cli.Output;

@@ -1,3 +1,6 @@
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
+
 namespace Childctl.Core.Errors;
 
 /// <summary>
@@ -34,4 +37,22 @@ public class ChildctlException : Exception
     public static ChildctlException NotFound(string message) => new(ErrorKind.NotFound, message);
 
     public static ChildctlException Conflict(string message) => new(ErrorKind.Conflict, message);
+
+    /// <summary>The Kubernetes client's error as Core's: same kind and message, and for a missing ClusterDeployment where to look.</summary>
+    internal static ChildctlException From(KubernetesException error)
+    {
+        var kind = error.Kind switch
+        {
+            KubernetesErrorKind.InvalidInput => ErrorKind.InvalidInput,
+            KubernetesErrorKind.NotFound => ErrorKind.NotFound,
+            KubernetesErrorKind.PermissionDenied => ErrorKind.PermissionDenied,
+            KubernetesErrorKind.Unreachable => ErrorKind.Unreachable,
+            KubernetesErrorKind.Conflict => ErrorKind.Conflict,
+            _ => ErrorKind.General,
+        };
+        var hint = error.MissingObject is { } missing && missing.Kind == K0rdentKinds.ClusterDeployment
+            ? $" ('childctl list -n {missing.Namespace}' shows what exists; -A searches every namespace)"
+            : string.Empty;
+        return new ChildctlException(kind, error.Message + hint, error);
+    }
 }

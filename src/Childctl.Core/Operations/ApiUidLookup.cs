@@ -1,6 +1,6 @@
 using Childctl.Core.Errors;
-using Childctl.Core.Json;
-using Childctl.Core.Kubernetes;
+using Childctl.Kubernetes;
+using Childctl.Core.Api;
 
 namespace Childctl.Core.Operations;
 
@@ -24,7 +24,7 @@ public sealed class ApiUidLookup : IClusterUidLookup
         try
         {
             using var api = new ManagementApi(managementCluster, _options);
-            var found = await api.TryGetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken);
+            var found = await api.TryGetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken);
             if (found is not { } obj)
             {
                 return UidLookup.Unknown($"ClusterDeployment \"{name}\" does not exist in namespace \"{ns}\" on {managementCluster.ContextName}");

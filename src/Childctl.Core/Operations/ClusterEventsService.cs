@@ -1,5 +1,6 @@
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations;
 
@@ -19,8 +20,8 @@ public sealed class ClusterEventsService
     /// <param name="latestRecordedUid">The uid to use when the object is gone: the latest incarnation in history.</param>
     public async Task<LiveClusterEvents> ReadAsync(string ns, string name, string? latestRecordedUid, CancellationToken cancellationToken)
     {
-        var objectTask = _api.TryGetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken);
-        var eventsTask = _api.ListEventsAsync(ns, ResourceKind.ClusterDeployment.Kind, name, cancellationToken);
+        var objectTask = _api.TryGetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken);
+        var eventsTask = _api.ListEventsAsync(ns, K0rdentKinds.ClusterDeployment.Kind, name, cancellationToken);
         await Task.WhenAll(objectTask, eventsTask);
         var found = await objectTask;
         var uid = found is { } obj ? ClusterDeploymentReader.Read(obj).Uid : latestRecordedUid;

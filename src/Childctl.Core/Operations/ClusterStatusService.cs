@@ -1,6 +1,7 @@
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.History;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations;
@@ -26,10 +27,10 @@ public sealed class ClusterStatusService
     public async Task<ClusterStatusReport> GetAsync(string ns, string name, CancellationToken cancellationToken)
     {
         // Every read needs only the name, so all go out at once: one round trip after the handshake.
-        var clusterTask = _api.GetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken);
+        var clusterTask = _api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken);
         var templatesTask = TemplateLookup.ReadAsync(_api, ns, cancellationToken);
         var kubeconfigTask = _api.GetKubeconfigAvailabilityAsync(ns, name, cancellationToken);
-        var eventsTask = _api.ListEventsAsync(ns, ResourceKind.ClusterDeployment.Kind, name, cancellationToken);
+        var eventsTask = _api.ListEventsAsync(ns, K0rdentKinds.ClusterDeployment.Kind, name, cancellationToken);
         var historyTask = _history.ReadLatestAsync(_api.Cluster.ClusterName, ns, name, HistoryEntries, cancellationToken);
         var others = Task.WhenAll(templatesTask, kubeconfigTask, eventsTask, historyTask);
         ClusterDeployment cluster;

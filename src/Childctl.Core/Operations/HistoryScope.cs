@@ -1,5 +1,6 @@
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations;
 
@@ -19,7 +20,7 @@ public sealed record HistoryScope(string? ManagementCluster, string? Namespace, 
     {
         try
         {
-            var mc = KubeconfigResolver.Resolve(kubeconfig, context, explicitNamespace, environment);
+            var mc = ManagementApi.Resolve(kubeconfig, context, explicitNamespace, environment);
             var ns = allNamespaces ? null : forOneCluster ? mc.DefaultNamespace : explicitNamespace;
             return new HistoryScope(mc.ClusterName, ns, null);
         }

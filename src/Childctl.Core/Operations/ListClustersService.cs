@@ -1,5 +1,6 @@
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations;
@@ -47,7 +48,7 @@ public sealed class ListClustersService
     /// <summary>The list with every object kept, for printing them.</summary>
     private async Task<List<ClusterOverview>> ReadWholeAsync(ClusterQuery query, Task<TemplateCatalog> templates, CancellationToken cancellationToken)
     {
-        var clusters = await _api.ListAsync(ResourceKind.ClusterDeployment, query.Namespace, query.LabelSelector, cancellationToken);
+        var clusters = await _api.ListAsync(K0rdentKinds.ClusterDeployment, query.Namespace, query.LabelSelector, cancellationToken);
         var catalog = await templates;
         var matching = new List<ClusterOverview>(clusters.Items.Count);
         matching.AddRange(clusters.Items.Select(item => ClusterOverview.Create(ClusterDeploymentReader.Read(item), catalog)).Where(query.Matches));
@@ -58,7 +59,7 @@ public sealed class ListClustersService
     private async Task<List<ClusterOverview>> ReadPageByPageAsync(ClusterQuery query, Task<TemplateCatalog> templates, CancellationToken cancellationToken)
     {
         var matching = new List<ClusterOverview>();
-        await _api.ForEachPageAsync(ResourceKind.ClusterDeployment, query.Namespace, query.LabelSelector, async items =>
+        await _api.ForEachPageAsync(K0rdentKinds.ClusterDeployment, query.Namespace, query.LabelSelector, async items =>
         {
             var catalog = await templates;
             foreach (var item in items)

@@ -1,5 +1,6 @@
 using Childctl.Core.Credentials;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations;
 
@@ -15,7 +16,7 @@ public sealed class ListCredentialsService
 
     public async Task<IReadOnlyList<Credential>> ListAsync(string? ns, CancellationToken cancellationToken)
     {
-        var list = await _api.ListAsync(ResourceKind.Credential, ns, null, cancellationToken);
+        var list = await _api.ListAsync(K0rdentKinds.Credential, ns, null, cancellationToken);
         return list.Items.Select(Credential.Read)
             .OrderBy(c => c.Namespace, StringComparer.Ordinal)
             .ThenBy(c => c.Name, StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations;
@@ -19,7 +20,7 @@ public sealed class ListTemplatesService
 
     public async Task<TemplateListing> ListAsync(string? ns, CancellationToken cancellationToken)
     {
-        var templatesTask = _api.ListAsync(ResourceKind.ClusterTemplate, ns, null, cancellationToken);
+        var templatesTask = _api.ListAsync(K0rdentKinds.ClusterTemplate, ns, null, cancellationToken);
         var chainsTask = ReadChainsAsync(ns, cancellationToken);
         await Task.WhenAll(templatesTask, chainsTask);
         var templates = (await templatesTask).Items.Select(ClusterTemplate.Read)
@@ -33,7 +34,7 @@ public sealed class ListTemplatesService
     {
         try
         {
-            var chains = await _api.ListAsync(ResourceKind.ClusterTemplateChain, ns, null, cancellationToken);
+            var chains = await _api.ListAsync(K0rdentKinds.ClusterTemplateChain, ns, null, cancellationToken);
             return UpgradeChains.Read(chains.Items);
         }
         catch (ChildctlException e) when (e.Kind is ErrorKind.NotFound or ErrorKind.PermissionDenied)

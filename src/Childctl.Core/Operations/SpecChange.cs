@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations.Provenance;
 
 namespace Childctl.Core.Operations;
@@ -22,7 +23,7 @@ internal static class SpecChange
     {
         for (var attempt = 1; ; attempt++)
         {
-            var before = ClusterDeploymentReader.Read(await api.GetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken));
+            var before = ClusterDeploymentReader.Read(await api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
             if (PhaseRule.Evaluate(before).Phase == ClusterPhase.Deleting)
             {
                 throw ChildctlException.InvalidInput($"ClusterDeployment \"{name}\" in namespace \"{ns}\" is being deleted: it cannot be {action}d");
@@ -39,7 +40,7 @@ internal static class SpecChange
             };
             try
             {
-                JsonElement after = await api.MergePatchAsync(ResourceKind.ClusterDeployment, ns, name, patch, cancellationToken);
+                JsonElement after = await api.MergePatchAsync(K0rdentKinds.ClusterDeployment, ns, name, patch, cancellationToken);
                 return (before, ClusterDeploymentReader.Read(after));
             }
             catch (ChildctlException e) when (e.Kind == ErrorKind.Conflict && attempt < MaxAttempts)

@@ -1,5 +1,6 @@
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations;
@@ -14,7 +15,7 @@ internal static class TemplateLookup
     {
         try
         {
-            var templates = await api.ListAsync(ResourceKind.ClusterTemplate, ns, null, cancellationToken);
+            var templates = await api.ListAsync(K0rdentKinds.ClusterTemplate, ns, null, cancellationToken);
             return new TemplateCatalog(templates.Items.Select(ClusterTemplate.Read));
         }
         catch (ChildctlException e) when (e.Kind is ErrorKind.PermissionDenied or ErrorKind.NotFound)

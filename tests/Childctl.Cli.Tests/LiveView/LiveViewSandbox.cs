@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Sandbox;
 using Childctl.Sandbox.Faults;
 using Childctl.Sandbox.Hosting;

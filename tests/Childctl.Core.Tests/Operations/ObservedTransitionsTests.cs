@@ -1,7 +1,8 @@
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Tests.ClusterDeployments;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.History.Store;
 
 namespace Childctl.Core.Tests.Operations;

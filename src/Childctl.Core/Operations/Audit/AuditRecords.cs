@@ -1,4 +1,5 @@
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.History.Events;
 using Childctl.History.Query;
 

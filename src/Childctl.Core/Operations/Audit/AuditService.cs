@@ -1,5 +1,6 @@
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.History.Events;
 using Childctl.History.Naming;
 using Childctl.History.Store;
@@ -36,7 +37,7 @@ public sealed class AuditService
             KubernetesNames.ValidateNamespace(request.Namespace);
         }
 
-        var live = (await _api.ListAsync(ResourceKind.ClusterDeployment, request.Namespace, null, cancellationToken)).Items
+        var live = (await _api.ListAsync(K0rdentKinds.ClusterDeployment, request.Namespace, null, cancellationToken)).Items
             .Select(ClusterDeploymentReader.Read)
             .ToDictionary(c => (c.Namespace, c.Name));
         var subjects = await SubjectsAsync(request.Namespace, live, cancellationToken);

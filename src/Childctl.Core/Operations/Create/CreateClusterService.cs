@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Childctl.Core.Credentials;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations.Provenance;
 using Childctl.Core.Templates;
 
@@ -45,8 +46,8 @@ public sealed partial class CreateClusterService
 
     private async Task<CreateResult> CreateCheckedAsync(CreateRequest request, Draft draft, CancellationToken cancellationToken)
     {
-        var templatesTask = _api.ListAsync(ResourceKind.ClusterTemplate, draft.Namespace, null, cancellationToken);
-        var credentialsTask = _api.ListAsync(ResourceKind.Credential, draft.Namespace, null, cancellationToken);
+        var templatesTask = _api.ListAsync(K0rdentKinds.ClusterTemplate, draft.Namespace, null, cancellationToken);
+        var credentialsTask = _api.ListAsync(K0rdentKinds.Credential, draft.Namespace, null, cancellationToken);
         await Task.WhenAll(templatesTask, credentialsTask);
         var template = TemplateResolver.Resolve((await templatesTask).Items.Select(ClusterTemplate.Read).ToList(), draft.Namespace, draft.Provider, draft.Template);
         var provider = draft.Provider ?? CloudProvider.ForTemplateProviders(template.Providers);
@@ -55,7 +56,7 @@ public sealed partial class CreateClusterService
         CheckConfig(manifest, provider, template.Name);
         ProvenanceAnnotations.Stamp(manifest, _history.Operation, Action);
 
-        var checkedObject = await _api.CreateAsync(ResourceKind.ClusterDeployment, draft.Namespace, manifest, serverDryRun: true, cancellationToken);
+        var checkedObject = await _api.CreateAsync(K0rdentKinds.ClusterDeployment, draft.Namespace, manifest, serverDryRun: true, cancellationToken);
         var result = new CreateResult(draft.Namespace, draft.Name, manifest, checkedObject, request.ServerDryRun,
             template.Name, draft.Template is null, credential.Name, draft.Credential is null, null);
         if (request.ServerDryRun)
@@ -64,8 +65,8 @@ public sealed partial class CreateClusterService
         }
 
         await _history.EnsureRecordableAsync(draft.Namespace, draft.Name, cancellationToken);
-        var created = await _api.CreateAsync(ResourceKind.ClusterDeployment, draft.Namespace, manifest, serverDryRun: false, cancellationToken);
-        var uid = Json.JsonPath.Find(created, "metadata", "uid")?.GetString();
+        var created = await _api.CreateAsync(K0rdentKinds.ClusterDeployment, draft.Namespace, manifest, serverDryRun: false, cancellationToken);
+        var uid = JsonPath.Find(created, "metadata", "uid")?.GetString();
         await _history.RecordAsync(draft.Namespace, draft.Name,
             new OperationRecord(HistoryActions.ClusterCreated, uid,
                 SpecSnapshot.AddTo(draft.Parameters(request, manifest, template.Name, credential.Name, provider?.Name), ClusterDeployments.ClusterDeploymentReader.Read(created)),

@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations.Provenance;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Text;
@@ -76,9 +77,9 @@ public sealed partial class DeleteClustersService
         {
             try
             {
-                var stamped = await _api.MergePatchAsync(ResourceKind.ClusterDeployment, item.Namespace, item.Name, Stamp(resourceVersion), cancellationToken);
-                var stampedVersion = Json.JsonPath.Find(stamped, "metadata", "resourceVersion")?.GetString() ?? resourceVersion;
-                await _api.DeleteAsync(ResourceKind.ClusterDeployment, item.Namespace, item.Name, item.Uid, stampedVersion, cancellationToken);
+                var stamped = await _api.MergePatchAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, Stamp(resourceVersion), cancellationToken);
+                var stampedVersion = JsonPath.Find(stamped, "metadata", "resourceVersion")?.GetString() ?? resourceVersion;
+                await _api.DeleteAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, item.Uid, stampedVersion, cancellationToken);
                 return new DeleteItemResult(item, DeleteOutcome.Deleted, "deletion accepted");
             }
             catch (ChildctlException e) when (e.Kind == ErrorKind.NotFound)
@@ -107,7 +108,7 @@ public sealed partial class DeleteClustersService
     /// <summary>What changed since the plan ("gone", "recreated", ...), or null and the current resourceVersion when only status moved.</summary>
     private async Task<(string? Changed, string? ResourceVersion)> RecheckAsync(DeletePlanItem item, CancellationToken cancellationToken)
     {
-        var raw = await _api.TryGetAsync(ResourceKind.ClusterDeployment, item.Namespace, item.Name, cancellationToken);
+        var raw = await _api.TryGetAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, cancellationToken);
         if (raw is not { } element)
         {
             return ("gone", null);

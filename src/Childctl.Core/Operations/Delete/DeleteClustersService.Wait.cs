@@ -1,8 +1,9 @@
 using Childctl.Core.Text;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Kubernetes.Watching;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
+using Childctl.Kubernetes.Watching;
 using Childctl.Core.Operations.Wait;
 
 namespace Childctl.Core.Operations.Delete;
@@ -22,10 +23,9 @@ public sealed partial class DeleteClustersService
         using var deadline = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var ns = plan.Selection.AllNamespaces ? null : plan.Selection.Namespace;
-        var source = new ClusterDeploymentWatchSource(_api, ns, new WatchFilter(LabelSelector: plan.Selection.LabelSelector));
         try
         {
-            await foreach (var change in new ResilientWatch<ClusterDeployment>(source, _time).RunAsync(linked.Token))
+            await foreach (var change in _api.WatchClustersAsync(ns, new WatchFilter(LabelSelector: plan.Selection.LabelSelector), linked.Token))
             {
                 var gone = Follow(change, remaining, seen);
                 foreach (var uid in gone)

@@ -1,6 +1,7 @@
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations.Delete;
@@ -32,8 +33,8 @@ public sealed partial class DeleteClustersService
         ArgumentNullException.ThrowIfNull(selection);
         Validate(selection);
         var ns = selection.AllNamespaces ? null : selection.Namespace;
-        var clustersTask = _api.ListAsync(ResourceKind.ClusterDeployment, ns, selection.LabelSelector, cancellationToken);
-        var templatesTask = _api.ListAsync(ResourceKind.ClusterTemplate, ns, null, cancellationToken);
+        var clustersTask = _api.ListAsync(K0rdentKinds.ClusterDeployment, ns, selection.LabelSelector, cancellationToken);
+        var templatesTask = _api.ListAsync(K0rdentKinds.ClusterTemplate, ns, null, cancellationToken);
         await Task.WhenAll(clustersTask, templatesTask);
         var catalog = new TemplateCatalog((await templatesTask).Items.Select(ClusterTemplate.Read));
         var overviews = (await clustersTask).Items

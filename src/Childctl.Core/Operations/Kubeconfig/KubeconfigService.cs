@@ -1,6 +1,7 @@
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations.Kubeconfig;
 
@@ -24,7 +25,7 @@ public sealed class KubeconfigService
     public async Task<KubeconfigResult> GetAsync(KubeconfigRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cluster = ClusterDeploymentReader.Read(await _api.GetAsync(ResourceKind.ClusterDeployment, request.Namespace, request.Name, cancellationToken));
+        var cluster = ClusterDeploymentReader.Read(await _api.GetAsync(K0rdentKinds.ClusterDeployment, request.Namespace, request.Name, cancellationToken));
         var content = await _api.ReadKubeconfigAsync(request.Namespace, request.Name, cancellationToken);
         if (content is null)
         {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations.Scale;
 
@@ -53,7 +54,7 @@ public sealed class ScaleService
     }
 
     private async Task<ClusterDeployments.ClusterDeployment> GetAsync(ScaleRequest request, CancellationToken cancellationToken) =>
-        ClusterDeployments.ClusterDeploymentReader.Read(await _api.GetAsync(ResourceKind.ClusterDeployment, request.Namespace, request.Name, cancellationToken));
+        ClusterDeployments.ClusterDeploymentReader.Read(await _api.GetAsync(K0rdentKinds.ClusterDeployment, request.Namespace, request.Name, cancellationToken));
 
     private static (long? Workers, long? ControlPlanes, ClusterDeployments.ClusterDeployment Cluster) Counts(ClusterDeployments.ClusterDeployment cluster) =>
         (cluster.ConfigInteger("workersNumber"), cluster.ConfigInteger("controlPlaneNumber"), cluster);

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations.Upgrade;
@@ -25,7 +26,7 @@ public sealed class UpgradeService
 
     public async Task<UpgradeOptions> ListAsync(string ns, string name, CancellationToken cancellationToken)
     {
-        var cluster = ClusterDeploymentReader.Read(await _api.GetAsync(ResourceKind.ClusterDeployment, ns, name, cancellationToken));
+        var cluster = ClusterDeploymentReader.Read(await _api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
         return new UpgradeOptions(ns, name, cluster.Template, cluster.AvailableUpgrades);
     }
 

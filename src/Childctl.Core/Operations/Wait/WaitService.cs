@@ -1,8 +1,9 @@
 using Childctl.Core.Text;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Kubernetes.Watching;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
+using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core.Operations.Wait;
 
@@ -17,14 +18,12 @@ public sealed class WaitService
     private readonly ManagementApi _api;
     private readonly HistoryRecorder _history;
     private readonly TimeProvider _time;
-    private readonly WatchOptions? _watchOptions;
 
-    public WaitService(ManagementApi api, HistoryRecorder history, TimeProvider time, WatchOptions? watchOptions = null)
+    public WaitService(ManagementApi api, HistoryRecorder history, TimeProvider time)
     {
         _api = api ?? throw new ArgumentNullException(nameof(api));
         _history = history ?? throw new ArgumentNullException(nameof(history));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _watchOptions = watchOptions;
     }
 
     public async Task<WaitOutcome> WaitAsync(WaitRequest request, IWaitObserver? observer, CancellationToken cancellationToken)
@@ -36,8 +35,7 @@ public sealed class WaitService
         var tracker = new WaitTracker(request);
         try
         {
-            var source = new ClusterDeploymentWatchSource(_api, request.Namespace, WatchFilter.ForName(request.Name));
-            await foreach (var change in new ResilientWatch<ClusterDeployment>(source, _time, _watchOptions).RunAsync(linked.Token))
+            await foreach (var change in _api.WatchClustersAsync(request.Namespace, WatchFilter.ForName(request.Name), linked.Token))
             {
                 if (!tracker.Apply(change))
                 {

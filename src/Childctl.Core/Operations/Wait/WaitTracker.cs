@@ -1,5 +1,5 @@
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Kubernetes.Watching;
+using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core.Operations.Wait;
 

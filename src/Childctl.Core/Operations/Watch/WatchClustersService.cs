@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Kubernetes.Watching;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
+using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core.Operations.Watch;
 
@@ -14,21 +15,18 @@ public sealed class WatchClustersService
 {
     private readonly ManagementApi _api;
     private readonly TimeProvider _time;
-    private readonly WatchOptions? _options;
 
-    public WatchClustersService(ManagementApi api, TimeProvider time, WatchOptions? options = null)
+    public WatchClustersService(ManagementApi api, TimeProvider time)
     {
         _api = api ?? throw new ArgumentNullException(nameof(api));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _options = options;
     }
 
     public async IAsyncEnumerable<ClusterChange> WatchAsync(string? ns, string? name, string? labelSelector, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = new WatchFilter(name is null ? null : $"metadata.name={name}", labelSelector);
-        var source = new ClusterDeploymentWatchSource(_api, ns, filter);
         var phases = new Dictionary<string, PhaseVerdict>(StringComparer.Ordinal);
-        await foreach (var change in new ResilientWatch<ClusterDeployment>(source, _time, _options).RunAsync(cancellationToken))
+        await foreach (var change in _api.WatchClustersAsync(ns, filter, cancellationToken))
         {
             if (change.Object is not { } cluster)
             {

@@ -1,5 +1,5 @@
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Kubernetes.Watching;
+using Childctl.Kubernetes.Watching;
 using Childctl.Core.Operations.Wait;
 
 namespace Childctl.Core.Operations.Watch;

@@ -1,4 +1,5 @@
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
 using Childctl.History.Events;
