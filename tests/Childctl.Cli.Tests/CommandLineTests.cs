@@ -48,7 +48,7 @@ public class CommandLineTests
     [InlineData("status x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name")]
     [InlineData("describe x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name")]
     [InlineData("delete x --yes -o json", "childctl delete does not print -o json: it prints table")]
-    [InlineData("-o yaml watch", "childctl watch does not print -o yaml: it prints table, json")]
+    [InlineData("watch -o yaml", "childctl watch does not print -o yaml: it prints table, json")]
     [InlineData("sandbox up -o json", "childctl sandbox up does not print -o json: it prints table")]
     [InlineData("wai x -o name", "childctl wait does not print -o name: it prints table")]
     public async Task AnOutputFormatTheCommandDoesNotPrint_IsUsageError_NotIgnored(string args, string message)

@@ -40,20 +40,20 @@ internal static class CompletionCommand
         complete -c childctl -f -a '(__childctl_complete)'
         """;
 
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
         var shell = new Argument<string>("shell") { Description = "bash, zsh or fish" };
         shell.AcceptOnlyFromAmong("bash", "zsh", "fish");
         var command = new Command("completion", "Print a shell completion script (bash, zsh or fish)") { shell };
-        CliContext.Bind(command, session, async (context, ct) =>
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var script = context.Parse.GetValue(shell) switch
+            var script = inv.Get(shell) switch
             {
                 "zsh" => Zsh,
                 "fish" => Fish,
                 _ => Bash,
             };
-            await context.Host.Out.WriteLineAsync(script.AsMemory(), ct);
+            await inv.Host.Out.WriteLineAsync(script.AsMemory(), ct);
             return ExitCodes.Success;
         });
         return command;

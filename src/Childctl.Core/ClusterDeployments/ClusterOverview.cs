@@ -25,7 +25,7 @@ public sealed record ClusterOverview(
             cluster,
             PhaseRule.Evaluate(cluster),
             provider,
-            Providers.RegionOf(cluster, provider),
+            CloudProvider.RegionOf(cluster, provider),
             cluster.K8sVersion ?? cluster.ConfigString("k0s", "version") ?? template?.K8sVersion ?? template?.K0sVersion,
             cluster.ConfigInteger("workersNumber") ?? template?.DefaultWorkers);
     }

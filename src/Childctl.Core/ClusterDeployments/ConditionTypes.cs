@@ -23,4 +23,26 @@ public static class ConditionTypes
         "ClusterAuthenticationReady", "ClusterAuditPolicyReady", HelmReleaseReady, Paused, CapiClusterSummary,
         ServicesInReadyState,
     ];
+
+    /// <summary>Conditions in <see cref="PipelineOrder"/> (others after it, in the object's order), Ready last.</summary>
+    public static IReadOnlyList<Condition> InPipelineOrder(IEnumerable<Condition> conditions) =>
+        conditions.OrderBy(c => Rank(c.Type)).ToList();
+
+    private static int Rank(string type)
+    {
+        if (type == Ready)
+        {
+            return int.MaxValue;
+        }
+
+        for (var i = 0; i < PipelineOrder.Count; i++)
+        {
+            if (PipelineOrder[i] == type)
+            {
+                return i;
+            }
+        }
+
+        return PipelineOrder.Count;
+    }
 }

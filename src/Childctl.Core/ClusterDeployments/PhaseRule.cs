@@ -126,24 +126,8 @@ public static class PhaseRule
         return ordered.FirstOrDefault(c => c.IsUnknown) is { } pending ? $"waiting for {pending.Type}" : null;
     }
 
-    private static IEnumerable<Condition> InPipelineOrder(ClusterDeployment cluster)
-    {
-        var relevant = cluster.Conditions.Where(c => c.Type is not (ConditionTypes.Ready or ConditionTypes.Deleting));
-        return relevant.OrderBy(c => Rank(c.Type));
-    }
-
-    private static int Rank(string type)
-    {
-        for (var i = 0; i < ConditionTypes.PipelineOrder.Count; i++)
-        {
-            if (ConditionTypes.PipelineOrder[i] == type)
-            {
-                return i;
-            }
-        }
-
-        return ConditionTypes.PipelineOrder.Count;
-    }
+    private static IEnumerable<Condition> InPipelineOrder(ClusterDeployment cluster) =>
+        ConditionTypes.InPipelineOrder(cluster.Conditions.Where(c => c.Type is not (ConditionTypes.Ready or ConditionTypes.Deleting)));
 
     private static string Describe(Condition condition)
     {

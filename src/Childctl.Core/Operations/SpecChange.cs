@@ -1,10 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Api;
-using Childctl.Kubernetes;
+using Childctl.Core.History;
 using Childctl.Core.Operations.Provenance;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations;
 

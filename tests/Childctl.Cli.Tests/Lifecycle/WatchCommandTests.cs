@@ -93,15 +93,13 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
 
         public Task Seen => _seen.Task;
 
-        public override Task WriteLineAsync(string? value)
+        public override void WriteLine(string? value)
         {
-            var written = base.WriteLineAsync(value);
+            base.WriteLine(value);
             if (value?.Contains(expected, StringComparison.Ordinal) == true)
             {
                 _seen.TrySetResult();
             }
-
-            return written;
         }
     }
 }

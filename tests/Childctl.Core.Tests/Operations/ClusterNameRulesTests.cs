@@ -1,3 +1,4 @@
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Create;
 

@@ -1,8 +1,6 @@
-using Childctl.Core.Operations;
+using Childctl.Core.History;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Tests.ClusterDeployments;
-using Childctl.Core.Api;
-using Childctl.Kubernetes;
 using Childctl.History.Store;
 
 namespace Childctl.Core.Tests.Operations;
@@ -47,7 +45,7 @@ public sealed class ObservedTransitionsTests : IDisposable
             contexts: [{name: ctx, context: {cluster: mgmt, user: me}}]
             current-context: ctx
             """);
-        var cluster = KubeconfigResolver.Resolve(path, null, null, _ => null);
-        return new HistoryRecorder(store, cluster, OperationContext.Start(TimeProvider.System, "tester", "childctl wait", null), TimeProvider.System);
+        var session = new Session(new SessionOptions { KubeconfigPath = path, HistoryDirectory = _dir, User = "tester", CommandLine = "childctl wait" }, store);
+        return session.Recorder();
     }
 }

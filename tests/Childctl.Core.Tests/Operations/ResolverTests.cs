@@ -1,3 +1,4 @@
+using Childctl.Core.ClusterDeployments;
 using System.Text.Json;
 using Childctl.Core.Credentials;
 using Childctl.Core.Errors;
@@ -46,7 +47,7 @@ public class ResolverTests
     [InlineData("1.1.0-rc1", "1.1.0", -1)]
     [InlineData("v2.0.0", "1.99.99", 1)]
     public void ChartVersions_Compare(string a, string b, int sign) =>
-        Assert.Equal(sign, Math.Sign(ChartVersions.Parse(a).CompareTo(ChartVersions.Parse(b))));
+        Assert.Equal(sign, Math.Sign(ChartVersion.Parse(a).CompareTo(ChartVersion.Parse(b))));
 
     [Fact]
     public void DefaultCredential_IsTheOneReadyForTheCloud()

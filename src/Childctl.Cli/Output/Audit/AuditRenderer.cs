@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Childctl.Core.Operations.Audit;
-using Childctl.Cli.Output.History;
+
 
 namespace Childctl.Cli.Output.Audit;
 
@@ -79,7 +79,7 @@ internal static class AuditRenderer
         {
             var cells = new List<string?>();
             cells.AddRange(all ? [f.Namespace] : []);
-            cells.AddRange([f.Name, AuditClassNames.Text(f.Class), HistoryDetails.ShortUid(f.Uid), f.By?.Manager ?? "-", f.At is { } at ? AuditJsonMapper.Second(at) : "-"]);
+            cells.AddRange([f.Name, AuditClassNames.Text(f.Class), Cells.ShortUid(f.Uid), f.By?.Manager ?? "-", f.At is { } at ? AuditJsonMapper.Second(at) : "-"]);
             cells.AddRange(wide ? [Number(f.Generation), Number(f.RecordedGeneration), f.ResourceVersion ?? "-", f.PreviousUid ?? "-", f.HistoryFile ?? "-"] : []);
             cells.Add(f.Detail);
             table.AddRow([.. cells]);

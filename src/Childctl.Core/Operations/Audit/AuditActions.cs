@@ -1,3 +1,5 @@
+using Childctl.Core.History;
+
 namespace Childctl.Core.Operations.Audit;
 
 /// <summary>The history actions <c>audit --record</c> appends (besides <c>observed_deleted</c>), all with source <c>observed</c>.</summary>

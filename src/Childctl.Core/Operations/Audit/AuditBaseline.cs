@@ -1,3 +1,4 @@
+using Childctl.Core.History;
 using Childctl.History.Events;
 using Childctl.History.Redaction;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Childctl.Core.History;
 using Childctl.History.Events;
 using Childctl.History.Query;
 

@@ -1,7 +1,8 @@
 using Childctl.Core.Api;
-using Childctl.Kubernetes;
+using Childctl.Core.History;
 using Childctl.History.Events;
 using Childctl.History.Query;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations.Audit;
 

@@ -1,8 +1,27 @@
+using System.Globalization;
+
 namespace Childctl.Core.Operations.Create;
 
-/// <summary>A parsed chart version; see <see cref="ChartVersions"/>.</summary>
+/// <summary>A Helm chart version (SemVer 2): ordered numerically by major.minor.patch, a pre-release below its release.</summary>
 public sealed record ChartVersion(IReadOnlyList<long> Numbers, string? PreRelease) : IComparable<ChartVersion>
 {
+    public static ChartVersion Parse(string? text)
+    {
+        var core = (text ?? string.Empty).TrimStart('v');
+        var plus = core.IndexOf('+', StringComparison.Ordinal);
+        if (plus >= 0)
+        {
+            core = core[..plus];
+        }
+
+        var dash = core.IndexOf('-', StringComparison.Ordinal);
+        var pre = dash >= 0 ? core[(dash + 1)..] : null;
+        var numbers = (dash >= 0 ? core[..dash] : core).Split('.')
+            .Select(p => long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .ToArray();
+        return new ChartVersion(numbers, pre);
+    }
+
     public static bool operator <(ChartVersion left, ChartVersion right) => Compare(left, right) < 0;
 
     public static bool operator >(ChartVersion left, ChartVersion right) => Compare(left, right) > 0;

@@ -1,3 +1,4 @@
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Templates;
 
@@ -39,7 +40,7 @@ public static class TemplateResolver
     {
         var family = templates.Where(t => Fits(t, provider) && t.Name.StartsWith(provider.ChartFamily + "-", StringComparison.Ordinal)).ToList();
         var newest = family.Where(t => t.Valid)
-            .OrderByDescending(t => ChartVersions.Parse(t.ChartVersion ?? t.Name[(provider.ChartFamily.Length + 1)..].Replace('-', '.')))
+            .OrderByDescending(t => ChartVersion.Parse(t.ChartVersion ?? t.Name[(provider.ChartFamily.Length + 1)..].Replace('-', '.')))
             .ThenByDescending(t => t.Name, StringComparer.Ordinal)
             .FirstOrDefault();
         return newest ?? throw ChildctlException.NotFound(family.Count == 0

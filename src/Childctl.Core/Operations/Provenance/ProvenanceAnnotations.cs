@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Childctl.Core.History;
 using Childctl.History.Redaction;
 
 namespace Childctl.Core.Operations.Provenance;

@@ -1,63 +1,69 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Childctl.Core.Errors;
 using Childctl.Core.Api;
-using Childctl.Kubernetes;
+using Childctl.Core.ClusterDeployments;
+using Childctl.Core.Errors;
+using Childctl.Core.History;
+using Childctl.Core.Operations.Wait;
 
 namespace Childctl.Core.Operations.Scale;
+
+/// <summary><c>scale NAME --workers N [--control-planes N]</c>; <see cref="Wait"/> then waits until k0rdent reports the scaled cluster Ready.</summary>
+public sealed record ScaleRequest(string Name, int? Workers, int? ControlPlanes)
+{
+    public TimeSpan? Wait { get; init; }
+
+    public string? Reason { get; init; }
+}
+
+/// <summary>The counts before and after (null when the spec did not set them, i.e. the template default), and the object after.</summary>
+public sealed record ScaleResult(string Namespace, long? WorkersBefore, long? WorkersAfter, long? ControlPlanesBefore, long? ControlPlanesAfter, bool Changed, ClusterDeployment Cluster);
 
 /// <summary>
 /// <c>scale</c>: sets <c>spec.config.workersNumber</c> / <c>controlPlaneNumber</c> with a merge patch (field manager
 /// childctl, provenance stamped) and records <c>cluster_scaled</c> with the values before and after. Asking for the
 /// counts the cluster already has changes and records nothing.
 /// </summary>
-public sealed class ScaleService
+public sealed class ScaleService(Session session)
 {
     private const string Action = "scale";
-    private readonly ManagementApi _api;
-    private readonly HistoryRecorder _history;
 
-    public ScaleService(ManagementApi api, HistoryRecorder history)
-    {
-        _api = api ?? throw new ArgumentNullException(nameof(api));
-        _history = history ?? throw new ArgumentNullException(nameof(history));
-    }
-
-    public async Task<ScaleResult> ScaleAsync(ScaleRequest request, CancellationToken cancellationToken)
+    public async Task<ScaleResult> ScaleAsync(ScaleRequest request, IChangeObserver<ScaleResult>? observer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
-        var current = Counts(await GetAsync(request, cancellationToken));
-        if ((request.Workers is null || request.Workers == current.Workers) && (request.ControlPlanes is null || request.ControlPlanes == current.ControlPlanes))
+        var ns = session.OneNamespace("scale");
+        var current = ClusterDeploymentReader.Read(await session.Api.GetAsync(K0rdentKinds.ClusterDeployment, ns, request.Name, cancellationToken));
+        var (workers, controlPlanes) = (current.ConfigInteger("workersNumber"), current.ConfigInteger("controlPlaneNumber"));
+        ScaleResult result;
+        if ((request.Workers is null || request.Workers == workers) && (request.ControlPlanes is null || request.ControlPlanes == controlPlanes))
         {
-            return new ScaleResult(current.Workers, current.Workers, current.ControlPlanes, current.ControlPlanes, false, current.Cluster);
+            result = new ScaleResult(ns, workers, workers, controlPlanes, controlPlanes, false, current);
+        }
+        else
+        {
+            var recorder = session.Recorder(request.Reason);
+            var target = new RecordedChange.Target(ns, request.Name, HistoryActions.ClusterScaleFailed) { Uid = current.Uid, FailureParameters = Requested(request) };
+            result = await RecordedChange.RunAsync(recorder, target, async _ =>
+            {
+                var (before, after) = await SpecChange.ApplyAsync(session.Api, recorder.Operation, Action, ns, request.Name, _ => Patch(request), cancellationToken);
+                var scaled = new ScaleResult(ns,
+                    before.ConfigInteger("workersNumber"), after.ConfigInteger("workersNumber"),
+                    before.ConfigInteger("controlPlaneNumber"), after.ConfigInteger("controlPlaneNumber"), true, after);
+                var message = $"workers {Text(scaled.WorkersBefore)} → {Text(scaled.WorkersAfter)}, control planes {Text(scaled.ControlPlanesBefore)} → {Text(scaled.ControlPlanesAfter)}";
+                return (scaled, (OperationRecord?)new OperationRecord(HistoryActions.ClusterScaled, after.Uid, SpecSnapshot.AddTo(Parameters(scaled), after), message));
+            }, cancellationToken);
         }
 
-        await _history.EnsureRecordableAsync(request.Namespace, request.Name, cancellationToken);
-        try
+        observer?.OnChanged(result);
+        if (request.Wait is { } timeout)
         {
-            var (before, after) = await SpecChange.ApplyAsync(_api, _history.Operation, Action, request.Namespace, request.Name, _ => Patch(request), cancellationToken);
-            var result = new ScaleResult(
-                before.ConfigInteger("workersNumber"), after.ConfigInteger("workersNumber"),
-                before.ConfigInteger("controlPlaneNumber"), after.ConfigInteger("controlPlaneNumber"), true, after);
-            await _history.RecordAsync(request.Namespace, request.Name, new OperationRecord(HistoryActions.ClusterScaled, after.Uid, SpecSnapshot.AddTo(Parameters(result), after),
-                $"workers {Text(result.WorkersBefore)} → {Text(result.WorkersAfter)}, control planes {Text(result.ControlPlanesBefore)} → {Text(result.ControlPlanesAfter)}"),
-                cancellationToken);
-            return result;
+            var since = result.Changed ? session.Recorder(request.Reason).Operation.StartedAt : (DateTimeOffset?)null;
+            await new WaitService(session).WaitAsync(new WaitRequest(ns, request.Name, WaitGoal.Ready, timeout, since, result.Cluster.Uid), observer, cancellationToken);
         }
-        catch (ChildctlException e) when (e.Kind != ErrorKind.NotFound)
-        {
-            await _history.RecordAsync(request.Namespace, request.Name,
-                new OperationRecord(HistoryActions.ClusterScaleFailed, current.Cluster.Uid, Requested(request), Error: e.Message), cancellationToken);
-            throw;
-        }
+
+        return result;
     }
-
-    private async Task<ClusterDeployments.ClusterDeployment> GetAsync(ScaleRequest request, CancellationToken cancellationToken) =>
-        ClusterDeployments.ClusterDeploymentReader.Read(await _api.GetAsync(K0rdentKinds.ClusterDeployment, request.Namespace, request.Name, cancellationToken));
-
-    private static (long? Workers, long? ControlPlanes, ClusterDeployments.ClusterDeployment Cluster) Counts(ClusterDeployments.ClusterDeployment cluster) =>
-        (cluster.ConfigInteger("workersNumber"), cluster.ConfigInteger("controlPlaneNumber"), cluster);
 
     private static void Validate(ScaleRequest request)
     {

@@ -1,64 +1,74 @@
 using System.Text.Json.Nodes;
+using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Api;
-using Childctl.Kubernetes;
+using Childctl.Core.History;
+using Childctl.Core.Operations.Wait;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations.Upgrade;
+
+/// <summary><c>upgrade NAME --to TEMPLATE</c>; <see cref="Wait"/> then waits until k0rdent reports the upgraded cluster Ready.</summary>
+public sealed record UpgradeRequest(string Name, string Target)
+{
+    public TimeSpan? Wait { get; init; }
+
+    public string? Reason { get; init; }
+}
+
+/// <summary>The template before and after, and the object after the patch.</summary>
+public sealed record UpgradeResult(string Namespace, string From, string To, ClusterDeployment Cluster);
+
+/// <summary>What <c>upgrade NAME --list</c> shows: the current template and the targets k0rdent allows (<c>status.availableUpgrades</c>).</summary>
+public sealed record UpgradeOptions(string Namespace, string Name, string CurrentTemplate, IReadOnlyList<string> AvailableUpgrades);
 
 /// <summary>
 /// <c>upgrade</c>: moves <c>spec.template</c> only along <c>status.availableUpgrades</c> (the paths k0rdent's
 /// ClusterTemplateChains allow; its webhook would refuse others), with a merge patch stamped with provenance, and
 /// records <c>cluster_upgraded</c> from → to.
 /// </summary>
-public sealed class UpgradeService
+public sealed class UpgradeService(Session session)
 {
     private const string Action = "upgrade";
-    private readonly ManagementApi _api;
-    private readonly HistoryRecorder? _history;
 
-    public UpgradeService(ManagementApi api, HistoryRecorder? history)
+    public async Task<UpgradeOptions> ListAsync(string name, CancellationToken cancellationToken)
     {
-        _api = api ?? throw new ArgumentNullException(nameof(api));
-        _history = history;
-    }
-
-    public async Task<UpgradeOptions> ListAsync(string ns, string name, CancellationToken cancellationToken)
-    {
-        var cluster = ClusterDeploymentReader.Read(await _api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
+        var ns = session.OneNamespace("upgrade");
+        var cluster = ClusterDeploymentReader.Read(await session.Api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
         return new UpgradeOptions(ns, name, cluster.Template, cluster.AvailableUpgrades);
     }
 
-    public async Task<UpgradeResult> UpgradeAsync(UpgradeRequest request, CancellationToken cancellationToken)
+    public async Task<UpgradeResult> UpgradeAsync(UpgradeRequest request, IChangeObserver<UpgradeResult>? observer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var history = _history ?? throw new InvalidOperationException("upgrade needs a history recorder");
-        string? uid = null;
-        await history.EnsureRecordableAsync(request.Namespace, request.Name, cancellationToken);
-        var templates = await TemplateLookup.ReadAsync(_api, request.Namespace, cancellationToken);
-        try
+        var ns = session.OneNamespace("upgrade");
+        var recorder = session.Recorder(request.Reason);
+        var target = new RecordedChange.Target(ns, request.Name, HistoryActions.ClusterUpgradeFailed)
         {
-            var (before, after) = await SpecChange.ApplyAsync(_api, history.Operation, Action, request.Namespace, request.Name, cluster =>
+            FailureParameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["to"] = request.Target },
+        };
+        var result = await RecordedChange.RunAsync(recorder, target, async t =>
+        {
+            var templates = await TemplateCatalog.ReadAsync(session.Api, ns, cancellationToken);
+            var (before, after) = await SpecChange.ApplyAsync(session.Api, recorder.Operation, Action, ns, request.Name, cluster =>
             {
-                uid = cluster.Uid;
+                t.Uid = cluster.Uid;
                 CheckAllowed(cluster, request);
-                CheckTarget(cluster, request, templates);
+                CheckTarget(cluster, ns, request, templates);
                 return new JsonObject { ["template"] = request.Target };
             }, cancellationToken);
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = before.Template, ["to"] = after.Template };
-            await history.RecordAsync(request.Namespace, request.Name,
-                new OperationRecord(HistoryActions.ClusterUpgraded, after.Uid, SpecSnapshot.AddTo(parameters, after), $"template {before.Template} → {after.Template}"), cancellationToken);
-            return new UpgradeResult(before.Template, after.Template, after);
-        }
-        catch (ChildctlException e) when (uid is not null && e.Kind != ErrorKind.InvalidInput)
+            var record = new OperationRecord(HistoryActions.ClusterUpgraded, after.Uid, SpecSnapshot.AddTo(parameters, after), $"template {before.Template} → {after.Template}");
+            return (new UpgradeResult(ns, before.Template, after.Template, after), (OperationRecord?)record);
+        }, cancellationToken);
+        observer?.OnChanged(result);
+        if (request.Wait is { } timeout)
         {
-            await history.RecordAsync(request.Namespace, request.Name,
-                new OperationRecord(HistoryActions.ClusterUpgradeFailed, uid,
-                    new Dictionary<string, string>(StringComparer.Ordinal) { ["to"] = request.Target }, Error: e.Message),
-                cancellationToken);
-            throw;
+            await new WaitService(session).WaitAsync(
+                new WaitRequest(ns, request.Name, WaitGoal.Ready, timeout, recorder.Operation.StartedAt, result.Cluster.Uid), observer, cancellationToken);
         }
+
+        return result;
     }
 
     /// <summary>
@@ -66,23 +76,23 @@ public sealed class UpgradeService
     /// template that is missing, not valid, or for another cloud; moving a cluster there only turns it Failed.
     /// Skipped when no ClusterTemplate can be read at all (a user without that permission).
     /// </summary>
-    private static void CheckTarget(ClusterDeployment cluster, UpgradeRequest request, TemplateCatalog templates)
+    private static void CheckTarget(ClusterDeployment cluster, string ns, UpgradeRequest request, TemplateCatalog templates)
     {
         if (ReferenceEquals(templates, TemplateCatalog.Empty))
         {
             return;
         }
 
-        var target = templates.Find(request.Namespace, request.Target) ?? throw ChildctlException.NotFound(
-            $"ClusterTemplate \"{request.Target}\" not found in namespace \"{request.Namespace}\", though status.availableUpgrades names it; " +
-            $"'childctl templates -n {request.Namespace}' lists what exists");
+        var target = templates.Find(ns, request.Target) ?? throw ChildctlException.NotFound(
+            $"ClusterTemplate \"{request.Target}\" not found in namespace \"{ns}\", though status.availableUpgrades names it; " +
+            $"'childctl templates -n {ns}' lists what exists");
         if (!target.Valid)
         {
             throw ChildctlException.InvalidInput(
                 $"ClusterTemplate \"{request.Target}\" is not valid ({target.ValidationError ?? "k0rdent has not marked it valid"}); upgrading to it would fail the cluster");
         }
 
-        var current = templates.Find(request.Namespace, cluster.Template)?.InfrastructureProvider;
+        var current = templates.Find(ns, cluster.Template)?.InfrastructureProvider;
         if (current is not null && target.InfrastructureProvider is { } next && next != current)
         {
             throw ChildctlException.InvalidInput(

@@ -1,6 +1,7 @@
-using Childctl.Core.Text;
 using System.Globalization;
 using Childctl.Core.ClusterDeployments;
+using Childctl.Core.History;
+using Childctl.Core.Text;
 
 namespace Childctl.Core.Operations.Wait;
 
@@ -27,7 +28,7 @@ public static class ObservedTransitions
         if (start is { } s)
         {
             parameters["time_to_ready"] = DurationText.Format(at - WaitEvaluator.TruncateToSecond(s));
-            foreach (var condition in ConditionOrder.Sort(cluster.Conditions).Where(c => c.IsTrue && c.Type != ConditionTypes.Ready))
+            foreach (var condition in ConditionTypes.InPipelineOrder(cluster.Conditions).Where(c => c.IsTrue && c.Type != ConditionTypes.Ready))
             {
                 if (condition.LastTransitionTime is { } t && t >= WaitEvaluator.TruncateToSecond(s))
                 {

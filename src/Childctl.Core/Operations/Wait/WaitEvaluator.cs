@@ -105,7 +105,7 @@ public static class WaitEvaluator
             yield break;
         }
 
-        foreach (var condition in ConditionOrder.Sort(cluster.Conditions).Where(c => !c.IsTrue && c.Type != ConditionTypes.Deleting))
+        foreach (var condition in ConditionTypes.InPipelineOrder(cluster.Conditions).Where(c => !c.IsTrue && c.Type != ConditionTypes.Deleting))
         {
             var message = ConditionMessages.Summarize(condition.Message);
             yield return message.Length == 0 || message == "."

@@ -1,3 +1,4 @@
+using Childctl.Core.History;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;

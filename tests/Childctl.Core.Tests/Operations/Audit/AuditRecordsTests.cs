@@ -1,5 +1,6 @@
 using Childctl.Core.Api;
 using Childctl.Kubernetes;
+using Childctl.Core.History;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
 using Childctl.History.Events;
