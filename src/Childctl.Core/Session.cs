@@ -1,8 +1,6 @@
 using Childctl.Core.Api;
 using Childctl.Core.Errors;
 using Childctl.Core.History;
-using Childctl.Core.Operations;
-using Childctl.Core.Operations.Provenance;
 using Childctl.History.Store;
 using Childctl.Kubernetes;
 using Childctl.Kubernetes.Watching;
@@ -59,7 +57,7 @@ public sealed class Session : IDisposable
     public Session(SessionOptions options, IHistoryStore? store = null, ApiOptions? api = null, WatchOptions? watch = null)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        _apiOptions = (api ?? new ApiOptions()) with { RequestTimeout = options.RequestTimeout, Time = options.Time, FieldManager = ProvenanceAnnotations.FieldManager };
+        _apiOptions = (api ?? new ApiOptions()) with { RequestTimeout = options.RequestTimeout, Time = options.Time };
         _watchOptions = watch;
         _cluster = new Lazy<ManagementCluster>(() =>
             ManagementApi.Resolve(options.KubeconfigPath, options.ContextName, options.ExplicitNamespace, options.Environment));

@@ -105,3 +105,16 @@ public sealed partial class ApiClient
         ApiPaths.WithQuery(ApiPaths.Collection(kind, ns),
             ("limit", _options.PageSize.ToString(CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", labelSelector));
 }
+
+/// <summary>
+/// Every item of a (possibly paged) list, as served. The elements stay backed by the pages' parsed documents,
+/// so items are neither copied nor re-serialised.
+/// </summary>
+public sealed record ObjectList(ResourceKind Kind, IReadOnlyList<JsonElement> Items);
+
+/// <summary>
+/// One page of a list as it arrives: the <c>continue</c> token is known as soon as the list's metadata has been
+/// read (the API server sends it before <c>items</c>), so the next page can be requested while this one's body is
+/// still streaming in; <see cref="Body"/> completes when the whole page is parsed. The reader owns the document.
+/// </summary>
+internal sealed record ListPage(string? Continue, Task<JsonDocument> Body);

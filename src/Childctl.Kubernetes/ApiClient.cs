@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Polly;
 
 namespace Childctl.Kubernetes;
@@ -81,4 +82,40 @@ public sealed partial class ApiClient : IDisposable
     private Task<JsonElement> GetObjectAsync(ResourceKind kind, string ns, string name, CancellationToken ct) =>
         _transport.GetAsync(ApiPaths.Item(kind, ns, name), ct);
 
+    /// <summary>
+    /// The username from a SelfSubjectReview (what <c>kubectl auth whoami</c> shows), or null when the server does not
+    /// answer it (older servers, RBAC): it only enriches history, so it never fails a command.
+    /// </summary>
+    public async Task<string?> WhoAmIAsync(CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview" };
+        try
+        {
+            var review = await WriteAsync(new ApiTarget("create", ResourceKind.SelfSubjectReview, null, null),
+                ct => _transport.SendAsync(HttpMethod.Post, "apis/authentication.k8s.io/v1/selfsubjectreviews", body.ToJsonString(), JsonContent, ct),
+                cancellationToken);
+            return JsonPath.Find(review, "status", "userInfo", "username") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null;
+        }
+        catch (KubernetesException e) when (e.Kind is not KubernetesErrorKind.Unreachable)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The Events whose <c>involvedObject</c> has this kind and name, as served. The server selects by field, so the call
+    /// needs no prior read of the object; callers keep those of the incarnation (uid) they care about.
+    /// </summary>
+    public Task<IReadOnlyList<JsonElement>> ListEventsAsync(string ns, string kind, string name, CancellationToken cancellationToken)
+    {
+        var target = ApiTarget.List(ResourceKind.Event, ns);
+        var path = ApiPaths.WithQuery(ApiPaths.Collection(ResourceKind.Event, ns), ("fieldSelector", $"involvedObject.kind={kind},involvedObject.name={name}"));
+        return ReadAsync<IReadOnlyList<JsonElement>>(target, async ct =>
+        {
+            var list = await _transport.GetAsync(path, ct);
+            return JsonPath.Array(list, "items")
+                .Where(e => JsonPath.Object(e, "involvedObject") is { } o && JsonPath.String(o, "name") == name && JsonPath.String(o, "kind") == kind)
+                .ToList();
+        }, cancellationToken);
+    }
 }

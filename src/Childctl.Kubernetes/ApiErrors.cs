@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Security.Authentication;
 using System.Text.Json;
 
@@ -117,4 +117,72 @@ internal static class ApiErrors
     private static string Seconds(TimeSpan t) => t.TotalSeconds >= 1 && t.TotalSeconds == Math.Floor(t.TotalSeconds)
         ? $"{t.TotalSeconds:0}s"
         : $"{t.TotalMilliseconds:0}ms";
+}
+
+/// <summary>
+/// A non-2xx answer from the API server, with the Status body and the Retry-After header. Thrown by
+/// <see cref="ApiTransport"/> and turned into a <see cref="KubernetesException"/> by <see cref="ApiErrors"/>;
+/// it never leaves the façade.
+/// </summary>
+internal sealed class ApiStatusException : Exception
+{
+    public ApiStatusException(HttpStatusCode statusCode, string body, string? retryAfter)
+        : base($"the API server answered {(int)statusCode} {statusCode}")
+    {
+        StatusCode = statusCode;
+        Body = body;
+        RetryAfter = retryAfter;
+    }
+
+    public ApiStatusException()
+        : this(HttpStatusCode.InternalServerError, string.Empty, null)
+    {
+    }
+
+    public ApiStatusException(string message)
+        : base(message)
+    {
+        Body = string.Empty;
+    }
+
+    public ApiStatusException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Body = string.Empty;
+    }
+
+    public HttpStatusCode StatusCode { get; }
+
+    public string Body { get; }
+
+    public string? RetryAfter { get; }
+}
+
+/// <summary>Reads the Status body of a refused write: its message and, for 422, each cause (field: message).</summary>
+internal static class WriteErrors
+{
+    public static string Message(string? body, string fallback)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return fallback;
+        }
+
+        try
+        {
+            using var status = JsonDocument.Parse(body);
+            var root = status.RootElement;
+            var message = JsonPath.String(root, "message") ?? fallback;
+            var causes = JsonPath.Array(JsonPath.Object(root, "details"), "causes")
+                .Select(c => (Field: JsonPath.String(c, "field"), Text: JsonPath.String(c, "message")))
+                .Where(c => c.Text is not null && !message.Contains(c.Text, StringComparison.Ordinal))
+                .Select(c => c.Field is null ? c.Text! : $"{c.Field}: {c.Text}")
+                .ToList();
+            return causes.Count == 0 ? message : $"{message} ({string.Join("; ", causes)})";
+        }
+        catch (JsonException)
+        {
+            return body.Length > 200 ? body[..200] : body;
+        }
+    }
 }

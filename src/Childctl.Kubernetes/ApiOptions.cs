@@ -23,6 +23,9 @@ public sealed record ApiOptions
     /// <summary>The clock retries wait on; tests pass one that does not sleep.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The field manager childctl writes as: <c>metadata.managedFields</c> name it.</summary>
+    public const string ChildctlFieldManager = "childctl";
+
     /// <summary>The field manager of every write, so that <c>metadata.managedFields</c> name who wrote.</summary>
-    public string FieldManager { get; init; } = "childctl";
+    public string FieldManager { get; init; } = ChildctlFieldManager;
 }

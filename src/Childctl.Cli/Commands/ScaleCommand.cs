@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
-using Childctl.Core.Operations.Scale;
+using Childctl.Core.Operations.Change;
 
 namespace Childctl.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
 using Childctl.Core.Errors;
-using Childctl.Core.Operations.Upgrade;
+using Childctl.Core.Operations.Change;
 
 namespace Childctl.Cli.Commands;
 

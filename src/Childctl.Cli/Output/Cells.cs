@@ -1,6 +1,4 @@
 using System.Text;
-using AuditKind = Childctl.Core.Operations.Audit.AuditClass;
-using Childctl.Cli.Output.Audit;
 using Childctl.Core.ClusterDeployments;
 
 namespace Childctl.Cli.Output;
@@ -75,20 +73,6 @@ internal static class CellStyles
 
     /// <summary>A history RESULT: a failed operation stands out; success is the normal case and stays plain.</summary>
     public static CellStyle Result(string cell) => cell == "failed" ? CellStyle.Bad : CellStyle.Plain;
-
-    /// <summary>An audit CLASS: in step is plain; a change made elsewhere is yellow; a cluster gone or replaced elsewhere is red.</summary>
-    public static CellStyle AuditClass(string cell)
-    {
-        if (cell == AuditClassNames.Text(AuditKind.InStep))
-        {
-            return CellStyle.Plain;
-        }
-
-        return cell == AuditClassNames.Text(AuditKind.DeletedElsewhere)
-            || cell == AuditClassNames.Text(AuditKind.Recreated)
-            ? CellStyle.Bad
-            : CellStyle.Warning;
-    }
 }
 
 /// <summary>

@@ -138,3 +138,22 @@ public static class PhaseRule
     private static string Fallback(Condition ready) =>
         ConditionMessages.Summarize(ready.Message) is { Length: > 0 } text && text != "." ? text : $"Ready {ready.Status}/{ready.Reason}";
 }
+
+/// <summary>
+/// The outcome of <see cref="PhaseRule"/>: the phase, whether the cluster may be called ready (only in
+/// <see cref="ClusterPhase.Ready"/>), and one line saying why, fit for a table cell.
+/// </summary>
+public sealed record PhaseVerdict(ClusterPhase Phase, string Reason)
+{
+    public bool IsReady => Phase == ClusterPhase.Ready;
+}
+
+/// <summary>childctl's phase of a ClusterDeployment (REFERENCE.md §8); k0rdent itself has no phase field.</summary>
+public enum ClusterPhase
+{
+    Provisioning,
+    Ready,
+    Failed,
+    Deleting,
+    DryRun,
+}

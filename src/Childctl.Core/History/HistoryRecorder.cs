@@ -95,35 +95,6 @@ public sealed class HistoryRecorder
         return (await _history.AppendAsync(Stream(ns, name), e, cancellationToken)).Appended;
     }
 
-    /// <summary>
-    /// The latest incarnation of this name if history holds a successful delete for it and no observed_deleted yet;
-    /// reads only this cluster's file. Lets a wait that never saw the object still record that it is gone.
-    /// </summary>
-    public async Task<PendingDeletion?> FindPendingDeletionAsync(string ns, string name, CancellationToken cancellationToken)
-    {
-        var read = await _history.ReadAsync(Stream(ns, name), cancellationToken);
-        var events = read.Document?.Events ?? [];
-        var latestUid = events.LastOrDefault(e => !string.IsNullOrEmpty(e.Uid))?.Uid;
-        if (latestUid is null || events.Any(e => e.Uid == latestUid && e.Action == HistoryActions.ObservedDeleted))
-        {
-            return null;
-        }
-
-        var deletion = events.LastOrDefault(e => e.Uid == latestUid && e.Action == HistoryActions.ClusterDeleted && e.Result != Failed);
-        if (deletion is null)
-        {
-            return null;
-        }
-
-        var createdAt = events.Where(e => e.Uid == latestUid)
-            .Select(e => e.Parameters is { } p && p.TryGetValue(Operations.SpecSnapshot.CreatedAtKey, out var text)
-                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-                    ? at
-                    : (DateTimeOffset?)null)
-            .FirstOrDefault(at => at is not null);
-        return new PendingDeletion(latestUid, createdAt, deletion.Timestamp);
-    }
-
     /// <summary>The identity the API server reports (SelfSubjectReview), asked once; it only enriches history, so any failure is "unknown".</summary>
     private async Task<string?> KubernetesUserAsync(CancellationToken cancellationToken)
     {
@@ -190,12 +161,6 @@ public sealed record ObservedRecord(
     DateTimeOffset IdTime,
     IReadOnlyDictionary<string, string>? Parameters,
     string? Message);
-
-/// <summary>
-/// An incarnation whose delete childctl recorded but whose disappearance nobody has observed yet: what a
-/// <c>wait --for deleted</c> that finds the name already gone can still record as <c>observed_deleted</c>.
-/// </summary>
-public sealed record PendingDeletion(string Uid, DateTimeOffset? CreatedAt, DateTimeOffset RequestedAt);
 
 /// <summary>The history actions the lifecycle operations write (DESIGN.md "History format").</summary>
 public static class HistoryActions

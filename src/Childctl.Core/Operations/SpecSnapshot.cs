@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Childctl.Core.ClusterDeployments;
 
 namespace Childctl.Core.Operations;
@@ -108,3 +109,8 @@ public static class SpecSnapshot
         }
     }
 }
+
+/// <summary>Source-generated, unindented JSON for values kept as text (arrays in a spec snapshot): NativeAOT-clean.</summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class CompactJsonContext : JsonSerializerContext;

@@ -74,7 +74,7 @@ internal static class AuditRenderer
         headers.Add("DETAILS");
         var table = new TableWriter([.. headers]);
         var kind = table.ColumnOf("CLASS");
-        table.StyleColumn("CLASS", row => CellStyles.AuditClass(row[kind]));
+        table.StyleColumn("CLASS", row => ClassStyle(row[kind]));
         foreach (var f in report.Findings)
         {
             var cells = new List<string?>();
@@ -91,4 +91,10 @@ internal static class AuditRenderer
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
 
     private static string Number(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";
+
+    /// <summary>An audit CLASS: in step is plain; a change made elsewhere is yellow; a cluster gone or replaced elsewhere is red.</summary>
+    private static CellStyle ClassStyle(string cell) =>
+        cell == AuditClassNames.Text(AuditClass.InStep) ? CellStyle.Plain
+        : cell == AuditClassNames.Text(AuditClass.DeletedElsewhere) || cell == AuditClassNames.Text(AuditClass.Recreated) ? CellStyle.Bad
+        : CellStyle.Warning;
 }

@@ -1,5 +1,5 @@
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Operations.Provenance;
+using Childctl.Core.Operations;
 
 namespace Childctl.Core.Operations.Audit;
 

@@ -4,7 +4,7 @@ using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Credentials;
 using Childctl.Core.Errors;
 using Childctl.Core.History;
-using Childctl.Core.Operations.Provenance;
+using Childctl.Core.Operations;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Templates;
 using Childctl.Kubernetes;

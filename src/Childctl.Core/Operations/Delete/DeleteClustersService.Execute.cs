@@ -3,7 +3,7 @@ using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.History;
-using Childctl.Core.Operations.Provenance;
+using Childctl.Core.Operations;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Text;
 using Childctl.Kubernetes;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.History;
+using Childctl.History.Store;
 using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core.Operations.Wait;
@@ -53,10 +54,39 @@ internal sealed class ClusterFollower(Session session, string ns, string name, s
             var record = ObservedTransitions.Deleted(goneUid, LastSeen?.CreationTimestamp, LastSeen?.DeletionTimestamp, now);
             await recorder.RecordObservedAsync(ns, name, record, cancellationToken);
         }
-        else if (pendingDeletion && await recorder.FindPendingDeletionAsync(ns, name, cancellationToken) is { } pending)
+        else if (pendingDeletion && await FindPendingDeletionAsync(cancellationToken) is { } pending)
         {
             await recorder.RecordObservedAsync(ns, name, ObservedTransitions.Deleted(pending.Uid, pending.CreatedAt, pending.RequestedAt, now), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The latest incarnation of this name if history holds a successful delete for it and no observed_deleted yet;
+    /// reads only this cluster's file. Lets a wait that never saw the object still record that it is gone.
+    /// </summary>
+    private async Task<(string Uid, DateTimeOffset? CreatedAt, DateTimeOffset RequestedAt)?> FindPendingDeletionAsync(CancellationToken cancellationToken)
+    {
+        var read = await session.History.ReadAsync(new HistoryStreamId(session.Cluster.ClusterName, ns, name), cancellationToken);
+        var events = read.Document?.Events ?? [];
+        var latestUid = events.LastOrDefault(e => !string.IsNullOrEmpty(e.Uid))?.Uid;
+        if (latestUid is null || events.Any(e => e.Uid == latestUid && e.Action == HistoryActions.ObservedDeleted))
+        {
+            return null;
+        }
+
+        var deletion = events.LastOrDefault(e => e.Uid == latestUid && e.Action == HistoryActions.ClusterDeleted && e.Result != HistoryRecorder.Failed);
+        if (deletion is null)
+        {
+            return null;
+        }
+
+        var createdAt = events.Where(e => e.Uid == latestUid)
+            .Select(e => e.Parameters is { } p && p.TryGetValue(SpecSnapshot.CreatedAtKey, out var text)
+                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                    ? at
+                    : (DateTimeOffset?)null)
+            .FirstOrDefault(at => at is not null);
+        return (latestUid, createdAt, deletion.Timestamp);
     }
 
     private bool Apply(WatchChange<ClusterDeployment> change)

@@ -6,7 +6,7 @@ using Childctl.Core.History;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Templates;
 
-namespace Childctl.Core.Operations.Upgrade;
+namespace Childctl.Core.Operations.Change;
 
 /// <summary><c>upgrade NAME --to TEMPLATE</c>; <see cref="Wait"/> then waits until k0rdent reports the upgraded cluster Ready.</summary>
 public sealed record UpgradeRequest(string Name, string Target)

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Childctl.Core.History;
 using Childctl.History.Redaction;
+using Childctl.Kubernetes;
 
-namespace Childctl.Core.Operations.Provenance;
+namespace Childctl.Core.Operations;
 
 /// <summary>
 /// The annotations childctl stamps on every object it creates or changes, so that anyone reading the live
@@ -12,7 +13,7 @@ namespace Childctl.Core.Operations.Provenance;
 /// </summary>
 public static class ProvenanceAnnotations
 {
-    public const string FieldManager = "childctl";
+    public const string FieldManager = ApiOptions.ChildctlFieldManager;
 
     /// <summary>The id of the last childctl operation that changed the object; the history events carry the same id.</summary>
     public const string Operation = "childctl.dev/operation";

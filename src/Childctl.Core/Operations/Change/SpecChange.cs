@@ -4,10 +4,10 @@ using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.History;
-using Childctl.Core.Operations.Provenance;
+using Childctl.Core.Operations;
 using Childctl.Kubernetes;
 
-namespace Childctl.Core.Operations;
+namespace Childctl.Core.Operations.Change;
 
 /// <summary>
 /// The shared way scale and upgrade change a spec: read the cluster, let the caller compute the patch from what it

@@ -6,7 +6,7 @@ using Childctl.Core.Errors;
 using Childctl.Core.History;
 using Childctl.Core.Operations.Wait;
 
-namespace Childctl.Core.Operations.Scale;
+namespace Childctl.Core.Operations.Change;
 
 /// <summary><c>scale NAME --workers N [--control-planes N]</c>; <see cref="Wait"/> then waits until k0rdent reports the scaled cluster Ready.</summary>
 public sealed record ScaleRequest(string Name, int? Workers, int? ControlPlanes)
