@@ -57,6 +57,12 @@ public sealed partial class ShippedBinaryTests(PublishedBinaries published)
         var result = await installed.RunAsync("version");
 
         Assert.Equal(0, result.ExitCode);
+        if (head.ExitCode != 0)
+        {
+            Assert.Equal("childctl 0.0.0-dev\n", result.Stdout); // built outside a git checkout
+            return;
+        }
+
         var match = VersionLine().Match(result.Stdout);
         Assert.True(match.Success, result.Stdout);
         Assert.Equal(head.Stdout.Trim(), match.Groups["sha"].Success ? match.Groups["sha"].Value : head.Stdout.Trim());
