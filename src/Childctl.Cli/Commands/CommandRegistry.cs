@@ -26,5 +26,6 @@ internal static class CommandRegistry
         AuditCommand.Create(run),
         MigrateCommand.Create(run),
         CompletionCommand.Create(run),
+        InstallCommand.Create(run),
     ];
 }

@@ -21,14 +21,20 @@ internal static class CompletionCommand
         """;
 
     private const string Zsh = """
-        # childctl zsh completion. Load with: source <(childctl completion zsh)
+        #compdef childctl
+        # childctl zsh completion. Load with: source <(childctl completion zsh), or save it as _childctl in a folder
+        # of $fpath (childctl install does) so that compinit loads it.
         _childctl_complete() {
             local line="$BUFFER"
             local -a candidates
             candidates=("${(@f)$(${words[1]} "[suggest:${#line}]" "$line" 2>/dev/null)}")
             compadd -- $candidates
         }
-        compdef _childctl_complete childctl
+        if [ "${funcstack[1]}" = "_childctl" ]; then
+            _childctl_complete "$@"
+        else
+            compdef _childctl_complete childctl
+        fi
         """;
 
     private const string Fish = """
@@ -47,15 +53,17 @@ internal static class CompletionCommand
         var command = new Command("completion", "Print a shell completion script (bash, zsh or fish)") { shell };
         Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var script = inv.Get(shell) switch
-            {
-                "zsh" => Zsh,
-                "fish" => Fish,
-                _ => Bash,
-            };
-            await inv.Host.Out.WriteLineAsync(script.AsMemory(), ct);
+            await inv.Host.Out.WriteLineAsync(Script(inv.Get(shell)).AsMemory(), ct);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>The completion script for <paramref name="shell"/> (bash, zsh or fish), as printed and as installed.</summary>
+    public static string Script(string shell) => shell switch
+    {
+        "zsh" => Zsh,
+        "fish" => Fish,
+        _ => Bash,
+    };
 }

@@ -15,7 +15,7 @@ internal static partial class ClusterStatusView
     private const string Indent = "  ";
     private const string MessageIndent = "      ";
 
-    /// <param name="color">Paint the phase, Ready and condition statuses (only for a terminal; see CliContext.UseColor).</param>
+    /// <param name="color">Paint the phase, Ready and condition statuses (only for a terminal; see Invocation.UseColor).</param>
     public static string Render(ClusterStatusReport report, DateTimeOffset now, bool color = false)
     {
         var text = new StringBuilder(4096);

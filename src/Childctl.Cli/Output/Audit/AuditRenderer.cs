@@ -13,7 +13,7 @@ namespace Childctl.Cli.Output.Audit;
 /// </summary>
 internal static class AuditRenderer
 {
-    /// <param name="color">Colour the CLASS of clusters not in step (a terminal only; see CliContext.UseColor).</param>
+    /// <param name="color">Colour the CLASS of clusters not in step (a terminal only; see Invocation.UseColor).</param>
     public static string Render(AuditReport report, OutputFormat format, bool color = false) => format switch
     {
         OutputFormat.Json => Json(report) + "\n",
