@@ -73,7 +73,7 @@ public sealed class Session : IDisposable
     public ManagementCluster Cluster => _cluster.Value;
 
     /// <summary>The API of <see cref="Cluster"/>; the first call connects.</summary>
-    public ManagementApi Api => _api.Value;
+    internal ManagementApi Api => _api.Value;
 
     /// <summary>The namespace a list reads: -n or the context's, or null for all namespaces (-A).</summary>
     public string? Scope => Options.AllNamespaces ? null : Cluster.DefaultNamespace;
@@ -110,7 +110,7 @@ public sealed class Session : IDisposable
     /// The recorder of this invocation's operation (one id for all its events), started on first use with the reason
     /// given; the Kubernetes user the server reports is asked for only when the first event is written.
     /// </summary>
-    public HistoryRecorder Recorder(string? reason = null) =>
+    internal HistoryRecorder Recorder(string? reason = null) =>
         _recorder ??= new HistoryRecorder(History, Cluster, OperationContext.Start(Time, Options.User, Options.CommandLine, reason), Time, ct => Api.WhoAmIAsync(ct));
 
     public void Dispose()

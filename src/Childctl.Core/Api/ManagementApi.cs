@@ -15,7 +15,7 @@ namespace Childctl.Core.Api;
 /// (Events as <see cref="ClusterEvent"/>, the kubeconfig Secret, ClusterDeployments watched). Objects come back as the
 /// server's JSON so that every field survives for <c>-o json|yaml</c>.
 /// </summary>
-public sealed class ManagementApi : IDisposable
+internal sealed class ManagementApi : IDisposable
 {
     private readonly ApiClient _client;
     private readonly ApiOptions _options;

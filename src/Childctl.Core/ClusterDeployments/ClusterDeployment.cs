@@ -189,7 +189,7 @@ public sealed record ClusterOverview(
     string? KubernetesVersion,
     long? Workers)
 {
-    public static ClusterOverview Create(ClusterDeployment cluster, TemplateCatalog templates)
+    internal static ClusterOverview Create(ClusterDeployment cluster, TemplateCatalog templates)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(templates);

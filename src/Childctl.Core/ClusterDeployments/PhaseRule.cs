@@ -14,7 +14,7 @@ namespace Childctl.Core.ClusterDeployments;
 /// The reason never parses the Ready message (k0rdent joins sub-messages into it); it summarises the most useful
 /// failing or progressing condition instead.
 /// </summary>
-public static class PhaseRule
+internal static class PhaseRule
 {
     public static PhaseVerdict Evaluate(ClusterDeployment cluster)
     {

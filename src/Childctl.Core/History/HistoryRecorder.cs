@@ -10,7 +10,7 @@ namespace Childctl.Core.History;
 /// id, the command line and reason, the management cluster. Parameters and command are redacted by the store.
 /// Observed events come with their own deterministic id, so recording the same observation twice is a no-op.
 /// </summary>
-public sealed class HistoryRecorder
+internal sealed class HistoryRecorder
 {
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
@@ -124,7 +124,7 @@ public sealed class HistoryRecorder
 /// the reason given. The same id goes into every history event of the command and into the <c>childctl.dev/operation</c>
 /// annotation on the objects it changed, so an audit can join the two.
 /// </summary>
-public sealed record OperationContext(string Id, DateTimeOffset StartedAt, string User, string CommandLine, string? Reason)
+internal sealed record OperationContext(string Id, DateTimeOffset StartedAt, string User, string CommandLine, string? Reason)
 {
     /// <summary>Starts an operation now, with a fresh id.</summary>
     public static OperationContext Start(TimeProvider time, string user, string commandLine, string? reason)
@@ -143,7 +143,7 @@ public sealed record OperationContext(string Id, DateTimeOffset StartedAt, strin
 }
 
 /// <summary>One thing childctl did to a cluster, for <see cref="HistoryRecorder.RecordAsync"/>; a non-null error makes it a failure.</summary>
-public sealed record OperationRecord(
+internal sealed record OperationRecord(
     string Action,
     string? Uid,
     IReadOnlyDictionary<string, string>? Parameters,
@@ -154,7 +154,7 @@ public sealed record OperationRecord(
 /// One thing childctl saw k0rdent do, for <see cref="HistoryRecorder.RecordObservedAsync"/>. <see cref="Identity"/>
 /// and <see cref="IdTime"/> make the event id: the same transition seen twice gives the same id.
 /// </summary>
-public sealed record ObservedRecord(
+internal sealed record ObservedRecord(
     string Action,
     string? Uid,
     string Identity,

@@ -11,7 +11,7 @@ namespace Childctl.Core.Operations;
 /// local history by operation id. Each stamp replaces the previous one: it describes the last change.
 /// Writes also go out with field manager <see cref="FieldManager"/>, so managedFields name childctl too.
 /// </summary>
-public static class ProvenanceAnnotations
+internal static class ProvenanceAnnotations
 {
     public const string FieldManager = ApiOptions.ChildctlFieldManager;
 

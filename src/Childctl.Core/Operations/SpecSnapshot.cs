@@ -16,7 +16,7 @@ namespace Childctl.Core.Operations;
 /// Values are text: strings as they are, numbers and booleans as JSON, arrays as compact JSON, an empty object as
 /// <c>{}</c>. The history store redacts secret-looking keys and values before writing, as for any parameter.
 /// </remarks>
-public static class SpecSnapshot
+internal static class SpecSnapshot
 {
     public const string GenerationKey = "generation";
     public const string CreatedAtKey = "created_at";

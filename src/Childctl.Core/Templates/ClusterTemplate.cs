@@ -73,7 +73,7 @@ public sealed class ClusterTemplate
 /// The ClusterTemplates read in one list call, looked up by (namespace, name). Built per command and never kept:
 /// provider and defaults are resolved live each time.
 /// </summary>
-public sealed class TemplateCatalog
+internal sealed class TemplateCatalog
 {
     private readonly Dictionary<(string Namespace, string Name), ClusterTemplate> _byName;
 

@@ -10,7 +10,7 @@ namespace Childctl.Core.Operations.Audit;
 /// says happened, by uid. Observed events count as history: once an audit has recorded a finding, the same state is
 /// in step, so a cron job hears about each out-of-band change once. No I/O, no clock.
 /// </summary>
-public static partial class AuditClassifier
+internal static partial class AuditClassifier
 {
     private static readonly HashSet<string> DeletionActions = new(StringComparer.Ordinal)
     {

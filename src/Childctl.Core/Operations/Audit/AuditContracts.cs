@@ -60,7 +60,7 @@ public sealed record AuditFinding(string Namespace, string Name, AuditClass Clas
     public string? HistoryFile { get; init; }
 
     /// <summary>The live object the finding is about; null when it is gone.</summary>
-    public LiveCluster? Live { get; init; }
+    internal LiveCluster? Live { get; init; }
 
     /// <summary>When the gone incarnation was created, as history recorded it (dates the id of its observed_deleted).</summary>
     public DateTimeOffset? RecordedCreatedAt { get; init; }

@@ -15,7 +15,7 @@ namespace Childctl.Core.Operations.Audit;
 /// never dated before the end of the cluster's history nor before the one they follow, so appends keep the file in time
 /// order. The user field stays empty: the actor is the manager, not whoever ran audit.
 /// </summary>
-public static class AuditRecords
+internal static class AuditRecords
 {
     public static IReadOnlyList<HistoryEvent> For(AuditFinding finding, ManagementCluster cluster, OperationContext audit)
     {
@@ -167,7 +167,7 @@ public static class AuditRecords
 }
 
 /// <summary>The history actions <c>audit --record</c> appends (besides <c>observed_deleted</c>), all with source <c>observed</c>.</summary>
-public static class AuditActions
+internal static class AuditActions
 {
     public const string ObservedCreatedElsewhere = "observed_created_elsewhere";
     public const string ObservedRecreated = "observed_recreated";

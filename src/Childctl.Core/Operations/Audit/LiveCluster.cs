@@ -6,7 +6,7 @@ using Childctl.Kubernetes;
 namespace Childctl.Core.Operations.Audit;
 
 /// <summary>What the audit needs of one live ClusterDeployment: identity, generation, times, spec values and writers.</summary>
-public sealed record LiveCluster(
+internal sealed record LiveCluster(
     string Uid,
     long Generation,
     string ResourceVersion,
@@ -38,10 +38,10 @@ public sealed record LiveCluster(
 }
 
 /// <summary>One cluster name to audit: its live object (null when the API has none) and every event of its history file.</summary>
-public sealed record AuditSubject(string Namespace, string Name, LiveCluster? Live, IReadOnlyList<HistoryEvent> History, string? HistoryFile);
+internal sealed record AuditSubject(string Namespace, string Name, LiveCluster? Live, IReadOnlyList<HistoryEvent> History, string? HistoryFile);
 
 /// <summary>Reads <c>metadata.managedFields</c> (manager, operation, subresource, time) and annotations from a served object.</summary>
-public static class ManagedFieldsReader
+internal static class ManagedFieldsReader
 {
     public static IReadOnlyList<FieldManagerEntry> Read(JsonElement obj)
     {
@@ -71,7 +71,7 @@ public static class ManagedFieldsReader
 /// <c>kubectl-client-side-apply</c>, <c>childctl</c>, a GitOps controller...), how (<c>Update</c> or <c>Apply</c>), to which
 /// subresource (<c>status</c> for controllers' status writes, null for the object itself) and when it last did.
 /// </summary>
-public sealed record FieldManagerEntry(string Manager, string? Operation, string? Subresource, DateTimeOffset? Time)
+internal sealed record FieldManagerEntry(string Manager, string? Operation, string? Subresource, DateTimeOffset? Time)
 {
     /// <summary>True for writes to the object itself rather than its status.</summary>
     public bool IsMainResource => string.IsNullOrEmpty(Subresource);

@@ -9,7 +9,7 @@ namespace Childctl.Core.Operations.Create;
 /// k0rdent's reason). Not named: the one ready Credential whose identity kind fits the cloud (REFERENCE.md §10); when
 /// there is none or more than one, the error lists the candidates and their readiness.
 /// </summary>
-public static class CredentialResolver
+internal static class CredentialResolver
 {
     public static Credential Resolve(IReadOnlyList<Credential> credentials, string ns, CloudProvider? provider, string? requested)
     {

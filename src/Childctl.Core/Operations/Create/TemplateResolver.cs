@@ -10,7 +10,7 @@ namespace Childctl.Core.Operations.Create;
 /// does), be valid (else InvalidInput with k0rdent's validation error) and be for the requested cloud. Not named: the
 /// valid template of the provider's standalone chart with the highest chart version; names are never hard-coded.
 /// </summary>
-public static class TemplateResolver
+internal static class TemplateResolver
 {
     public static ClusterTemplate Resolve(IReadOnlyList<ClusterTemplate> templates, string ns, CloudProvider? provider, string? requested)
     {

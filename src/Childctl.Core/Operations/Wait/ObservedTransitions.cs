@@ -11,7 +11,7 @@ namespace Childctl.Core.Operations.Wait;
 /// timestamp (and the generation it describes), so a second wait over the same transition produces the same event id
 /// and the store ignores it.
 /// </summary>
-public static class ObservedTransitions
+internal static class ObservedTransitions
 {
     /// <param name="since">When the awaited change started (the operation), or null to use the creation time of a never-changed cluster.</param>
     public static ObservedRecord Ready(ClusterDeployment cluster, DateTimeOffset? since)

@@ -14,7 +14,7 @@ namespace Childctl.Core.Operations.Wait;
 /// </list>
 /// A Failed stops the wait only once k0rdent has observed the current spec (the phase rule's stale guard).
 /// </summary>
-public static class WaitEvaluator
+internal static class WaitEvaluator
 {
     /// <param name="cluster">The object as last seen; null when it does not exist.</param>
     /// <param name="goal">What is waited for.</param>
