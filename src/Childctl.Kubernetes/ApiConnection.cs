@@ -2,8 +2,8 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Childctl.Kubernetes.Exec;
-using k8s.Authentication;
 using k8s;
+using k8s.Authentication;
 
 namespace Childctl.Kubernetes;
 

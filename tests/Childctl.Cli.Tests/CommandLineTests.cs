@@ -1,3 +1,5 @@
+using Childctl.Testing;
+
 namespace Childctl.Cli.Tests;
 
 public class CommandLineTests
@@ -5,7 +7,7 @@ public class CommandLineTests
     [Fact]
     public async Task Version_PrintsClientVersion_AndExitsZero()
     {
-        var result = await CliRunner.RunAsync("version");
+        var result = await TestCli.Bare.RunAsync("version");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("childctl ", result.Stdout, StringComparison.Ordinal);
@@ -15,7 +17,7 @@ public class CommandLineTests
     [Fact]
     public async Task UnambiguousPrefix_RunsTheCommand()
     {
-        var result = await CliRunner.RunAsync("vers", "-o", "json");
+        var result = await TestCli.Bare.RunAsync("vers", "-o", "json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\"clientVersion\"", result.Stdout, StringComparison.Ordinal);
@@ -24,7 +26,7 @@ public class CommandLineTests
     [Fact]
     public async Task NoArguments_PrintsTheOverviewOfCommands_AndExitsZero()
     {
-        var result = await CliRunner.RunAsync();
+        var result = await TestCli.Bare.RunAsync();
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
@@ -36,7 +38,7 @@ public class CommandLineTests
     [Fact]
     public async Task UnknownCommand_IsUsageError_WithExitCode2()
     {
-        var result = await CliRunner.RunAsync("frobnicate");
+        var result = await TestCli.Bare.RunAsync("frobnicate");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: Unrecognized command or argument 'frobnicate'", result.Stderr, StringComparison.Ordinal);
@@ -53,7 +55,7 @@ public class CommandLineTests
     [InlineData("wai x -o name", "childctl wait does not print -o name: it prints table")]
     public async Task AnOutputFormatTheCommandDoesNotPrint_IsUsageError_NotIgnored(string args, string message)
     {
-        var result = await CliRunner.RunAsync(args.Split(' '));
+        var result = await TestCli.Bare.RunAsync(args.Split(' '));
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: {message}\n", result.Stderr, StringComparison.Ordinal);
@@ -63,7 +65,7 @@ public class CommandLineTests
     [Fact]
     public async Task UnknownOutputFormat_IsUsageError_NamingTheChoices()
     {
-        var result = await CliRunner.RunAsync("version", "-o", "xml");
+        var result = await TestCli.Bare.RunAsync("version", "-o", "xml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown output format 'xml'", result.Stderr, StringComparison.Ordinal);
@@ -75,7 +77,7 @@ public class CommandLineTests
     [InlineData("fish", "complete -c childctl")]
     public async Task Completion_PrintsScriptForShell(string shell, string expected)
     {
-        var result = await CliRunner.RunAsync("completion", shell);
+        var result = await TestCli.Bare.RunAsync("completion", shell);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(expected, result.Stdout, StringComparison.Ordinal);
@@ -87,7 +89,7 @@ public class CommandLineTests
     [InlineData("childctl list -o y", "yaml\n")]
     public async Task SuggestDirective_CompletesAnOptionValueWrittenAfterAnEqualsSign(string line, string expected)
     {
-        var result = await CliRunner.RunAsync($"[suggest:{line.Length}]", line);
+        var result = await TestCli.Bare.RunAsync($"[suggest:{line.Length}]", line);
 
         Assert.Equal((0, expected, string.Empty), (result.ExitCode, result.Stdout, result.Stderr));
     }
@@ -95,7 +97,7 @@ public class CommandLineTests
     [Fact]
     public async Task SuggestDirective_CompletesCommandPrefixes()
     {
-        var result = await CliRunner.RunAsync("[suggest:4]", "comp");
+        var result = await TestCli.Bare.RunAsync("[suggest:4]", "comp");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("completion", result.Stdout.Split('\n').Select(l => l.Trim()));
@@ -104,7 +106,7 @@ public class CommandLineTests
     [Fact]
     public async Task AmbiguousPrefix_IsUsageError_ListingTheCandidatesByTheNameThatMatched()
     {
-        var result = await CliRunner.RunAsync("de", "x");
+        var result = await TestCli.Bare.RunAsync("de", "x");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("error: 'de' is ambiguous: it could be delete, demo, describe (status)\n", result.Stderr);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Childctl.Core.Api;
-using Childctl.Core.Operations.Create;
 using Childctl.Core.Operations.Change;
+using Childctl.Core.Operations.Create;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Text;
 

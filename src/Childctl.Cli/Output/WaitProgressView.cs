@@ -1,7 +1,7 @@
-using Childctl.Core.Text;
 using System.Text;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Operations.Wait;
+using Childctl.Core.Text;
 
 namespace Childctl.Cli.Output;
 

@@ -1,5 +1,4 @@
 using Childctl.Core.Errors;
-
 using Childctl.History.Naming;
 
 namespace Childctl.Core.ClusterDeployments;

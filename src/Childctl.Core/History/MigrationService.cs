@@ -1,5 +1,5 @@
-using Legacy = Childctl.History.Legacy;
 using Childctl.Kubernetes;
+using Legacy = Childctl.History.Legacy;
 
 namespace Childctl.Core.History;
 

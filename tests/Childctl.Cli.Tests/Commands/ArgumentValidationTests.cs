@@ -1,3 +1,5 @@
+using Childctl.Testing;
+
 namespace Childctl.Cli.Tests.Commands;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("delete", "ok-one", "not ok", "--yes")]
     public async Task InvalidName_IsExit2_BeforeAnyApiCall_NamingTheRule(params string[] args)
     {
-        var result = await CliRunner.RunAsync(Environment(), args);
+        var result = await new TestCli(Environment()).RunAsync(args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("invalid cluster name", result.Stderr, StringComparison.Ordinal);
@@ -32,7 +34,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [Fact]
     public async Task AValidName_GetsAsFarAsTheApi()
     {
-        var result = await CliRunner.RunAsync(Environment(), "status", "my-cluster.v2");
+        var result = await new TestCli(Environment()).RunAsync("status", "my-cluster.v2");
 
         Assert.Equal(5, result.ExitCode);
     }
@@ -45,7 +47,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("--control-planes", "three", "scale", "c-one")]
     public async Task ANodeCountThatIsNotAWholeNumber_IsExit2_NamingTheOption(string option, string value, params string[] args)
     {
-        var result = await CliRunner.RunAsync(Environment(), [.. args, option, value]);
+        var result = await new TestCli(Environment()).RunAsync([.. args, option, value]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: {option} must be a whole number of 0 or more, not '{value}'", result.Stderr, StringComparison.Ordinal);
@@ -59,7 +61,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("--cluster-annotations", "-note=x", "\"-note\" must be 1-63 letters")]
     public async Task ALabelOrAnnotationTheApiWouldRefuse_IsExit2_BeforeAnyApiCall(string flag, string pair, string problem)
     {
-        var result = await CliRunner.RunAsync(Environment(), "create", "aws", "c-one", "--region", "us-west-2", flag, pair);
+        var result = await new TestCli(Environment()).RunAsync("create", "aws", "c-one", "--region", "us-west-2", flag, pair);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: {flag}: invalid key=value \"{pair}\": {problem}", result.Stderr, StringComparison.Ordinal);
@@ -68,7 +70,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [Fact]
     public async Task AnnotationValues_AreFreeText_AndQualifiedKeysAreAccepted()
     {
-        var result = await CliRunner.RunAsync(Environment(), "create", "aws", "c-one", "--region", "us-west-2",
+        var result = await new TestCli(Environment()).RunAsync("create", "aws", "c-one", "--region", "us-west-2",
             "--cluster-labels", "example.com/team=platform,tier=", "--cluster-annotations", "owner=Jane Doe (platform)");
 
         Assert.Equal(5, result.ExitCode); // got as far as the (unreachable) API
@@ -81,7 +83,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("history")]
     public async Task ANamespaceThatCannotExist_IsExit2_ForEveryCommand(params string[] args)
     {
-        var result = await CliRunner.RunAsync(Environment(), [.. args, "-n", "Bad_NS"]);
+        var result = await new TestCli(Environment()).RunAsync([.. args, "-n", "Bad_NS"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: invalid namespace \"Bad_NS\": it must be a DNS label", result.Stderr, StringComparison.Ordinal);
@@ -90,7 +92,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [Fact]
     public async Task AcceptServerChange_WithoutRecord_IsExit2()
     {
-        var result = await CliRunner.RunAsync(Environment(), "audit", "--accept-server-change");
+        var result = await new TestCli(Environment()).RunAsync("audit", "--accept-server-change");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: --accept-server-change only matters with --record", result.Stderr, StringComparison.Ordinal);
@@ -99,7 +101,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [Fact]
     public async Task CreateFromAMissingFile_IsExit2_SayingSo()
     {
-        var result = await CliRunner.RunAsync(Environment(), "create", "-f", Path.Combine(_dir, "missing.yaml"));
+        var result = await new TestCli(Environment()).RunAsync("create", "-f", Path.Combine(_dir, "missing.yaml"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("missing.yaml: no such file", result.Stderr, StringComparison.Ordinal);
@@ -111,9 +113,9 @@ public sealed class ArgumentValidationTests : IDisposable
         var file = Path.Combine(_dir, "plain-file");
         File.WriteAllText(file, "x");
 
-        var create = await CliRunner.RunAsync(Environment(), "create", "-f", _dir);
-        var kubeconfig = await CliRunner.RunAsync(Environment(), "--kubeconfig", _dir, "list");
-        var migrate = await CliRunner.RunAsync(Environment(), "migrate", "--from", file);
+        var create = await new TestCli(Environment()).RunAsync("create", "-f", _dir);
+        var kubeconfig = await new TestCli(Environment()).RunAsync("--kubeconfig", _dir, "list");
+        var migrate = await new TestCli(Environment()).RunAsync("migrate", "--from", file);
 
         Assert.Equal((2, $"error: -f {_dir} is a folder: give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin\n"), (create.ExitCode, create.Stderr));
         Assert.Equal((2, $"error: kubeconfig {_dir} is a folder: give the kubeconfig file with --kubeconfig\n"), (kubeconfig.ExitCode, kubeconfig.Stderr));
@@ -124,7 +126,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [Fact]
     public async Task HistoryWithABadSince_FailsBeforePrintingTheHistoryHeading()
     {
-        var result = await CliRunner.RunAsync(Environment(), "history", "--since", "yesterday");
+        var result = await new TestCli(Environment()).RunAsync("history", "--since", "yesterday");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: invalid --since 'yesterday'", result.Stderr, StringComparison.Ordinal);

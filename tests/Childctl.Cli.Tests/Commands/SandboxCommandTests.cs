@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.Commands;
 

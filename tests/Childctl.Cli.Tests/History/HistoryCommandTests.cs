@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.History;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Childctl.History.Events;
 using Childctl.History.Store;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.History;
 

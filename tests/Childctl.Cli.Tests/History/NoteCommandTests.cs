@@ -1,3 +1,5 @@
+using Childctl.Testing;
+
 namespace Childctl.Cli.Tests.History;
 
 public sealed class NoteCommandTests : IDisposable

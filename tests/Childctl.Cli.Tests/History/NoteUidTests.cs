@@ -1,6 +1,7 @@
 using Childctl.Cli.Tests.Lifecycle;
 using Childctl.Sandbox;
 using Childctl.Sandbox.Hosting;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.History;
 
@@ -45,12 +46,7 @@ public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSand
                 sandbox.WriteKubeconfig(kubeconfig);
             }
 
-            var run = new LifecycleRunner(new Dictionary<string, string>
-            {
-                ["KUBECONFIG"] = kubeconfig,
-                ["HOME"] = dir,
-                ["CHILDCTL_HISTORY_DIR"] = Path.Combine(dir, "history"),
-            }, dir);
+            var run = TestCli.InHome(dir, kubeconfig);
 
             var result = await run.RunAsync("note", "n-offline", "written on the train");
 

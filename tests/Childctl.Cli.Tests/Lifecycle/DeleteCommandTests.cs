@@ -43,12 +43,12 @@ public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture
             Assert.Equal(0, (await run.RunAsync("create", "gcp", name, "--region", "europe-west1", "--project", "p", "--cluster-labels", "team=ask")).ExitCode);
         }
 
-        var wrong = await run.RunAsync("yes\n", terminal: true, "delete", "-l", "team=ask");
+        var wrong = await run.TypeAsync("yes\n", "delete", "-l", "team=ask");
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("Type the number of clusters (2)", wrong.Stderr, StringComparison.Ordinal);
         Assert.Null(Get("d-ask-1")!["metadata"]!["deletionTimestamp"]);
 
-        var result = await run.RunAsync("2\n", terminal: true, "delete", "-l", "team=ask", "--wait", "--reason", "cleanup");
+        var result = await run.TypeAsync("2\n", "delete", "-l", "team=ask", "--wait", "--reason", "cleanup");
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("d-ask-1 (kcm-system) deleted", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("[2/2]", result.Stderr, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Childctl.Sandbox.Storage;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.Lifecycle;
 
@@ -52,11 +53,11 @@ public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFi
         Assert.Contains(obj["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.GetValue<string>() == "childctl");
     }
 
-    private void AssertStamp(LifecycleRunner run, string name, string action, string historyAction, string? reason)
+    private void AssertStamp(TestCli run, string name, string action, string historyAction, string? reason)
     {
         var annotations = fixture.Sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", name)!["metadata"]!["annotations"]!;
         var operation = annotations["childctl.dev/operation"]!.GetValue<string>();
-        Assert.Equal(LifecycleRunner.User, annotations["childctl.dev/operator"]!.GetValue<string>());
+        Assert.Equal(TestCli.DefaultUser, annotations["childctl.dev/operator"]!.GetValue<string>());
         Assert.Equal(action, annotations["childctl.dev/action"]!.GetValue<string>());
         Assert.Equal(reason, annotations["childctl.dev/reason"]?.GetValue<string>());
         var events = EventBlock().Matches(run.HistoryText(name)).Select(m => m.Value).ToList();

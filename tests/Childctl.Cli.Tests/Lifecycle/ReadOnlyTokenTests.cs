@@ -1,3 +1,5 @@
+using Childctl.Testing;
+
 namespace Childctl.Cli.Tests.Lifecycle;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class ReadOnlyTokenTests(LifecycleSandbox fixture) : IClassFixture
         Assert.Contains("\"workersNumber\": 1", status.Stdout, StringComparison.Ordinal);
     }
 
-    private LifecycleRunner ViewerRun()
+    private TestCli ViewerRun()
     {
         var run = fixture.NewRun();
         var kubeconfig = Path.Combine(run.Home, "kubeconfig-viewer");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.Lifecycle;
 
@@ -104,7 +105,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     }
 
     /// <summary>Breaks the cluster's history file at line 2, the namespace (after dropping the comment header), as a bad hand edit would.</summary>
-    private static (string File, string Hash) Corrupt(LifecycleRunner run, string name)
+    private static (string File, string Hash) Corrupt(TestCli run, string name)
     {
         var file = Directory.GetFiles(run.HistoryDirectory, name + ".yaml", SearchOption.AllDirectories).Single();
         var lines = File.ReadAllLines(file).Where(l => !l.StartsWith('#')).ToList();
@@ -114,7 +115,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
         return (file, Hash(file));
     }
 
-    private static async Task<JsonElement> LiveAsync(LifecycleRunner run, string name)
+    private static async Task<JsonElement> LiveAsync(TestCli run, string name)
     {
         var result = await run.RunAsync("status", name, "-o", "json");
         Assert.Equal(0, result.ExitCode);

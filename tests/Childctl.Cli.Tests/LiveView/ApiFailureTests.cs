@@ -96,7 +96,7 @@ public class ApiFailureTests : IClassFixture<LiveViewSandbox>
         var kubeconfig = Path.Combine(_world.Directory, "kubeconfig-wrong-token");
         await File.WriteAllTextAsync(kubeconfig, (await File.ReadAllTextAsync(_world.KubeconfigPath)).Replace(_world.Handle.AdminToken, "not-a-token", StringComparison.Ordinal));
 
-        var result = await CliRunner.RunAsync(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig }, _world.Clock, "list");
+        var result = await new TestCli(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig }) { Time = _world.Clock }.RunAsync("list");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("rejected the credentials (401 Unauthorized)", result.Stderr, StringComparison.Ordinal);
@@ -120,11 +120,11 @@ public class ApiFailureTests : IClassFixture<LiveViewSandbox>
 
         foreach (var args in new[] { ["list", "-A"], ["status", "aws-uswest2-prod"], ["templates"], new[] { "credentials" } })
         {
-            var result = await CliRunner.RunAsync(env, _world.Clock, args);
+            var result = await new TestCli(env) { Time = _world.Clock }.RunAsync(args);
             Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)}: {result.Stderr}");
         }
     }
 
     private Task<CliResult> RunAsync(TestClock clock, params string[] args) =>
-        CliRunner.RunAsync(new Dictionary<string, string> { ["KUBECONFIG"] = _world.KubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = _world.HistoryDirectory }, clock, args);
+        new TestCli(new Dictionary<string, string> { ["KUBECONFIG"] = _world.KubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = _world.HistoryDirectory }) { Time = clock }.RunAsync(args);
 }

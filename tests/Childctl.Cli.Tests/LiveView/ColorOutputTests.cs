@@ -1,4 +1,5 @@
 using Childctl.Cli.Tests.Output;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.LiveView;
 
@@ -17,7 +18,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(AnsiText.HasColor(result.Stdout), result.Stdout);
-        Golden.AssertMatches(golden, AnsiText.Strip(result.Stdout));
+        Golden.Check(golden, Golden.MaskUids(AnsiText.Strip(result.Stdout)));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
         Assert.Equal(0, ready.ExitCode);
         Assert.Contains("Phase:               \e[32mReady\e[0m: ", ready.Stdout, StringComparison.Ordinal);
         Assert.Contains("Ready:               \e[32mTrue\e[0m\n", ready.Stdout, StringComparison.Ordinal);
-        Golden.AssertMatches("status-ready.txt", AnsiText.Strip(ready.Stdout), (world.HistoryDirectory, "<history-dir>"));
+        Golden.Check("status-ready.txt", Golden.MaskUids(AnsiText.Strip(ready.Stdout).Replace(world.HistoryDirectory, "<history-dir>", StringComparison.Ordinal)));
         Assert.Contains("Phase:               \e[31mFailed\e[0m: ", failed, StringComparison.Ordinal);
         Assert.Contains("Ready:               \e[31mFalse\e[0m\n", failed, StringComparison.Ordinal);
         Assert.Matches(@"\n  Ready +\e\[31mFalse\e\[0m +Failed ", failed);

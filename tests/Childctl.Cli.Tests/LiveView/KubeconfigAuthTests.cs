@@ -106,7 +106,7 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
     private string PinnedCa => $"certificate-authority-data: {Convert.ToBase64String(Encoding.UTF8.GetBytes(_sandbox.Handle.CaPem))}";
 
     private Task<CliResult> RunAsync(string kubeconfig, params string[] args) =>
-        CliRunner.RunAsync(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["CHILDCTL_HISTORY_DIR"] = _dir.Combine("history") }, args);
+        new TestCli(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["CHILDCTL_HISTORY_DIR"] = _dir.Combine("history") }).RunAsync(args);
 
     private string Kubeconfig(string cluster, string user)
     {

@@ -19,7 +19,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
         var result = await _world.RunAsync("list");
 
         Assert.Equal((0, string.Empty), (result.ExitCode, result.Stderr));
-        Golden.AssertMatches("list.txt", result.Stdout);
+        Golden.Check("list.txt", Golden.MaskUids(result.Stdout));
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
         var result = await _world.RunAsync("list", "-A");
 
         Assert.Equal(0, result.ExitCode);
-        Golden.AssertMatches("list-all-namespaces.txt", result.Stdout);
+        Golden.Check("list-all-namespaces.txt", Golden.MaskUids(result.Stdout));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
         var result = await _world.RunAsync("list", "-o", "wide");
 
         Assert.Equal(0, result.ExitCode);
-        Golden.AssertMatches("list-wide.txt", result.Stdout);
+        Golden.Check("list-wide.txt", Golden.MaskUids(result.Stdout));
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     {
         var env = new Dictionary<string, string> { ["KUBECONFIG"] = "/nonexistent/kubeconfig" };
 
-        var result = await CliRunner.RunAsync(env, "list", option, value);
+        var result = await new TestCli(env).RunAsync("list", option, value);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"error: {message}", result.Stderr, StringComparison.Ordinal);

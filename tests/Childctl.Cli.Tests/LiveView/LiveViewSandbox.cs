@@ -92,7 +92,7 @@ public partial class LiveViewSandbox : IAsyncLifetime, IDisposable
             env["NO_COLOR"] = noColorVariable;
         }
 
-        return CliRunner.RunAsync(env, Clock, terminal, args);
+        return new TestCli(env) { Time = Clock, StdoutIsTerminal = terminal }.RunAsync(args);
     }
 
     private List<JsonObject> CreateClusters() =>

@@ -24,7 +24,7 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
 
         Assert.Equal((0, string.Empty), (result.ExitCode, result.Stderr));
         Assert.DoesNotContain("SuccessfulDelete", result.Stdout, StringComparison.Ordinal);
-        Golden.AssertMatches("status-provisioning.txt", result.Stdout, (_world.HistoryDirectory, "<history-dir>"));
+        Golden.Check("status-provisioning.txt", Golden.MaskUids(result.Stdout.Replace(_world.HistoryDirectory, "<history-dir>", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
 
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("secret-kubeconfig-content", result.Stdout, StringComparison.Ordinal);
-        Golden.AssertMatches("status-ready.txt", result.Stdout, (_world.HistoryDirectory, "<history-dir>"));
+        Golden.Check("status-ready.txt", Golden.MaskUids(result.Stdout.Replace(_world.HistoryDirectory, "<history-dir>", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
         var result = await _world.RunAsync("status", "gcp-useast4-stage");
 
         Assert.Equal(0, result.ExitCode);
-        Golden.AssertMatches("status-deleting.txt", result.Stdout, (_world.HistoryDirectory, "<history-dir>"));
+        Golden.Check("status-deleting.txt", Golden.MaskUids(result.Stdout.Replace(_world.HistoryDirectory, "<history-dir>", StringComparison.Ordinal)));
     }
 
     [Theory]

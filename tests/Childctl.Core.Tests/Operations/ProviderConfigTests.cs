@@ -1,5 +1,5 @@
-using Childctl.Core.ClusterDeployments;
 using System.Text.Json.Nodes;
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Create;
 

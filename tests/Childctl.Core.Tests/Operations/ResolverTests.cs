@@ -1,5 +1,5 @@
-using Childctl.Core.ClusterDeployments;
 using System.Text.Json;
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Credentials;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Create;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Childctl.Core.Operations.Audit;
 
-
 namespace Childctl.Cli.Output.Audit;
 
 /// <summary>

@@ -1,10 +1,10 @@
-using Childctl.Core.Text;
+using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Api;
+using Childctl.Core.Operations.Wait;
+using Childctl.Core.Text;
 using Childctl.Kubernetes;
 using Childctl.Kubernetes.Watching;
-using Childctl.Core.Operations.Wait;
 
 namespace Childctl.Core.Operations.Delete;
 

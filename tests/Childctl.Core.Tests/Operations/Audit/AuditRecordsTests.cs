@@ -1,9 +1,9 @@
 using Childctl.Core.Api;
-using Childctl.Kubernetes;
 using Childctl.Core.History;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
 using Childctl.History.Events;
+using Childctl.Kubernetes;
 using Childctl.Testing;
 using static Childctl.Core.Tests.Operations.Audit.AuditExamples;
 
