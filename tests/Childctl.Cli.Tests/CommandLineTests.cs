@@ -5,7 +5,7 @@ namespace Childctl.Cli.Tests;
 public class CommandLineTests
 {
     [Fact]
-    public async Task Version_PrintsClientVersion_AndExitsZero()
+    public async Task Version_WhenRun_PrintsTheClientVersionAndExitsZero()
     {
         var result = await TestCli.Bare.RunAsync("version");
 
@@ -15,7 +15,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task UnambiguousPrefix_RunsTheCommand()
+    public async Task Run_WhenAPrefixIsUnambiguous_RunsTheCommand()
     {
         var result = await TestCli.Bare.RunAsync("vers", "-o", "json");
 
@@ -24,7 +24,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task NoArguments_PrintsTheOverviewOfCommands_AndExitsZero()
+    public async Task Run_WhenThereAreNoArguments_PrintsTheOverviewAndExitsZero()
     {
         var result = await TestCli.Bare.RunAsync();
 
@@ -36,7 +36,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task UnknownCommand_IsUsageError_WithExitCode2()
+    public async Task Run_WhenTheCommandIsUnknown_IsUsageErrorExit2()
     {
         var result = await TestCli.Bare.RunAsync("frobnicate");
 
@@ -53,7 +53,7 @@ public class CommandLineTests
     [InlineData("watch -o yaml", "childctl watch does not print -o yaml: it prints table, json")]
     [InlineData("sandbox up -o json", "childctl sandbox up does not print -o json: it prints table")]
     [InlineData("wai x -o name", "childctl wait does not print -o name: it prints table")]
-    public async Task AnOutputFormatTheCommandDoesNotPrint_IsUsageError_NotIgnored(string args, string message)
+    public async Task Run_WhenTheCommandDoesNotPrintTheFormat_IsUsageErrorNotIgnored(string args, string message)
     {
         var result = await TestCli.Bare.RunAsync(args.Split(' '));
 
@@ -63,7 +63,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task UnknownOutputFormat_IsUsageError_NamingTheChoices()
+    public async Task Run_WhenTheOutputFormatIsUnknown_IsUsageErrorNamingTheChoices()
     {
         var result = await TestCli.Bare.RunAsync("version", "-o", "xml");
 
@@ -75,7 +75,7 @@ public class CommandLineTests
     [InlineData("bash", "complete -o default -F _childctl_complete childctl")]
     [InlineData("zsh", "compdef _childctl_complete childctl")]
     [InlineData("fish", "complete -c childctl")]
-    public async Task Completion_PrintsScriptForShell(string shell, string expected)
+    public async Task Completion_WhenAShellIsNamed_PrintsItsScript(string shell, string expected)
     {
         var result = await TestCli.Bare.RunAsync("completion", shell);
 
@@ -87,7 +87,7 @@ public class CommandLineTests
     [InlineData("childctl list --output=y", "yaml\n")]
     [InlineData("childctl list --output=", "json\nname\ntable\nwide\nyaml\n")]
     [InlineData("childctl list -o y", "yaml\n")]
-    public async Task SuggestDirective_CompletesAnOptionValueWrittenAfterAnEqualsSign(string line, string expected)
+    public async Task Suggest_WhenTheValueFollowsAnEqualsSign_CompletesIt(string line, string expected)
     {
         var result = await TestCli.Bare.RunAsync($"[suggest:{line.Length}]", line);
 
@@ -95,7 +95,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task SuggestDirective_CompletesCommandPrefixes()
+    public async Task Suggest_WhenACommandIsPartlyTyped_CompletesIt()
     {
         var result = await TestCli.Bare.RunAsync("[suggest:4]", "comp");
 
@@ -104,7 +104,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task AmbiguousPrefix_IsUsageError_ListingTheCandidatesByTheNameThatMatched()
+    public async Task Run_WhenAPrefixIsAmbiguous_IsUsageErrorListingTheCandidates()
     {
         var result = await TestCli.Bare.RunAsync("de", "x");
 

@@ -31,7 +31,7 @@ public sealed class ApiClientTests : IAsyncLifetime, IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task List_ReadsEveryPage_KeepingEveryField()
+    public async Task List_WhenThereAreSeveralPages_ReadsEveryPageKeepingEveryField()
     {
         using var api = Api(new ApiOptions { PageSize = 2 });
 
@@ -42,7 +42,7 @@ public sealed class ApiClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ForEachPage_HandsOverEveryPageInOrder_AndReleasesEachAfterwards()
+    public async Task ForEachPage_WhenThereAreSeveralPages_HandsEachOverInOrderAndReleasesIt()
     {
         using var api = Api(new ApiOptions { PageSize = 3 });
         var pages = new List<List<string>>();
@@ -60,7 +60,7 @@ public sealed class ApiClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task List_PassesTheLabelSelectorToTheServer()
+    public async Task List_WhenGivenALabelSelector_PassesItToTheServer()
     {
         using var api = Api(new ApiOptions());
 
@@ -70,7 +70,7 @@ public sealed class ApiClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Get_Missing_IsNotFound_NamingKindNamespaceAndName()
+    public async Task Get_WhenTheObjectIsMissing_IsNotFoundNamingKindNamespaceAndName()
     {
         using var api = Api(new ApiOptions());
 
@@ -81,7 +81,7 @@ public sealed class ApiClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task TryGet_ASecret_IsTheObject_OrNullWhenMissing()
+    public async Task TryGet_WhenTheSecretExistsOrNot_IsTheObjectOrNull()
     {
         using var api = Api(new ApiOptions());
         _sandbox.Store.Create(ResourceType.Secret, new JsonObject
@@ -100,7 +100,7 @@ public sealed class ApiClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Events_AreThoseAboutTheObject_WithTheUidOfEachIncarnation()
+    public async Task ListEvents_WhenThereAreEventsOfSeveralIncarnations_ReturnsThoseAboutTheObject()
     {
         using var api = Api(new ApiOptions());
         var uid = (string)_sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", "c4")!["metadata"]!["uid"]!;

@@ -29,7 +29,7 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ClientCertificateFromTheKubeconfig_IsPresented()
+    public async Task Connect_WhenTheKubeconfigHasAClientCertificate_PresentsIt()
     {
         var (certificate, key) = TestCertificates.Pem(_certificates.Client("alice"));
 
@@ -40,7 +40,7 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ClientCertificateFromFiles_IsPresented_WithTheToken()
+    public async Task Connect_WhenTheClientCertificateIsInFiles_PresentsItWithTheToken()
     {
         var (certificate, key) = TestCertificates.Pem(_certificates.Client("bob"));
         File.WriteAllText(_dir.Combine("bob.crt"), certificate);
@@ -53,7 +53,7 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ClientCertificateFromAnExecPlugin_IsPresented()
+    public async Task Connect_WhenAnExecPluginIssuesAClientCertificate_PresentsIt()
     {
         var (certificate, key) = TestCertificates.Pem(_certificates.Client("carol"));
         var status = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["clientCertificateData"] = certificate, ["clientKeyData"] = key });
@@ -65,7 +65,7 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task BasicAuth_IsSent()
+    public async Task Connect_WhenTheUserHasBasicAuth_SendsIt()
     {
         var seen = await GetAsync("{username: admin, password: secret}");
 
@@ -73,7 +73,7 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task TlsServerName_IsTheSniHostName()
+    public async Task Connect_WhenTlsServerNameIsSet_UsesItAsTheSniHostName()
     {
         var seen = await GetAsync("token: t", "tls-server-name: api.internal");
 
@@ -81,7 +81,7 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task ServerPathPrefix_IsKept()
+    public async Task Connect_WhenTheServerUrlHasAPath_KeepsItAsAPrefix()
     {
         var seen = await GetAsync("token: t", server: _server.BaseUri + "k8s/clusters/c-1");
 
@@ -89,7 +89,7 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task CertificateFromAnotherCa_FailsTheHandshake()
+    public async Task Connect_WhenTheServerCertificateIsFromAnotherCa_FailsTheHandshake()
     {
         using var other = new TestCertificates("another-ca");
 
@@ -104,7 +104,7 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("tls-server-name: wrong.example.com", "wrong.example.com")]
     [InlineData("tls-server-name: api.other", "api.other")]
-    public async Task CertificateOfTheRightCaForAnotherHost_FailsTheHandshake(string cluster, string host)
+    public async Task Connect_WhenTheCertificateIsForAnotherHost_FailsTheHandshake(string cluster, string host)
     {
         var error = await Assert.ThrowsAsync<KubernetesException>(() => GetAsync("token: t", cluster));
 
@@ -114,7 +114,7 @@ public sealed class ApiConnectionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task CertificateForAnotherHost_IsAccepted_OnlyWithInsecureSkipTlsVerify()
+    public async Task Connect_WhenInsecureSkipTlsVerify_AcceptsACertificateForAnotherHost()
     {
         var seen = await GetAsync("token: t", "tls-server-name: wrong.example.com\n    insecure-skip-tls-verify: true");
 

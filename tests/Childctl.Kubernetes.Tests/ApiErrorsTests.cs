@@ -6,7 +6,7 @@ namespace Childctl.Kubernetes.Tests;
 public class ApiErrorsTests
 {
     [Fact]
-    public void Forbidden_IsPermissionDenied_WithTheServersMessage()
+    public void Translate_WhenForbidden_IsPermissionDeniedWithTheServersMessage()
     {
         const string message = "clusterdeployments.k0rdent.mirantis.com is forbidden: User \"viewer\" cannot list resource \"clusterdeployments\" in API group \"k0rdent.mirantis.com\" in the namespace \"kcm-system\"";
         var error = Status(HttpStatusCode.Forbidden, $$"""{"kind":"Status","apiVersion":"v1","status":"Failure","message":"{{message.Replace("\"", "\\\"", StringComparison.Ordinal)}}","reason":"Forbidden","code":403}""");
@@ -18,7 +18,7 @@ public class ApiErrorsTests
     }
 
     [Fact]
-    public void NotFoundOnAList_SaysTheTypeIsNotServed()
+    public void Translate_WhenAListIsNotFound_SaysTheTypeIsNotServed()
     {
         var error = Status(HttpStatusCode.NotFound, "404 page not found");
 

@@ -8,7 +8,7 @@ public class ContinueTokenTests
     private const string Page = """{"apiVersion":"v1","kind":"List","metadata":{"resourceVersion":"12","continue":"abc=="},"items":[{"a":1}]}""";
 
     [Fact]
-    public void TryFind_ReadsTheTokenBeforeTheItemsArrive()
+    public void TryFind_WhenTheTokenPrecedesTheItems_ReadsItBeforeTheyArrive()
     {
         var head = Page[..Page.IndexOf("\"items\"", StringComparison.Ordinal)];
 
@@ -17,7 +17,7 @@ public class ContinueTokenTests
     }
 
     [Fact]
-    public void TryFind_LastPage_KnowsThereIsNoToken()
+    public void TryFind_WhenItIsTheLastPage_KnowsThereIsNoToken()
     {
         Assert.True(ContinueToken.TryFind("""{"kind":"List","metadata":{"resourceVersion":"12"},"items":[]"""u8, out var token));
         Assert.Null(token);
@@ -27,7 +27,7 @@ public class ContinueTokenTests
     [InlineData("""{"kind":"List","metada""")]
     [InlineData("""{"kind":"List","metadata":{"resourceVersion":"12","contin""")]
     [InlineData("""{"kind":"List","items":[],"metadata":{"continue":"x"}}""")]
-    public void TryFind_NeedsMoreBytes_OrTheFullParse(string head)
+    public void TryFind_WhenTheTokenIsNotYetThere_NeedsMoreBytesOrTheFullParse(string head)
     {
         Assert.False(ContinueToken.TryFind(Encoding.UTF8.GetBytes(head), out _));
     }

@@ -9,7 +9,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void Resolve_UsesCurrentContext_AndItsNamespace()
+    public void Resolve_WhenNoContextIsNamed_UsesTheCurrentOneAndItsNamespace()
     {
         var path = Write("a", Kubeconfig("mgmt-a", "https://10.0.0.4:6443", "team-a"));
 
@@ -22,7 +22,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_FallsBackToKcmSystem_WhenContextHasNoNamespace()
+    public void Resolve_WhenTheContextHasNoNamespace_FallsBackToKcmSystem()
     {
         var path = Write("a", Kubeconfig("mgmt-a", "https://10.0.0.4:6443", null));
 
@@ -30,7 +30,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_ExplicitNamespaceWins()
+    public void Resolve_WhenANamespaceIsGiven_UsesIt()
     {
         var path = Write("a", Kubeconfig("mgmt-a", "https://10.0.0.4:6443", "team-a"));
 
@@ -38,7 +38,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_MergesKubeconfigList_FirstFileWins()
+    public void Resolve_WhenKubeconfigListsSeveralFiles_MergesThemFirstFileWinning()
     {
         var first = Write("first", Kubeconfig("mgmt-a", "https://first:6443", null));
         var second = Write("second", Kubeconfig("mgmt-b", "https://second:6443", null));
@@ -49,7 +49,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_UnknownContext_IsInvalidInput_ListingTheAvailableOnes()
+    public void Resolve_WhenTheContextIsUnknown_IsInvalidInputListingTheAvailableOnes()
     {
         var path = Write("a", Kubeconfig("mgmt-a", "https://10.0.0.4:6443", null));
 
@@ -61,7 +61,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_MissingFile_IsInvalidInput_NamingIt()
+    public void Resolve_WhenTheFileIsMissing_IsInvalidInputNamingIt()
     {
         var error = Assert.Throws<KubernetesException>(() => KubeconfigResolver.Resolve(Path.Combine(_dir, "none"), null, null, Env()));
 
@@ -70,7 +70,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_NoKubeconfigAnywhere_SaysWhatToDo()
+    public void Resolve_WhenThereIsNoKubeconfigAnywhere_SaysWhatToDo()
     {
         var error = Assert.Throws<KubernetesException>(() => KubeconfigResolver.Resolve(null, null, null, Env(("HOME", _dir))));
 
@@ -78,7 +78,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_GarbageFile_IsInvalidInput()
+    public void Resolve_WhenTheFileIsGarbage_IsInvalidInput()
     {
         var path = Write("junk", "\u0001\u0002 this: [is not: a kubeconfig");
 

@@ -15,13 +15,13 @@ public class ReadRetryTests
     [InlineData(404, false)]
     [InlineData(403, false)]
     [InlineData(409, false)]
-    public void IsTransient_RetriesThrottlingAndServerErrors_Only(int status, bool expected)
+    public void IsTransient_WhenTheServerAnswersAnError_RetriesOnlyThrottlingAndServerErrors(int status, bool expected)
     {
         Assert.Equal(expected, ReadRetry.IsTransient(Status(status)));
     }
 
     [Fact]
-    public void IsTransient_RetriesResetConnections_ButNotRefusedOnes()
+    public void IsTransient_WhenTheConnectionIsResetOrRefused_RetriesOnlyTheReset()
     {
         var reset = new HttpRequestException("reset", new IOException("x", new SocketException((int)SocketError.ConnectionReset)));
         var refused = new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused));
@@ -34,7 +34,7 @@ public class ReadRetryTests
     [InlineData("3", 3)]
     [InlineData("120", 10)]
     [InlineData("Wed, 02 Sep 2026 12:00:04 GMT", 4)]
-    public void RetryAfter_HonoursTheServer_UpToTheCap(string header, int seconds)
+    public void RetryAfter_WhenTheServerSaysHowLong_HonoursItUpToTheCap(string header, int seconds)
     {
         var error = Status(429, header);
 
@@ -42,7 +42,7 @@ public class ReadRetryTests
     }
 
     [Fact]
-    public void RetryAfter_Absent_LeavesItToTheBackoff()
+    public void RetryAfter_WhenAbsent_LeavesItToTheBackoff()
     {
         Assert.Null(ReadRetry.RetryAfter(Status(503), TimeSpan.FromSeconds(10), Now));
     }

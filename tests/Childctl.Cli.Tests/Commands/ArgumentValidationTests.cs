@@ -20,7 +20,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("wait", "trailing-")]
     [InlineData("watch", "two..dots")]
     [InlineData("delete", "ok-one", "not ok", "--yes")]
-    public async Task InvalidName_IsExit2_BeforeAnyApiCall_NamingTheRule(params string[] args)
+    public async Task Run_WhenTheNameIsInvalid_IsExit2BeforeAnyApiCallNamingTheRule(params string[] args)
     {
         var result = await new TestCli(Environment()).RunAsync(args);
 
@@ -32,7 +32,7 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task AValidName_GetsAsFarAsTheApi()
+    public async Task Run_WhenTheNameIsValid_GetsAsFarAsTheApi()
     {
         var result = await new TestCli(Environment()).RunAsync("status", "my-cluster.v2");
 
@@ -45,7 +45,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("--root-volume-size", "-40", "create", "gcp", "c-one", "--region", "us-east4", "--project", "p")]
     [InlineData("--workers", "-1", "scale", "c-one")]
     [InlineData("--control-planes", "three", "scale", "c-one")]
-    public async Task ANodeCountThatIsNotAWholeNumber_IsExit2_NamingTheOption(string option, string value, params string[] args)
+    public async Task Run_WhenANodeCountIsNotAWholeNumber_IsExit2NamingTheOption(string option, string value, params string[] args)
     {
         var result = await new TestCli(Environment()).RunAsync([.. args, option, value]);
 
@@ -59,7 +59,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("--cluster-labels", "team=a b", "the value \"a b\" must be empty or up to 63")]
     [InlineData("--cluster-labels", "Example.com/team=a", "the prefix \"Example.com\" must be a DNS subdomain")]
     [InlineData("--cluster-annotations", "-note=x", "\"-note\" must be 1-63 letters")]
-    public async Task ALabelOrAnnotationTheApiWouldRefuse_IsExit2_BeforeAnyApiCall(string flag, string pair, string problem)
+    public async Task Create_WhenALabelOrAnnotationWouldBeRefused_IsExit2BeforeAnyApiCall(string flag, string pair, string problem)
     {
         var result = await new TestCli(Environment()).RunAsync("create", "aws", "c-one", "--region", "us-west-2", flag, pair);
 
@@ -68,7 +68,7 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task AnnotationValues_AreFreeText_AndQualifiedKeysAreAccepted()
+    public async Task Create_WhenAnnotationValuesAreFreeText_AcceptsThemAndQualifiedKeys()
     {
         var result = await new TestCli(Environment()).RunAsync("create", "aws", "c-one", "--region", "us-west-2",
             "--cluster-labels", "example.com/team=platform,tier=", "--cluster-annotations", "owner=Jane Doe (platform)");
@@ -81,7 +81,7 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("templates")]
     [InlineData("delete", "--all", "--dry-run")]
     [InlineData("history")]
-    public async Task ANamespaceThatCannotExist_IsExit2_ForEveryCommand(params string[] args)
+    public async Task Run_WhenTheNamespaceCannotExist_IsExit2ForEveryCommand(params string[] args)
     {
         var result = await new TestCli(Environment()).RunAsync([.. args, "-n", "Bad_NS"]);
 
@@ -90,7 +90,7 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task AcceptServerChange_WithoutRecord_IsExit2()
+    public async Task Audit_WhenAcceptServerChangeComesWithoutRecord_IsExit2()
     {
         var result = await new TestCli(Environment()).RunAsync("audit", "--accept-server-change");
 
@@ -99,7 +99,7 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task CreateFromAMissingFile_IsExit2_SayingSo()
+    public async Task Create_WhenTheFileIsMissing_IsExit2SayingSo()
     {
         var result = await new TestCli(Environment()).RunAsync("create", "-f", Path.Combine(_dir, "missing.yaml"));
 
@@ -108,7 +108,7 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task AFolderWhereAFileIsExpected_OrTheOtherWayRound_IsExit2_SayingSo()
+    public async Task Run_WhenAFolderIsGivenForAFileOrTheOtherWayRound_IsExit2SayingSo()
     {
         var file = Path.Combine(_dir, "plain-file");
         File.WriteAllText(file, "x");
@@ -124,7 +124,7 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task HistoryWithABadSince_FailsBeforePrintingTheHistoryHeading()
+    public async Task History_WhenSinceIsBad_FailsBeforePrintingTheHeading()
     {
         var result = await new TestCli(Environment()).RunAsync("history", "--since", "yesterday");
 

@@ -9,7 +9,7 @@ namespace Childctl.Cli.Tests.History;
 public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSandbox>
 {
     [Fact]
-    public async Task Note_RecordsTheUid_WhenTheSandboxHasTheCluster()
+    public async Task Note_WhenTheClusterExists_RecordsItsUid()
     {
         var uid = fixture.Seed("n-live", "True", "Succeeded", DateTimeOffset.UtcNow)["metadata"]!["uid"]!.GetValue<string>();
         var run = fixture.NewRun();
@@ -22,7 +22,7 @@ public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSand
     }
 
     [Fact]
-    public async Task Note_ForAClusterTheSandboxDoesNotHave_IsRecordedWithoutUid_SayingItDoesNotExist()
+    public async Task Note_WhenTheClusterDoesNotExist_IsRecordedWithoutUidSayingSo()
     {
         var run = fixture.NewRun();
 
@@ -35,7 +35,7 @@ public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSand
     }
 
     [Fact]
-    public async Task Note_WithTheSandboxStopped_IsRecordedWithoutUid_SayingTheApiCannotBeReached()
+    public async Task Note_WhenTheApiIsUnreachable_IsRecordedWithoutUidSayingSo()
     {
         var dir = Directory.CreateTempSubdirectory("childctl-note-stopped-").FullName;
         try

@@ -12,7 +12,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed partial class LifecycleGoldenTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task Create_WithDefaults_NamesTheTemplateAndCredentialItPicked()
+    public async Task Create_WhenNothingIsNamed_SaysWhichTemplateAndCredentialItPicked()
     {
         var run = fixture.NewRun();
 
@@ -45,7 +45,7 @@ public sealed partial class LifecycleGoldenTests(LifecycleSandbox fixture) : ICl
     }
 
     [Fact]
-    public async Task Upgrade_AlongTheChain_ListsThenMovesTheTemplate()
+    public async Task Upgrade_WhenTheChainAllows_ListsRefusesOthersThenMovesTheTemplate()
     {
         var run = await CreatedAsync("g-upgrade", "--template", "aws-standalone-cp-1-0-42", "--wait");
 
@@ -55,7 +55,7 @@ public sealed partial class LifecycleGoldenTests(LifecycleSandbox fixture) : ICl
     }
 
     [Fact]
-    public async Task Wait_ForAClusterThatIsNotThere_FailsWithNotFound()
+    public async Task Wait_WhenTheClusterIsNotThere_FailsWithNotFound()
     {
         var run = fixture.NewRun();
 

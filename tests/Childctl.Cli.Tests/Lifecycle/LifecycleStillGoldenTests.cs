@@ -12,7 +12,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed partial class LifecycleStillGoldenTests(StillSandbox fixture) : IClassFixture<StillSandbox>
 {
     [Fact]
-    public async Task Delete_BySelector_ShowsThePlan_RefusesWithoutATerminal_AndDeletesByName()
+    public async Task Delete_WhenBySelectorOrName_ShowsThePlanRefusesWithoutATerminalAndDeletes()
     {
         foreach (var name in new[] { "gs-delete-a", "gs-delete-b" })
         {
@@ -30,7 +30,7 @@ public sealed partial class LifecycleStillGoldenTests(StillSandbox fixture) : IC
     }
 
     [Fact]
-    public async Task WatchName_OfAClusterCreatedThenDeleted_ShowsEachPhaseThenEnds()
+    public async Task WatchName_WhenTheClusterIsCreatedThenDeleted_ShowsEachPhaseThenEnds()
     {
         var run = fixture.NewRun();
         var stderr = new LineSignal("does not exist (yet)");

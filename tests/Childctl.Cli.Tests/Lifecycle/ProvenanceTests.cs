@@ -7,7 +7,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task EveryChange_StampsTheObject_WithTheOperationIdOfItsHistoryEvent()
+    public async Task Change_WhenMade_StampsTheObjectWithTheOperationIdOfItsHistoryEvent()
     {
         var run = fixture.NewRun();
 
@@ -26,7 +26,7 @@ public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task AReasonHoldingASecret_IsRedactedOnTheObject_AsInHistory()
+    public async Task Change_WhenTheReasonHoldsASecret_RedactsItOnTheObjectAsInHistory()
     {
         var run = fixture.NewRun();
         const string Token = "ghp_0123456789abcdefABCDEF0123456789abcdef";
@@ -43,7 +43,7 @@ public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Writes_UseTheChildctlFieldManager()
+    public async Task Change_WhenWritten_UsesTheChildctlFieldManager()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "p-fm", "--region", "us-west-2")).ExitCode);

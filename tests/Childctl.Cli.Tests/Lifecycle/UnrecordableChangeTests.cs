@@ -12,7 +12,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task ScaleUpgradeKubeconfigAndDelete_OfAClusterWithACorruptHistoryFile_ChangeNothing_Exit2()
+    public async Task Change_WhenTheHistoryFileIsCorrupt_ChangesNothingExit2()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "azure", "uc-one", "--location", "eastus", "--subscription-id", "s",
@@ -42,7 +42,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task CreateScaleAndDelete_WhenTheHistoryFolderCannotBeWritten_ChangeNothing()
+    public async Task Change_WhenTheHistoryFolderCannotBeWritten_ChangesNothing()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "uw-one", "--region", "us-west-2", "--worker-number", "1")).ExitCode);
@@ -69,7 +69,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task BulkDelete_HoldsBackOnlyTheClusterWhoseHistoryCannotTakeTheRecord_Exit8()
+    public async Task Delete_WhenOneHistoryFileCannotTakeTheRecord_HoldsBackOnlyThatClusterExit8()
     {
         var run = fixture.NewRun();
         foreach (var name in new[] { "ub-good", "ub-bad" })
@@ -90,7 +90,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Create_OverACorruptHistoryFileOfAnEarlierIncarnation_CreatesNothing_Exit2()
+    public async Task Create_WhenAnEarlierIncarnationsHistoryIsCorrupt_CreatesNothingExit2()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("note", "uc-again", "planned for next week")).ExitCode);

@@ -6,7 +6,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task WatchName_AsJson_EmitsEveryWatchEventAsOneJsonLine_AndEndsWhenTheClusterIsGone()
+    public async Task WatchName_WhenJson_EmitsEveryEventAsOneLineAndEndsWhenGone()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "wj-one", "--region", "us-west-2", "--wait")).ExitCode);
@@ -24,7 +24,7 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Watch_WithoutATerminal_PrintsOneLinePerPhaseChange()
+    public async Task Watch_WhenNotOnATerminal_PrintsOneLinePerPhaseChange()
     {
         var run = fixture.NewRun();
         var watch = run.RunAsync("watch", "wl-one");
@@ -45,7 +45,7 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task WatchName_OfAClusterNotYetCreated_SaysSo_ThenFollowsItOnceCreated()
+    public async Task WatchName_WhenTheClusterIsNotYetCreated_SaysSoThenFollowsIt()
     {
         var run = fixture.NewRun();
         var stderr = new LineSignal("does not exist (yet)");

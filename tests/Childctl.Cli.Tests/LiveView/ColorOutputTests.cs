@@ -12,7 +12,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     [InlineData("list -A", "list-all-namespaces.txt")]
     [InlineData("templates", "templates.txt")]
     [InlineData("credentials", "credentials.txt")]
-    public async Task OnATerminal_TablesAreColoured_AndAlignedAsThePlainGolden(string args, string golden)
+    public async Task Tables_WhenOnATerminal_AreColouredAndAlignedAsThePlainGolden(string args, string golden)
     {
         var result = await world.RunAsync(terminal: true, noColorVariable: null, args.Split(' '));
 
@@ -22,7 +22,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     }
 
     [Fact]
-    public async Task List_ColoursPhaseAndReady_ByPhase()
+    public async Task List_WhenOnATerminal_ColoursPhaseAndReadyByPhase()
     {
         var stdout = (await world.RunAsync(terminal: true, noColorVariable: null, "list")).Stdout;
 
@@ -36,7 +36,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     }
 
     [Fact]
-    public async Task Catalog_ColoursOnlyWhatIsNotValidOrReady()
+    public async Task Catalog_WhenOnATerminal_ColoursOnlyWhatIsNotValidOrReady()
     {
         var templates = (await world.RunAsync(terminal: true, noColorVariable: null, "templates")).Stdout;
         var credentials = (await world.RunAsync(terminal: true, noColorVariable: null, "credentials")).Stdout;
@@ -49,7 +49,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     }
 
     [Fact]
-    public async Task Status_OnATerminal_ColoursPhaseReadyAndConditionStatuses_AndStripsToThePlainGolden()
+    public async Task Status_WhenOnATerminal_ColoursPhaseReadyAndConditionStatuses()
     {
         var ready = await world.RunAsync(terminal: true, noColorVariable: null, "status", "aws-uswest2-prod");
         var failed = (await world.RunAsync(terminal: true, noColorVariable: null, "status", "aws-uswest2-test")).Stdout;
@@ -76,7 +76,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     [InlineData(true, null, "list -o name")]
     [InlineData(true, "1", "templates")]
     [InlineData(false, null, "credentials")]
-    public async Task NoColour_WithNoColorOrNoTerminalOrStructuredOutput(bool terminal, string? noColor, string args)
+    public async Task Run_WhenNoColorNoTerminalOrStructured_PrintsNoColour(bool terminal, string? noColor, string args)
     {
         var result = await world.RunAsync(terminal, noColor, args.Split(' '));
 
@@ -86,7 +86,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     }
 
     [Fact]
-    public async Task AnEmptyNoColor_IsUnset()
+    public async Task List_WhenNoColorIsEmpty_TreatsItAsUnset()
     {
         var result = await world.RunAsync(terminal: true, noColorVariable: string.Empty, "list");
 

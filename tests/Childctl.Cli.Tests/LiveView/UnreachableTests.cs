@@ -11,7 +11,7 @@ public class UnreachableTests
     [InlineData("status", "aws-uswest2-prod")]
     [InlineData("templates")]
     [InlineData("credentials")]
-    public async Task StoppedSandbox_IsUnreachable_NamingServerAndContext_NeverLocalData(params string[] args)
+    public async Task Run_WhenTheSandboxIsStopped_IsUnreachableNamingServerAndContext(params string[] args)
     {
         using var folder = new TempDirectory("childctl-unreachable");
         var kubeconfig = folder.Combine("kubeconfig");
@@ -29,7 +29,7 @@ public class UnreachableTests
     }
 
     [Fact]
-    public async Task ServerCertificateFromAnotherCa_FailsTheHandshake_TlsVerificationStaysOn()
+    public async Task List_WhenTheServerCertificateIsFromAnotherCa_FailsTheHandshake()
     {
         using var folder = new TempDirectory("childctl-tls");
         var kubeconfig = folder.Combine("kubeconfig");

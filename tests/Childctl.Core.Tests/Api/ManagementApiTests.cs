@@ -10,7 +10,7 @@ namespace Childctl.Core.Tests.Api;
 public sealed class ManagementApiTests(BareSandboxFixture fixture) : IClassFixture<BareSandboxFixture>
 {
     [Fact]
-    public async Task GetKubeconfigAvailability_FollowsTheSecretAndItsValue()
+    public async Task GetKubeconfigAvailability_WhenTheSecretHasAValueOrNot_SaysSo()
     {
         AddSecret("ka-1-kubeconfig", new JsonObject { ["value"] = "YXBpVmVyc2lvbjogdjE=" });
         AddSecret("ka-2-kubeconfig", new JsonObject());

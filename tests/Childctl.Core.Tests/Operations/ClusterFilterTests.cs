@@ -31,7 +31,7 @@ public sealed class ClusterFilterTests
     }
 
     [Fact]
-    public void Describe_ReadsAsTheCommandLine_InTheOrderGiven() =>
+    public void Describe_WhenEveryFilterIsGiven_ReadsAsTheCommandLineInTheOrderGiven() =>
         Assert.Equal("-l env=dev --provider gcp,aws --region eu,us --phase Ready --template t1",
             new ClusterFilter { LabelSelector = "env=dev", Providers = ["gcp", "aws"], Regions = ["eu", "us"], Phases = [ClusterPhase.Ready], Templates = ["t1"] }.Describe());
 }

@@ -12,6 +12,6 @@ public class DeleteConfirmationTests
     [InlineData("yes", 12, false)]
     [InlineData("11", 12, false)]
     [InlineData(null, 2, false)]
-    public void IsConfirmed_NeedsTheCountForMoreThanOne(string? answer, int count, bool expected) =>
+    public void IsConfirmed_WhenMoreThanOneClusterGoes_NeedsTheCount(string? answer, int count, bool expected) =>
         Assert.Equal(expected, DeleteClustersService.IsConfirmed(answer, count));
 }

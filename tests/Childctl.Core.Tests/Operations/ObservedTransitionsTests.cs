@@ -12,7 +12,7 @@ public sealed class ObservedTransitionsTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task TheSameTransitionSeenTwice_IsRecordedOnce_ButAReadyAtANewGenerationIsNew()
+    public async Task RecordObserved_WhenTheSameTransitionIsSeenTwice_RecordsItOnceButANewGenerationAgain()
     {
         var store = new InMemoryHistoryStore();
         var recorder = Recorder(store);
@@ -25,7 +25,7 @@ public sealed class ObservedTransitionsTests : IDisposable
     }
 
     [Fact]
-    public void Ready_OfAFreshCluster_MeasuresFromCreation()
+    public void Ready_WhenTheClusterIsFresh_MeasuresFromCreation()
     {
         var record = ObservedTransitions.Ready(ExampleObjects.Cluster("clusterdeployment-03-ready.yaml"), null);
 

@@ -8,7 +8,7 @@ namespace Childctl.Core.Tests.Operations;
 public class ProviderConfigTests
 {
     [Fact]
-    public void Build_Azure_SendsTheScriptsKeys()
+    public void Build_WhenAzure_SendsTheScriptsKeys()
     {
         var config = ProviderConfig.Build(CloudProvider.Azure, new ClusterShape { Location = Where(("--location", "eastus"), ("--subscription-id", "sub-1")), ControlPlaneInstanceSize = "Standard_D2", WorkerNumber = 3, RootVolumeSize = 32 });
 
@@ -18,7 +18,7 @@ public class ProviderConfigTests
     }
 
     [Fact]
-    public void Build_Aws_UsesRegionAndInstanceType()
+    public void Build_WhenAws_UsesRegionAndInstanceType()
     {
         var config = ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Location = Where(("--region", "us-west-2")), ControlPlaneNumber = 1 });
 
@@ -28,7 +28,7 @@ public class ProviderConfigTests
     }
 
     [Fact]
-    public void Build_Gcp_NeedsProjectAndUsesRootDeviceSize()
+    public void Build_WhenGcp_NeedsAProjectAndUsesRootDeviceSize()
     {
         var config = ProviderConfig.Build(CloudProvider.Gcp, new ClusterShape { Location = Where(("--region", "us-east4"), ("--project", "p1")), RootVolumeSize = 40 });
 
@@ -40,7 +40,7 @@ public class ProviderConfigTests
     [InlineData("azure", "--location is required")]
     [InlineData("aws", "--region is required")]
     [InlineData("gcp", "--project is required")]
-    public void Build_WithoutLocationFlags_FailsNamingTheFlag(string provider, string message)
+    public void Build_WhenALocationFlagIsMissing_FailsNamingIt(string provider, string message)
     {
         var error = Assert.Throws<ChildctlException>(() => ProviderConfig.Build(CloudProvider.Find(provider)!, new ClusterShape()));
 
@@ -49,7 +49,7 @@ public class ProviderConfigTests
     }
 
     [Fact]
-    public void Build_RejectsFlagsOfAnotherProvider()
+    public void Build_WhenAFlagIsAnotherCloudsFlag_RejectsIt()
     {
         var error = Assert.Throws<ChildctlException>(() => ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Location = Where(("--region", "r"), ("--location", "eastus")) }));
 
@@ -57,7 +57,7 @@ public class ProviderConfigTests
     }
 
     [Fact]
-    public void Build_RejectsZeroControlPlanes()
+    public void Build_WhenThereAreZeroControlPlanes_RejectsIt()
     {
         var error = Assert.Throws<ChildctlException>(() => ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Location = Where(("--region", "r")), ControlPlaneNumber = 0 }));
 
@@ -65,7 +65,7 @@ public class ProviderConfigTests
     }
 
     [Fact]
-    public void Build_RejectsAnAwsRootVolumeBelowTheTemplatesMinimum_ButAcceptsIt()
+    public void Build_WhenAnAwsRootVolumeIsBelowTheTemplatesMinimum_RejectsItButAcceptsTheMinimum()
     {
         var error = Assert.Throws<ChildctlException>(() => ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Location = Where(("--region", "r")), RootVolumeSize = 4 }));
         var eight = ProviderConfig.Build(CloudProvider.Aws, new ClusterShape { Location = Where(("--region", "r")), RootVolumeSize = 8 });
@@ -77,7 +77,7 @@ public class ProviderConfigTests
     }
 
     [Fact]
-    public void MissingKeys_ListsEmptyAndAbsentRequiredKeys()
+    public void MissingKeys_WhenRequiredKeysAreEmptyOrAbsent_ListsThem()
     {
         var config = JsonNode.Parse("""{"location":"","controlPlane":{"vmSize":"x"}}""")!.AsObject();
 

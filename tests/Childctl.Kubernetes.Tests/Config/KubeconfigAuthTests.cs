@@ -21,7 +21,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task Token_IsSentAsBearer()
+    public async Task Build_WhenTheUserHasAToken_SendsItAsBearer()
     {
         var config = Configure("token: abc");
 
@@ -30,7 +30,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task TokenFile_IsReadFromTheFile_RelativeToTheKubeconfig()
+    public async Task Build_WhenTheUserHasATokenFile_ReadsItRelativeToTheKubeconfig()
     {
         File.WriteAllText(_dir.Combine("token"), "from-file\n");
 
@@ -41,7 +41,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void TokenFile_Missing_IsInvalidInput_NamingIt()
+    public void Build_WhenTheTokenFileIsMissing_IsInvalidInputNamingIt()
     {
         var error = Assert.Throws<KubernetesException>(() => Configure("tokenFile: nope"));
 
@@ -50,7 +50,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void Token_WinsOverTokenFileAndExec()
+    public void Build_WhenTokenTokenFileAndExecAreAllSet_UsesTheToken()
     {
         var config = Configure("{token: abc, tokenFile: nope, exec: {apiVersion: client.authentication.k8s.io/v1, command: nope}}");
 
@@ -59,7 +59,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task BasicAuth_SendsUserAndPassword()
+    public async Task Build_WhenTheUserHasBasicAuth_SendsUserAndPassword()
     {
         var config = Configure("{username: admin, password: \"p:w\"}");
 
@@ -70,7 +70,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void CertificateAuthority_DataAndFile_LoadTheSameCa()
+    public void Build_WhenTheCaIsDataOrAFile_LoadsTheSameCa()
     {
         File.WriteAllText(_dir.Combine("ca.pem"), _certificates.AuthorityPem);
 
@@ -83,7 +83,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void CertificateAuthority_Bundle_KeepsEveryCertificate()
+    public void Build_WhenTheCaIsABundle_KeepsEveryCertificate()
     {
         using var other = new TestCertificates("another-ca");
 
@@ -96,7 +96,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     [InlineData("certificate-authority-data: '%%%'", "not base64")]
     [InlineData("certificate-authority: missing.pem", "cannot be read")]
     [InlineData("certificate-authority-data: bm90IGEgY2VydA==", "cannot be loaded")]
-    public void CertificateAuthority_Unusable_IsInvalidInput_NamingTheCluster(string line, string problem)
+    public void Build_WhenTheCaIsUnusable_IsInvalidInputNamingTheCluster(string line, string problem)
     {
         var error = Assert.Throws<KubernetesException>(() => Configure("token: t", line));
 
@@ -106,7 +106,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void InsecureSkipTlsVerify_AndTlsServerName_AreCarriedOver()
+    public void Build_WhenInsecureSkipTlsVerifyAndTlsServerNameAreSet_CarriesThemOver()
     {
         var config = Configure("token: t", "insecure-skip-tls-verify: true\n    tls-server-name: api.internal");
 
@@ -116,7 +116,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void ClientCertificate_Data_IsCarriedOverAsBase64Pem()
+    public void Build_WhenTheClientCertificateIsData_CarriesItOverAsBase64Pem()
     {
         var (certificate, key) = TestCertificates.Pem(_certificates.Client("alice"));
 
@@ -128,7 +128,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void ClientCertificate_Files_AreResolvedAgainstTheKubeconfig()
+    public void Build_WhenTheClientCertificateIsInFiles_ResolvesThemAgainstTheKubeconfig()
     {
         var (certificate, key) = TestCertificates.Pem(_certificates.Client("alice"));
         File.WriteAllText(_dir.Combine("alice.crt"), certificate);
@@ -141,7 +141,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void ClientCertificate_WithoutKey_IsInvalidInput()
+    public void Build_WhenTheClientCertificateHasNoKey_IsInvalidInput()
     {
         var error = Assert.Throws<KubernetesException>(() => Configure($"client-certificate-data: {Base64("x")}"));
 
@@ -151,7 +151,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void Exec_BecomesChildctlsOwnTokenProvider_WithoutRunningThePlugin()
+    public void Build_WhenTheUserHasAnExecPlugin_UsesChildctlsTokenProviderWithoutRunningIt()
     {
         var config = Configure("exec: {apiVersion: client.authentication.k8s.io/v1, command: ./plugin.sh}");
 
@@ -160,7 +160,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void Exec_WithAnUnsupportedApiVersion_IsInvalidInput()
+    public void Build_WhenTheExecApiVersionIsUnsupported_IsInvalidInput()
     {
         var error = Assert.Throws<KubernetesException>(() => Configure("exec: {apiVersion: client.authentication.k8s.io/v1alpha1, command: x}"));
 
@@ -169,7 +169,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void AuthProvider_IsRefusedClearly_SayingWhatToUseInstead()
+    public void Build_WhenTheUserHasAnAuthProvider_RefusesItSayingWhatToUseInstead()
     {
         var error = Assert.Throws<KubernetesException>(() => Configure("auth-provider: {name: oidc, config: {id-token: secret-id-token}}"));
 
@@ -181,7 +181,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_ReadsNoCredentialsOrCertificates_TheyAreCheckedOnFirstApiUse()
+    public void Resolve_WhenCredentialsAreBroken_ReadsNoneUntilTheFirstApiUse()
     {
         var path = Write("auth-provider: {name: oidc}", "certificate-authority: missing.pem");
 
@@ -193,7 +193,7 @@ public sealed class KubeconfigAuthTests : IDisposable
     }
 
     [Fact]
-    public void MissingUser_IsReportedOnFirstApiUse_NotWhenResolving()
+    public void Resolve_WhenTheUserIsMissing_ReportsItOnTheFirstApiUse()
     {
         var cluster = KubeconfigResolver.Resolve(Write("token: t", null, userName: "someone-else"), null, null, _ => null);
 

@@ -10,7 +10,7 @@ public sealed class KubeconfigReaderTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Read_ResolvesRelativePathsAgainstTheFilesFolder_LikeKubectl()
+    public void Read_WhenPathsAreRelative_ResolvesThemAgainstTheFilesFolderLikeKubectl()
     {
         var path = Write("nested/config", """
             clusters:
@@ -42,7 +42,7 @@ public sealed class KubeconfigReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_TakesEveryExecField()
+    public void Read_WhenTheUserHasAnExecSection_TakesEveryField()
     {
         var path = Write("config", """
             users:
@@ -69,7 +69,7 @@ public sealed class KubeconfigReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_NullsAndEmptyValuesAreAbsent_AndUnknownFieldsIgnored()
+    public void Read_WhenValuesAreNullEmptyOrUnknown_TreatsThemAsAbsent()
     {
         var path = Write("config", """
             current-context: ~
@@ -87,7 +87,7 @@ public sealed class KubeconfigReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_EmptyFile_IsAnEmptyKubeconfig()
+    public void Read_WhenTheFileIsEmpty_IsAnEmptyKubeconfig()
     {
         var config = KubeconfigReader.Read(Write("config", string.Empty));
 
@@ -96,7 +96,7 @@ public sealed class KubeconfigReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_FlagThatIsNotABoolean_SaysWhich()
+    public void Read_WhenAFlagIsNotABoolean_SaysWhich()
     {
         var path = Write("config", "clusters: [{name: c, cluster: {server: x, insecure-skip-tls-verify: sometimes}}]");
 
@@ -106,7 +106,7 @@ public sealed class KubeconfigReaderTests : IDisposable
     }
 
     [Fact]
-    public void Merge_FirstDefinitionOfEachNameWins_AndEachFileKeepsItsOwnFolder()
+    public void Merge_WhenNamesRepeat_KeepsTheFirstDefinitionAndEachFilesFolder()
     {
         var first = KubeconfigReader.Read(Write("one/config", """
             current-context: a

@@ -18,7 +18,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Token_IsSentAsBearer_AndThePluginLearnsWhatClientGoTellsIt()
+    public async Task GetToken_WhenThePluginPrintsAToken_SendsItAsBearerAndTellsThePluginWhatClientGoTells()
     {
         var plugin = Plugin(ExecPluginScript.Token(_dir.Path, """{"token":"tok-1"}"""));
 
@@ -33,7 +33,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task ArgsEnvAndClusterInfo_ReachThePlugin()
+    public async Task GetToken_WhenArgsEnvAndClusterInfoAreSet_PassesThemToThePlugin()
     {
         var script = ExecPluginScript.Write(_dir.Path, "plugin.sh", """
             printf '%s|%s|%s' "$1" "$2" "$GREETING" > "$(dirname "$0")/seen"
@@ -53,7 +53,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task Credential_IsReusedUntilShortlyBeforeItExpires_ThenThePluginRunsAgain()
+    public async Task GetToken_WhenTheCredentialExpires_ReusesItUntilShortlyBeforeThenRunsThePluginAgain()
     {
         var expiry = _time.GetUtcNow().AddHours(1).ToString("O");
         var provider = Provider(Plugin(ExecPluginScript.Token(_dir.Path, $$"""{"token":"t","expirationTimestamp":"{{expiry}}"}""")));
@@ -69,7 +69,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task Credential_WithoutExpiry_IsKeptForTheProcess_AndConcurrentRequestsShareOneRun()
+    public async Task GetToken_WhenTheCredentialHasNoExpiry_KeepsItAndSharesOneRunAmongConcurrentRequests()
     {
         var provider = Provider(Plugin(ExecPluginScript.Token(_dir.Path, """{"token":"t"}""")));
 
@@ -81,7 +81,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task ClientCertificate_IsLoadedWithItsKey_AndNoBearerHeaderIsSent()
+    public async Task GetToken_WhenThePluginIssuesACertificate_LoadsItWithItsKeyAndSendsNoBearer()
     {
         using var certificates = new TestCertificates();
         var (certificate, key) = TestCertificates.Pem(certificates.Client("alice"));
@@ -96,7 +96,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task FailingPlugin_IsPermissionDenied_NamingPluginAndUser_NeverEchoingItsOutput_AndRunsOnce()
+    public async Task GetToken_WhenThePluginFails_IsPermissionDeniedNamingItNeverEchoingItsOutput()
     {
         var script = ExecPluginScript.Write(_dir.Path, "plugin.sh", """
             echo run >> "$(dirname "$0")/runs"
@@ -122,7 +122,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     [InlineData("""{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientKeyData":"s3cr3t"}}""", "not both")]
     [InlineData("""{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}}""", "neither a token nor a client certificate")]
     [InlineData("", "printed no ExecCredential")]
-    public async Task UnusableOutput_IsPermissionDenied_SayingWhy_WithoutTheOutput(string output, string why)
+    public async Task GetToken_WhenTheOutputIsUnusable_IsPermissionDeniedSayingWhyWithoutTheOutput(string output, string why)
     {
         var script = ExecPluginScript.Write(_dir.Path, "plugin.sh", $"cat <<'OUT'\n{output}\nOUT");
 
@@ -134,7 +134,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task MissingPlugin_IsInvalidInput_WithItsInstallHint()
+    public async Task GetToken_WhenThePluginIsMissing_IsInvalidInputWithItsInstallHint()
     {
         var plugin = Plugin(_dir.Combine("no-such-plugin")) with { InstallHint = "Install it with:\n  brew install no-such-plugin" };
 
@@ -146,7 +146,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task PluginSeesTheRealCaBundleLocation_WhileChildctlSkipsTheBundle()
+    public async Task GetToken_WhenChildctlSkipsTheCaBundle_GivesThePluginTheRealLocation()
     {
         using var certificates = new TestCertificates();
         var config = new k8s.KubernetesClientConfiguration { Host = "https://127.0.0.1:6443", SslCaCerts = [certificates.Authority] };
@@ -161,7 +161,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public void PluginEnvironment_GetsTheSavedBundleLocations_EvenIfItWasCopiedWhileSkipped()
+    public void RestoreInto_WhenTheEnvironmentWasCopiedWhileSkipped_GivesTheSavedBundleLocations()
     {
         using var certificates = new TestCertificates();
         var config = new k8s.KubernetesClientConfiguration { Host = "https://127.0.0.1:6443", SslCaCerts = [certificates.Authority] };
@@ -177,7 +177,7 @@ public sealed class ExecCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task Cancelling_KillsThePlugin()
+    public async Task GetToken_WhenCancelled_KillsThePlugin()
     {
         var script = ExecPluginScript.Write(_dir.Path, "plugin.sh", """
             echo $$ > "$(dirname "$0")/pid.tmp" && mv "$(dirname "$0")/pid.tmp" "$(dirname "$0")/pid"

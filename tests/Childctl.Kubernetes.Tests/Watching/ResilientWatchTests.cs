@@ -10,7 +10,7 @@ public class ResilientWatchTests
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
-    public async Task Run_DeliversTheListThenSyncedThenWatchEvents()
+    public async Task Run_WhenStarted_DeliversTheListThenSyncedThenWatchEvents()
     {
         var source = new ScriptedWatchSource();
         source.Lists.Enqueue(new WatchList<JsonObject>([Object("a", "1")], "10"));
@@ -23,7 +23,7 @@ public class ResilientWatchTests
     }
 
     [Fact]
-    public async Task Run_OnExpired_RelistsAndReportsWhatChangedMeanwhile()
+    public async Task Run_WhenTheVersionExpires_RelistsAndReportsWhatChangedMeanwhile()
     {
         var source = new ScriptedWatchSource();
         source.Lists.Enqueue(new WatchList<JsonObject>([Object("a", "1"), Object("b", "2")], "10"));
@@ -40,7 +40,7 @@ public class ResilientWatchTests
     }
 
     [Fact]
-    public async Task Run_AfterADroppedStream_WatchesAgainFromTheLastVersionSeen()
+    public async Task Run_WhenAStreamDrops_WatchesAgainFromTheLastVersionSeen()
     {
         var source = new ScriptedWatchSource();
         source.Lists.Enqueue(new WatchList<JsonObject>([], "10"));
@@ -90,7 +90,7 @@ public class ResilientWatchTests
     }
 
     [Fact]
-    public async Task Run_ARecreatedObjectInARelist_IsADeleteAndAnAdd()
+    public async Task Run_WhenARelistShowsARecreatedObject_ReportsADeleteAndAnAdd()
     {
         var source = new ScriptedWatchSource();
         source.Lists.Enqueue(new WatchList<JsonObject>([Object("a", "1", uid: "old")], "10"));

@@ -7,7 +7,7 @@ namespace Childctl.Kubernetes.Tests.Watching;
 public class WatchStreamReaderTests
 {
     [Fact]
-    public async Task ReadAsync_ParsesEventsBookmarksAndExpired_AndDropsATornTail()
+    public async Task ReadAsync_WhenTheStreamEndsInATornLine_ParsesEventsBookmarksAndExpiredAndDropsIt()
     {
         var body = """
             {"type":"ADDED","object":{"metadata":{"name":"a","resourceVersion":"5"}}}
