@@ -44,9 +44,66 @@ public sealed class HistoryReader
         }
     }
 
+    /// <summary>
+    /// Every stream in scope, as <see cref="ReadManyAsync"/>, except that a file that cannot be read does not stop the
+    /// others: each stream yields either its history or the <see cref="HistoryException"/> that says what is wrong with
+    /// its file (kind, path, line, what to do). Views that show many clusters (history, status, audit) use it to report
+    /// the bad file and show the rest. A stream whose file vanished between listing and reading is left out.
+    /// </summary>
+    public async IAsyncEnumerable<HistoryReadOutcome> ReadEachAsync(
+        string? managementCluster,
+        string? ns,
+        string? name,
+        HistoryFilter filter,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        foreach (var info in _store.ListStreams(managementCluster, ns, name))
+        {
+            var outcome = await ReadOneAsync(info, filter, cancellationToken);
+            if (outcome is not null)
+            {
+                yield return outcome;
+            }
+        }
+    }
+
+    /// <summary><see cref="ReadEachAsync"/> collected: the clusters that read, and beside them the files that did not.</summary>
+    public async Task<HistoryReadResult> ReadAllAsync(string? managementCluster, string? ns, string? name, HistoryFilter filter, CancellationToken cancellationToken = default)
+    {
+        var clusters = new List<ClusterHistory>();
+        var failures = new List<HistoryReadOutcome>();
+        await foreach (var outcome in ReadEachAsync(managementCluster, ns, name, filter, cancellationToken))
+        {
+            if (outcome.History is { } history)
+            {
+                clusters.Add(history);
+            }
+            else
+            {
+                failures.Add(outcome);
+            }
+        }
+
+        return new HistoryReadResult(clusters, failures);
+    }
+
     public IReadOnlyList<StreamInfo> List(string? managementCluster) => _store.ListStreams(managementCluster);
 
     public IReadOnlyList<string> ManagementClusters() => _store.ListManagementClusters();
+
+    private async Task<HistoryReadOutcome?> ReadOneAsync(StreamInfo info, HistoryFilter filter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var read = await _store.ReadAsync(info.Stream, cancellationToken);
+            return read.Document is null ? null : new HistoryReadOutcome(info, Project(read, filter), null);
+        }
+        catch (HistoryException e)
+        {
+            return new HistoryReadOutcome(info, null, e);
+        }
+    }
 
     private static ClusterHistory Project(StreamRead read, HistoryFilter filter)
     {
@@ -55,6 +112,12 @@ public sealed class HistoryReader
         return new ClusterHistory(read.Stream, read.Path, read.Document.Header, events, Incarnations.Group(all), read.TornTail);
     }
 }
+
+/// <summary>One stream read by <see cref="HistoryReader.ReadEachAsync"/>: its history, or the error that kept its file from being read.</summary>
+public sealed record HistoryReadOutcome(StreamInfo Stream, ClusterHistory? History, HistoryException? Error);
+
+/// <summary>Many streams read: those that read, and beside them each file that did not, with its error.</summary>
+public sealed record HistoryReadResult(IReadOnlyList<ClusterHistory> Clusters, IReadOnlyList<HistoryReadOutcome> Failures);
 
 /// <summary>
 /// One cluster's local history, filtered and in time order (oldest first). This is a record of the past,
