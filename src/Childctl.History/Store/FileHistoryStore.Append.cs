@@ -41,7 +41,7 @@ public sealed partial class FileHistoryStore
         var path = PrepareFolder(stream);
         try
         {
-            await WithLockAsync(path, index => CheckLocked(stream, path, index), cancellationToken);
+            await WithLockAsync(path, _ => CheckLocked(stream, path), cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -56,15 +56,19 @@ public sealed partial class FileHistoryStore
         return Path.Combine(dir, stream.Name + HistoryLayout.Extension);
     }
 
-    private bool CheckLocked(HistoryStreamId stream, string path, StreamIndex index)
+    /// <summary>The checks of an append on the file as it is, with a probe event, writing nothing (a fresh index: always the full path).</summary>
+    private bool CheckLocked(HistoryStreamId stream, string path)
     {
         using var log = SecureFiles.OpenExisting(path, write: true);
         if (log is not null)
         {
             Warn(SecureFiles.TightenToPrivate(log, path));
+            var scratch = new StreamIndex();
+            var plan = PlanAppend(stream, path, log, scratch, repair: false);
+            scratch.Scan(plan.Data ?? []);
             var probe = new HistoryEvent { Timestamp = _time.GetUtcNow(), Id = "probe", Action = EventActions.NoteAdded, Source = EventSources.Childctl };
-            var plan = PlanAppend(stream, path, log, index, repair: false);
-            Verify(path, plan, Encode(EventBlockWriter.Block(probe, index.ItemIndent < 0 ? EventBlockWriter.DefaultItemIndent : index.ItemIndent), plan.NewLine), 1);
+            var block = EventBlockWriter.Block(probe, scratch.ItemIndent < 0 ? EventBlockWriter.DefaultItemIndent : scratch.ItemIndent);
+            Verify(path, plan, Encode(plan.Prefix + block, plan.NewLine), 1);
         }
 
         return true;

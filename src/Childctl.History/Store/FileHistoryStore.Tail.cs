@@ -145,13 +145,20 @@ public sealed partial class FileHistoryStore
         }
         catch (HistoryException e) when (e.Kind == HistoryErrorKind.Corrupt)
         {
-            throw Unappendable(path, e.Line, "an event appended at its end would not parse as part of its events list", "rewrite the file in the layout docs/history.md describes");
+            throw Unappendable(path, e.Line, $"an event appended at its end would not parse ({Problem(e.Message)})", "rewrite the file in the layout docs/history.md describes");
         }
 
         if (document.Events.Count != plan.EventsBefore + count)
         {
             throw Unappendable(path, TailInspector.LineAt(combined, plan.Data.Length), "an event appended at its end would not be read as part of its events list", "rewrite the file in the layout docs/history.md describes");
         }
+    }
+
+    private static string Problem(string corruptMessage)
+    {
+        var start = corruptMessage.IndexOf(": ", corruptMessage.IndexOf(" at line ", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+        var end = corruptMessage.IndexOf(". It was left unchanged", StringComparison.Ordinal);
+        return start > 0 && end > start ? corruptMessage[(start + 2)..end] : corruptMessage;
     }
 
     private static HistoryException Unappendable(string path, int line, string problem, string fix) =>
