@@ -127,17 +127,9 @@ public sealed partial class FileHistoryStore
             index.Remember(Read);
         }
 
-        var existing = events.Select(e => index.TryGet(e.Id!, out var at) ? at : ((long, long)?)null).ToList();
-        if (existing.All(at => at is not null))
+        if (AlreadyPresent(path, events, index) is { } present)
         {
-            var (version, position) = existing[^1]!.Value;
-            return (new AppendResult(version, position, Appended: false) { RepairedTail = plan.Torn }, null);
-        }
-
-        if (existing.Any(at => at is not null))
-        {
-            throw new HistoryException(HistoryErrorKind.IdConflict,
-                $"some events of this batch are already in {path} and some are not; append them separately") { Path = path };
+            return (present with { RepairedTail = plan.Torn }, null);
         }
 
         var indent = index.ItemIndent < 0 ? EventBlockWriter.DefaultItemIndent : index.ItemIndent;
@@ -153,6 +145,21 @@ public sealed partial class FileHistoryStore
         index.Advance(written.End);
         index.Remember(Read);
         return (new AppendResult(index.Count - 1, written.Positions[^1], Appended: true) { RepairedTail = plan.Torn }, written);
+    }
+
+    /// <summary>Idempotency: the existing position when every id of the batch is in the file, a conflict when only some are.</summary>
+    private static AppendResult? AlreadyPresent(string path, List<HistoryEvent> events, StreamIndex index)
+    {
+        var existing = events.Select(e => index.TryGet(e.Id!, out var at) ? at : ((long, long)?)null).ToList();
+        if (existing.All(at => at is not null))
+        {
+            var (version, position) = existing[^1]!.Value;
+            return new AppendResult(version, position, Appended: false);
+        }
+
+        return existing.Any(at => at is not null)
+            ? throw new HistoryException(HistoryErrorKind.IdConflict, $"some events of this batch are already in {path} and some are not; append them separately") { Path = path }
+            : null;
     }
 
     /// <summary>

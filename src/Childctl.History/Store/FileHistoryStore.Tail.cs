@@ -22,7 +22,7 @@ public sealed partial class FileHistoryStore
         {
             var fresh = new byte[length - index.ScannedLength];
             RandomAccess.Read(log, fresh, index.ScannedLength);
-            if (fresh.Length == 0 || TailInspector.IsOwnBlocks(fresh, index.ItemIndent))
+            if (fresh.Length == 0 || BlockShape.IsOwnBlocks(fresh, index.ItemIndent))
             {
                 return new AppendPlan(string.Empty, index.NewLine, null, null, 0);
             }
@@ -111,7 +111,7 @@ public sealed partial class FileHistoryStore
             if (eventsLine == 0 && line.StartsWith("events:", StringComparison.Ordinal))
             {
                 eventsLine = lineNumber;
-                if (!TailInspector.IsEventsKey(System.Text.Encoding.UTF8.GetBytes(line)))
+                if (!BlockShape.IsEventsKey(System.Text.Encoding.UTF8.GetBytes(line)))
                 {
                     throw Unappendable(path, lineNumber, $"its events list is written in flow style or as a value ('{line.Trim()}')",
                         "write it as 'events:' alone on its line (an empty list) followed by block items");

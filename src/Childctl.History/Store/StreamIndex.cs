@@ -53,7 +53,7 @@ internal sealed class StreamIndex
             var lineStart = offset + range.Start.Value;
             if (!SawEventsKey)
             {
-                SawEventsKey = Codec.TailInspector.IsEventsKey(line);
+                SawEventsKey = Codec.BlockShape.IsEventsKey(line);
                 continue;
             }
 
