@@ -1,6 +1,7 @@
 using Childctl.History.Events;
 using Childctl.History.Legacy;
 using Childctl.History.Store;
+using Childctl.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Childctl.History.Tests.Legacy;
@@ -185,4 +186,31 @@ public sealed class LegacyMigratorTests
 
     private static Task<MigrationReport> Migrate(IHistoryStore store, string from, bool dryRun = false) =>
         new LegacyMigrator(store).MigrateAsync(new MigrationOptions(from, Mc, "kcm-system", dryRun, Clock));
+}
+
+/// <summary>A writable copy of testdata/legacy/&lt;folder&gt; plus an empty history root.</summary>
+internal sealed class LegacyFixture : IDisposable
+{
+    private readonly TempDirectory _dir = new("childctl-legacy");
+
+    public LegacyFixture(params string[] folders)
+    {
+        foreach (var folder in folders)
+        {
+            var source = Path.Combine(AppContext.BaseDirectory, "testdata", "legacy", folder);
+            Directory.CreateDirectory(_dir.Combine(folder));
+            foreach (var file in Directory.GetFiles(source))
+            {
+                File.Copy(file, _dir.Combine(folder, Path.GetFileName(file)));
+            }
+        }
+
+        History = _dir.Combine("history");
+    }
+
+    public string History { get; }
+
+    public string Folder(string name) => _dir.Combine(name);
+
+    public void Dispose() => _dir.Dispose();
 }
