@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.Api.Admission;
+using Childctl.Sandbox.Api.Auth;
 using Childctl.Sandbox.Api.Bodies;
 using Childctl.Sandbox.Api.Http;
 using Childctl.Sandbox.Api.Patching;
@@ -18,7 +20,7 @@ internal sealed class PatchHandler(ApiServices api)
 {
     private const string CustomResourcePatchTypes = $"{MediaTypes.JsonPatch}, {MediaTypes.MergePatch}, {MediaTypes.ApplyPatch}";
 
-    public async Task PatchAsync(HttpContext ctx, ResourceRoute route)
+    public async Task PatchAsync(HttpContext ctx, ResourceRoute route, ApiUser user)
     {
         var write = WriteParams.From(ctx);
         var essence = MediaTypes.Essence(ctx.Request.ContentType);
@@ -43,8 +45,15 @@ internal sealed class PatchHandler(ApiServices api)
             }
 
             ObjectMeta.Of(next)["name"] = route.Name;
+            if (current is null)
+            {
+                WriteHandler.RefuseIfTerminating(api, route, "create");
+            }
+
             WriteHandler.PrepareBody(ctx, route, next, write);
-            WriteValidation.Validate(route.Definition, next, statusOnly);
+            WriteValidation.Validate(route.Definition, next, current, statusOnly);
+            var operation = current is null ? AdmissionRequest.Create : AdmissionRequest.Update;
+            AdmissionChain.Admit(new AdmissionRequest(operation, route.Definition, route.Namespace, route.Name!, next, current, route.Subresource, user, write.DryRun));
             return next;
         }, write.Options(isApply ? WriteOptions.Apply : WriteOptions.Update), statusOnly ? "status" : null);
         await Responses.WriteAsync(ctx, result.Created ? 201 : 200, result.Object.Json);

@@ -43,7 +43,8 @@ internal static class WriteValidation
             : messages;
     }
 
-    public static void Validate(ResourceDefinition def, JsonObject obj, bool statusOnly)
+    /// <summary>Schema, core-kind and rule validation; <paramref name="old"/> is the stored object on updates, null on create.</summary>
+    public static void Validate(ResourceDefinition def, JsonObject obj, JsonObject? old, bool statusOnly)
     {
         var validator = new SchemaValidator();
         validator.Validate(obj["metadata"], CoreDefinitions.ObjectMetaSchema, "metadata");
@@ -73,6 +74,8 @@ internal static class WriteValidation
         {
             causes.AddRange(CrdChecks.Check(obj));
         }
+
+        causes.AddRange(CoreValidation.Check(def.Type, obj, old));
 
         if (causes.Count > 0)
         {
