@@ -37,7 +37,7 @@ internal sealed class PatchHandler(ApiServices api)
         var type = route.Definition.Type;
         var result = api.Store.Modify(type, route.Namespace, route.Name!, current =>
         {
-            var next = Patched(essence, current, patch, route);
+            var next = Patched(essence, current?.DeepClone().AsObject(), patch, route);
             var name = ObjectMeta.Name(next);
             if (name is not null && name != route.Name)
             {
