@@ -50,6 +50,31 @@ public sealed class ClientRegistryTests(BareSandboxFixture f) : IClassFixture<Ba
     }
 
     [Fact]
+    public async Task A_create_carrying_a_resourceVersion_is_refused_as_etcd_refuses_it()
+    {
+        var body = Cd("with-rv");
+        body["metadata"]!["resourceVersion"] = "12";
+
+        var (code, status) = await FailureAsync(() => CreateAsync(_k, body));
+
+        Assert.Equal((HttpStatusCode.InternalServerError, "resourceVersion should not be set on objects to be created"), (code, Message(status)));
+        Assert.Null(status["reason"]);
+    }
+
+    [Fact]
+    public async Task The_openapi_v2_document_is_served_as_json_too_with_each_kinds_definition()
+    {
+        using var response = await SendAsync(HttpMethod.Get, "openapi/v2", null, ("Accept", "application/json"));
+        var definitions = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["definitions"]!;
+        var cd = definitions["com.mirantis.k0rdent.v1beta1.ClusterDeployment"]!;
+
+        Assert.Equal("#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", cd["properties"]!["metadata"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("ClusterDeployment", cd["x-kubernetes-group-version-kind"]![0]!["kind"]!.GetValue<string>());
+        Assert.Null(cd["properties"]!["spec"]!["properties"]!["config"]!["type"]);
+        Assert.NotNull(definitions["io.k8s.api.core.v1.ConfigMap"]);
+    }
+
+    [Fact]
     public async Task A_limited_list_says_how_many_items_remain_unless_a_selector_is_given()
     {
         for (var i = 0; i < 5; i++)

@@ -12,7 +12,7 @@ internal static class CoreDefinitions
     private static readonly Lazy<JsonElement> Schemas = new(() => JsonElements.From(EmbeddedYaml.Read("core-schemas.yaml")));
 
     /// <summary>The known fields of ObjectMeta, used to prune and strictly check every object's metadata.</summary>
-    public static JsonElement ObjectMetaSchema => Schemas.Value.GetProperty("ObjectMeta");
+    public static JsonElement ObjectMetaSchema => MetaSchemas.ObjectMetaInline;
 
     public static IReadOnlyList<ResourceDefinition> All { get; } =
     [

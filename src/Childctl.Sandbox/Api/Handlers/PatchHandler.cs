@@ -48,6 +48,7 @@ internal sealed class PatchHandler(ApiServices api)
             if (current is null)
             {
                 WriteHandler.RefuseIfTerminating(api, route, "create");
+                WriteHandler.RefuseResourceVersionOnCreate(next);
             }
 
             WriteHandler.PrepareBody(ctx, route, next, write);

@@ -25,6 +25,7 @@ internal sealed class WriteHandler(ApiServices api)
         var obj = RequestBodies.ParseObject(body, ctx.Request.ContentType ?? "");
         RequireKind(route, obj, body);
         RefuseIfTerminating(api, route, "create");
+        RefuseResourceVersionOnCreate(obj);
         PrepareBody(ctx, route, obj, write);
         WriteValidation.Validate(route.Definition, obj, old: null, statusOnly: false);
         AdmissionChain.Admit(new AdmissionRequest(AdmissionRequest.Create, route.Definition, route.Namespace, ObjectMeta.Name(obj) ?? "", obj, null, null, user, write.DryRun));
@@ -93,6 +94,18 @@ internal sealed class WriteHandler(ApiServices api)
         {
             throw new StoreException(405, "MethodNotAllowed", $"{verb} not allowed while custom resource definition is terminating",
                 new StatusDetails(null, route.Definition.Type.Group, route.Definition.Type.Plural));
+        }
+    }
+
+    /// <summary>
+    /// etcd refuses a create that carries a resourceVersion (a number other than 0), and the apiserver passes that on
+    /// as a 500 with no reason; kubectl create and apply clear it first.
+    /// </summary>
+    public static void RefuseResourceVersionOnCreate(JsonObject obj)
+    {
+        if (ulong.TryParse(ObjectMeta.ResourceVersion(obj), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rv) && rv != 0)
+        {
+            throw new StoreException(500, "", "resourceVersion should not be set on objects to be created");
         }
     }
 
