@@ -45,6 +45,12 @@ public sealed partial class ObjectStore : IObjectStore
     /// </summary>
     internal Func<ResourceType, bool> StatusIsSubresource { get; set; } = t => t.Group.Length > 0 || t == ResourceType.Namespace;
 
+    /// <summary>
+    /// A type's structural schema, for the list and map types field ownership needs (x-kubernetes-list-type and
+    /// friends). The API layer points this at its CRD registry; by default there is none and fields are deduced.
+    /// </summary>
+    internal Func<ResourceType, System.Text.Json.JsonElement?> SchemaOf { get; set; } = _ => null;
+
     public JsonObject? Get(ResourceType type, string? ns, string name) => GetStored(type, ns, name)?.ToNode();
 
     public IReadOnlyList<JsonObject> List(ResourceType type, string? ns) =>

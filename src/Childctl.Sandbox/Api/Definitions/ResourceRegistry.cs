@@ -29,6 +29,7 @@ internal sealed class ResourceRegistry : IDisposable
         _finalizer = new CrdFinalizer(store);
         _snapshot = Rebuild(0);
         store.StatusIsSubresource = HasStatusSubresource;
+        store.SchemaOf = type => Find(type.Group, type.Version, type.Plural)?.Schema;
         store.BeforeDelete = CrdFinalizer.PrepareDeletion;
         var start = store.Watch(CoreDefinitions.CustomResourceDefinition, null, 0, OnCrdChange);
         _subscription = start.Subscription!;
