@@ -10,7 +10,8 @@ namespace Childctl.Sandbox.Api.Validation;
 /// What every write goes through, in the apiserver's order: decode-time pruning and unknown-field handling
 /// (fieldValidation Strict → 400, Warn → Warning headers), defaulting, then schema validation → 422.
 /// Main-resource writes validate everything but status; status writes validate only status, so a status the
-/// controller wrote in-process never blocks a spec change.
+/// controller wrote in-process never blocks a spec change. The schema's CEL rules (x-kubernetes-validations) run
+/// with the old object on updates (<see cref="Cel.CelRules"/>).
 /// </summary>
 internal static class WriteValidation
 {
@@ -60,6 +61,8 @@ internal static class WriteValidation
                 if (Schema.Property(schema, key) is { } child)
                 {
                     validator.Validate(value, child, key);
+                    var hasOld = old is not null && old.ContainsKey(key);
+                    Cel.CelRules.Check(value, hasOld ? old![key] : null, hasOld, child, key, validator.Causes);
                 }
             }
 
