@@ -51,12 +51,12 @@ public sealed class KubectlCoreValidationTests(BareSandboxFixture f) : IClassFix
 
         var data = await _kubectl.RunAsync("patch", "secret", "imm", "-p", """{"stringData":{"a":"y"}}""");
         var unset = await _kubectl.RunAsync("patch", "secret", "imm", "-p", """{"immutable":false}""");
-        var type = await _kubectl.RunAsync("patch", "secret", "imm", "--type=merge", "-p", """{"type":"kubernetes.io/tls"}""");
+        var type = await _kubectl.RunAsync("patch", "secret", "imm", "--type=merge", "-p", """{"type":"example.com/custom"}""");
         var label = await _kubectl.RunAsync("label", "secret", "imm", "still=changeable");
 
         Assert.Equal("The Secret \"imm\" is invalid: data: Forbidden: field is immutable when `immutable` is set\n", data.StdErr);
         Assert.Equal("The Secret \"imm\" is invalid: immutable: Forbidden: field is immutable when `immutable` is set\n", unset.StdErr);
-        Assert.Equal("The Secret \"imm\" is invalid: type: Invalid value: \"kubernetes.io/tls\": field is immutable\n", type.StdErr);
+        Assert.Equal("The Secret \"imm\" is invalid: type: Invalid value: \"example.com/custom\": field is immutable\n", type.StdErr);
         Assert.Equal("secret/imm labeled\n", label.StdOut);
     }
 
@@ -88,6 +88,14 @@ public sealed class KubectlCoreValidationTests(BareSandboxFixture f) : IClassFix
         var file = Write(f.Directory, "dup.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dup}\ndata: {k: a}\nbinaryData: {k: YQ==}\n");
         var r = await _kubectl.RunAsync("apply", "-f", file);
         Assert.Equal("The ConfigMap \"dup\" is invalid: data[k]: Invalid value: \"k\": duplicate of key present in binaryData\n", r.StdErr);
+    }
+
+    [Fact]
+    public async Task A_tls_Secret_needs_its_certificate_and_key()
+    {
+        var file = Write(f.Directory, "tls.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: tls-half}\ntype: kubernetes.io/tls\nstringData: {tls.crt: x}\n");
+        var r = await _kubectl.RunAsync("apply", "-f", file);
+        Assert.Equal("The Secret \"tls-half\" is invalid: data[tls.key]: Required value\n", r.StdErr);
     }
 
     private const int CoreLimit = 1024 * 1024;

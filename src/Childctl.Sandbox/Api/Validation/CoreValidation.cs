@@ -71,6 +71,66 @@ internal static class CoreValidation
         {
             causes.Add(new StatusCause("FieldValueTooLong", $"Too long: may not be more than {MaxSize} bytes", "data"));
         }
+
+        CheckSecretType(obj, causes);
+    }
+
+    /// <summary>The keys each built-in Secret type requires (upstream ValidateSecret's switch on the type).</summary>
+    private static void CheckSecretType(JsonObject obj, List<StatusCause> causes)
+    {
+        var data = obj["data"] as JsonObject ?? [];
+        void Require(string key) => causes.Add(new StatusCause("FieldValueRequired", "Required value", $"data[{key}]"));
+        switch (ObjectMeta.String(obj, "type"))
+        {
+            case "kubernetes.io/service-account-token":
+                if (string.IsNullOrEmpty(ObjectMeta.Of(obj)["annotations"]?["kubernetes.io/service-account.name"]?.GetValue<string>()))
+                {
+                    causes.Add(new StatusCause("FieldValueRequired", "Required value", "metadata.annotations[kubernetes.io/service-account.name]"));
+                }
+
+                break;
+            case "kubernetes.io/dockercfg":
+                RequireJson(data, ".dockercfg", causes, Require);
+                break;
+            case "kubernetes.io/dockerconfigjson":
+                RequireJson(data, ".dockerconfigjson", causes, Require);
+                break;
+            case "kubernetes.io/basic-auth" when !data.ContainsKey("username") && !data.ContainsKey("password"):
+                Require("username");
+                Require("password");
+                break;
+            case "kubernetes.io/ssh-auth" when ObjectMeta.String(data, "ssh-privatekey") is not { Length: > 0 }:
+                Require("ssh-privatekey");
+                break;
+            case "kubernetes.io/tls":
+                foreach (var key in (string[])["tls.crt", "tls.key"])
+                {
+                    if (!data.ContainsKey(key))
+                    {
+                        Require(key);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void RequireJson(JsonObject data, string key, List<StatusCause> causes, Action<string> require)
+    {
+        if (ObjectMeta.String(data, key) is not { } encoded)
+        {
+            require(key);
+            return;
+        }
+
+        try
+        {
+            using var _ = JsonDocument.Parse(Convert.FromBase64String(encoded));
+        }
+        catch (JsonException e)
+        {
+            causes.Add(new StatusCause("FieldValueInvalid", $"Invalid value: \"<secret contents redacted>\": {e.Message}", $"data[{key}]"));
+        }
     }
 
     private static void CheckConfigMap(JsonObject obj, JsonObject? old, List<StatusCause> causes)
