@@ -33,6 +33,7 @@ internal sealed class Invocation : IDisposable
             CommandLine = "childctl " + string.Join(' ', arguments.Select(Quote)),
             Environment = host.GetEnvironmentVariable,
             Time = host.Time,
+            OnHistoryWarning = warning => host.Err.WriteLine("warning: " + warning),
         });
     }
 

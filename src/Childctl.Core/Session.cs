@@ -35,6 +35,9 @@ public sealed record SessionOptions
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Told the history store's warnings (a file it tightened to 0600), one line each.</summary>
+    public Action<string>? OnHistoryWarning { get; init; }
 }
 
 /// <summary>
@@ -62,7 +65,7 @@ public sealed class Session : IDisposable
         _cluster = new Lazy<ManagementCluster>(() =>
             ManagementApi.Resolve(options.KubeconfigPath, options.ContextName, options.ExplicitNamespace, options.Environment));
         _api = new Lazy<ManagementApi>(() => new ManagementApi(Cluster, _apiOptions, _watchOptions));
-        _history = new Lazy<LocalHistory>(() => new LocalHistory(store ?? new FileHistoryStore(options.HistoryDirectory, options.Time)));
+        _history = new Lazy<LocalHistory>(() => new LocalHistory(store ?? new FileHistoryStore(options.HistoryDirectory, options.Time) { OnWarning = options.OnHistoryWarning }));
     }
 
     public SessionOptions Options { get; }

@@ -199,5 +199,8 @@ public sealed record TimelineMilestone(string Name, DateTimeOffset At, string Ac
 /// <summary>The time between two milestones; <see cref="IsLifetime"/> for created → gone.</summary>
 public sealed record TimelineSpan(string From, string To, TimeSpan Duration, bool IsLifetime);
 
-/// <summary>A write cut short by a crash, found at the end of a history file, copied to <see cref="SidePath"/> and cut.</summary>
-public sealed record RepairedTail(string LogPath, string SidePath, long Length);
+/// <summary>
+/// A write cut short by a crash, found at the end of a history file: copied to <see cref="SidePath"/> and cut, or, when
+/// it was only read (<see cref="SidePath"/> null), left for the next append to move aside.
+/// </summary>
+public sealed record RepairedTail(string LogPath, string? SidePath, long Length);

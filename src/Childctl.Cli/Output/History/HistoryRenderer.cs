@@ -43,9 +43,10 @@ internal static class HistoryRenderer
         }
     }
 
-    /// <summary>An incomplete entry an interrupted write left at the end of a history file, and where it went.</summary>
-    public static string Warning(RepairedTail tail) =>
-        $"warning: {tail.LogPath} ended in an incomplete entry ({tail.Length} bytes, left by an interrupted write); it was moved to {tail.SidePath}";
+    /// <summary>An incomplete entry an interrupted write left at the end of a history file, and where it went (or will go).</summary>
+    public static string Warning(RepairedTail tail) => tail.SidePath is { } side
+        ? $"warning: {tail.LogPath} ended in an incomplete entry ({tail.Length} bytes, left by an interrupted write); it was moved to {side}"
+        : $"warning: {tail.LogPath} ends in an incomplete entry ({tail.Length} bytes, left by an interrupted write); it is not shown, and the next change recorded for this cluster moves it to a side file";
 
     /// <summary>History times in tables: to the second.</summary>
     internal static string Second(DateTimeOffset t) => HistoryJson.Time(t)[..19] + "Z";
