@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Childctl.Core.Operations.Watch;
-using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Cli.Output;
 
@@ -26,7 +25,7 @@ internal sealed class WatchView(Invocation inv) : IWatchObserver
     public void OnChange(ClusterChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (change.Kind == WatchChangeKind.Synced || change.Cluster is not { } cluster)
+        if (change.IsSynced || change.Cluster is not { } cluster)
         {
             return;
         }
@@ -37,8 +36,8 @@ internal sealed class WatchView(Invocation inv) : IWatchObserver
         }
         else if (change.PhaseChanged)
         {
-            var phase = change.Kind == WatchChangeKind.Deleted ? "Gone" : change.Verdict!.Phase.ToString();
-            var reason = change.Kind == WatchChangeKind.Deleted ? "deleted from the management cluster" : change.Verdict!.Reason;
+            var phase = change.IsDeleted ? "Gone" : change.Verdict!.Phase.ToString();
+            var reason = change.IsDeleted ? "deleted from the management cluster" : change.Verdict!.Reason;
             if (_terminal)
             {
                 if (!_headerWritten)
@@ -64,12 +63,7 @@ internal sealed class WatchView(Invocation inv) : IWatchObserver
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            writer.WriteString("type", change.Kind switch
-            {
-                WatchChangeKind.Added => "ADDED",
-                WatchChangeKind.Deleted => "DELETED",
-                _ => "MODIFIED",
-            });
+            writer.WriteString("type", change.EventType);
             writer.WritePropertyName("object");
             JsonOutput.WriteObject(writer, change.Cluster!.Raw);
             writer.WriteEndObject();

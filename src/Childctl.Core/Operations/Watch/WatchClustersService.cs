@@ -17,6 +17,19 @@ public sealed record WatchRequest(string? Name, ClusterFilter Filter);
 public sealed record ClusterChange(WatchChangeKind Kind, ClusterDeployment? Cluster, PhaseVerdict? Verdict, PhaseVerdict? Previous, DateTimeOffset SeenAt)
 {
     public bool PhaseChanged => Kind is WatchChangeKind.Added or WatchChangeKind.Deleted || (Kind == WatchChangeKind.Modified && Previous != Verdict);
+
+    /// <summary>The marker after the initial list: there is no object.</summary>
+    public bool IsSynced => Kind == WatchChangeKind.Synced;
+
+    public bool IsDeleted => Kind == WatchChangeKind.Deleted;
+
+    /// <summary>The watch event type as the API server names it: ADDED, MODIFIED or DELETED.</summary>
+    public string EventType => Kind switch
+    {
+        WatchChangeKind.Added => "ADDED",
+        WatchChangeKind.Deleted => "DELETED",
+        _ => "MODIFIED",
+    };
 }
 
 /// <summary>Told about each change a watch sees, synchronously and in order.</summary>
