@@ -84,3 +84,29 @@ internal sealed class ConditionList
     private JsonObject? Find(string type) =>
         _items.OfType<JsonObject>().FirstOrDefault(c => JsonAccess.String(c, "type") == type);
 }
+
+/// <summary>One metav1.Condition as read from an object.</summary>
+internal sealed record Condition(
+    string Type,
+    string Status,
+    string Reason,
+    string Message,
+    DateTimeOffset? LastTransitionTime,
+    long? ObservedGeneration)
+{
+    public bool IsTrue => Status == "True";
+
+    public bool IsFalse => Status == "False";
+
+    public bool IsUnknown => Status == "Unknown";
+}
+
+/// <summary>A condition value to set in this reconcile.</summary>
+internal sealed record ConditionUpdate(string Type, string Status, string Reason, string Message)
+{
+    public static ConditionUpdate True(string type, string reason = Reasons.Succeeded, string message = "") => new(type, "True", reason, message);
+
+    public static ConditionUpdate False(string type, string message, string reason = Reasons.Failed) => new(type, "False", reason, message);
+
+    public static ConditionUpdate Unknown(string type, string message = "", string reason = Reasons.Progressing) => new(type, "Unknown", reason, message);
+}

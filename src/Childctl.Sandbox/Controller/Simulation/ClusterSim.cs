@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Childctl.Sandbox.Controller;
 
 /// <summary>
@@ -86,4 +88,45 @@ internal sealed class ClusterSim
     public TimeSpan DurationOf(SimStep step, SimClock clock) => clock.Real(StepDurations.Of(step) * Jitter);
 
     public TimeSpan DurationOf(DeletionStep step, SimClock clock) => clock.Real(StepDurations.Of(step) * Jitter);
+}
+
+/// <summary>
+/// One step of simulated provisioning or change. While a step runs, the cluster shows that step's
+/// HelmReleaseReady and CAPIClusterSummary; when it completes, the next one starts.
+/// </summary>
+internal enum SimStep
+{
+    InstallRelease,
+    Infrastructure,
+    ControlPlaneInitializing,
+    ControlPlaneAvailable,
+    Workers,
+    Services,
+    UpgradeRelease,
+    RollControlPlane,
+    RollWorkers,
+    ScaleControlPlane,
+    ScaleWorkers,
+}
+
+/// <summary>The simulated stages of tearing a cluster down, in order.</summary>
+internal enum DeletionStep
+{
+    CloudResources,
+    Release,
+    Workers,
+    ControlPlane,
+    Infrastructure,
+    Done,
+}
+
+/// <summary>The parts of a ClusterDeployment spec whose change sends the simulated cluster back through a change plan.</summary>
+internal sealed record AppliedSpec(string Template, int ControlPlaneNumber, int WorkersNumber, string Config, string Services)
+{
+    public static AppliedSpec From(JsonObject cluster, ClusterConfig config) => new(
+        JsonAccess.String(cluster, "spec", "template") ?? "",
+        config.ControlPlaneNumber,
+        config.WorkersNumber,
+        JsonAccess.At(cluster, "spec", "config")?.ToJsonString() ?? "",
+        JsonAccess.At(cluster, "spec", "serviceSpec", "services")?.ToJsonString() ?? "");
 }

@@ -57,3 +57,11 @@ internal sealed record ProviderProfile(
     /// <summary>The cloud's name as people write it: Azure, AWS, GCP.</summary>
     public string DisplayName => Provider == CloudProvider.Azure ? "Azure" : Provider.ToString().ToUpperInvariant();
 }
+
+/// <summary>The infrastructure providers the sandbox simulates.</summary>
+public enum CloudProvider
+{
+    Azure,
+    Aws,
+    Gcp,
+}

@@ -1,3 +1,5 @@
+using Childctl.Sandbox.Storage;
+
 namespace Childctl.Sandbox.Controller;
 
 /// <summary>
@@ -80,3 +82,6 @@ internal sealed class WorkQueue : IDisposable
 
     public void Dispose() => _signal.Dispose();
 }
+
+/// <summary>An object the controller has to look at.</summary>
+internal readonly record struct WorkItem(ResourceType Type, string Namespace, string Name);

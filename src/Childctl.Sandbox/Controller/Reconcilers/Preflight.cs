@@ -76,3 +76,14 @@ internal static class Preflight
         return new PreflightResult(PreflightOutcome.Blocked, done, EventSpec.Warning(warningReason, message));
     }
 }
+
+/// <summary>How far the checks before deploying got: blocked by an error, stopped by dryRun, or clear to deploy.</summary>
+internal enum PreflightOutcome
+{
+    Blocked,
+    DryRun,
+    Deploy,
+}
+
+/// <summary>The conditions the checks set, in pipeline order, and the Warning event for a failed check.</summary>
+internal sealed record PreflightResult(PreflightOutcome Outcome, IReadOnlyList<ConditionUpdate> Conditions, EventSpec? Warning);
