@@ -7,21 +7,40 @@ namespace Childctl.Sandbox.Controller;
 /// <summary>
 /// Records core/v1 Events on ClusterDeployments the way client-go's recorder does: an involvedObject with uid,
 /// a name <c>&lt;object&gt;.&lt;hex nanoseconds&gt;</c>, and repeats of the same type/reason/message folded
-/// into one Event by raising <c>count</c> and <c>lastTimestamp</c>. Used only by the controller's worker.
+/// into one Event by raising <c>count</c> and <c>lastTimestamp</c>. Like client-go's recorder it is best effort: an
+/// Event the server refuses (for example 403 in a namespace that is being deleted) is logged and dropped, never
+/// retried and never an error of the reconcile that raised it. Used only by the controller's worker.
 /// </summary>
 internal sealed class EventRecorder
 {
     private readonly IObjectStore _store;
     private readonly TimeProvider _time;
+    private readonly TextWriter _log;
     private readonly Dictionary<string, Dictionary<string, string>> _byUid = new(StringComparer.Ordinal);
 
-    public EventRecorder(IObjectStore store, TimeProvider time)
+    public EventRecorder(IObjectStore store, TimeProvider time, TextWriter log)
     {
         _store = store;
         _time = time;
+        _log = log;
     }
 
     public void Record(JsonObject involved, EventSpec spec)
+    {
+        try
+        {
+            RecordCore(involved, spec);
+        }
+        catch (StoreException e)
+        {
+            _log.WriteLine($"sandbox controller: server rejected event {spec.Reason} on {JsonAccess.Namespace(involved)}/{JsonAccess.Name(involved)} (will not retry!): {e.Message}");
+        }
+    }
+
+    /// <summary>Drops what is remembered about a uid once its object is gone.</summary>
+    public void Forget(string uid) => _byUid.Remove(uid);
+
+    private void RecordCore(JsonObject involved, EventSpec spec)
     {
         var ns = JsonAccess.Namespace(involved);
         var uid = JsonAccess.Uid(involved);
@@ -38,15 +57,12 @@ internal sealed class EventRecorder
             existing["count"] = (JsonAccess.Long(existing, "count") ?? 1) + 1;
             existing["lastTimestamp"] = now;
             JsonAccess.Child(existing, "involvedObject")["resourceVersion"] = JsonAccess.ResourceVersion(involved);
-            TryWrite(() => _store.Update(ResourceType.Event, existing, WellKnown.FieldManager));
+            _store.Update(ResourceType.Event, existing, WellKnown.FieldManager);
             return;
         }
 
         seen[key] = Create(involved, spec, now);
     }
-
-    /// <summary>Drops what is remembered about a uid once its object is gone.</summary>
-    public void Forget(string uid) => _byUid.Remove(uid);
 
     private string Create(JsonObject involved, EventSpec spec, string now)
     {
@@ -92,18 +108,6 @@ internal sealed class EventRecorder
         ["reportingComponent"] = WellKnown.EventSource,
         ["reportingInstance"] = "",
     };
-
-    private static void TryWrite(Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (StoreException)
-        {
-            // Events are best effort, as in client-go: a lost count never blocks a reconcile.
-        }
-    }
 }
 
 /// <summary>A Kubernetes Event the controller is about to record on a ClusterDeployment.</summary>

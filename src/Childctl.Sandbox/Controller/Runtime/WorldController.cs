@@ -28,7 +28,7 @@ internal sealed class WorldController : IAsyncDisposable
         _time = clock.Time;
         _timers = new DueTimers(clock.Time, item => _queue.Add(item, force: true));
         _references = new ReferenceCache(store);
-        _clusters = new ClusterReconciler(store, _references, new EventRecorder(store, clock.Time), clock);
+        _clusters = new ClusterReconciler(store, _references, new EventRecorder(store, clock.Time, Console.Error), clock);
         _credentials = new CredentialReconciler(store, clock.Time);
         _templates = new TemplateReconciler(store);
         _chains = new ChainReconciler(store);
