@@ -1,3 +1,4 @@
+using Childctl.Sandbox.Admission;
 using Childctl.Sandbox.Api.Auth;
 using Childctl.Sandbox.Api.Definitions;
 using Childctl.Sandbox.Faults;
@@ -21,6 +22,9 @@ internal sealed class ApiServices(ObjectStore store, ResourceRegistry registry, 
     public TimeProvider Time { get; } = time;
 
     public TimeSpan BookmarkInterval { get; } = bookmarkInterval;
+
+    /// <summary>The validating admission webhooks every write of a main resource goes through (the simulated k0rdent registers them).</summary>
+    public AdmissionChain Admission { get; } = new();
 
     /// <summary>Cancelled when the server stops, so open watches end at once instead of holding shutdown up.</summary>
     public CancellationToken Stopping => _stopping.Token;

@@ -28,7 +28,7 @@ public static class SandboxHost
         var api = new ApiServices(store, registry, new SandboxFaults(options.RandomSeed), new TokenAuthenticator(), time, options.WatchBookmarkInterval);
         var certificate = SelfSignedCertificate.Create(time);
         var app = BuildApp(options.Port, certificate, new ApiHandler(api));
-        var world = SandboxWorld.Start(store, options, time);
+        var world = SandboxWorld.Start(store, options, time, new WorldHooks(api.Admission));
         try
         {
             await app.StartAsync(cancellationToken);

@@ -19,6 +19,7 @@ internal sealed class DeleteHandler(ApiServices api)
     {
         var options = await ReadOptionsAsync(ctx);
         var preconditions = options?["preconditions"] as JsonObject;
+        api.Admission.Review(route.Definition.Type, route.Subresource, api.Store.Get(route.Definition.Type, route.Namespace, route.Name!), null, w => Responses.AddWarning(ctx, w));
         var deleted = api.Store.DeleteCore(route.Definition.Type, route.Namespace, route.Name!,
             Text(preconditions?["uid"]), Text(preconditions?["resourceVersion"]), IsDryRun(ctx, options));
         await Responses.WriteAsync(ctx, 200, deleted.Json);
@@ -33,6 +34,7 @@ internal sealed class DeleteHandler(ApiServices api)
         var deleted = new List<StoredObject>();
         foreach (var item in items.Where(list.Matches))
         {
+            api.Admission.Review(item.Type, null, item.ToNode(), null, w => Responses.AddWarning(ctx, w));
             try
             {
                 deleted.Add(api.Store.DeleteCore(item.Type, route.Namespace ?? NullIfEmpty(item.Namespace), item.Name, null, null, dryRun));

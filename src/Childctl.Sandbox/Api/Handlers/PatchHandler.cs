@@ -35,6 +35,7 @@ internal sealed class PatchHandler(ApiServices api)
         var type = route.Definition.Type;
         var result = api.Store.Modify(type, route.Namespace, route.Name!, current =>
         {
+            var old = current?.DeepClone().AsObject(); // patches edit the current object in place; admission compares with the stored one
             var next = Patched(essence, current, patch, route);
             var name = ObjectMeta.Name(next);
             if (name is not null && name != route.Name)
@@ -45,6 +46,7 @@ internal sealed class PatchHandler(ApiServices api)
             ObjectMeta.Of(next)["name"] = route.Name;
             WriteHandler.PrepareBody(ctx, route, next, write);
             WriteValidation.Validate(route.Definition, next, statusOnly);
+            api.Admission.Review(type, route.Subresource, old, next, w => Responses.AddWarning(ctx, w));
             return next;
         }, write.Options(isApply ? WriteOptions.Apply : WriteOptions.Update), statusOnly ? "status" : null);
         await Responses.WriteAsync(ctx, result.Created ? 201 : 200, result.Object.Json);

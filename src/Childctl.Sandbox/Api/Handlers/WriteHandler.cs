@@ -17,6 +17,7 @@ internal sealed class WriteHandler(ApiServices api)
         var obj = RequestBodies.ParseObject(await RequestBodies.ReadAsync(ctx.Request, ctx.RequestAborted), ctx.Request.ContentType ?? "");
         PrepareBody(ctx, route, obj, write);
         WriteValidation.Validate(route.Definition, obj, statusOnly: false);
+        api.Admission.Review(route.Definition.Type, route.Subresource, null, obj, w => Responses.AddWarning(ctx, w));
         var created = api.Store.CreateCore(route.Definition.Type, obj, write.Options());
         await Responses.WriteAsync(ctx, 201, created.Json);
     }
@@ -36,8 +37,11 @@ internal sealed class WriteHandler(ApiServices api)
         var statusOnly = route.Subresource == "status";
         WriteValidation.Validate(route.Definition, obj, statusOnly);
         var type = route.Definition.Type;
-        var result = api.Store.Modify(type, route.Namespace, route.Name!, current => current is null ? throw StoreErrors.NotFound(type, route.Name!) : obj,
-            write.Options(), statusOnly ? "status" : null);
+        var result = api.Store.Modify(type, route.Namespace, route.Name!, current =>
+        {
+            api.Admission.Review(type, route.Subresource, current ?? throw StoreErrors.NotFound(type, route.Name!), obj, w => Responses.AddWarning(ctx, w));
+            return obj;
+        }, write.Options(), statusOnly ? "status" : null);
         await Responses.WriteAsync(ctx, 200, result.Object.Json);
     }
 

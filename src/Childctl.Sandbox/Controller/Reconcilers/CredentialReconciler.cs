@@ -5,14 +5,12 @@ namespace Childctl.Sandbox.Controller;
 
 /// <summary>
 /// A minimal credential controller (REFERENCE.md §10): a Credential created without status gets the finalizer,
-/// the component label and a CredentialReady condition (ready when its identity kind is one k0rdent accepts);
+/// the component label and a CredentialReady condition (ready when its identity kind is one k0rdent accepts), and
+/// gets it again when its spec changes;
 /// a deleted one loses the finalizer so that it goes away. Seeded Credentials already carry a status and are left alone.
 /// </summary>
 internal sealed class CredentialReconciler
 {
-    private static readonly HashSet<string> KnownIdentityKinds =
-        ["AzureClusterIdentity", "AWSClusterStaticIdentity", "AWSClusterRoleIdentity", "AWSClusterControllerIdentity", "Secret"];
-
     private readonly IObjectStore _store;
     private readonly TimeProvider _time;
 
@@ -53,7 +51,7 @@ internal sealed class CredentialReconciler
             return;
         }
 
-        if (JsonAccess.At(credential, "status", "conditions") is JsonArray { Count: > 0 })
+        if (JsonAccess.At(credential, "status", "conditions") is JsonArray { Count: > 0 } && !SpecChangedSinceChecked(credential))
         {
             return;
         }
@@ -69,12 +67,20 @@ internal sealed class CredentialReconciler
         _store.UpdateStatus(ResourceType.Credential, credential, WellKnown.FieldManager);
     }
 
+    /// <summary>
+    /// The credential controller re-checks the identity when the spec changes: a CredentialReady condition written for
+    /// an older generation. A status without observedGeneration (written by hand or by a test) is left as it is.
+    /// </summary>
+    private static bool SpecChangedSinceChecked(JsonObject credential) =>
+        new ConditionList(credential["status"]!.AsObject()).Get(ConditionTypes.CredentialReady)?.ObservedGeneration is { } observed
+        && observed < JsonAccess.Generation(credential);
+
     public static JsonObject Status(JsonObject credential, DateTimeOffset now)
     {
         var kind = JsonAccess.String(credential, "spec", "identityRef", "kind") ?? "";
         var identity = JsonAccess.String(credential, "spec", "identityRef", "name") ?? "";
         var identityNs = JsonAccess.String(credential, "spec", "identityRef", "namespace") ?? JsonAccess.Namespace(credential);
-        var ready = KnownIdentityKinds.Contains(kind) && identity.Length > 0;
+        var ready = ProviderProfile.AllIdentityKinds.Contains(kind, StringComparer.Ordinal) && identity.Length > 0;
         var status = new JsonObject { ["ready"] = ready };
         var conditions = new ConditionList(status);
         if (ready)

@@ -5,7 +5,8 @@ namespace Childctl.Sandbox.Controller;
 /// <summary>
 /// The start of k0rdent's reconcile pipeline (REFERENCE.md §6): load the Credential, check the ClusterTemplate
 /// (TemplateReady), fetch the chart and dry-run the values (HelmChartReady), check the Credential is ready
-/// (CredentialReady), then stop for dryRun. The first failure stops the pipeline; later conditions keep the
+/// (CredentialReady: ready, and its identity kind one the template's infrastructure provider accepts, as k0rdent's
+/// controller checks it when its webhooks are off and as its webhook checks it otherwise), then stop for dryRun. The first failure stops the pipeline; later conditions keep the
 /// values they had, as in the real controller.
 /// </summary>
 internal static class Preflight
@@ -45,6 +46,11 @@ internal static class Preflight
         if (!credential.Ready)
         {
             return Blocked(done, ConditionTypes.CredentialReady, $"the Credential {ns}/{credentialName} is not ready", "CredentialNotReady");
+        }
+
+        if (ProviderProfile.IdentityMismatch(credential.IdentityKind, $"{ns}/{credentialName}", template.Providers) is { } mismatch)
+        {
+            return Blocked(done, ConditionTypes.CredentialReady, "failed to validate Credential: " + mismatch, "CredentialError");
         }
 
         done.Add(ConditionUpdate.True(ConditionTypes.CredentialReady));

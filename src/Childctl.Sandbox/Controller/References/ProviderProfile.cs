@@ -52,6 +52,44 @@ internal sealed record ProviderProfile(
     public static ProviderProfile? FromProviders(IEnumerable<string> providers) =>
         All.FirstOrDefault(p => providers.Contains(p.InfrastructureProvider, StringComparer.Ordinal));
 
+    /// <summary>Every identity kind some cloud accepts: what the credential controller can make ready.</summary>
+    public static IReadOnlyList<string> AllIdentityKinds { get; } = All.SelectMany(p => p.IdentityKinds).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The Credential identity kinds this cloud's infrastructure provider accepts (REFERENCE.md §10): what its
+    /// ProviderInterface lists as <c>clusterIdentityKinds</c>, which k0rdent's webhook and controller check.
+    /// </summary>
+    public IReadOnlyList<string> IdentityKinds => Provider switch
+    {
+        CloudProvider.Azure => ["AzureClusterIdentity", "Secret"],
+        CloudProvider.Aws => ["AWSClusterStaticIdentity", "AWSClusterRoleIdentity", "AWSClusterControllerIdentity"],
+        _ => ["Secret"],
+    };
+
+    /// <summary>
+    /// k0rdent's check that a Credential fits a template (its webhook's and controller's
+    /// <c>isCredIdentitySupportsClusterTemplate</c>): every infrastructure provider of the template must accept the
+    /// identity kind. Returns k0rdent's sentence for the first that does not, or null when it fits.
+    /// </summary>
+    public static string? IdentityMismatch(string identityKind, string credentialKey, IEnumerable<string> templateProviders)
+    {
+        foreach (var provider in templateProviders.Where(p => p.StartsWith("infrastructure-", StringComparison.Ordinal)))
+        {
+            IReadOnlyList<string>? kinds = provider == "infrastructure-internal" ? ["Secret"] : FromProviders([provider])?.IdentityKinds;
+            if (kinds is null)
+            {
+                return $"unsupported infrastructure provider {provider}";
+            }
+
+            if (!kinds.Contains(identityKind, StringComparer.Ordinal))
+            {
+                return $"provider {provider} does not support ClusterIdentity Kind {identityKind} from the Credential {credentialKey}";
+            }
+        }
+
+        return null;
+    }
+
     public string Name => Provider.ToString().ToLowerInvariant();
 
     /// <summary>The cloud's name as people write it: Azure, AWS, GCP.</summary>

@@ -88,7 +88,9 @@ internal sealed record TemplateInfo(
     string ChartVersion,
     string K8sVersion,
     string K0sVersion,
-    ProviderProfile? Profile)
+    ProviderProfile? Profile,
+    IReadOnlyList<string> Providers,
+    JsonObject? Defaults)
 {
     /// <summary>The chart as Helm and Flux name it in messages: <c>azure-standalone-cp@1.0.45</c>.</summary>
     public string ChartReference => $"{Chart}@{ChartVersion}";
@@ -110,16 +112,19 @@ internal sealed record TemplateInfo(
             JsonAccess.String(status, "chartVersion") ?? JsonAccess.String(template, "spec", "helm", "chartSpec", "version") ?? "",
             JsonAccess.String(status, "k8sVersion") ?? "",
             JsonAccess.String(status, "config", "k0s", "version") ?? "",
-            ProviderProfile.FromProviders(providers));
+            ProviderProfile.FromProviders(providers),
+            providers,
+            JsonAccess.At(status, "config")?.DeepClone() as JsonObject);
     }
 }
 
 /// <summary>What the controller needs from a Credential (REFERENCE.md §10).</summary>
-internal sealed record CredentialInfo(string Namespace, string Name, bool Ready, string Region)
+internal sealed record CredentialInfo(string Namespace, string Name, bool Ready, string Region, string IdentityKind)
 {
     public static CredentialInfo From(JsonObject credential) => new(
         JsonAccess.Namespace(credential),
         JsonAccess.Name(credential),
         JsonAccess.Bool(credential, "status", "ready"),
-        JsonAccess.String(credential, "spec", "region") ?? "");
+        JsonAccess.String(credential, "spec", "region") ?? "",
+        JsonAccess.String(credential, "spec", "identityRef", "kind") ?? "");
 }

@@ -1,3 +1,4 @@
+using Childctl.Sandbox.Admission;
 using Childctl.Sandbox.Seeding;
 using Childctl.Sandbox.Storage;
 
@@ -10,7 +11,10 @@ namespace Childctl.Sandbox.Controller;
 /// </summary>
 public static class SandboxWorld
 {
-    public static RunningWorld Start(IObjectStore store, SandboxOptions options, TimeProvider time)
+    public static RunningWorld Start(IObjectStore store, SandboxOptions options, TimeProvider time) => Start(store, options, time, new WorldHooks());
+
+    /// <summary>Starts the world plugged into a served API: with the controller on, its admission webhooks are registered.</summary>
+    internal static RunningWorld Start(IObjectStore store, SandboxOptions options, TimeProvider time, WorldHooks hooks)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -22,11 +26,15 @@ public static class SandboxWorld
             return new RunningWorld(null, seeded);
         }
 
+        hooks.Admission?.Register(new ClusterDeploymentWebhook(store));
         var controller = new WorldController(store, clock);
         controller.Start();
         return new RunningWorld(controller, seeded);
     }
 }
+
+/// <summary>What a world plugs into when an API serves it; all optional, so a world can run on a bare store.</summary>
+internal sealed record WorldHooks(AdmissionChain? Admission = null);
 
 /// <summary>
 /// A started simulated world. Dispose it to stop the controller. Tests use <see cref="WhenIdleAsync"/> after
