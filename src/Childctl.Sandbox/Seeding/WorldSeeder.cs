@@ -5,8 +5,8 @@ using Childctl.Sandbox.Storage;
 namespace Childctl.Sandbox.Seeding;
 
 /// <summary>
-/// Fills a fresh store with the simulated k0rdent world: in <c>kcm-system</c> the stock ClusterTemplates, their
-/// ClusterTemplateChains and the Credentials; with pre-seeded clusters also team namespaces, which get the same
+/// Fills a fresh store with the simulated k0rdent world: in <c>kcm-system</c> the stock ClusterTemplates (with their
+/// <c>schema-ct-*</c> ConfigMaps), their ClusterTemplateChains and the Credentials; with pre-seeded clusters also team namespaces, which get the same
 /// templates, chains and credentials (as k0rdent's access management would distribute them) and their share of
 /// the clusters. Chains come before clusters, whose availableUpgrades are read from them.
 /// </summary>
@@ -55,7 +55,7 @@ internal static class WorldSeeder
         {
             var created = store.CreateBackdated(ResourceType.ClusterTemplate, TemplateObjects.Object(seed, ns), createdAt, WellKnown.FieldManager);
             created["status"] = TemplateObjects.Status(seed, ns);
-            store.UpdateStatus(ResourceType.ClusterTemplate, created, WellKnown.FieldManager);
+            SchemaConfigMap.Ensure(store, store.UpdateStatus(ResourceType.ClusterTemplate, created, WellKnown.FieldManager), createdAt);
         }
 
         return TemplateCatalog.All.Count;

@@ -72,8 +72,8 @@ internal static class Preflight
             return null;
         }
 
-        var violations = ConfigValidator.Validate(template.Profile, JsonAccess.At(cluster, "spec", "config") as JsonObject);
-        return violations.Count == 0 ? null : EventSpec.Warning("ValidationError", ConfigValidator.FailureMessage(template.Chart, violations));
+        var violations = ValuesValidator.Validate(ChartSchema.Cached(template.Profile), template.Defaults, JsonAccess.At(cluster, "spec", "config") as JsonObject);
+        return violations.Count == 0 ? null : EventSpec.Warning("ValidationError", ValuesValidator.FailureMessage(template.Chart, violations));
     }
 
     private static PreflightResult Blocked(List<ConditionUpdate> done, string type, string message, string warningReason)

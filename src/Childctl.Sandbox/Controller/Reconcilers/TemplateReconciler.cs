@@ -8,7 +8,8 @@ namespace Childctl.Sandbox.Controller;
 /// A minimal template controller (REFERENCE.md §9): a ClusterTemplate created without a status is validated
 /// against the charts the simulated kcm-templates repository has (azure/aws/gcp-standalone-cp, any version):
 /// a known chart gets the full status of a stock template, anything else <c>valid: false</c> with a chart-pull
-/// error. Templates that already have a status (the seeded ones, or ones written by a test) are left alone.
+/// error. Templates that already have a status (the seeded ones, or ones written by a test) keep it. A template whose
+/// status names a schema ConfigMap gets it (again, if someone deleted it); a deleted template's ConfigMap goes.
 /// </summary>
 internal sealed class TemplateReconciler
 {
@@ -19,15 +20,21 @@ internal sealed class TemplateReconciler
     public void Reconcile(string ns, string name)
     {
         var template = _store.Get(ResourceType.ClusterTemplate, ns, name);
-        if (template is null || JsonAccess.At(template, "status", "valid") is not null)
+        if (template is null)
         {
+            SchemaConfigMap.RemoveFor(_store, ns, name);
             return;
         }
 
-        template["status"] = Status(template, ns, name);
         try
         {
-            _store.UpdateStatus(ResourceType.ClusterTemplate, template, WellKnown.FieldManager);
+            if (JsonAccess.At(template, "status", "valid") is null)
+            {
+                template["status"] = Status(template, ns, name);
+                template = _store.UpdateStatus(ResourceType.ClusterTemplate, template, WellKnown.FieldManager);
+            }
+
+            SchemaConfigMap.Ensure(_store, template);
         }
         catch (StoreException e) when (e.Code is 409 or 404)
         {

@@ -84,6 +84,10 @@ internal sealed class WorldController : IAsyncDisposable
         {
             _queue.Add(new WorkItem(e.Resource, ns, name), force: true);
         }
+        else if (e.Resource == SchemaConfigMap.Type && e.Type == "DELETED" && name.StartsWith(SchemaConfigMap.Prefix, StringComparison.Ordinal))
+        {
+            _queue.Add(new WorkItem(ResourceType.ClusterTemplate, ns, name[SchemaConfigMap.Prefix.Length..]), force: true);
+        }
         else if (e.Resource == ResourceType.Secret && e.Type == "DELETED"
                  && JsonAccess.Label(e.Object, WellKnown.CapiClusterNameLabel) is { } cluster
                  && name == WellKnown.KubeconfigSecretName(cluster))
