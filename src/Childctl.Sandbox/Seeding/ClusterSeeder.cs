@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.ChildApi;
 using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Storage;
 
@@ -19,9 +20,14 @@ internal sealed partial class ClusterSeeder
     private readonly SeedTimeline _timeline;
     private readonly IReadOnlyList<string> _namespaces;
     private readonly DateTimeOffset _now;
+    private readonly Dictionary<string, CapiState> _capi;
+    private readonly ChildAccess _children;
 
-    public ClusterSeeder(IObjectStore store, ReferenceCache references, SimClock clock, int seed, IReadOnlyList<string> namespaces)
+    public ClusterSeeder(IObjectStore store, ReferenceCache references, SimClock clock, int seed, IReadOnlyList<string> namespaces,
+        Dictionary<string, CapiState> capi, ChildAccess children)
     {
+        _capi = capi;
+        _children = children;
         _store = store;
         _random = new Random(seed);
         _timeline = new SeedTimeline(references, clock.Speed);

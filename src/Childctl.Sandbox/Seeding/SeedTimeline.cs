@@ -57,7 +57,9 @@ internal sealed class SeedTimeline
         cluster["status"] = DeletionStatus.Build(ctx);
     }
 
-    public CapiContext Capi(JsonObject cluster, ClusterSim sim) => ReconcileContext.Create(cluster, sim, _references, Clock).Capi;
+    public CapiContext Capi(JsonObject cluster, ClusterSim sim) => Context(cluster, sim).Capi;
+
+    public ReconcileContext Context(JsonObject cluster, ClusterSim sim) => ReconcileContext.Create(cluster, sim, _references, Clock);
 
     private void Build(JsonObject cluster, ClusterSim sim)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.ChildApi;
 using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Storage;
 
@@ -15,7 +16,9 @@ internal static class WorldSeeder
     /// <summary>Namespaces that hold pre-seeded clusters besides kcm-system.</summary>
     public static readonly IReadOnlyList<string> TeamNamespaces = ["team-a", "team-b", "platform"];
 
-    public static SeedSummary Seed(IObjectStore store, SandboxOptions options, SimClock clock)
+    /// <param name="capi">Receives, per seeded cluster uid, what was written of its CAPI objects, for the controller to take over.</param>
+    /// <param name="children">Where the seeded clusters' kubeconfigs point.</param>
+    public static SeedSummary Seed(IObjectStore store, SandboxOptions options, SimClock clock, Dictionary<string, CapiState>? capi = null, ChildAccess? children = null)
     {
         var namespaces = new List<string> { WellKnown.DefaultNamespace };
         if (options.Clusters > 0)
@@ -23,6 +26,7 @@ internal static class WorldSeeder
             namespaces.AddRange(TeamNamespaces);
         }
 
+        CapiKinds.InstallDefinitions(store);
         var installedAt = Timestamps.Truncate(clock.Now - TimeSpan.FromDays(120));
         var templates = 0;
         var chains = 0;
@@ -36,7 +40,8 @@ internal static class WorldSeeder
         }
 
         var clusters = options.Clusters > 0
-            ? new ClusterSeeder(store, new ReferenceCache(store), clock, options.RandomSeed, namespaces).Seed(options.Clusters)
+            ? new ClusterSeeder(store, new ReferenceCache(store), clock, options.RandomSeed, namespaces, capi ?? [],
+                children ?? throw new ArgumentNullException(nameof(children), "seeded clusters need a child API for their kubeconfigs")).Seed(options.Clusters)
             : Enum.GetValues<SeedPhase>().ToDictionary(p => p, _ => 0);
         return new SeedSummary(namespaces, templates, chains, credentials, clusters);
     }

@@ -1,6 +1,10 @@
 namespace Childctl.Sandbox.Controller;
 
-/// <summary>Everything the CAPI messages of one cluster are made from.</summary>
+/// <summary>
+/// Everything the CAPI messages and objects of one cluster are made from. <paramref name="Version"/> is the k0s
+/// version of the cluster's template, <paramref name="PreviousVersion"/> that of the template before the change in
+/// progress (the machines keep it until they roll).
+/// </summary>
 internal sealed record CapiContext(
     string Namespace,
     string Name,
@@ -8,7 +12,9 @@ internal sealed record CapiContext(
     ClusterConfig Config,
     ProviderProfile? Profile,
     ClusterSim Sim,
-    FailureInjection Failure)
+    FailureInjection Failure,
+    string Version = "",
+    string PreviousVersion = "")
 {
     public MachineNames Machines { get; } = new(Name, Uid, Sim.MachineSetGeneration);
 

@@ -90,7 +90,7 @@ internal static partial class CapiMessages
             $"  * MachineDeployment {c.Machines.MachineDeployment}: {available} available replicas, at least {wanted} required (spec.strategy.rollout.maxUnavailable is 0, spec.replicas is {wanted})");
     }
 
-    private static string WaitingForNode(CapiContext c, string machine) =>
+    public static string WaitingForNode(CapiContext c, string machine) =>
         $"NodeHealthy: Waiting for a Node with spec.providerID {c.ProviderId(machine)} to exist";
 
     /// <summary>

@@ -35,7 +35,7 @@ internal sealed partial class ClusterReconciler
         {
             try
             {
-                _store.Create(ResourceType.Secret, KubeconfigSecret.Build(ctx.Capi), WellKnown.FieldManager);
+                _store.Create(ResourceType.Secret, KubeconfigSecret.Build(ctx.Capi, _children), WellKnown.FieldManager);
             }
             catch (StoreException e) when (e.Code == 409)
             {
@@ -56,6 +56,7 @@ internal sealed partial class ClusterReconciler
             _events.Record(written, e);
         }
 
+        CapiWriter.Sync(_store, Context(written, sim), sim.Capi, _clock.Now);
         if (sim.Deletion != DeletionStep.Done || DeletionProgress.IsHeld(sim, ctx.Failure))
         {
             return ReconcileOutcome.At(DeletionProgress.IsHeld(sim, ctx.Failure) ? null : sim.DeletionDueAt);

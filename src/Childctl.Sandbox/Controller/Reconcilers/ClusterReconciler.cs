@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.ChildApi;
 using Childctl.Sandbox.Storage;
 
 namespace Childctl.Sandbox.Controller;
@@ -15,9 +16,13 @@ internal sealed partial class ClusterReconciler
     private readonly EventRecorder _events;
     private readonly SimClock _clock;
     private readonly Dictionary<(string Namespace, string Name), ClusterSim> _sims = [];
+    private readonly Dictionary<string, CapiState> _seededCapi;
+    private readonly ChildAccess _children;
 
-    public ClusterReconciler(IObjectStore store, ReferenceCache references, EventRecorder events, SimClock clock)
+    public ClusterReconciler(IObjectStore store, ReferenceCache references, EventRecorder events, SimClock clock, ChildAccess children, Dictionary<string, CapiState> seededCapi)
     {
+        _children = children;
+        _seededCapi = seededCapi;
         _store = store;
         _references = references;
         _events = events;
@@ -120,6 +125,7 @@ internal sealed partial class ClusterReconciler
         }
 
         EnsureKubeconfig(ctx, force);
+        CapiWriter.Sync(_store, ctx, sim.Capi, _clock.Now);
         var wake = Earliest(sim.StepDueAt, ready.RecheckAt);
         return ReconcileOutcome.At(wake);
     }
@@ -137,9 +143,15 @@ internal sealed partial class ClusterReconciler
         if (sim is not null)
         {
             _events.Forget(sim.Uid); // a new incarnation under the same name
+            CapiWriter.RemoveAll(_store, ns, sim.Capi);
         }
 
         sim = SimInference.From(cluster, _clock);
+        if (_seededCapi.Remove(uid, out var capi))
+        {
+            sim.Capi = capi;
+        }
+
         _sims[(ns, name)] = sim;
         force = true;
         return sim;
@@ -150,6 +162,7 @@ internal sealed partial class ClusterReconciler
         if (_sims.Remove((ns, name), out var sim))
         {
             _events.Forget(sim.Uid);
+            CapiWriter.RemoveAll(_store, ns, sim.Capi);
         }
     }
 

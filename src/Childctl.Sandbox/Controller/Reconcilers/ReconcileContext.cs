@@ -11,7 +11,8 @@ internal sealed record ReconcileContext(
     FailureInjection Failure,
     ClusterConfig Config,
     ClusterSim Sim,
-    SimClock Clock)
+    SimClock Clock,
+    TemplateInfo? PreviousTemplate = null)
 {
     public string Namespace => JsonAccess.Namespace(Cluster);
 
@@ -32,10 +33,12 @@ internal sealed record ReconcileContext(
             FailureInjection.From(cluster),
             ClusterConfig.From(cluster, template?.Profile),
             sim,
-            clock);
+            clock,
+            sim.PreviousTemplate.Length > 0 ? references.Template(ns, sim.PreviousTemplate) : null);
     }
 
-    public CapiContext Capi => new(Namespace, Name, JsonAccess.Uid(Cluster), Config, Template?.Profile, Sim, Failure);
+    public CapiContext Capi => new(Namespace, Name, JsonAccess.Uid(Cluster), Config, Template?.Profile, Sim, Failure,
+        Template?.K0sVersion ?? "", PreviousTemplate?.K0sVersion ?? Template?.K0sVersion ?? "");
 }
 
 /// <summary>The parts of <c>spec.config</c> the simulation looks at, with the chart defaults (REFERENCE.md §11).</summary>

@@ -1,3 +1,4 @@
+using Childctl.Sandbox.ChildApi;
 using Childctl.Sandbox.Storage;
 
 namespace Childctl.Sandbox.Controller;
@@ -22,13 +23,14 @@ internal sealed class WorldController : IAsyncDisposable
     private IDisposable? _subscription;
     private Task _worker = Task.CompletedTask;
 
-    public WorldController(IObjectStore store, SimClock clock)
+    /// <param name="seededCapi">What the seeder wrote of each seeded cluster's CAPI objects, by uid (see <see cref="CapiState"/>).</param>
+    public WorldController(IObjectStore store, SimClock clock, ChildAccess children, Dictionary<string, CapiState>? seededCapi = null)
     {
         _store = store;
         _time = clock.Time;
         _timers = new DueTimers(clock.Time, item => _queue.Add(item, force: true));
         _references = new ReferenceCache(store);
-        _clusters = new ClusterReconciler(store, _references, new EventRecorder(store, clock.Time, Console.Error), clock);
+        _clusters = new ClusterReconciler(store, _references, new EventRecorder(store, clock.Time, Console.Error), clock, children, seededCapi ?? []);
         _credentials = new CredentialReconciler(store, clock.Time);
         _templates = new TemplateReconciler(store);
         _chains = new ChainReconciler(store);

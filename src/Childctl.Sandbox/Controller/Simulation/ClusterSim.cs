@@ -52,6 +52,9 @@ internal sealed class ClusterSim
 
     public int PreviousWorkers { get; set; }
 
+    /// <summary>The template before the current change, whose Kubernetes version the machines keep until they roll.</summary>
+    public string PreviousTemplate { get; set; } = "";
+
     /// <summary>Bumped by each rolling upgrade: the workers get a new MachineSet.</summary>
     public int MachineSetGeneration { get; set; }
 
@@ -73,6 +76,9 @@ internal sealed class ClusterSim
 
     /// <summary>The kubeconfig Secret was seen or written; cleared by forcing a reconcile after it is deleted.</summary>
     public bool KubeconfigPresent { get; set; }
+
+    /// <summary>What was last written of this cluster's CAPI objects (see <see cref="CapiWriter"/>).</summary>
+    public CapiState Capi { get; set; } = new();
 
     /// <summary>The spec's credential name: a changed credential re-checks the clusters using it.</summary>
     public string CredentialName { get; set; } = "";

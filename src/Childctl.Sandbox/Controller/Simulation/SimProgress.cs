@@ -101,6 +101,7 @@ internal static class SimProgress
 
         sim.PreviousControlPlane = before?.ControlPlaneNumber ?? after.ControlPlaneNumber;
         sim.PreviousWorkers = before?.WorkersNumber ?? after.WorkersNumber;
+        sim.PreviousTemplate = before?.Template ?? after.Template;
         return steps;
     }
 

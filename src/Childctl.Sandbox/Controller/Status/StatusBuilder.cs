@@ -57,7 +57,7 @@ internal static class StatusBuilder
     }
 
     /// <summary>HelmReleaseReady copies the Flux HelmRelease's Ready condition.</summary>
-    private static ConditionUpdate HelmRelease(ReconcileContext ctx)
+    public static ConditionUpdate HelmRelease(ReconcileContext ctx)
     {
         var sim = ctx.Sim;
         var release = $"{ctx.Namespace}/{ctx.Name}";
