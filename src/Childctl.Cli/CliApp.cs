@@ -31,7 +31,7 @@ public static class CliApp
                     await host.Err.WriteLineAsync($"error: {message}");
                 }
 
-                await host.Err.WriteLineAsync($"Run '{HelpHint(parse)} --help' for usage.");
+                await host.Err.WriteLineAsync($"Run '{HelpHint(parse, host.ProgramName)} --help' for usage.");
                 return ExitCodes.InvalidInput;
             }
 
@@ -54,6 +54,40 @@ public static class CliApp
             await ReportAsync(host.Err, error, verbose);
             return ExitCodes.For(error);
         }
+    }
+
+    /// <summary>
+    /// Answers kubectl's plugin completion (kubectl runs <c>kubectl_complete-childctl ARG… WORD</c>, WORD being the
+    /// partial word, empty for a new one): the candidates for WORD, one per line, then Cobra's directive line
+    /// <c>:4</c> (no file completion), which kubectl reads.
+    /// </summary>
+    public static async Task<int> CompleteForKubectlAsync(IReadOnlyList<string> args, CliHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(host);
+        var words = args.Count == 0 ? [""] : args;
+        var line = "childctl " + string.Join(' ', words);
+        var candidates = new StringWriter();
+        var quiet = new CliHost
+        {
+            Out = candidates,
+            Err = TextWriter.Null,
+            GetEnvironmentVariable = host.GetEnvironmentVariable,
+            Time = host.Time,
+            ProgramName = host.ProgramName,
+        };
+        await RunAsync([$"[suggest:{line.Length}]", line], quiet, cancellationToken);
+        var partial = words[^1];
+        foreach (var candidate in candidates.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (candidate.StartsWith(partial, StringComparison.Ordinal))
+            {
+                await host.Out.WriteLineAsync(candidate);
+            }
+        }
+
+        await host.Out.WriteLineAsync(":4");
+        return ExitCodes.Success;
     }
 
     internal static RootCommand BuildRoot(CliSession session)
@@ -99,7 +133,7 @@ public static class CliApp
         return specific.Count > 0 ? specific : messages;
     }
 
-    private static string HelpHint(ParseResult parse)
+    private static string HelpHint(ParseResult parse, string programName)
     {
         var names = new List<string>();
         for (var r = parse.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
@@ -110,7 +144,7 @@ public static class CliApp
         names.Reverse();
         if (names.Count > 0)
         {
-            names[0] = "childctl";
+            names[0] = programName;
         }
 
         return string.Join(' ', names);

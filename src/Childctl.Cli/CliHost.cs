@@ -23,11 +23,18 @@ public sealed class CliHost
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The command as the user typed it, for messages: <c>childctl</c>, or <c>kubectl childctl</c> when kubectl runs
+    /// this binary as its plugin (through the <c>kubectl-childctl</c> link).
+    /// </summary>
+    public string ProgramName { get; init; } = "childctl";
+
     /// <summary>The OS user recorded in history.</summary>
     public string UserName { get; init; } = Environment.UserName;
 
-    public static CliHost ForProcess() => new()
+    public static CliHost ForProcess(string programName) => new()
     {
+        ProgramName = programName,
         Out = Console.Out,
         Err = Console.Error,
         In = Console.In,

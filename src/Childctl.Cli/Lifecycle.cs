@@ -17,7 +17,7 @@ internal static class Lifecycle
     public static async Task<HistoryRecorder> RecorderAsync(CliContext context, ManagementApi api, string? reason, CancellationToken cancellationToken)
     {
         var operation = OperationContext.Start(context.Host.Time, context.Host.UserName, context.CommandLine, reason);
-        return new HistoryRecorder(new FileHistoryStore(context.HistoryDirectory, context.Host.Time), api.Cluster, operation, context.Host.Time)
+        return new HistoryRecorder(new FileHistoryStore(context.HistoryDirectory, context.Host.Time) { OnWarning = w => context.Host.Err.WriteLine("warning: " + w) }, api.Cluster, operation, context.Host.Time)
         {
             KubernetesUser = await api.WhoAmIAsync(cancellationToken),
         };

@@ -11,4 +11,12 @@ Console.CancelKeyPress += (_, e) =>
     }
 };
 
-return await CliApp.RunAsync(args, CliHost.ForProcess(), interrupt.Token);
+// kubectl runs plugins by file name: kubectl-childctl for `kubectl childctl ...`, and kubectl_complete-childctl to
+// complete its arguments. Both are links to this binary that `childctl install` creates.
+var invokedAs = Path.GetFileName(Environment.GetCommandLineArgs()[0]);
+return invokedAs switch
+{
+    "kubectl_complete-childctl" => await CliApp.CompleteForKubectlAsync(args, CliHost.ForProcess("kubectl childctl"), interrupt.Token),
+    "kubectl-childctl" => await CliApp.RunAsync(args, CliHost.ForProcess("kubectl childctl"), interrupt.Token),
+    _ => await CliApp.RunAsync(args, CliHost.ForProcess("childctl"), interrupt.Token),
+};

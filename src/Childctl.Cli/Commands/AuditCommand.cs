@@ -39,7 +39,7 @@ internal static class AuditCommand
         {
             using var api = LiveView.Connect(ctx);
             var operation = OperationContext.Start(ctx.Host.Time, ctx.Host.UserName, ctx.CommandLine, reason: null);
-            var service = new AuditService(api, new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time), ctx.Host.Time);
+            var service = new AuditService(api, new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time) { OnWarning = w => ctx.Host.Err.WriteLine("warning: " + w) }, ctx.Host.Time);
             var request = new AuditRequest(LiveView.Scope(ctx, api), ctx.Parse.GetValue(record), operation, ctx.Parse.GetValue(acceptServerChange));
             var report = await service.AuditAsync(request, ct);
             foreach (var line in AuditRenderer.Narration(report))

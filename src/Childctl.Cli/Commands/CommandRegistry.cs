@@ -26,5 +26,6 @@ internal static class CommandRegistry
         AuditCommand.Create(session),
         MigrateCommand.Create(session),
         CompletionCommand.Create(session),
+        InstallCommand.Create(session),
     ];
 }

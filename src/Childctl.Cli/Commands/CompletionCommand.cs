@@ -21,14 +21,20 @@ internal static class CompletionCommand
         """;
 
     private const string Zsh = """
-        # childctl zsh completion. Load with: source <(childctl completion zsh)
+        #compdef childctl
+        # childctl zsh completion. Load with: source <(childctl completion zsh), or save it as _childctl in a folder
+        # of $fpath (childctl install does) so that compinit loads it.
         _childctl_complete() {
             local line="$BUFFER"
             local -a candidates
             candidates=("${(@f)$(${words[1]} "[suggest:${#line}]" "$line" 2>/dev/null)}")
             compadd -- $candidates
         }
-        compdef _childctl_complete childctl
+        if [ "${funcstack[1]}" = "_childctl" ]; then
+            _childctl_complete "$@"
+        else
+            compdef _childctl_complete childctl
+        fi
         """;
 
     private const string Fish = """
@@ -47,15 +53,17 @@ internal static class CompletionCommand
         var command = new Command("completion", "Print a shell completion script (bash, zsh or fish)") { shell };
         CliContext.Bind(command, session, async (context, ct) =>
         {
-            var script = context.Parse.GetValue(shell) switch
-            {
-                "zsh" => Zsh,
-                "fish" => Fish,
-                _ => Bash,
-            };
-            await context.Host.Out.WriteLineAsync(script.AsMemory(), ct);
+            await context.Host.Out.WriteLineAsync(Script(context.Parse.GetValue(shell)!).AsMemory(), ct);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>The completion script for <paramref name="shell"/> (bash, zsh or fish), as printed and as installed.</summary>
+    public static string Script(string shell) => shell switch
+    {
+        "zsh" => Zsh,
+        "fish" => Fish,
+        _ => Bash,
+    };
 }

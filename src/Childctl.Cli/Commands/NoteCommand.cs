@@ -30,7 +30,7 @@ internal static class NoteCommand
             }
 
             var mc = ResolveManagementCluster(ctx);
-            var store = new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time);
+            var store = new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time) { OnWarning = w => ctx.Host.Err.WriteLine("warning: " + w) };
             var request = new NoteRequest(mc, mc.DefaultNamespace, ctx.Parse.GetValue(name)!, ctx.Parse.GetValue(text)!, ctx.Parse.GetValue(reason),
                 ctx.Host.UserName, ctx.CommandLine, ctx.Host.Time.GetUtcNow());
             var result = await new NoteService(store, CreateUidLookup(ctx)).AddAsync(request, ct);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Childctl.History.Events;
-using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.Core;
 
 namespace Childctl.History.Codec;
 
@@ -115,4 +115,22 @@ public static class HistoryFileParser
         var text = cut >= 0 && message.StartsWith('(') ? message[(cut + 3)..] : message;
         return text.TrimEnd('.');
     }
+}
+
+/// <summary>One parsed history file: its header and its events in file order.</summary>
+public sealed record HistoryDocument(HistoryHeader Header, IReadOnlyList<HistoryEvent> Events);
+
+/// <summary>
+/// The top-level keys of a history file other than <c>events</c>. <see cref="CreatedAt"/> and
+/// <see cref="LastUpdated"/> come from the legacy bash logs; they are read and shown as they are, never updated.
+/// </summary>
+public sealed record HistoryHeader
+{
+    public string? ClusterName { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public string? CreatedAt { get; init; }
+
+    public string? LastUpdated { get; init; }
 }

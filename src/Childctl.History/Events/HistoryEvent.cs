@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Childctl.History.Events;
 
 /// <summary>
@@ -58,4 +61,52 @@ public sealed record HistoryEvent
     public int Line { get; init; }
 
     public bool HasFlag(string flag) => Flags?.Contains(flag, StringComparer.Ordinal) == true;
+}
+
+/// <summary>The management cluster an event happened on: kubeconfig cluster name and API server URL.</summary>
+public sealed record ManagementClusterRef(string Name, string? Server);
+
+/// <summary>Who wrote an event: childctl itself, an observation of k0rdent, or the legacy bash tools.</summary>
+public static class EventSources
+{
+    public const string Childctl = "childctl";
+    public const string Observed = "observed";
+    public const string Legacy = "legacy";
+}
+
+/// <summary>Actions this library writes itself (DESIGN.md lists the rest).</summary>
+public static class EventActions
+{
+    public const string NoteAdded = "note_added";
+    public const string LegacyStateImported = "legacy_state_imported";
+    public const string LegacySyncedFromKubernetes = "state_synced_from_kubernetes";
+}
+
+/// <summary>Markers kept in an event's <c>flags</c> list.</summary>
+public static class EventFlags
+{
+    /// <summary>A <c>state_synced_from_kubernetes</c> event of the old sync script: kept, but it records no operation.</summary>
+    public const string LegacySyncNoise = "legacy_sync_noise";
+
+    /// <summary>A dated copy of a legacy state file: what the old tools believed then, never current state.</summary>
+    public const string HistoricalSnapshot = "historical_snapshot";
+}
+
+/// <summary>Event ids: ULIDs, so ids sort by time. Deterministic ids (legacy import) hash their content.</summary>
+public static class EventIds
+{
+    public static string New(DateTimeOffset timestamp) => Ulid.NewUlid(timestamp).ToString();
+
+    /// <summary>
+    /// The same content always gives the same id, so importing the same legacy entry twice is a no-op.
+    /// The time part keeps the id sortable; the rest is the first 80 bits of SHA-256 of <paramref name="content"/>.
+    /// </summary>
+    public static string Deterministic(DateTimeOffset timestamp, string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(content), hash);
+        var clamped = timestamp < DateTimeOffset.UnixEpoch ? DateTimeOffset.UnixEpoch : timestamp;
+        return Ulid.NewUlid(clamped, hash[..10]).ToString();
+    }
 }

@@ -2,13 +2,17 @@ using System.Globalization;
 using System.Text;
 using Childctl.History.Codec;
 using Childctl.History.Events;
+using Childctl.History.Redaction;
 
 namespace Childctl.History.Legacy;
 
 /// <summary>
-/// Turns legacy entries into history events with ids derived from their content (and namespace), so a second
-/// import finds them already present. Legacy events keep timestamp, action and message, with source
-/// <c>legacy</c> and no user (the old tools recorded none); the old sync's entries are flagged as noise.
+/// One rule for legacy events, used twice: when <c>migrate</c> imports them and when a legacy file is read as-is
+/// (<see cref="AsRead"/>), so the two views of one file say the same. A legacy event keeps every field it carries
+/// (user, reason, command, parameters, result, error, message, and the rest), redacted by the rules of new events,
+/// with source <c>legacy</c>, its action in snake_case, and the old sync's entries flagged as noise. Imported events
+/// also get ids derived from their content (and namespace), so a second import finds them already present, and the
+/// parameter <c>legacy_file</c> naming where they came from.
 /// </summary>
 internal static class LegacyEventMapper
 {
@@ -18,22 +22,36 @@ internal static class LegacyEventMapper
         var result = new List<HistoryEvent>(legacy.Count);
         foreach (var e in legacy)
         {
+            // The id hashes what the first versions of migrate kept, so files imported by them are still recognised.
             var content = $"legacy-event\n{ns}\n{name}\n{Stamp(e.Timestamp)}\n{e.Action}\n{e.Message}";
             var occurrence = seen[content] = seen.GetValueOrDefault(content) + 1; // identical lines stay distinct
-            var action = SnakeCase(e.Action);
-            result.Add(new HistoryEvent
+            var parameters = new Dictionary<string, string>(e.Parameters ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            parameters.TryAdd("legacy_file", fileName);
+            result.Add(Normalize(e) with
             {
-                Timestamp = e.Timestamp,
                 Id = EventIds.Deterministic(e.Timestamp, $"{content}\n{occurrence}"),
-                Action = action,
-                Message = e.Message,
-                Parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["legacy_file"] = fileName },
-                Flags = action == EventActions.LegacySyncedFromKubernetes ? [EventFlags.LegacySyncNoise] : null,
-                Source = EventSources.Legacy,
+                Parameters = Redactor.RedactParameters(parameters),
+                Line = 0,
             });
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A file as it is read: events childctl did not write (no source, or <c>legacy</c>) are normalized and redacted as
+    /// an import would, so every output of a legacy file read as-is agrees with the migrated file. Events childctl
+    /// wrote were redacted when appended and are passed through untouched.
+    /// </summary>
+    public static HistoryDocument AsRead(HistoryDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Events.All(e => e.Source is EventSources.Childctl or EventSources.Observed))
+        {
+            return document;
+        }
+
+        return document with { Events = document.Events.Select(e => e.Source is EventSources.Childctl or EventSources.Observed ? e : Normalize(e)).ToList() };
     }
 
     /// <summary>The state file as one dated snapshot event: what the old tools believed then, never current state.</summary>
@@ -58,6 +76,15 @@ internal static class LegacyEventMapper
             Flags = [EventFlags.HistoricalSnapshot],
             Source = EventSources.Legacy,
         };
+    }
+
+    private static HistoryEvent Normalize(HistoryEvent e)
+    {
+        var action = SnakeCase(e.Action);
+        var flags = action == EventActions.LegacySyncedFromKubernetes && !e.HasFlag(EventFlags.LegacySyncNoise)
+            ? [.. e.Flags ?? [], EventFlags.LegacySyncNoise]
+            : e.Flags;
+        return Redactor.Redact(e) with { Action = action, Flags = flags, Source = EventSources.Legacy };
     }
 
     private static DateTimeOffset? ParseTime(string? text) =>

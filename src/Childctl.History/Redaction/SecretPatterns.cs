@@ -4,7 +4,9 @@ namespace Childctl.History.Redaction;
 
 /// <summary>
 /// Finds secrets by their look in free text: PEM blocks, bearer/basic credentials, JWTs, passwords in URLs,
-/// <c>password=...</c> pairs, and base64-like blobs over 40 characters. Source-generated regexes (AOT-safe).
+/// <c>password=...</c> and <c>password: ...</c> pairs, "password is ..." phrasing, tokens with a known prefix (GitHub's
+/// <c>ghp_</c> and kin, GitLab's <c>glpat-</c>, Slack's <c>xox?-</c>), and base64-like blobs of 40 characters or more
+/// (an AWS secret access key is exactly 40). Source-generated regexes (AOT-safe).
 /// </summary>
 public static partial class SecretPatterns
 {
@@ -22,6 +24,8 @@ public static partial class SecretPatterns
         result = Jwt().Replace(result, Mask);
         result = UrlPassword().Replace(result, m => m.Groups[1].Value + Mask + "@");
         result = SecretPair().Replace(result, m => SecretKeys.IsSecret(m.Groups[1].Value) ? m.Groups[1].Value + m.Groups[2].Value + Mask : m.Value);
+        result = SecretPhrase().Replace(result, m => IsStateWord(m.Groups[3].Value) ? m.Value : m.Groups[1].Value + m.Groups[2].Value + Mask);
+        result = PrefixedToken().Replace(result, Mask);
         return Blob().Replace(result, m => LooksRandom(m.Value) ? Mask : m.Value);
     }
 
@@ -47,6 +51,22 @@ public static partial class SecretPatterns
     [GeneratedRegex(@"([A-Za-z][A-Za-z0-9_.-]*)(\s*[=:]\s*)(?:""[^""]*""|'[^']*'|[^\s,;&]+)")]
     private static partial Regex SecretPair();
 
-    [GeneratedRegex(@"[A-Za-z0-9+/_-]{41,}={0,2}")]
+    // "the password is hunter2", "token was abc123": the word after is the secret unless it says how the secret is.
+    private static bool IsStateWord(string word) => StateWords.Contains(word.TrimEnd('.', ',', ';', '!', ')'));
+
+    private static readonly HashSet<string> StateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "required", "missing", "empty", "invalid", "wrong", "incorrect", "expired", "not", "set", "unset", "correct",
+        "valid", "null", "none", "needed", "too", "the", "a", "an", "being", "now", "still", "also", "stored", "rotated",
+        "redacted", "<redacted>", "changed", "unknown", "present", "absent", "ok", "fine", "weak", "short", "long",
+    };
+
+    [GeneratedRegex(@"(?i)\b((?:pass(?:word|wd|phrase)|pwd|secret|token|(?:api|access|secret|private)[ _-]?key|credentials?)(?:\s+for\s+\S+)?)(\s+(?:is|was|are|were|=|:)\s+)([^\s,;]+)")]
+    private static partial Regex SecretPhrase();
+
+    [GeneratedRegex(@"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,})")]
+    private static partial Regex PrefixedToken();
+
+    [GeneratedRegex(@"[A-Za-z0-9+/_-]{40,}={0,2}")]
     private static partial Regex Blob();
 }

@@ -84,10 +84,11 @@ internal sealed class HistoryLayout
                 continue;
             }
 
-            // With a name, probe its one file rather than list the folder (thousands of clusters).
+            // With a name, probe its one file rather than list the folder (thousands of clusters). A folder or link in a
+            // file's place is listed too: reading it reports the problem instead of hiding the cluster's history.
             var files = name is null
-                ? Directory.EnumerateFiles(nsDir, "*" + Extension).Order(StringComparer.Ordinal)
-                : new[] { Path.Combine(nsDir, name + Extension) }.Where(File.Exists);
+                ? Directory.EnumerateFileSystemEntries(nsDir, "*" + Extension).Order(StringComparer.Ordinal)
+                : new[] { Path.Combine(nsDir, name + Extension) }.Where(p => File.Exists(p) || Directory.Exists(p) || new FileInfo(p).LinkTarget is not null);
             foreach (var file in files)
             {
                 var stem = Path.GetFileNameWithoutExtension(file);
@@ -103,9 +104,10 @@ internal sealed class HistoryLayout
     private static bool ClaimMarker(string dir, string clusterName)
     {
         SecureFiles.EnsureDirectory(dir);
+        SecureFiles.RemoveStrayTemps(dir, MarkerName);
         try
         {
-            SecureFiles.CreateDurably(Path.Combine(dir, MarkerName), System.Text.Encoding.UTF8.GetBytes(clusterName + "\n"));
+            SecureFiles.CreateDurably(Path.Combine(dir, MarkerName), System.Text.Encoding.UTF8.GetBytes(clusterName + "\n"), DiskIo.Real);
         }
         catch (HistoryException) when (ReadMarker(dir) is not null)
         {

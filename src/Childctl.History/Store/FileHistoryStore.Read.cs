@@ -1,21 +1,27 @@
 using Childctl.History.Codec;
+using Childctl.History.Legacy;
+using Childctl.History.Storage;
 
 namespace Childctl.History.Store;
 
+/// <summary>
+/// Reading, which never writes: not a side file, not a cut, not a lock file. So history reads on a read-only or full
+/// disk, and a torn tail is only reported and skipped (the next append sets it aside).
+/// </summary>
 public sealed partial class FileHistoryStore
 {
     // Far above any real cluster's history; refuses to load a runaway file into memory.
     private const long MaxFileBytes = 1L << 30;
 
-    public async Task<StreamRead> ReadAsync(HistoryStreamId stream, CancellationToken cancellationToken = default)
+    public Task<StreamRead> ReadAsync(HistoryStreamId stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         stream.Validate();
-        var path = _layout.FilePath(stream);
-        return await ReadFileAsync(stream, path, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ReadFile(stream, _layout.FilePath(stream)));
     }
 
-    private async Task<StreamRead> ReadFileAsync(HistoryStreamId stream, string path, CancellationToken cancellationToken)
+    private static StreamRead ReadFile(HistoryStreamId stream, string path)
     {
         var data = ReadBytes(path);
         if (data is null)
@@ -24,46 +30,57 @@ public sealed partial class FileHistoryStore
         }
 
         var inspection = TailInspector.Inspect(path, data);
-        if (inspection.Verdict == TailVerdict.Complete)
+        if (inspection.Verdict == TailVerdict.Torn)
         {
-            return new StreamRead(stream, path, inspection.Document, null);
+            // Maybe a writer is mid-append: wait for it (a shared lock, taken only if the lock file exists) and look again.
+            using (FileLock.TryAcquireShared(HistoryLayout.LockPath(path)))
+            {
+                data = ReadBytes(path);
+            }
+
+            if (data is null)
+            {
+                return new StreamRead(stream, path, null, null);
+            }
+
+            inspection = TailInspector.Inspect(path, data);
         }
 
-        // Maybe a writer is mid-append: look again under the lock before calling it torn.
-        return await WithLockAsync(path, index => RepairLocked(stream, path), cancellationToken);
-    }
-
-    private StreamRead RepairLocked(HistoryStreamId stream, string path)
-    {
-        using var log = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        var data = new byte[log.Length];
-        RandomAccess.Read(log.SafeFileHandle, data, 0);
-        var inspection = TailInspector.Inspect(path, data);
-        if (inspection.Verdict == TailVerdict.Complete)
-        {
-            return new StreamRead(stream, path, inspection.Document, null);
-        }
-
-        var torn = TornTailRepair.SetAside(path, log, inspection.Boundary, _time);
-        return new StreamRead(stream, path, inspection.Document, torn);
+        var document = LegacyEventMapper.AsRead(inspection.Document);
+        var torn = inspection.Verdict == TailVerdict.Torn ? new TornTail(path, null, inspection.Boundary, data.Length - inspection.Boundary) : null;
+        return new StreamRead(stream, path, document, torn);
     }
 
     private static byte[]? ReadBytes(string path)
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            using var handle = SecureFiles.OpenExisting(path, write: false);
+            if (handle is null)
             {
                 return null;
             }
 
-            if (info.Length > MaxFileBytes)
+            var length = RandomAccess.GetLength(handle);
+            if (length > MaxFileBytes)
             {
-                throw HistoryException.Corrupt(path, 1, $"the file is {info.Length} bytes, more than history can hold ({MaxFileBytes})");
+                throw HistoryException.Corrupt(path, 1, $"the file is {length} bytes, more than history can hold ({MaxFileBytes})");
             }
 
-            return File.ReadAllBytes(path);
+            var data = new byte[length];
+            var read = 0;
+            while (read < data.Length)
+            {
+                var n = RandomAccess.Read(handle, data.AsSpan(read), read);
+                if (n == 0)
+                {
+                    return data[..read]; // cut while we read: what is there is what we have
+                }
+
+                read += n;
+            }
+
+            return data;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

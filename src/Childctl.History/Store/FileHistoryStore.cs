@@ -17,16 +17,30 @@ public sealed partial class FileHistoryStore : IHistoryStore
 {
     private readonly HistoryLayout _layout;
     private readonly TimeProvider _time;
+    private readonly DiskIo _io;
     private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.Ordinal);
 
     public FileHistoryStore(string root, TimeProvider? time = null)
+        : this(root, time, DiskIo.Real)
+    {
+    }
+
+    /// <summary>With <paramref name="io"/>, tests make writes, fsyncs and cuts fail as a full or broken disk would.</summary>
+    internal FileHistoryStore(string root, TimeProvider? time, DiskIo io)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         _layout = new HistoryLayout(root);
         _time = time ?? TimeProvider.System;
+        _io = io ?? throw new ArgumentNullException(nameof(io));
     }
 
     public string Root => _layout.Root;
+
+    /// <summary>
+    /// Receives what the store did on its own that the user should know: a history file readable by others that it
+    /// tightened to 0600. One line each, ready for stderr; nothing is lost when it is not set.
+    /// </summary>
+    public Action<string>? OnWarning { get; init; }
 
     /// <summary>The file a stream lives in (whether or not it exists yet).</summary>
     public string PathOf(HistoryStreamId stream)
@@ -36,7 +50,7 @@ public sealed partial class FileHistoryStore : IHistoryStore
         return _layout.FilePath(stream);
     }
 
-    public IReadOnlyList<string> ListManagementClusters() => _layout.ManagementClusters().Select(m => m.Name).ToList();
+    public IReadOnlyList<string> ListManagementClusters() => Listing(() => _layout.ManagementClusters().Select(m => m.Name).ToList());
 
     public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null, string? ns = null, string? name = null)
     {
@@ -50,18 +64,33 @@ public sealed partial class FileHistoryStore : IHistoryStore
             KubernetesNames.ValidateClusterName(name); // it becomes part of a path below
         }
 
-        var result = new List<StreamInfo>();
-        foreach (var (mc, dir) in _layout.ManagementClusters())
+        return Listing(() =>
         {
-            if (managementCluster is not null && mc != managementCluster)
+            var result = new List<StreamInfo>();
+            foreach (var (mc, dir) in _layout.ManagementClusters())
             {
-                continue;
+                if (managementCluster is null || mc == managementCluster)
+                {
+                    result.AddRange(HistoryLayout.Files(dir, ns, name).Select(f => new StreamInfo(new HistoryStreamId(mc, f.Namespace, f.Name), f.Path)));
+                }
             }
 
-            result.AddRange(HistoryLayout.Files(dir, ns, name).Select(f => new StreamInfo(new HistoryStreamId(mc, f.Namespace, f.Name), f.Path)));
-        }
+            return result;
+        });
+    }
 
-        return result;
+    private T Listing<T>(Func<T> list)
+    {
+        try
+        {
+            return list();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw FilePaths.FileInTheWay(Root) is { } file
+                ? new HistoryException(HistoryErrorKind.Io, $"cannot list the history folder {Root}: {file} is a file, not a folder; move it aside or choose another --history-dir", e) { Path = Root }
+                : HistoryException.Io(Root, "list the history folder", e);
+        }
     }
 
     private async Task<T> WithLockAsync<T>(string path, Func<StreamIndex, T> action, CancellationToken cancellationToken)
@@ -76,6 +105,14 @@ public sealed partial class FileHistoryStore : IHistoryStore
         finally
         {
             gate.Mutex.Release();
+        }
+    }
+
+    private void Warn(string? warning)
+    {
+        if (warning is not null)
+        {
+            OnWarning?.Invoke(warning);
         }
     }
 

@@ -1,4 +1,6 @@
+using Childctl.History.Codec;
 using Childctl.History.Events;
+using Childctl.History.Naming;
 
 namespace Childctl.History.Store;
 
@@ -7,12 +9,18 @@ namespace Childctl.History.Store;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>An append of several events is one write: after a crash either all of them are in the log or none.</item>
+/// <item>An append of several events is one write at the end of the file. A crash can cut it short: the events it
+/// wrote whole are kept, the one it cut is set aside as a torn tail (migration, the one user of batches, completes
+/// a cut batch when it is run again).</item>
+/// <item>A failed append (a full disk) cuts the file back to where it started before it reports the failure.</item>
 /// <item>Appends are serialised by an exclusive lock shared by all processes, and flushed to disk before they return.</item>
 /// <item>Idempotency: if every id of the batch is already in the stream, the append is a no-op that returns the
 /// position of the existing last one; if some are and some are not, it fails with <see cref="HistoryErrorKind.IdConflict"/>.</item>
 /// <item>Secrets are redacted from parameters, command and free text before anything is written.</item>
-/// <item>Nothing already written is ever changed; only a torn tail is moved to a side file and cut.</item>
+/// <item>Nothing already written is ever changed; only a torn tail is moved to a side file and cut, by an append.
+/// Reading never writes: a reader reports a torn tail and skips it.</item>
+/// <item>A file that an append could only make invalid (a key after the events list, a flow-style list, another
+/// cluster's header, a link, a folder) is refused with one message before anything is written.</item>
 /// </list>
 /// </remarks>
 public interface IHistoryStore
@@ -22,7 +30,9 @@ public interface IHistoryStore
     /// <summary>
     /// Fails as an append to the stream would fail, short of writing an event: an invalid name, a folder that cannot be
     /// created, a lock or log that cannot be opened for writing, a log that does not parse. Lets a caller refuse to
-    /// make a change it could not record. May create the stream's folders and lock file, nothing else.
+    /// make a change it could not record: the same checks as an append (the file's layout, its header, a link or folder in
+    /// its place) on the file as it is. May create the stream's folders and lock file and tighten the file's mode to 0600,
+    /// nothing else.
     /// </summary>
     Task CheckAppendableAsync(HistoryStreamId stream, CancellationToken cancellationToken = default);
 
@@ -37,4 +47,103 @@ public interface IHistoryStore
 
     /// <summary>The raw names of the management clusters that have history.</summary>
     IReadOnlyList<string> ListManagementClusters();
+}
+
+/// <summary>
+/// One cluster's history: the kubeconfig cluster name of its management cluster (raw, as in the kubeconfig),
+/// its namespace and its name. Incarnations of the name share the stream and differ by uid.
+/// </summary>
+public sealed record HistoryStreamId(string ManagementCluster, string Namespace, string Name)
+{
+    /// <summary>Throws <see cref="HistoryException"/> (InvalidName) unless both names are valid Kubernetes names.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrEmpty(ManagementCluster))
+        {
+            throw new HistoryException(HistoryErrorKind.InvalidName, "the management cluster name is empty");
+        }
+
+        KubernetesNames.ValidateNamespace(Namespace);
+        KubernetesNames.ValidateClusterName(Name);
+    }
+
+    public override string ToString() => $"{ManagementCluster}/{Namespace}/{Name}";
+}
+
+/// <summary>
+/// Optional header values for a file that the append creates: legacy import keeps the old file's <c>created_at</c>
+/// and <c>last_updated</c> (the latter as the old tools left it, a historical value).
+/// </summary>
+public sealed record AppendOptions(string? CreatedAt = null, string? LastUpdated = null);
+
+/// <summary>
+/// Where the (last) appended event sits: its 0-based index among the stream's events, and the byte offset of
+/// its block in the file. A re-append of existing ids returns the existing values.
+/// </summary>
+public sealed record AppendResult(long Version, long Position, bool Appended)
+{
+    /// <summary>A torn tail left by an earlier crash that this append found, set aside and cut first.</summary>
+    public TornTail? RepairedTail { get; init; }
+}
+
+/// <summary>A stream found on disk, and its file.</summary>
+public sealed record StreamInfo(HistoryStreamId Stream, string Path);
+
+/// <summary>The result of reading one stream: its file (if any), what it holds, and a torn tail that was set aside.</summary>
+public sealed record StreamRead(HistoryStreamId Stream, string Path, HistoryDocument? Document, TornTail? TornTail)
+{
+    public bool Exists => Document is not null;
+}
+
+/// <summary>
+/// A write cut short by a crash: <see cref="Length"/> bytes from <see cref="Offset"/> of <see cref="LogPath"/>,
+/// copied to <see cref="SidePath"/> and then cut from the log (by an append), or only skipped (by a read).
+/// </summary>
+/// <remarks>
+/// <see cref="SidePath"/> is null when a reader found the tail: reading never writes, so it only skips the bytes, and
+/// the next append to the stream sets them aside. An append that repaired the file always names its side file.
+/// </remarks>
+public sealed record TornTail(string LogPath, string? SidePath, long Offset, long Length)
+{
+    /// <summary>True when the bytes were copied to <see cref="SidePath"/> and cut from the log.</summary>
+    public bool SetAside => SidePath is not null;
+}
+
+/// <summary>Checks a batch at the door, before any file is touched.</summary>
+internal static class EventValidation
+{
+    public static void Validate(IReadOnlyList<HistoryEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            throw Invalid("an append needs at least one event");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (string.IsNullOrEmpty(e.Id) || e.Id.Length > 128 || !e.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                throw Invalid($"event id \"{e.Id}\" must be 1-128 letters, digits, '-', '_' or '.'");
+            }
+
+            if (!seen.Add(e.Id))
+            {
+                throw Invalid($"event id {e.Id} appears twice in one append");
+            }
+
+            if (e.Action.Length == 0 || !char.IsAsciiLetterLower(e.Action[0]) || !e.Action.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                throw Invalid($"action \"{e.Action}\" must be snake_case");
+            }
+
+            if (e.Timestamp == default)
+            {
+                throw Invalid($"event {e.Id} has no timestamp");
+            }
+        }
+    }
+
+    private static HistoryException Invalid(string message) => new(HistoryErrorKind.InvalidEvent, message);
 }

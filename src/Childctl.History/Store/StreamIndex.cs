@@ -25,6 +25,9 @@ internal sealed class StreamIndex
 
     public int ItemIndent { get; private set; } = -1;
 
+    /// <summary>The file's line end, <c>\n</c> or <c>\r\n</c> (a file saved on Windows): appends keep to it.</summary>
+    public string NewLine { get; set; } = "\n";
+
     private bool SawEventsKey { get; set; }
 
     public bool TryGet(string id, out (long Version, long Position) at) => _ids.TryGetValue(id, out at);
@@ -35,6 +38,7 @@ internal sealed class StreamIndex
         ScannedLength = 0;
         Count = 0;
         ItemIndent = -1;
+        NewLine = "\n";
         SawEventsKey = false;
     }
 
@@ -49,7 +53,7 @@ internal sealed class StreamIndex
             var lineStart = offset + range.Start.Value;
             if (!SawEventsKey)
             {
-                SawEventsKey = line.StartsWith("events:"u8);
+                SawEventsKey = Codec.BlockShape.IsEventsKey(line);
                 continue;
             }
 

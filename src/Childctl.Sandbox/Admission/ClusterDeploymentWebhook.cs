@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.Api.Admission;
 using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Storage;
 
@@ -21,12 +22,12 @@ internal sealed class ClusterDeploymentWebhook(IObjectStore store) : IAdmissionW
 
     public string Name => "validation.clusterdeployment.k0rdent.mirantis.com";
 
-    public bool Handles(ResourceType type, AdmissionOperation operation) =>
-        operation != AdmissionOperation.Delete && type.Group == ResourceType.ClusterDeployment.Group && type.Plural == ResourceType.ClusterDeployment.Plural;
+    public bool Handles(ResourceType type, string operation) =>
+        operation != AdmissionRequest.Delete && type.Group == ResourceType.ClusterDeployment.Group && type.Plural == ResourceType.ClusterDeployment.Plural;
 
     public AdmissionVerdict Validate(AdmissionRequest request)
     {
-        var cluster = request.New;
+        var cluster = request.Object!;
         var ns = JsonAccess.Namespace(cluster);
         var templateName = JsonAccess.String(cluster, "spec", "template") ?? "";
         var template = store.Get(ResourceType.ClusterTemplate, ns, templateName);
@@ -35,7 +36,7 @@ internal sealed class ClusterDeploymentWebhook(IObjectStore store) : IAdmissionW
             return AdmissionVerdict.NotFound(ResourceType.ClusterTemplate, templateName);
         }
 
-        if (request.Old is not { } old)
+        if (request.OldObject is not { } old)
         {
             return TemplateProblem(template) ?? CredentialProblem(cluster, template) ?? AdmissionVerdict.Allowed;
         }

@@ -1,3 +1,4 @@
+using Childctl.Sandbox.Api.Admission;
 using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Storage;
 
@@ -13,11 +14,11 @@ internal sealed class SimulatedObjectsWebhook : IAdmissionWebhook
 {
     public string Name => "simulated-objects.sandbox.childctl.dev";
 
-    public bool Handles(ResourceType type, AdmissionOperation operation) => CapiKinds.IsCapiKind(type);
+    public bool Handles(ResourceType type, string operation) => CapiKinds.IsCapiKind(type);
 
     public AdmissionVerdict Validate(AdmissionRequest request)
     {
-        var resource = StoreErrors.Resource(request.Type);
+        var resource = StoreErrors.Resource(request.Definition.Type);
         return AdmissionVerdict.Forbidden(
             $"{resource} are written by the sandbox's simulated Cluster API and cannot be changed through the API; change the ClusterDeployment instead");
     }

@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Http;
 namespace Childctl.Sandbox.Api;
 
 /// <summary>
-/// The one request delegate of the emulator: route, authenticate (anonymous only for /version and health),
-/// authorise (the viewer may only read), inject faults, dispatch, and turn every error into a Kubernetes Status.
+/// The one request delegate of the emulator, in the apiserver's filter order: route, authenticate (anonymous only
+/// for /version and health), impersonate, authorise (<see cref="SandboxRbac"/>), inject faults, dispatch, and turn
+/// every error into a Kubernetes Status.
 /// </summary>
 internal sealed class ApiHandler
 {
@@ -48,6 +49,10 @@ internal sealed class ApiHandler
         {
             await Responses.WriteStatusAsync(ctx, e);
         }
+        catch (PlainTextFailure e) when (!ctx.Response.HasStarted)
+        {
+            await Responses.WriteTextAsync(ctx, e.Code, e.Message + "\n");
+        }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is no one to answer.
@@ -67,11 +72,23 @@ internal sealed class ApiHandler
             return;
         }
 
-        var user = _api.Tokens.Authenticate(ctx.Request) ?? throw ApiErrors.Unauthorized();
+        var authenticated = _api.Tokens.Authenticate(ctx.Request) ?? throw ApiErrors.Unauthorized();
+        var user = Impersonation.Resolve(ctx.Request, authenticated);
+        var attributes = Attributes(ctx.Request, route);
+        if (attributes.Verb == "unsupported")
+        {
+            throw ApiErrors.MethodNotAllowed();
+        }
+
+        if (!SandboxRbac.Allows(user, attributes))
+        {
+            throw ApiErrors.Forbidden(user, attributes);
+        }
+
         switch (route.Kind)
         {
             case RouteKind.Resource:
-                await ResourceAsync(ctx, route.Resource!, user);
+                await ResourceAsync(ctx, route.Resource!, user, attributes.Verb);
                 break;
             case RouteKind.SelfSubjectReview when HttpMethods.IsPost(ctx.Request.Method):
                 await _reviews.WhoAmIAsync(ctx, user);
@@ -79,12 +96,15 @@ internal sealed class ApiHandler
             case RouteKind.SelfSubjectAccessReview when HttpMethods.IsPost(ctx.Request.Method):
                 await ReviewHandler.CanIAsync(ctx, user);
                 break;
+            case RouteKind.SelfSubjectRulesReview when HttpMethods.IsPost(ctx.Request.Method):
+                await ReviewHandler.RulesAsync(ctx, user);
+                break;
             case RouteKind.Faults:
-                await _faults.HandleAsync(ctx, user);
+                await _faults.HandleAsync(ctx);
                 break;
             case RouteKind.NotFound:
                 throw ApiErrors.NotFoundPath();
-            case RouteKind.SelfSubjectReview or RouteKind.SelfSubjectAccessReview:
+            case RouteKind.SelfSubjectReview or RouteKind.SelfSubjectAccessReview or RouteKind.SelfSubjectRulesReview:
                 throw ApiErrors.MethodNotAllowed();
             default:
                 await _meta.DiscoveryAsync(ctx, route);
@@ -92,25 +112,37 @@ internal sealed class ApiHandler
         }
     }
 
-    private async Task ResourceAsync(HttpContext ctx, ResourceRoute route, ApiUser user)
+    /// <summary>What the authorizer is asked: a resource verb for resources and reviews, else the HTTP verb on the path.</summary>
+    private static RequestAttributes Attributes(HttpRequest request, Route route)
     {
-        var verb = Verb(ctx.Request, route);
-        if (!user.CanWrite && verb is not ("get" or "list" or "watch"))
+        if (route.Resource is { } r)
         {
-            throw ApiErrors.Forbidden(user, verb, route.Definition, route.Namespace, route.Name, route.Subresource);
+            var type = r.Definition.Type;
+            return new RequestAttributes(Verb(request, r), type.Group, type.Plural, r.Subresource, r.Namespace, r.Name);
         }
 
+        return route.Kind switch
+        {
+            RouteKind.SelfSubjectReview => new RequestAttributes("create", route.Group, "selfsubjectreviews", null, null, null),
+            RouteKind.SelfSubjectAccessReview => new RequestAttributes("create", route.Group, "selfsubjectaccessreviews", null, null, null),
+            RouteKind.SelfSubjectRulesReview => new RequestAttributes("create", route.Group, "selfsubjectrulesreviews", null, null, null),
+            _ => RequestAttributes.NonResource(request.Method.ToLowerInvariant(), request.Path.Value ?? "/"),
+        };
+    }
+
+    private async Task ResourceAsync(HttpContext ctx, ResourceRoute route, ApiUser user, string verb)
+    {
         await InjectFaultsAsync(ctx);
         var task = verb switch
         {
             "get" => _read.GetAsync(ctx, route),
             "list" => _read.ListAsync(ctx, route, ListOptions.Parse(ctx.Request.Query, route.Definition)),
             "watch" => _watch.WatchAsync(ctx, route, ListOptions.Parse(ctx.Request.Query, route.Definition)),
-            "create" => _write.CreateAsync(ctx, route),
-            "update" => _write.ReplaceAsync(ctx, route),
-            "patch" => _patch.PatchAsync(ctx, route),
-            "delete" => _delete.DeleteAsync(ctx, route),
-            "deletecollection" => _delete.DeleteCollectionAsync(ctx, route),
+            "create" => _write.CreateAsync(ctx, route, user),
+            "update" => _write.ReplaceAsync(ctx, route, user),
+            "patch" => _patch.PatchAsync(ctx, route, user),
+            "delete" => _delete.DeleteAsync(ctx, route, user),
+            "deletecollection" => _delete.DeleteCollectionAsync(ctx, route, user),
             _ => throw ApiErrors.MethodNotAllowed(),
         };
         await task;

@@ -23,8 +23,8 @@ internal sealed class ApiServices(ObjectStore store, ResourceRegistry registry, 
 
     public TimeSpan BookmarkInterval { get; } = bookmarkInterval;
 
-    /// <summary>The validating admission webhooks every write of a main resource goes through (the simulated k0rdent registers them).</summary>
-    public AdmissionChain Admission { get; } = new();
+    /// <summary>The validating admission webhooks registered by the simulated k0rdent, called after <see cref="Admission.AdmissionChain"/>.</summary>
+    public ValidatingWebhooks Webhooks { get; } = new();
 
     /// <summary>Cancelled when the server stops, so open watches end at once instead of holding shutdown up.</summary>
     public CancellationToken Stopping => _stopping.Token;

@@ -39,8 +39,17 @@ internal sealed class MetaEndpoints(ResourceRegistry registry)
             RouteKind.ResourceList => Found(ctx, _discovery.ResourceList(route.Group, route.Version)),
             RouteKind.OpenApiRoot => Responses.WriteAsync(ctx, 200, _openApi.Root()),
             RouteKind.OpenApiGroupVersion => Found(ctx, _openApi.GroupVersion(route.Group, route.Version)),
+            RouteKind.OpenApiV2 => OpenApiV2Async(ctx),
             _ => throw ApiErrors.NotFoundPath(),
         };
+    }
+
+    /// <summary>kubectl asks for protobuf; anything else gets the same document as JSON.</summary>
+    private Task OpenApiV2Async(HttpContext ctx)
+    {
+        var accept = ctx.Request.Headers.Accept.ToString();
+        var protobuf = accept.Contains(GnosticProto.MediaType, StringComparison.Ordinal) || accept.Contains(GnosticProto.DeprecatedMediaType, StringComparison.Ordinal);
+        return Responses.WriteAsync(ctx, 200, _openApi.V2(protobuf), protobuf ? GnosticProto.MediaType : MediaTypes.Json);
     }
 
     private Task Aggregated(HttpContext ctx, bool core, string mediaType)

@@ -38,7 +38,7 @@ public static class SandboxHost
         try
         {
             childApi = await ChildApiServer.StartAsync(store, children, time, cancellationToken);
-            world = SandboxWorld.Start(store, options, time, new WorldHooks(api.Admission, children));
+            world = SandboxWorld.Start(store, options, time, new WorldHooks(api.Webhooks, children));
             await app.StartAsync(cancellationToken);
         }
         catch

@@ -1,9 +1,9 @@
 namespace Childctl.Sandbox.Storage;
 
 /// <summary>
-/// A bounded ring of the most recent changes, in resourceVersion order, so a watch can resume from a version.
-/// Once a change falls out, watches from before it get 410 Expired, as after an etcd compaction. Not thread-safe:
-/// the store guards it with its lock.
+/// A bounded ring of the most recent changes of one kind, in resourceVersion order, so a watch of that kind can
+/// resume from a version (the store keeps one per kind, as the apiserver keeps a watch cache per resource). Once a
+/// change falls out, watches from before it get 410 Expired. Not thread-safe: the store guards it with its lock.
 /// </summary>
 internal sealed class ChangeLog
 {

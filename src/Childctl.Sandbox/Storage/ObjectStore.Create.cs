@@ -63,6 +63,7 @@ public sealed partial class ObjectStore
     private void StampNew(ResourceType type, JsonObject obj, string name, WriteOptions write)
     {
         var meta = ObjectMeta.Of(obj);
+        var incomingFields = ManagedFields.Take(obj);
         foreach (var field in ServerOwnedOnCreate)
         {
             meta.Remove(field);
@@ -80,7 +81,7 @@ public sealed partial class ObjectStore
         }
 
         TypeDefaults.Apply(type, obj, creating: true);
-        ManagedFields.Record(obj, type.ApiVersion, write, subresource: null, now);
+        ManagedFields.Apply(null, obj, incomingFields, write, subresource: null, now, ManagedFields.ShapeOf(SchemaOf(type)), StatusIsSubresource(type), type.ApiVersion);
         if (!write.DryRun)
         {
             meta["resourceVersion"] = (_rv + 1).ToString(CultureInfo.InvariantCulture);

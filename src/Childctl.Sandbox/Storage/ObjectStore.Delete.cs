@@ -6,6 +6,13 @@ namespace Childctl.Sandbox.Storage;
 public sealed partial class ObjectStore
 {
     /// <summary>
+    /// Called under the lock when an object is first deleted, before the store decides whether finalizers hold it:
+    /// the API points it at the CRD registry, which adds its cleanup finalizer and Terminating condition to a CRD
+    /// (as the apiextensions apiserver does), so a CRD stays until its objects are gone. Must not write to the store.
+    /// </summary>
+    internal Action<ResourceType, JsonObject>? BeforeDelete { get; set; }
+
+    /// <summary>
     /// Deletes the object, or starts its termination when finalizers (or, for a namespace, contents) hold it.
     /// Deleting a namespace deletes its contents; it goes away when the last of them is gone.
     /// </summary>
@@ -45,6 +52,8 @@ public sealed partial class ObjectStore
         {
             return current;
         }
+
+        BeforeDelete?.Invoke(type, node);
 
         var isNamespace = type == ResourceType.Namespace;
         var contents = isNamespace ? ContentsOf(current.Name) : [];

@@ -6,6 +6,14 @@ public sealed partial class ObjectStore
     private readonly Queue<StoreChange> _pending = new();
     private Subscriber[] _subscribers = [];
     private int _deliveringThread;
+    private long _deliveredRv;
+
+    /// <summary>
+    /// The resourceVersion up to which every change has been handed to every subscriber: a watch bookmark may carry
+    /// it, since no change at or below it can still arrive on the stream (what the apiserver's watch cache knows from
+    /// etcd's progress notifications, however quiet the watched kind is).
+    /// </summary>
+    internal long DeliveredResourceVersion => Volatile.Read(ref _deliveredRv);
 
     /// <summary>How many subscriptions (in-process subscribers and open watches) are live; tests use it to know a watch has started.</summary>
     internal int SubscriberCount => Volatile.Read(ref _subscribers).Length;
@@ -21,8 +29,9 @@ public sealed partial class ObjectStore
 
     /// <summary>
     /// Starts a watch of one type (and namespace, when given) atomically with respect to writes: the initial events
-    /// (synthetic ADDED for every current object when <paramref name="fromResourceVersion"/> is 0, else the logged
-    /// changes after it) are returned, and every later change goes to <paramref name="sink"/>, none twice.
+    /// (synthetic ADDED for every current object when <paramref name="fromResourceVersion"/> is 0, else the changes
+    /// after it from that kind's own change log) are returned, and every later change goes to <paramref name="sink"/>,
+    /// none twice. A version is expired (410) only when changes of this kind after it have been forgotten.
     /// </summary>
     internal WatchStart Watch(ResourceType type, string? ns, long fromResourceVersion, Action<StoreChange> sink)
     {
@@ -34,13 +43,13 @@ public sealed partial class ObjectStore
             {
                 initial = Bucket(type).Values.Where(Matches).Select(o => new StoreChange(StoreChange.Added, o)).ToList();
             }
-            else if (fromResourceVersion < _log.OldestServable)
+            else if (LogOf(type) is var log && fromResourceVersion < log.OldestServable)
             {
-                return new WatchStart(null, [], Expired: true, _log.OldestServable + 1);
+                return new WatchStart(null, [], Expired: true, log.OldestServable + 1);
             }
             else
             {
-                initial = _log.After(fromResourceVersion).Where(c => Matches(c.Object)).ToList();
+                initial = log.After(fromResourceVersion).Where(c => Matches(c.Object)).ToList();
             }
 
             var subscription = AddSubscriberLocked(BucketKey(type), c =>
@@ -72,7 +81,7 @@ public sealed partial class ObjectStore
     /// <summary>Logs a committed change and queues it for delivery; called under the lock.</summary>
     private void Commit(StoreChange change)
     {
-        _log.Add(change);
+        LogOf(change.Object.Type).Add(change);
         _pending.Enqueue(change);
     }
 
@@ -98,6 +107,8 @@ public sealed partial class ObjectStore
                     {
                         s.Offer(change);
                     }
+
+                    Volatile.Write(ref _deliveredRv, change.ResourceVersion);
                 }
             }
             finally

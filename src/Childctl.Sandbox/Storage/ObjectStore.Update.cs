@@ -6,7 +6,7 @@ namespace Childctl.Sandbox.Storage;
 public sealed partial class ObjectStore
 {
     private static readonly string[] ServerOwnedOnUpdate =
-        ["name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "resourceVersion", "managedFields"];
+        ["name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "resourceVersion"];
 
     private StoredObject Replace(ResourceType type, JsonObject obj, WriteOptions write, string? subresource)
     {
@@ -47,6 +47,7 @@ public sealed partial class ObjectStore
     {
         CheckPreconditions(type, current, incoming);
         var before = current.ToNode();
+        var incomingFields = ObjectMeta.Of(incoming)["managedFields"]?.DeepClone();
         var next = subresource == "status" ? WithStatusOf(before, incoming) : WithContentOf(type, current, incoming);
         TypeDefaults.Apply(type, next, creating: false);
         if (subresource is null)
@@ -63,12 +64,12 @@ public sealed partial class ObjectStore
             ObjectMeta.Of(next)["generation"] = ObjectMeta.Generation(before) + 1;
         }
 
-        if (SameIgnoringManagedFields(before, next))
+        var contentSame = SameIgnoringManagedFields(before, next);
+        var fieldsChanged = ManagedFields.Apply(before, next, incomingFields, write, subresource, Now(), ManagedFields.ShapeOf(SchemaOf(type)), StatusIsSubresource(type), type.ApiVersion);
+        if (contentSame && !fieldsChanged)
         {
             return current;
         }
-
-        ManagedFields.Record(next, type.ApiVersion, write, subresource, Now());
         if (write.DryRun)
         {
             return new StoredObject(type, next);

@@ -11,7 +11,7 @@ namespace Childctl.Sandbox.Storage;
 /// </summary>
 public sealed partial class ObjectStore : IObjectStore
 {
-    /// <summary>How many recent changes are kept for watches that resume from a resourceVersion.</summary>
+    /// <summary>How many recent changes of each kind are kept for watches that resume from a resourceVersion.</summary>
     public const int DefaultChangeLogCapacity = 10_000;
 
     private static readonly string[] SeededNamespaces = ["default", "kube-system", "kube-public", "kcm-system"];
@@ -19,15 +19,18 @@ public sealed partial class ObjectStore : IObjectStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _buckets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _namespaceCounts = new(StringComparer.Ordinal);
-    private readonly ChangeLog _log;
+    private readonly Dictionary<string, ChangeLog> _logs = new(StringComparer.Ordinal);
+    private readonly int _changeLogCapacity;
     private readonly TimeProvider _time;
     private readonly Random _names = new();
     private long _rv;
+    private long _compactedAt;
 
     public ObjectStore(TimeProvider? time = null, int changeLogCapacity = DefaultChangeLogCapacity)
     {
         _time = time ?? TimeProvider.System;
-        _log = new ChangeLog(changeLogCapacity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(changeLogCapacity, 1);
+        _changeLogCapacity = changeLogCapacity;
         foreach (var ns in SeededNamespaces)
         {
             CreateCore(ResourceType.Namespace, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, new WriteOptions(""));
@@ -41,6 +44,12 @@ public sealed partial class ObjectStore : IObjectStore
     /// The API layer points this at its CRD registry; by default custom resources and namespaces have one.
     /// </summary>
     internal Func<ResourceType, bool> StatusIsSubresource { get; set; } = t => t.Group.Length > 0 || t == ResourceType.Namespace;
+
+    /// <summary>
+    /// A type's structural schema, for the list and map types field ownership needs (x-kubernetes-list-type and
+    /// friends). The API layer points this at its CRD registry; by default there is none and fields are deduced.
+    /// </summary>
+    internal Func<ResourceType, System.Text.Json.JsonElement?> SchemaOf { get; set; } = _ => null;
 
     public JsonObject? Get(ResourceType type, string? ns, string name) => GetStored(type, ns, name)?.ToNode();
 
@@ -60,14 +69,19 @@ public sealed partial class ObjectStore : IObjectStore
         DeleteCore(type, ns, name, preconditionUid, preconditionResourceVersion, dryRun: false).ToNode();
 
     /// <summary>
-    /// Forgets the change log up to now, as an etcd compaction does: watches from any earlier resourceVersion
-    /// then get 410 Expired. A knob for tests and demos.
+    /// Forgets every kind's change log up to now, as an etcd compaction does: watches from any earlier
+    /// resourceVersion then get 410 Expired. A knob for tests and demos.
     /// </summary>
     public void CompactHistory()
     {
         lock (_gate)
         {
-            _log.Compact(_rv);
+            foreach (var log in _logs.Values)
+            {
+                log.Compact(_rv);
+            }
+
+            _compactedAt = _rv;
         }
     }
 
@@ -128,6 +142,20 @@ public sealed partial class ObjectStore : IObjectStore
         }
 
         return bucket;
+    }
+
+    /// <summary>The change log of one kind, made on first use (remembering a compaction that came before it).</summary>
+    private ChangeLog LogOf(ResourceType type)
+    {
+        var key = BucketKey(type);
+        if (!_logs.TryGetValue(key, out var log))
+        {
+            log = new ChangeLog(_changeLogCapacity);
+            log.Compact(_compactedAt);
+            _logs[key] = log;
+        }
+
+        return log;
     }
 
     private string Now() => ObjectMeta.Timestamp(_time.GetUtcNow());

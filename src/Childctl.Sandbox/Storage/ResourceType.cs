@@ -7,6 +7,7 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
 
     public static readonly ResourceType Namespace = new("", "v1", "namespaces", "Namespace", Namespaced: false);
     public static readonly ResourceType Secret = new("", "v1", "secrets", "Secret", Namespaced: true);
+    public static readonly ResourceType ConfigMap = new("", "v1", "configmaps", "ConfigMap", Namespaced: true);
     public static readonly ResourceType Event = new("", "v1", "events", "Event", Namespaced: true);
     public static readonly ResourceType ClusterDeployment = new("k0rdent.mirantis.com", "v1beta1", "clusterdeployments", "ClusterDeployment", Namespaced: true);
     public static readonly ResourceType ClusterTemplate = new("k0rdent.mirantis.com", "v1beta1", "clustertemplates", "ClusterTemplate", Namespaced: true);

@@ -29,10 +29,13 @@ public static class StoreErrors
 
     public static StoreException BadRequest(string message) => new(400, "BadRequest", message);
 
-    /// <summary>422 Invalid; the message lists the causes the way the apiserver does (bracketed when more than one).</summary>
+    /// <summary>
+    /// 422 Invalid; the message lists the causes the way the apiserver does (identical ones once, bracketed when more
+    /// than one), while details keep every cause.
+    /// </summary>
     public static StoreException Invalid(ResourceType type, string name, IReadOnlyList<StatusCause> causes)
     {
-        var parts = causes.Select(c => $"{c.Field}: {c.Message}").ToList();
+        var parts = causes.Select(c => $"{c.Field}: {c.Message}").Distinct(StringComparer.Ordinal).ToList();
         var joined = parts.Count == 1 ? parts[0] : $"[{string.Join(", ", parts)}]";
         return new StoreException(422, "Invalid", $"{QualifiedKind(type)} \"{name}\" is invalid: {joined}",
             new StatusDetails(name, NullIfEmpty(type.Group), type.Kind, causes));

@@ -101,7 +101,7 @@ public partial class LiveViewSandbox
         // Stale Ready: k0rdent said Ready for generation 1, then someone changed the spec.
         SetStatus(Ns, "aws-useast1-stale", "clusterdeployment-03-ready.yaml");
         var stale = Store.Get(ResourceType.ClusterDeployment, Ns, "aws-useast1-stale")!;
-        stale["spec"]!["config"]!["workersNumber"] = 3;
+        stale["spec"]!["config"]!["workersNumber"] = 5;
         Store.Update(ResourceType.ClusterDeployment, stale, Manager);
 
         // Dry run: valid input reports Ready=True although nothing is deployed.

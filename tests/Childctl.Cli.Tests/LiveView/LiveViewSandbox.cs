@@ -157,5 +157,5 @@ public partial class LiveViewSandbox : IAsyncLifetime, IDisposable
         }
     }
 
-    internal static JsonObject Example(string file) => YamlJson.LoadFile(Path.Combine(RepoPaths.SharedExamples, file));
+    internal static JsonObject Example(string file) => YamlJson.LoadFile(Path.Combine(RepoPaths.K0rdentFixtures, file));
 }

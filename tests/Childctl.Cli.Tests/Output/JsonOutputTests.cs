@@ -10,7 +10,7 @@ public class JsonOutputTests
     [Fact]
     public void List_WrapsItemsInAV1List_KeepingEveryFieldButManagedFields()
     {
-        var original = YamlJson.LoadFile(Path.Combine(RepoPaths.SharedExamples, "clusterdeployment-02-provisioning.yaml"));
+        var original = YamlJson.LoadFile(Path.Combine(RepoPaths.K0rdentFixtures, "clusterdeployment-02-provisioning.yaml"));
         var served = original.DeepClone().AsObject();
         served["metadata"]!["managedFields"] = new JsonArray(new JsonObject { ["manager"] = "kcm" });
 

@@ -8,13 +8,13 @@ namespace Childctl.Cli.Tests.Output;
 
 public class YamlWriterTests
 {
-    public static TheoryData<string> Examples => new(Directory.GetFiles(RepoPaths.SharedExamples, "*.yaml").Select(Path.GetFileName)!);
+    public static TheoryData<string> Examples => new(Directory.GetFiles(RepoPaths.K0rdentFixtures, "*.yaml").Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(Examples))]
     public void WriteObject_ParsesBackIntoTheSameObject(string file)
     {
-        var original = YamlJson.LoadFile(Path.Combine(RepoPaths.SharedExamples, file));
+        var original = YamlJson.LoadFile(Path.Combine(RepoPaths.K0rdentFixtures, file));
 
         var yaml = Write(w => w.WriteObject(Element(original)));
 

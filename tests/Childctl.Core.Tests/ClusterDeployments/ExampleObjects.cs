@@ -5,10 +5,10 @@ using Childctl.Testing;
 
 namespace Childctl.Core.Tests.ClusterDeployments;
 
-/// <summary>Loads the shared k0rdent example objects (read in place) as JSON, the way the API would serve them.</summary>
+/// <summary>Loads the k0rdent fixtures under tests/fixtures/k0rdent as JSON, the way the API would serve them.</summary>
 internal static class ExampleObjects
 {
-    public static JsonObject Load(string fileName) => YamlJson.LoadFile(Path.Combine(RepoPaths.SharedExamples, fileName));
+    public static JsonObject Load(string fileName) => YamlJson.LoadFile(Path.Combine(RepoPaths.K0rdentFixtures, fileName));
 
     public static ClusterDeployment Cluster(string fileName, Action<JsonObject>? change = null)
     {

@@ -25,7 +25,7 @@ public class PhaseRuleTests
     {
         var verdict = PhaseRule.Evaluate(ExampleObjects.Cluster(Provisioning));
 
-        Assert.Equal(new PhaseVerdict(ClusterPhase.Provisioning, "ControlPlaneInitialized: Control plane not yet initialized"), verdict);
+        Assert.Equal(new PhaseVerdict(ClusterPhase.Provisioning, "InfrastructureReady: AzureCluster status.initialization.provisioned is false"), verdict);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class PhaseRuleTests
         });
 
         Assert.Equal(
-            new PhaseVerdict(ClusterPhase.Failed, "ControlPlaneInitialized: Control plane not yet initialized"),
+            new PhaseVerdict(ClusterPhase.Failed, "InfrastructureReady: AzureCluster status.initialization.provisioned is false"),
             PhaseRule.Evaluate(cluster));
     }
 

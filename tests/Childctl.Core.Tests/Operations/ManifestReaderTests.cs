@@ -35,9 +35,9 @@ public class ManifestReaderTests
     }
 
     [Fact]
-    public void Read_TheSharedExamples()
+    public void Read_TheReadyFixture()
     {
-        var text = File.ReadAllText(Path.Combine(RepoPaths.SharedExamples, "clusterdeployment-03-ready.yaml"));
+        var text = File.ReadAllText(Path.Combine(RepoPaths.K0rdentFixtures, "clusterdeployment-03-ready.yaml"));
 
         var manifest = ManifestReader.Read(text, "example");
 

@@ -30,9 +30,9 @@ public sealed class ObservedTransitionsTests : IDisposable
     {
         var record = ObservedTransitions.Ready(ExampleObjects.Cluster("clusterdeployment-03-ready.yaml"), null);
 
-        Assert.Equal("17m21s", record.Parameters!["time_to_ready"]);
-        Assert.Equal("18s", record.Parameters["after_HelmReleaseReady"]);
-        Assert.Equal("became Ready after 17m21s", record.Message);
+        Assert.Equal("9m30s", record.Parameters!["time_to_ready"]);
+        Assert.Equal("30s", record.Parameters["after_HelmReleaseReady"]);
+        Assert.Equal("became Ready after 9m30s", record.Message);
     }
 
     private HistoryRecorder Recorder(IHistoryStore store)

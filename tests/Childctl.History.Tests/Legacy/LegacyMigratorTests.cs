@@ -1,6 +1,7 @@
 using Childctl.History.Events;
 using Childctl.History.Legacy;
 using Childctl.History.Store;
+using Childctl.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Childctl.History.Tests.Legacy;
@@ -134,6 +135,82 @@ public sealed class LegacyMigratorTests
         Assert.Equal(4, (await store.ReadAsync(stream)).Document!.Events.Count);
     }
 
+    [Fact]
+    public async Task Migrate_KeepsEveryFieldALegacyEventCarries_Redacted()
+    {
+        using var fx = new LegacyFixture("state-full");
+        var store = new FileHistoryStore(fx.History);
+
+        await Migrate(store, fx.Folder("state-full"));
+
+        var events = (await store.ReadAsync(new HistoryStreamId(Mc, "kcm-system", "seeded"))).Document!.Events;
+        var created = events[0];
+        Assert.Equal(("alice", "capacity test", "succeeded"), (created.User, created.Reason, created.Result));
+        Assert.Equal("deploy-cluster.sh --name seeded --client-secret <redacted> --location eastus", created.Command);
+        Assert.Equal(
+            ["client_secret=<redacted>", "legacy_file=cluster-seeded-events.yaml", "location=eastus", "template=azure-standalone-cp-1-0-45"],
+            created.Parameters!.Select(p => $"{p.Key}={p.Value}").Order(StringComparer.Ordinal));
+        Assert.Equal(("bob", "cluster_scaled", "failed", "quota exceeded; the password is <redacted>"), (events[1].User, events[1].Action, events[1].Result, events[1].Error));
+        Assert.True(events[2].HasFlag(EventFlags.LegacySyncNoise));
+        Assert.DoesNotContain(events, e => Serialized(e).Contains("s3cr3t", StringComparison.Ordinal) || Serialized(e).Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LegacyFile_ReadAsIs_IsRedacted_AndAgreesWithItsMigratedCopy()
+    {
+        using var fx = new LegacyFixture("state-full");
+        var asIs = new FileHistoryStore(fx.Folder("as-is"));
+        var stream = new HistoryStreamId(Mc, "kcm-system", "seeded");
+        Directory.CreateDirectory(Path.GetDirectoryName(asIs.PathOf(stream))!);
+        File.Copy(Path.Combine(fx.Folder("state-full"), "cluster-seeded-events.yaml"), asIs.PathOf(stream));
+        var migrated = new FileHistoryStore(fx.History);
+        await Migrate(migrated, fx.Folder("state-full"));
+
+        var read = (await asIs.ReadAsync(stream)).Document!.Events;
+        var imported = (await migrated.ReadAsync(stream)).Document!.Events;
+
+        Assert.DoesNotContain(read, e => Serialized(e).Contains("s3cr3t", StringComparison.Ordinal) || Serialized(e).Contains("hunter2", StringComparison.Ordinal));
+        Assert.All(read, e => Assert.Equal(EventSources.Legacy, e.Source));
+        Assert.Equal(imported.Select(View), read.Select(View));
+        var alice = new Childctl.History.Query.HistoryFilter { Users = ["alice"] };
+        Assert.Equal(1, read.Count(alice.Matches));
+        Assert.Equal(1, imported.Count(alice.Matches));
+    }
+
+    /// <summary>What every output shows of an event; the migrated copy adds only its id and the legacy_file parameter.</summary>
+    private static string View(HistoryEvent e) =>
+        $"{e.Timestamp:O}|{e.Action}|{e.User}|{e.Reason}|{e.Command}|{e.Result}|{e.Error}|{e.Message}|{e.Source}|{string.Join(",", e.Flags ?? [])}|"
+        + string.Join(",", (e.Parameters ?? new Dictionary<string, string>()).Where(p => p.Key != "legacy_file").OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+
+    private static string Serialized(HistoryEvent e) => Childctl.History.Codec.EventBlockWriter.Block(e);
+
     private static Task<MigrationReport> Migrate(IHistoryStore store, string from, bool dryRun = false) =>
         new LegacyMigrator(store).MigrateAsync(new MigrationOptions(from, Mc, "kcm-system", dryRun, Clock));
+}
+
+/// <summary>A writable copy of testdata/legacy/&lt;folder&gt; plus an empty history root.</summary>
+internal sealed class LegacyFixture : IDisposable
+{
+    private readonly TempDirectory _dir = new("childctl-legacy");
+
+    public LegacyFixture(params string[] folders)
+    {
+        foreach (var folder in folders)
+        {
+            var source = Path.Combine(AppContext.BaseDirectory, "testdata", "legacy", folder);
+            Directory.CreateDirectory(_dir.Combine(folder));
+            foreach (var file in Directory.GetFiles(source))
+            {
+                File.Copy(file, _dir.Combine(folder, Path.GetFileName(file)));
+            }
+        }
+
+        History = _dir.Combine("history");
+    }
+
+    public string History { get; }
+
+    public string Folder(string name) => _dir.Combine(name);
+
+    public void Dispose() => _dir.Dispose();
 }

@@ -46,6 +46,23 @@ public sealed class RedactionTests
     }
 
     [Theory]
+    [InlineData("aws secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY here", "aws secret <redacted> here")]
+    [InlineData("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_SECRET_ACCESS_KEY=<redacted>")]
+    [InlineData("used ghp_abcdefghijklmnopqrstuvwxyz0123456789 to clone", "used <redacted> to clone")]
+    [InlineData("token github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz", "token <redacted>")]
+    [InlineData("glpat-abcdefghij0123456789", "<redacted>")]
+    [InlineData("the password is hunter2", "the password is <redacted>")]
+    [InlineData("Password was swordfish, changed since", "Password was <redacted>, changed since")]
+    [InlineData("password: hunter2", "password: <redacted>")]
+    [InlineData("the admin password for alice is s3cret!", "the admin password for alice is <redacted>")]
+    [InlineData("api key is 12345abcde", "api key is <redacted>")]
+    public void SecretPatterns_FortyCharacterKeysPrefixedTokensAndPhrases_AreMasked(string text, string expected) =>
+        Assert.Equal(expected, SecretPatterns.Redact(text));
+
+    [Theory]
+    [InlineData("the password is required")]
+    [InlineData("token is expired")]
+    [InlineData("commit 3f786850e387550fdab836ed7e6dc881de23001b")]
     [InlineData("Template: azure-standalone-cp-1-0-45, Credential: azure-cluster-identity-cred, DryRun: false")]
     [InlineData("6a1f3c2e-0000-4000-8000-000000000001")]
     [InlineData("a-very-long-cluster-name-that-is-still-only-lower-case-and-digits-123")]

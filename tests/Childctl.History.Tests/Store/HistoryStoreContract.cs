@@ -1,5 +1,6 @@
 using Childctl.History.Events;
 using Childctl.History.Store;
+using Childctl.Testing;
 
 namespace Childctl.History.Tests.Store;
 
@@ -169,4 +170,18 @@ public abstract class HistoryStoreContract
         Assert.Equal(["mgmt-b/kcm-system/c2"], store.ListStreams(ns: "kcm-system", name: "c2").Select(s => s.Stream.ToString()));
         Assert.Empty(store.ListStreams("mgmt-b", "team-b"));
     }
+}
+
+public sealed class InMemoryHistoryStoreTests : HistoryStoreContract
+{
+    protected override IHistoryStore CreateStore() => new InMemoryHistoryStore();
+}
+
+public sealed class FileHistoryStoreTests : HistoryStoreContract, IDisposable
+{
+    private readonly TempDirectory _dir = new("childctl-history");
+
+    protected override IHistoryStore CreateStore() => new FileHistoryStore(_dir.Path);
+
+    public void Dispose() => _dir.Dispose();
 }

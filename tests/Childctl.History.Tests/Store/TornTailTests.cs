@@ -36,7 +36,7 @@ public sealed class TornTailTests : IDisposable
 
     [Theory]
     [MemberData(nameof(CutPoints))]
-    public async Task Read_AfterWriteCutAtAnyByte_ReportsPreservesAndCutsTheTail(int cut)
+    public async Task Read_AfterWriteCutAtAnyByte_ReportsAndSkipsTheTail_WritingNothing(int cut)
     {
         var (store, path, clean) = await TwoEventsAsync();
         var partial = Encoding.UTF8.GetBytes(EventBlockWriter.Block(Events.Full("e3")))[..cut];
@@ -45,10 +45,27 @@ public sealed class TornTailTests : IDisposable
         var read = await store.ReadAsync(Stream);
 
         Assert.NotNull(read.TornTail);
-        Assert.Equal(clean.Length, read.TornTail.Offset);
-        Assert.Equal(partial, await File.ReadAllBytesAsync(read.TornTail.SidePath));
-        Assert.Equal(clean, await File.ReadAllBytesAsync(path));
+        Assert.Equal((clean.Length, partial.Length, false), (read.TornTail.Offset, read.TornTail.Length, read.TornTail.SetAside));
+        byte[] expected = [.. clean, .. partial];
+        Assert.Equal(expected, await File.ReadAllBytesAsync(path));
+        Assert.Empty(Directory.GetFiles(_dir.Path, "*.torn-*", SearchOption.AllDirectories));
         Assert.Equal(["e1", "e2"], read.Document!.Events.Select(e => e.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(CutPoints))]
+    public async Task Append_AfterWriteCutAtAnyByte_PreservesAndCutsTheTail(int cut)
+    {
+        var (store, path, clean) = await TwoEventsAsync();
+        var partial = Encoding.UTF8.GetBytes(EventBlockWriter.Block(Events.Full("e3")))[..cut];
+        await File.WriteAllBytesAsync(path, [.. clean, .. partial]);
+
+        var result = await new FileHistoryStore(_dir.Path).AppendAsync(Stream, [Events.Note("e4")]);
+
+        Assert.Equal(clean.Length, result.RepairedTail!.Offset);
+        Assert.Equal(partial, await File.ReadAllBytesAsync(result.RepairedTail.SidePath!));
+        Assert.Equal(clean, (await File.ReadAllBytesAsync(path))[..clean.Length]);
+        Assert.Equal(["e1", "e2", "e4"], (await store.ReadAsync(Stream)).Document!.Events.Select(e => e.Id));
     }
 
     [Theory]
@@ -64,7 +81,7 @@ public sealed class TornTailTests : IDisposable
         var result = await new FileHistoryStore(_dir.Path).AppendAsync(Stream, [Events.Note("e4")]);
 
         Assert.NotNull(result.RepairedTail);
-        Assert.Equal(partial, await File.ReadAllBytesAsync(result.RepairedTail.SidePath));
+        Assert.Equal(partial, await File.ReadAllBytesAsync(result.RepairedTail.SidePath!));
         var read = await store.ReadAsync(Stream);
         Assert.Null(read.TornTail);
         Assert.Equal(["e1", "e2", "e4"], read.Document!.Events.Select(e => e.Id));

@@ -9,7 +9,7 @@ namespace Childctl.Sandbox.Tests.Controller;
 /// </summary>
 public sealed class SchemaConfigMapTests
 {
-    private static readonly ResourceType ConfigMap = new("", "v1", "configmaps", "ConfigMap", Namespaced: true);
+    private static readonly ResourceType ConfigMap = ResourceType.ConfigMap;
 
     private const string Prefix =
         "failed to validate template with provided configuration: values don't meet the specifications of the schema(s) in the following chart(s):\n";

@@ -29,10 +29,10 @@ public sealed class KubectlCrdTests(BareSandboxFixture f) : IClassFixture<BareSa
 
     private readonly Testing.Kubectl _kubectl = f.Kubectl;
 
-    [Fact]
+    [UpstreamCrdsFact]
     public async Task The_real_k0rdent_CRDs_apply_and_replace_the_built_in_definitions()
     {
-        var r = await _kubectl.RunAsync("apply", "-f", RepoPaths.SharedCrds);
+        var r = await _kubectl.RunAsync("apply", "-f", RepoPaths.UpstreamCrds);
 
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal(

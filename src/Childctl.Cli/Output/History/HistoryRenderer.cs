@@ -76,5 +76,7 @@ internal static class HistoryRenderer
 
     public static IEnumerable<string> Warnings(HistoryResult result) =>
         result.Clusters.Where(c => c.TornTail is not null).Select(c =>
-            $"warning: {c.Path} ended in an incomplete entry ({c.TornTail!.Length} bytes, left by an interrupted write); it was moved to {c.TornTail.SidePath}");
+            c.TornTail!.SidePath is { } side
+                ? $"warning: {c.Path} ended in an incomplete entry ({c.TornTail.Length} bytes, left by an interrupted write); it was moved to {side}"
+                : $"warning: {c.Path} ends in an incomplete entry ({c.TornTail.Length} bytes, left by an interrupted write); it is not shown, and the next change recorded for this cluster moves it to a side file");
 }

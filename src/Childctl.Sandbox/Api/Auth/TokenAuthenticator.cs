@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Http;
 namespace Childctl.Sandbox.Api.Auth;
 
 /// <summary>
-/// Bearer-token authentication with the two users of the sandbox: an admin who may do everything, and a viewer
-/// who may only read (get, list, watch). Tokens are random per start and compared in constant time.
+/// Bearer-token authentication with the two users of the sandbox: an admin (group system:masters) and a viewer
+/// (group childctl:viewers); what each may do is <see cref="SandboxRbac"/>'s. Tokens are random per start and
+/// compared in constant time.
 /// </summary>
 internal sealed class TokenAuthenticator
 {
-    public static readonly ApiUser Admin = new("sandbox-admin", ["system:masters", "system:authenticated"], CanWrite: true);
-    public static readonly ApiUser Viewer = new("sandbox-viewer", ["sandbox:viewers", "system:authenticated"], CanWrite: false);
+    public static readonly ApiUser Admin = new("sandbox-admin", [SandboxRbac.Masters, SandboxRbac.Authenticated]);
+    public static readonly ApiUser Viewer = new("sandbox-viewer", [SandboxRbac.Viewers, SandboxRbac.Authenticated]);
 
     public TokenAuthenticator()
     {

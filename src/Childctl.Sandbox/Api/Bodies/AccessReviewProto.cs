@@ -40,6 +40,25 @@ internal static class AccessReviewProto
         obj["spec"] = spec;
     }
 
+    /// <summary>The SelfSubjectRulesReview message kubectl auth can-i --list sends: spec (2) holds the namespace (1).</summary>
+    public static void ReadRules(ref ProtoReader r, JsonObject obj)
+    {
+        var spec = new JsonObject();
+        while (r.TryReadTag(out var field, out var wire))
+        {
+            if (field == 2 && wire == 2)
+            {
+                spec = Strings(r.ReadBytes(), ["", "namespace"]);
+            }
+            else
+            {
+                r.Skip(wire);
+            }
+        }
+
+        obj["spec"] = spec;
+    }
+
     private static JsonObject Strings(ReadOnlySpan<byte> bytes, string[] names)
     {
         var r = new ProtoReader(bytes);

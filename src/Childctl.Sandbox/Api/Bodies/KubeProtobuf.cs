@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Childctl.Sandbox.Api.Bodies;
 
 /// <summary>
-/// Decodes the protobuf bodies kubectl's generators send (<c>kubectl create namespace</c>, <c>create secret generic</c>, <c>auth can-i</c>):
-/// the <c>k8s\0</c> magic, a runtime.Unknown envelope (TypeMeta, raw object), then a Namespace, Secret or SelfSubjectAccessReview message.
+/// Decodes the protobuf bodies kubectl's generators send (<c>kubectl create namespace</c>, <c>create secret generic</c>, <c>create configmap</c>, <c>auth can-i</c>):
+/// the <c>k8s\0</c> magic, a runtime.Unknown envelope (TypeMeta, raw object), then a Namespace, Secret, ConfigMap or review message.
 /// proto3 sends unset strings as "", which are dropped here.
 /// </summary>
 internal static class KubeProtobuf
@@ -29,8 +29,14 @@ internal static class KubeProtobuf
             case "Secret":
                 ProtoObjects.ReadSecret(ref reader, obj);
                 break;
+            case "ConfigMap":
+                ProtoObjects.ReadConfigMap(ref reader, obj);
+                break;
             case "SelfSubjectAccessReview":
                 AccessReviewProto.Read(ref reader, obj);
+                break;
+            case "SelfSubjectRulesReview":
+                AccessReviewProto.ReadRules(ref reader, obj);
                 break;
             default:
                 throw new NotSupportedException($"protobuf bodies of kind {kind} are not supported");

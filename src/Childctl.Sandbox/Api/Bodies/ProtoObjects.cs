@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Childctl.Sandbox.Api.Bodies;
 
-/// <summary>Field numbers of the generated.proto messages we accept: ObjectMeta, Namespace and Secret.</summary>
+/// <summary>Field numbers of the generated.proto messages we accept: ObjectMeta, Namespace, Secret and ConfigMap.</summary>
 internal static class ProtoObjects
 {
     public static void ReadNamespace(ref ProtoReader r, JsonObject obj)
@@ -78,6 +78,35 @@ internal static class ProtoObjects
         {
             obj["stringData"] = stringData;
         }
+    }
+
+    /// <summary>ConfigMap: 1 metadata, 2 data (string values), 3 binaryData (bytes, kept as base64), 4 immutable.</summary>
+    public static void ReadConfigMap(ref ProtoReader r, JsonObject obj)
+    {
+        var data = new JsonObject();
+        var binary = new JsonObject();
+        while (r.TryReadTag(out var field, out var wire))
+        {
+            switch (field)
+            {
+                case 1 when wire == 2:
+                    obj["metadata"] = ReadObjectMeta(r.ReadBytes());
+                    break;
+                case 2 or 3 when wire == 2:
+                    var (key, value) = ReadEntry(r.ReadBytes(), base64: field == 3);
+                    (field == 2 ? data : binary)[key] = value;
+                    break;
+                case 4 when wire == 0:
+                    obj["immutable"] = r.ReadVarint() != 0;
+                    break;
+                default:
+                    r.Skip(wire);
+                    break;
+            }
+        }
+
+        AddIfAny(obj, "data", data, data.Count);
+        AddIfAny(obj, "binaryData", binary, binary.Count);
     }
 
     private static JsonObject ReadObjectMeta(ReadOnlySpan<byte> bytes)

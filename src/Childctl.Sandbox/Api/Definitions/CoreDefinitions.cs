@@ -3,7 +3,7 @@ using Childctl.Sandbox.Storage;
 
 namespace Childctl.Sandbox.Api.Definitions;
 
-/// <summary>The kinds served natively (not through a CRD): namespaces, secrets, events and CRDs themselves.</summary>
+/// <summary>The kinds served natively (not through a CRD): namespaces, secrets, config maps, events and CRDs themselves.</summary>
 internal static class CoreDefinitions
 {
     public static readonly ResourceType CustomResourceDefinition =
@@ -12,12 +12,13 @@ internal static class CoreDefinitions
     private static readonly Lazy<JsonElement> Schemas = new(() => JsonElements.From(EmbeddedYaml.Read("core-schemas.yaml")));
 
     /// <summary>The known fields of ObjectMeta, used to prune and strictly check every object's metadata.</summary>
-    public static JsonElement ObjectMetaSchema => Schemas.Value.GetProperty("ObjectMeta");
+    public static JsonElement ObjectMetaSchema => MetaSchemas.ObjectMetaInline;
 
     public static IReadOnlyList<ResourceDefinition> All { get; } =
     [
         Core(ResourceType.Namespace, "namespace", ["ns"], hasStatus: true, TableStyle.Namespace),
         Core(ResourceType.Secret, "secret", [], hasStatus: false, TableStyle.Secret),
+        Core(ResourceType.ConfigMap, "configmap", ["cm"], hasStatus: false, TableStyle.ConfigMap),
         Core(ResourceType.Event, "event", ["ev"], hasStatus: false, TableStyle.Event),
         Core(CustomResourceDefinition, "customresourcedefinition", ["crd", "crds"], hasStatus: true, TableStyle.CustomResourceDefinition),
     ];

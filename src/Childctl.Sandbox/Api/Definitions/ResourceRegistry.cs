@@ -9,6 +9,7 @@ namespace Childctl.Sandbox.Api.Definitions;
 /// CustomResourceDefinition. It follows the CRD objects in the store, so creating, replacing or deleting a CRD
 /// (through the API or in-process) changes what is served before that write returns. Our own definitions of
 /// ClusterDeployment, ClusterTemplate, ClusterTemplateChain and Credential are installed as CRD objects at start.
+/// Deleting a CRD goes through <see cref="CrdFinalizer"/>: its objects are deleted (finalizers honoured) first.
 /// </summary>
 internal sealed class ResourceRegistry : IDisposable
 {
@@ -17,14 +18,19 @@ internal sealed class ResourceRegistry : IDisposable
     private readonly ObjectStore _store;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<ResourceDefinition>> _byCrd = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _terminating = new(StringComparer.Ordinal);
     private readonly IDisposable _subscription;
+    private readonly CrdFinalizer _finalizer;
     private volatile RegistrySnapshot _snapshot;
 
     public ResourceRegistry(ObjectStore store)
     {
         _store = store;
+        _finalizer = new CrdFinalizer(store);
         _snapshot = Rebuild(0);
         store.StatusIsSubresource = HasStatusSubresource;
+        store.SchemaOf = type => Find(type.Group, type.Version, type.Plural)?.Schema;
+        store.BeforeDelete = CrdFinalizer.PrepareDeletion;
         var start = store.Watch(CoreDefinitions.CustomResourceDefinition, null, 0, OnCrdChange);
         _subscription = start.Subscription!;
         foreach (var change in start.Initial)
@@ -43,7 +49,15 @@ internal sealed class ResourceRegistry : IDisposable
     public ResourceDefinition? Find(string group, string version, string plural) =>
         _snapshot.ByPath.GetValueOrDefault($"{group}/{version}/{plural}");
 
-    public void Dispose() => _subscription.Dispose();
+    /// <summary>Whether the kind's CRD is being deleted (its objects are being cleaned up; new ones are refused).</summary>
+    public bool IsTerminating(ResourceDefinition def) =>
+        def.IsCustomResource && _snapshot.Terminating.Contains($"{def.Type.Group}/{def.Type.Plural}");
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _finalizer.Dispose();
+    }
 
     private bool HasStatusSubresource(ResourceType type) =>
         Find(type.Group, type.Version, type.Plural)?.HasStatus ?? type.Group.Length > 0;
@@ -66,6 +80,7 @@ internal sealed class ResourceRegistry : IDisposable
         lock (_gate)
         {
             var before = _snapshot.All.Select(d => d.Type).ToHashSet();
+            _terminating.Remove(change.Object.Name);
             if (change.Type == StoreChange.Deleted)
             {
                 _byCrd.Remove(change.Object.Name);
@@ -73,6 +88,10 @@ internal sealed class ResourceRegistry : IDisposable
             else
             {
                 _byCrd[change.Object.Name] = CrdReader.Read(change.Object.Root);
+                if (change.Object.Metadata.TryGetProperty("deletionTimestamp", out _))
+                {
+                    _terminating.Add(change.Object.Name);
+                }
             }
 
             _snapshot = Rebuild(_snapshot.Version + 1);
@@ -88,6 +107,7 @@ internal sealed class ResourceRegistry : IDisposable
         if (change.Type != StoreChange.Deleted)
         {
             EnsureEstablished(change.Object);
+            _finalizer.OnChange(change.Object);
         }
     }
 
@@ -100,7 +120,8 @@ internal sealed class ResourceRegistry : IDisposable
             byPath[d.PathKey] = d;
         }
 
-        return new RegistrySnapshot(version, all, byPath);
+        var terminating = _byCrd.Where(c => _terminating.Contains(c.Key)).SelectMany(c => c.Value).Select(d => $"{d.Type.Group}/{d.Type.Plural}").ToHashSet(StringComparer.Ordinal);
+        return new RegistrySnapshot(version, all, byPath, terminating);
     }
 
     /// <summary>Writes the status a real apiserver gives an accepted CRD (kubectl wait --for=condition=Established relies on it).</summary>
@@ -154,5 +175,5 @@ internal sealed class ResourceRegistry : IDisposable
         ["message"] = message,
     };
 
-    private sealed record RegistrySnapshot(long Version, IReadOnlyList<ResourceDefinition> All, IReadOnlyDictionary<string, ResourceDefinition> ByPath);
+    private sealed record RegistrySnapshot(long Version, IReadOnlyList<ResourceDefinition> All, IReadOnlyDictionary<string, ResourceDefinition> ByPath, IReadOnlySet<string> Terminating);
 }

@@ -6,6 +6,7 @@ internal enum TableStyle
     Custom,
     Namespace,
     Secret,
+    ConfigMap,
     Event,
     CustomResourceDefinition,
 }

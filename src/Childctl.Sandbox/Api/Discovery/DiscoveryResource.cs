@@ -7,11 +7,12 @@ internal sealed record DiscoveryResource(
     string Group, string Version, string Plural, string Singular, string Kind, bool Namespaced,
     IReadOnlyList<string> Verbs, IReadOnlyList<string> ShortNames, IReadOnlyList<string> Categories, bool HasStatus)
 {
-    /// <summary>The create-only review kinds that are not stored but must be discoverable (kubectl auth whoami / can-i).</summary>
+    /// <summary>The create-only review kinds that are not stored but must be discoverable (kubectl auth whoami, can-i, can-i --list).</summary>
     public static readonly IReadOnlyList<DiscoveryResource> Reviews =
     [
         new("authentication.k8s.io", "v1", "selfsubjectreviews", "selfsubjectreview", "SelfSubjectReview", false, ["create"], [], [], false),
         new("authorization.k8s.io", "v1", "selfsubjectaccessreviews", "selfsubjectaccessreview", "SelfSubjectAccessReview", false, ["create"], [], [], false),
+        new("authorization.k8s.io", "v1", "selfsubjectrulesreviews", "selfsubjectrulesreview", "SelfSubjectRulesReview", false, ["create"], [], [], false),
     ];
 
     public static DiscoveryResource From(ResourceDefinition d) =>

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.Api.Admission;
+using Childctl.Sandbox.Api.Auth;
 using Childctl.Sandbox.Api.Bodies;
 using Childctl.Sandbox.Api.Http;
 using Childctl.Sandbox.Api.Routing;
@@ -15,17 +17,18 @@ namespace Childctl.Sandbox.Api.Handlers;
 /// </summary>
 internal sealed class DeleteHandler(ApiServices api)
 {
-    public async Task DeleteAsync(HttpContext ctx, ResourceRoute route)
+    public async Task DeleteAsync(HttpContext ctx, ResourceRoute route, ApiUser user)
     {
         var options = await ReadOptionsAsync(ctx);
         var preconditions = options?["preconditions"] as JsonObject;
-        api.Admission.Review(route.Definition.Type, route.Subresource, api.Store.Get(route.Definition.Type, route.Namespace, route.Name!), null, w => Responses.AddWarning(ctx, w));
+        var dryRun = IsDryRun(ctx, options);
+        Admit(ctx, route, route.Namespace, route.Name!, user, dryRun);
         var deleted = api.Store.DeleteCore(route.Definition.Type, route.Namespace, route.Name!,
-            Text(preconditions?["uid"]), Text(preconditions?["resourceVersion"]), IsDryRun(ctx, options));
+            Text(preconditions?["uid"]), Text(preconditions?["resourceVersion"]), dryRun);
         await Responses.WriteAsync(ctx, 200, deleted.Json);
     }
 
-    public async Task DeleteCollectionAsync(HttpContext ctx, ResourceRoute route)
+    public async Task DeleteCollectionAsync(HttpContext ctx, ResourceRoute route, ApiUser user)
     {
         var list = ListOptions.Parse(ctx.Request.Query, route.Definition);
         var options = await ReadOptionsAsync(ctx);
@@ -34,9 +37,9 @@ internal sealed class DeleteHandler(ApiServices api)
         var deleted = new List<StoredObject>();
         foreach (var item in items.Where(list.Matches))
         {
-            api.Admission.Review(item.Type, null, item.ToNode(), null, w => Responses.AddWarning(ctx, w));
             try
             {
+                Admit(ctx, route, NullIfEmpty(item.Namespace), item.Name, user, dryRun);
                 deleted.Add(api.Store.DeleteCore(item.Type, route.Namespace ?? NullIfEmpty(item.Namespace), item.Name, null, null, dryRun));
             }
             catch (StoreException e) when (e.Code == 404)
@@ -47,6 +50,18 @@ internal sealed class DeleteHandler(ApiServices api)
 
         var body = ListWriter.Write(route.Definition, deleted, api.Store.ResourceVersion, null);
         await Responses.WriteAsync(ctx, 200, body.WrittenMemory);
+    }
+
+    /// <summary>Admission sees the object as stored (a missing one is the store's 404).</summary>
+    private void Admit(HttpContext ctx, ResourceRoute route, string? ns, string name, ApiUser user, bool dryRun)
+    {
+        var current = api.Store.GetStored(route.Definition.Type, ns, name);
+        if (current is not null)
+        {
+            var admission = new AdmissionRequest(AdmissionRequest.Delete, route.Definition, ns, name, null, current.ToNode(), null, user, dryRun);
+            AdmissionChain.Admit(admission);
+            api.Webhooks.Review(admission, w => Responses.AddWarning(ctx, w));
+        }
     }
 
     private static async Task<JsonObject?> ReadOptionsAsync(HttpContext ctx)

@@ -9,7 +9,7 @@ namespace Childctl.Sandbox.Api.Handlers;
 /// <summary>Writes a kind's List by copying each object's stored bytes: no re-serialisation, so big lists stay cheap.</summary>
 internal static class ListWriter
 {
-    public static ArrayBufferWriter<byte> Write(ResourceDefinition def, IReadOnlyList<StoredObject> items, long resourceVersion, string? continueToken)
+    public static ArrayBufferWriter<byte> Write(ResourceDefinition def, IReadOnlyList<StoredObject> items, long resourceVersion, string? continueToken, long? remainingItemCount = null)
     {
         var buffer = new ArrayBufferWriter<byte>(256 + items.Sum(i => i.Json.Length + 1));
         using var w = new Utf8JsonWriter(buffer);
@@ -21,6 +21,11 @@ internal static class ListWriter
         if (continueToken is not null)
         {
             w.WriteString("continue", continueToken);
+        }
+
+        if (remainingItemCount is { } remaining)
+        {
+            w.WriteNumber("remainingItemCount", remaining);
         }
 
         w.WriteEndObject();

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.Api.Admission;
+using Childctl.Sandbox.Api.Auth;
 using Childctl.Sandbox.Api.Bodies;
 using Childctl.Sandbox.Api.Http;
 using Childctl.Sandbox.Api.Patching;
@@ -10,15 +12,16 @@ using Microsoft.AspNetCore.Http;
 namespace Childctl.Sandbox.Api.Handlers;
 
 /// <summary>
-/// PATCH in all the flavours clients send: JSON merge, JSON patch, server-side apply (which may create), and
-/// strategic merge — refused with 415 for custom resources as upstream, treated as a merge patch for core kinds
-/// (the same thing for the flat maps of Secrets and Namespaces). The patch is applied under the store lock.
+/// PATCH in all the flavours clients send: JSON merge, JSON patch, server-side apply (which may create; field
+/// ownership and conflicts as upstream), and strategic merge — refused with 415 for custom resources as upstream,
+/// a merge patch for core kinds (the same thing for the flat maps of Secrets and ConfigMaps; directives that change
+/// content are refused). The patch is applied under the store lock.
 /// </summary>
 internal sealed class PatchHandler(ApiServices api)
 {
     private const string CustomResourcePatchTypes = $"{MediaTypes.JsonPatch}, {MediaTypes.MergePatch}, {MediaTypes.ApplyPatch}";
 
-    public async Task PatchAsync(HttpContext ctx, ResourceRoute route)
+    public async Task PatchAsync(HttpContext ctx, ResourceRoute route, ApiUser user)
     {
         var write = WriteParams.From(ctx);
         var essence = MediaTypes.Essence(ctx.Request.ContentType);
@@ -35,8 +38,9 @@ internal sealed class PatchHandler(ApiServices api)
         var type = route.Definition.Type;
         var result = api.Store.Modify(type, route.Namespace, route.Name!, current =>
         {
-            var old = current?.DeepClone().AsObject(); // patches edit the current object in place; admission compares with the stored one
-            var next = Patched(essence, current, patch, route);
+            var next = isApply
+                ? Applied(current?.DeepClone().AsObject(), (JsonObject)patch!, route, write, ListOptions.Flag(ctx.Request.Query, "force"))
+                : Patched(essence, current?.DeepClone().AsObject(), patch, route);
             var name = ObjectMeta.Name(next);
             if (name is not null && name != route.Name)
             {
@@ -44,9 +48,18 @@ internal sealed class PatchHandler(ApiServices api)
             }
 
             ObjectMeta.Of(next)["name"] = route.Name;
+            if (current is null)
+            {
+                WriteHandler.RefuseIfTerminating(api, route, "create");
+                WriteHandler.RefuseResourceVersionOnCreate(next);
+            }
+
             WriteHandler.PrepareBody(ctx, route, next, write);
-            WriteValidation.Validate(route.Definition, next, statusOnly);
-            api.Admission.Review(type, route.Subresource, old, next, w => Responses.AddWarning(ctx, w));
+            WriteValidation.Validate(route.Definition, next, current, statusOnly);
+            var operation = current is null ? AdmissionRequest.Create : AdmissionRequest.Update;
+            var admission = new AdmissionRequest(operation, route.Definition, route.Namespace, route.Name!, next, current, route.Subresource, user, write.DryRun);
+            AdmissionChain.Admit(admission);
+            api.Webhooks.Review(admission, w => Responses.AddWarning(ctx, w));
             return next;
         }, write.Options(isApply ? WriteOptions.Apply : WriteOptions.Update), statusOnly ? "status" : null);
         await Responses.WriteAsync(ctx, result.Created ? 201 : 200, result.Object.Json);
@@ -78,20 +91,27 @@ internal sealed class PatchHandler(ApiServices api)
         WriteValidation.CheckTypeMeta(route.Definition, obj);
     }
 
+    private JsonObject Applied(JsonObject? current, JsonObject patch, ResourceRoute route, WriteParams write, bool force)
+    {
+        if (current is null && route.Subresource is not null)
+        {
+            throw StoreErrors.NotFound(route.Definition.Type, route.Name!);
+        }
+
+        return ApplyPatch.Apply(current, patch, route.Definition, route.Subresource, write.FieldManager, force, ObjectMeta.Timestamp(api.Time.GetUtcNow()));
+    }
+
     private static JsonObject Patched(string essence, JsonObject? current, JsonNode? patch, ResourceRoute route)
     {
         if (current is null)
         {
-            return essence == MediaTypes.ApplyPatch && route.Subresource is null
-                ? (JsonObject)patch!.DeepClone()
-                : throw StoreErrors.NotFound(route.Definition.Type, route.Name!);
+            throw StoreErrors.NotFound(route.Definition.Type, route.Name!);
         }
 
         try
         {
             return essence switch
             {
-                MediaTypes.ApplyPatch => ApplyPatch.Apply(current, (JsonObject)patch!),
                 MediaTypes.JsonPatch => JsonPatch.Apply(current, patch as JsonArray ?? throw ApiErrors.BadRequest("a JSON patch must be an array of operations")) as JsonObject
                     ?? throw new JsonPatchException("the patch replaced the object with a non-object"),
                 MediaTypes.StrategicMergePatch => (JsonObject)MergePatch.Apply(current, WithoutDirectives(patch))!,
@@ -104,16 +124,25 @@ internal sealed class PatchHandler(ApiServices api)
         }
     }
 
-    /// <summary>Drops strategic-merge directives ($patch, $setElementOrder/..., $retainKeys), which a plain merge would store.</summary>
+    /// <summary>
+    /// Drops <c>$setElementOrder/...</c> (ordering only, which kubectl apply sends for lists with merge keys) and
+    /// refuses the directives that would change content (<c>$patch</c>, <c>$retainKeys</c>,
+    /// <c>$deleteFromPrimitiveList/...</c>): a plain merge cannot honour them, and silently storing or ignoring them
+    /// would be wrong.
+    /// </summary>
     private static JsonNode? WithoutDirectives(JsonNode? patch)
     {
         if (patch is JsonObject obj)
         {
             foreach (var (key, value) in obj.ToList())
             {
-                if (key.StartsWith('$'))
+                if (key.StartsWith("$setElementOrder/", StringComparison.Ordinal))
                 {
                     obj.Remove(key);
+                }
+                else if (key.StartsWith('$'))
+                {
+                    throw ApiErrors.BadRequest($"the sandbox does not support the strategic merge patch directive {key}; send a JSON merge patch or a JSON patch instead");
                 }
                 else
                 {

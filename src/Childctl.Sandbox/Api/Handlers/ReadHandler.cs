@@ -18,7 +18,7 @@ internal sealed class ReadHandler(ApiServices api)
         if (MediaTypes.TableRequested(ctx.Request.Headers.Accept) is { } table)
         {
             var include = ListOptions.Parse(ctx.Request.Query, route.Definition).Include;
-            return WriteTableAsync(ctx, route, table, include, [obj], api.Store.ResourceVersion, null);
+            return WriteTableAsync(ctx, route, table, include, [obj], api.Store.ResourceVersion, null, null);
         }
 
         return Responses.WriteAsync(ctx, 200, obj.Json);
@@ -27,48 +27,47 @@ internal sealed class ReadHandler(ApiServices api)
     public Task ListAsync(HttpContext ctx, ResourceRoute route, ListOptions options)
     {
         var (items, rv) = api.Store.Snapshot(route.Definition.Type, route.Namespace);
-        var (page, next) = Paginate(items, options);
+        var (page, next, remaining) = Paginate(items, options);
         if (MediaTypes.TableRequested(ctx.Request.Headers.Accept) is { } table)
         {
-            return WriteTableAsync(ctx, route, table, options.Include, page, rv, next);
+            return WriteTableAsync(ctx, route, table, options.Include, page, rv, next, remaining);
         }
 
-        var body = ListWriter.Write(route.Definition, page, rv, next);
+        var body = ListWriter.Write(route.Definition, page, rv, next, remaining);
         return Responses.WriteAsync(ctx, 200, body.WrittenMemory);
     }
 
-    /// <summary>Applies the selectors and, with a limit, cuts a page and the token for the next one.</summary>
-    public static (List<StoredObject> Page, string? Continue) Paginate(List<StoredObject> items, ListOptions options)
+    /// <summary>
+    /// Applies the selectors and, with a limit, cuts a page and the token for the next one, with the count of items
+    /// after the page when there is no selector (as etcd counts them; upstream leaves it out with a selector).
+    /// </summary>
+    public static (List<StoredObject> Page, string? Continue, long? Remaining) Paginate(List<StoredObject> items, ListOptions options)
     {
         IEnumerable<StoredObject> candidates = items;
         if (options.Continue is { } token)
         {
-            var after = ContinueToken.Decode(token);
-            candidates = candidates.Where(o => string.CompareOrdinal(ContinueToken.PositionOf(o), after) > 0);
+            var position = ContinueToken.Decode(token);
+            candidates = candidates.Where(o => string.CompareOrdinal(ContinueToken.PositionOf(o), position) > 0);
         }
 
-        candidates = candidates.Where(options.Matches);
-        if (options.Limit <= 0)
+        var unselected = options.Labels.IsEverything && options.Fields.IsEverything;
+        var after = candidates.ToList();
+        var matching = unselected ? after : after.Where(options.Matches).ToList();
+        if (options.Limit <= 0 || matching.Count <= options.Limit)
         {
-            return (candidates.ToList(), null);
+            return (matching, null, null);
         }
 
-        var page = candidates.Take(options.Limit + 1).ToList();
-        if (page.Count <= options.Limit)
-        {
-            return (page, null);
-        }
-
-        page.RemoveAt(page.Count - 1);
-        return (page, ContinueToken.Encode(page[^1]));
+        var page = matching.Take(options.Limit).ToList();
+        return (page, ContinueToken.Encode(page[^1]), unselected ? after.Count - page.Count : null);
     }
 
-    private Task WriteTableAsync(HttpContext ctx, ResourceRoute route, string mediaType, IncludeObject include, IEnumerable<StoredObject> rows, long rv, string? next)
+    private Task WriteTableAsync(HttpContext ctx, ResourceRoute route, string mediaType, IncludeObject include, IEnumerable<StoredObject> rows, long rv, string? next, long? remaining)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var w = new Utf8JsonWriter(buffer))
         {
-            new TableWriter(route.Definition, mediaType, include, api.Time.GetUtcNow()).Write(w, rows, rv, next);
+            new TableWriter(route.Definition, mediaType, include, api.Time.GetUtcNow()).Write(w, rows, rv, next, remaining);
         }
 
         return Responses.WriteAsync(ctx, 200, buffer.WrittenMemory, mediaType);

@@ -10,17 +10,16 @@ namespace Childctl.Sandbox.Api.Handlers;
 /// watch=true: a chunked stream of events, each flushed as it happens. From resourceVersion 0 (or none) it
 /// starts with synthetic ADDED events; from N it replays the changes after N, or sends a single 410 ERROR when N
 /// is older than the change log. Selectors apply (objects entering or leaving the selection become ADDED or
-/// DELETED). Bookmarks are sent periodically when allowed; timeoutSeconds, server stop, client disconnect or an
-/// injected fault end the stream (cleanly, so clients see events already sent).
+/// DELETED). Bookmarks are sent periodically when allowed, carrying the resourceVersion the store has delivered up
+/// to (so they advance however quiet the watched kind is, and a resume from one works); timeoutSeconds, server
+/// stop, client disconnect or an injected fault end the stream (cleanly, so clients see events already sent).
 /// </summary>
 internal sealed class WatchHandler(ApiServices api)
 {
-    private static readonly StoreChange BookmarkTick = new("BOOKMARK", null!);
-
     public async Task WatchAsync(HttpContext ctx, ResourceRoute route, ListOptions options)
     {
-        var channel = Channel.CreateUnbounded<StoreChange>(new UnboundedChannelOptions { SingleReader = true });
-        var start = api.Store.Watch(route.Definition.Type, route.Namespace, options.ResourceVersion, c => channel.Writer.TryWrite(c));
+        var channel = Channel.CreateUnbounded<WatchItem>(new UnboundedChannelOptions { SingleReader = true });
+        var start = api.Store.Watch(route.Definition.Type, route.Namespace, options.ResourceVersion, c => channel.Writer.TryWrite(new WatchItem(c, 0)));
         using var subscription = start.Subscription;
         var table = MediaTypes.TableRequested(ctx.Request.Headers.Accept);
         var response = ctx.Response;
@@ -36,23 +35,23 @@ internal sealed class WatchHandler(ApiServices api)
         await StreamAsync(ctx, route, options, start, channel, table);
     }
 
-    private async Task StreamAsync(HttpContext ctx, ResourceRoute route, ListOptions options, WatchStart start, Channel<StoreChange> channel, string? table)
+    private async Task StreamAsync(HttpContext ctx, ResourceRoute route, ListOptions options, WatchStart start, Channel<WatchItem> channel, string? table)
     {
         var faults = api.Faults.Settings;
         using var timeout = new CancellationTokenSource(options.TimeoutSeconds is { } t and > 0 ? TimeSpan.FromSeconds(t) : Timeout.InfiniteTimeSpan, api.Time);
         using var drop = new CancellationTokenSource(faults.DropWatchAfter ?? Timeout.InfiniteTimeSpan, api.Time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, api.Stopping, timeout.Token, drop.Token);
         using var bookmarks = options.AllowBookmarks
-            ? api.Time.CreateTimer(_ => channel.Writer.TryWrite(BookmarkTick), null, api.BookmarkInterval, api.BookmarkInterval)
+            ? api.Time.CreateTimer(_ => channel.Writer.TryWrite(new WatchItem(null, api.Store.DeliveredResourceVersion)), null, api.BookmarkInterval, api.BookmarkInterval)
             : null;
         var stream = new Stream(ctx, new WatchEvents(route.Definition, table, options.Include, api.Time), options, start.ResourceVersion, faults.DropWatchAfterEvents);
         try
         {
             await ctx.Response.StartAsync(stop.Token);
-            await stream.SendAsync(start.Initial, stop.Token);
+            await stream.SendAsync(start.Initial.Select(c => new WatchItem(c, 0)), stop.Token);
             while (await channel.Reader.WaitToReadAsync(stop.Token))
             {
-                var batch = new List<StoreChange>();
+                var batch = new List<WatchItem>();
                 while (channel.Reader.TryRead(out var item))
                 {
                     batch.Add(item);
@@ -77,18 +76,18 @@ internal sealed class WatchHandler(ApiServices api)
         private long _lastResourceVersion = startResourceVersion;
         private int _sent;
 
-        public async Task SendAsync(IEnumerable<StoreChange> changes, CancellationToken ct)
+        public async Task SendAsync(IEnumerable<WatchItem> items, CancellationToken ct)
         {
-            foreach (var change in changes)
+            foreach (var item in items)
             {
-                var line = Encode(change);
+                var line = Encode(item);
                 if (line is null)
                 {
                     continue;
                 }
 
                 await ctx.Response.Body.WriteAsync(line, ct);
-                if (change != BookmarkTick && ++_sent >= dropAfterEvents)
+                if (item.Change is not null && ++_sent >= dropAfterEvents)
                 {
                     await ctx.Response.Body.FlushAsync(ct);
                     throw new WatchDroppedException();
@@ -98,10 +97,11 @@ internal sealed class WatchHandler(ApiServices api)
             await ctx.Response.Body.FlushAsync(ct);
         }
 
-        private byte[]? Encode(StoreChange change)
+        private byte[]? Encode(WatchItem item)
         {
-            if (change == BookmarkTick)
+            if (item.Change is not { } change)
             {
+                _lastResourceVersion = Math.Max(_lastResourceVersion, item.BookmarkResourceVersion);
                 return events.Bookmark(_lastResourceVersion);
             }
 
@@ -129,6 +129,9 @@ internal sealed class WatchHandler(ApiServices api)
             };
         }
     }
+
+    /// <summary>A change to send, or (Change null) a bookmark tick with the resourceVersion delivered when it fired.</summary>
+    private sealed record WatchItem(StoreChange? Change, long BookmarkResourceVersion);
 
     private sealed class WatchDroppedException : Exception;
 }

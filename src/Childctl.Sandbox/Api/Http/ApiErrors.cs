@@ -26,13 +26,18 @@ internal static class ApiErrors
 
     public static StoreException Internal(string message) => new(500, "InternalError", $"Internal error occurred: {message}");
 
-    public static StoreException Forbidden(Auth.ApiUser user, string verb, Definitions.ResourceDefinition? def, string? ns, string? name, string? subresource)
+    /// <summary>The authorizer's 403: <c>clusterdeployments.k0rdent.mirantis.com "x" is forbidden: User "u" cannot delete resource ...</c>.</summary>
+    public static StoreException Forbidden(Auth.ApiUser user, Auth.RequestAttributes attributes)
     {
-        var type = def?.Type;
-        var resource = type is null ? "" : subresource is null ? type.Plural : $"{type.Plural}/{subresource}";
-        var subject = type is null ? "" : StoreErrors.Resource(type) + (name is null ? "" : $" \"{name}\"");
-        var where = ns is null ? "" : $" in the namespace \"{ns}\"";
-        var message = $"{subject} is forbidden: User \"{user.Name}\" cannot {verb} resource \"{resource}\" in API group \"{type?.Group}\"{where}";
-        return new StoreException(403, "Forbidden", message, new StatusDetails(name, type?.Group is { Length: > 0 } g ? g : null, type?.Plural));
+        var denied = attributes.DeniedFor(user);
+        if (!attributes.IsResourceRequest)
+        {
+            return new StoreException(403, "Forbidden", $"forbidden: {denied}", new StatusDetails(null, null, null));
+        }
+
+        var qualified = attributes.Group.Length == 0 ? attributes.Resource : $"{attributes.Resource}.{attributes.Group}";
+        var subject = attributes.Name is { Length: > 0 } name ? $"{qualified} \"{name}\"" : qualified;
+        return new StoreException(403, "Forbidden", $"{subject} is forbidden: {denied}",
+            new StatusDetails(attributes.Name, attributes.Group.Length > 0 ? attributes.Group : null, attributes.Resource));
     }
 }

@@ -27,7 +27,11 @@ internal static class StatusBody
         w.WriteEndObject();
         w.WriteString("status", "Failure");
         w.WriteString("message", e.Message);
-        w.WriteString("reason", e.Reason);
+        if (e.Reason.Length > 0)
+        {
+            w.WriteString("reason", e.Reason);
+        }
+
         if (e.Details is { } d)
         {
             WriteDetails(w, d);

@@ -29,6 +29,12 @@ internal static class GroupVersionWriter
             WriteSchema(w, def);
         }
 
+        foreach (var (name, schema) in MetaSchemas.Components)
+        {
+            w.WritePropertyName(name);
+            schema!.WriteTo(w);
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndObject();
@@ -105,6 +111,7 @@ internal static class GroupVersionWriter
         w.WriteEndObject();
     }
 
+    /// <summary>The kind's schema, its <c>metadata</c> a reference to ObjectMeta (as upstream publishes every kind).</summary>
     private static void WriteSchema(Utf8JsonWriter w, ResourceDefinition def)
     {
         w.WriteStartObject();
@@ -112,7 +119,14 @@ internal static class GroupVersionWriter
         {
             foreach (var p in schema.EnumerateObject())
             {
-                p.WriteTo(w);
+                if (p.Name == "properties" && p.Value.ValueKind == JsonValueKind.Object)
+                {
+                    WriteProperties(w, p.Value);
+                }
+                else
+                {
+                    p.WriteTo(w);
+                }
             }
         }
         else
@@ -123,6 +137,25 @@ internal static class GroupVersionWriter
         w.WriteStartArray("x-kubernetes-group-version-kind");
         Gvk(w, def);
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteProperties(Utf8JsonWriter w, JsonElement properties)
+    {
+        w.WriteStartObject("properties");
+        foreach (var p in properties.EnumerateObject())
+        {
+            if (p.Name == "metadata")
+            {
+                w.WritePropertyName("metadata");
+                MetaSchemas.MetadataProperty().WriteTo(w);
+            }
+            else
+            {
+                p.WriteTo(w);
+            }
+        }
+
         w.WriteEndObject();
     }
 

@@ -6,10 +6,11 @@ using Childctl.Sandbox.Api.Definitions;
 namespace Childctl.Sandbox.Api.OpenApi;
 
 /// <summary>
-/// Minimal OpenAPI v3: a root listing each group-version with a content hash, and per group-version a document
-/// with the operations kubectl checks before create/apply (a PATCH carrying the fieldValidation parameter and
-/// x-kubernetes-group-version-kind) plus each kind's schema in components.schemas, which is what explain reads.
-/// Rebuilt only when the served kinds change.
+/// OpenAPI v3: a root listing each group-version with a content hash, and per group-version a document with the
+/// operations kubectl checks before create/apply (a PATCH carrying the fieldValidation parameter and
+/// x-kubernetes-group-version-kind) plus each kind's schema and the meta types in components.schemas, which is
+/// what explain reads. OpenAPI v2 (<see cref="OpenApiV2"/>) for kubectl's fallback validation. Rebuilt only when the
+/// served kinds change.
 /// </summary>
 internal sealed class OpenApiDocuments(ResourceRegistry registry)
 {
@@ -17,6 +18,8 @@ internal sealed class OpenApiDocuments(ResourceRegistry registry)
     private long _builtFor = -1;
     private byte[] _root = [];
     private Dictionary<string, byte[]> _groupVersions = [];
+    private byte[] _v2Json = [];
+    private byte[] _v2Proto = [];
 
     public byte[] Root()
     {
@@ -30,6 +33,16 @@ internal sealed class OpenApiDocuments(ResourceRegistry registry)
         lock (_gate)
         {
             return _groupVersions.GetValueOrDefault(Key(group, version));
+        }
+    }
+
+    /// <summary>The v2 document, as gnostic protobuf (what kubectl asks for) or as JSON.</summary>
+    public byte[] V2(bool protobuf)
+    {
+        EnsureBuilt();
+        lock (_gate)
+        {
+            return protobuf ? _v2Proto : _v2Json;
         }
     }
 
@@ -48,6 +61,9 @@ internal sealed class OpenApiDocuments(ResourceRegistry registry)
                 .ToDictionary(g => g.Key, g => Write(w => GroupVersionWriter.Write(w, g.ToList())), StringComparer.Ordinal);
             _groupVersions = docs;
             _root = Write(w => WriteRoot(w, docs));
+            var v2 = OpenApiV2.Build(registry.All);
+            _v2Json = JsonSerializer.SerializeToUtf8Bytes(v2, Storage.StoreJsonContext.Default.JsonObject);
+            _v2Proto = GnosticProto.Encode(v2);
             _builtFor = registry.Version;
         }
     }

@@ -1,30 +1,25 @@
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.Api.Definitions;
+using Childctl.Sandbox.Api.Http;
+using Childctl.Sandbox.Storage;
+using Childctl.Sandbox.Storage.Fields;
 
 namespace Childctl.Sandbox.Api.Patching;
 
 /// <summary>
-/// Server-side apply, simplified: the applied configuration is merged into the live object (maps merge, lists and
-/// scalars replace). Field ownership is not tracked, so fields a manager stops applying are not removed and
-/// apply conflicts are never reported (documented gaps).
+/// Server-side apply: the applied configuration goes through <see cref="FieldOwnership"/> (merge by the schema's
+/// list and map types, ownership per manager, removal of fields no longer applied, conflicts unless forced) and
+/// comes back with its managedFields, which the store keeps as given.
 /// </summary>
 internal static class ApplyPatch
 {
-    public static JsonObject Apply(JsonObject live, JsonObject applied) => (JsonObject)Merge(live, applied)!;
-
-    private static JsonNode? Merge(JsonNode? live, JsonNode? applied)
+    public static JsonObject Apply(JsonObject? live, JsonObject applied, ResourceDefinition def, string? subresource, string manager, bool force, string time)
     {
-        if (applied is not JsonObject appliedObject || live is not JsonObject liveObject)
+        if (ObjectMeta.Of(applied)["managedFields"] is JsonArray { Count: > 0 })
         {
-            return applied?.DeepClone();
+            throw ApiErrors.BadRequest("metadata.managedFields must be nil");
         }
 
-        foreach (var (key, value) in appliedObject)
-        {
-            var current = liveObject[key];
-            liveObject.Remove(key);
-            liveObject[key] = Merge(current, value);
-        }
-
-        return liveObject;
+        return FieldOwnership.ApplyTo(live, applied, ManagedFields.ShapeOf(def.Schema), def.HasStatus, subresource, manager, def.Type.ApiVersion, force, time);
     }
 }

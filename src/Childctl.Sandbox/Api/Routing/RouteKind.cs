@@ -15,6 +15,7 @@ internal enum RouteKind
     OpenApiV2,
     SelfSubjectReview,
     SelfSubjectAccessReview,
+    SelfSubjectRulesReview,
     Faults,
     Resource,
 }

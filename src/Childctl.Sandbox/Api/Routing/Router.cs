@@ -51,6 +51,7 @@ internal sealed class Router(ResourceRegistry registry)
         {
             ("authentication.k8s.io", "v1", 4) when s[3] == "selfsubjectreviews" => new Route(RouteKind.SelfSubjectReview, s[1], s[2]),
             ("authorization.k8s.io", "v1", 4) when s[3] == "selfsubjectaccessreviews" => new Route(RouteKind.SelfSubjectAccessReview, s[1], s[2]),
+            ("authorization.k8s.io", "v1", 4) when s[3] == "selfsubjectrulesreviews" => new Route(RouteKind.SelfSubjectRulesReview, s[1], s[2]),
             (_, _, 3) => registry.All.Any(d => d.Type.Group == s[1] && d.Type.Version == s[2]) || IsStaticGroup(s[1])
                 ? new Route(RouteKind.ResourceList, s[1], s[2])
                 : Route.NotFound,

@@ -18,28 +18,27 @@ internal sealed class FieldSelector
 
     public bool IsEverything => _terms.Count == 0;
 
+    /// <summary>Parses with apimachinery's rules: no trimming, the first operator in a term splits it, values unescaped strictly.</summary>
     public static FieldSelector Parse(string? text, ResourceDefinition def)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrEmpty(text))
         {
             return Everything;
         }
 
         var terms = new List<(string, bool, string)>();
-        foreach (var raw in SplitUnescaped(text, ','))
+        foreach (var term in SplitUnescaped(text, ',').Where(t => t.Length > 0).Order(StringComparer.Ordinal))
         {
-            var term = raw.Trim();
-            var (at, len, equal) = term.IndexOf("!=", StringComparison.Ordinal) is var ne and > 0 ? (ne, 2, false)
-                : term.IndexOf("==", StringComparison.Ordinal) is var ee and > 0 ? (ee, 2, true)
-                : term.IndexOf('=', StringComparison.Ordinal) is var e and > 0 ? (e, 1, true)
-                : throw ApiErrors.BadRequest($"invalid selector: '{text}'; can't understand '{term}'");
-            var field = term[..at].Trim();
+            var (field, op, value) = SplitTerm(term) ?? throw ApiErrors.BadRequest($"invalid selector: '{text}'; can't understand '{term}'");
+            terms.Add((field, op != "!=", Unescape(value)));
+        }
+
+        foreach (var (field, _, _) in terms)
+        {
             if (!FieldValues.Supports(def, field))
             {
                 throw ApiErrors.BadRequest($"field label not supported: {field}");
             }
-
-            terms.Add((field, equal, Unescape(term[(at + len)..].Trim())));
         }
 
         return new FieldSelector(terms);
@@ -67,6 +66,49 @@ internal sealed class FieldSelector
         yield return text[start..];
     }
 
-    private static string Unescape(string value) =>
-        value.Replace("\\,", ",", StringComparison.Ordinal).Replace("\\=", "=", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+    private static (string Field, string Op, string Value)? SplitTerm(string term)
+    {
+        for (var i = 0; i < term.Length; i++)
+        {
+            foreach (var op in (ReadOnlySpan<string>)["!=", "==", "="])
+            {
+                if (term.AsSpan(i).StartsWith(op, StringComparison.Ordinal))
+                {
+                    return (term[..i], op, term[(i + op.Length)..]);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Upstream's UnescapeValue: <c>\\</c>, <c>\,</c> and <c>\=</c> only; a bare <c>,</c> or <c>=</c> is an error.</summary>
+    private static string Unescape(string value)
+    {
+        var result = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\\')
+            {
+                if (i + 1 >= value.Length)
+                {
+                    throw ApiErrors.BadRequest("invalid field selector: invalid escape sequence: \\");
+                }
+
+                var next = value[++i];
+                result.Append(next is '\\' or ',' or '=' ? next : throw ApiErrors.BadRequest($"invalid field selector: invalid escape sequence: \\{next}"));
+            }
+            else if (c is ',' or '=')
+            {
+                throw ApiErrors.BadRequest($"invalid field selector: unescaped character in value: {(int)c}");
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
+    }
 }

@@ -8,4 +8,6 @@ internal enum LabelOperator
     NotEquals,
     In,
     NotIn,
+    GreaterThan,
+    LessThan,
 }

@@ -14,6 +14,7 @@ internal static class TableColumns
     {
         TableStyle.Namespace => [NameColumn(), Path("Status", "string", ".status.phase", "The namespace's phase"), AgeColumn()],
         TableStyle.Secret => [NameColumn(), Path("Type", "string", ".type", "How the secret is used"), DataCount(), AgeColumn()],
+        TableStyle.ConfigMap => [NameColumn(), ConfigMapDataCount(), AgeColumn()],
         TableStyle.Event => EventColumns.All(),
         TableStyle.CustomResourceDefinition => [NameColumn(), CreatedAt()],
         _ => CustomColumns(def),
@@ -76,6 +77,14 @@ internal static class TableColumns
     private static TableColumn DataCount() =>
         new(new PrinterColumn("Data", "string", ".data", "Number of keys in data"),
             (o, _) => o.Root.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d.EnumerateObject().Count() : 0L);
+
+    /// <summary>Upstream counts the keys of data and binaryData together.</summary>
+    private static TableColumn ConfigMapDataCount() =>
+        new(new PrinterColumn("Data", "integer", "", "Number of keys in data and binaryData"),
+            (o, _) => Count(o.Root, "data") + Count(o.Root, "binaryData"));
+
+    private static long Count(JsonElement root, string field) =>
+        root.TryGetProperty(field, out var d) && d.ValueKind == JsonValueKind.Object ? d.EnumerateObject().Count() : 0L;
 
     public static TableColumn Path(string name, string type, string jsonPath, string description, int priority = 0)
     {

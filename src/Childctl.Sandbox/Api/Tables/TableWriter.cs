@@ -14,7 +14,7 @@ internal sealed class TableWriter(ResourceDefinition def, string mediaType, Incl
     private readonly List<TableColumn> _columns = TableColumns.For(def);
     private readonly string _apiVersion = mediaType == MediaTypes.TableV1Beta1 ? "meta.k8s.io/v1beta1" : "meta.k8s.io/v1";
 
-    public void Write(Utf8JsonWriter w, IEnumerable<StoredObject> rows, long resourceVersion, string? continueToken, bool withColumns = true)
+    public void Write(Utf8JsonWriter w, IEnumerable<StoredObject> rows, long resourceVersion, string? continueToken, long? remainingItemCount = null, bool withColumns = true)
     {
         w.WriteStartObject();
         w.WriteString("kind", "Table");
@@ -24,6 +24,11 @@ internal sealed class TableWriter(ResourceDefinition def, string mediaType, Incl
         if (!string.IsNullOrEmpty(continueToken))
         {
             w.WriteString("continue", continueToken);
+        }
+
+        if (remainingItemCount is { } remaining)
+        {
+            w.WriteNumber("remainingItemCount", remaining);
         }
 
         w.WriteEndObject();

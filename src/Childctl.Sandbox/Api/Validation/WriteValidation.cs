@@ -10,7 +10,8 @@ namespace Childctl.Sandbox.Api.Validation;
 /// What every write goes through, in the apiserver's order: decode-time pruning and unknown-field handling
 /// (fieldValidation Strict → 400, Warn → Warning headers), defaulting, then schema validation → 422.
 /// Main-resource writes validate everything but status; status writes validate only status, so a status the
-/// controller wrote in-process never blocks a spec change.
+/// controller wrote in-process never blocks a spec change. The schema's CEL rules (x-kubernetes-validations) run
+/// with the old object on updates (<see cref="Cel.CelRules"/>).
 /// </summary>
 internal static class WriteValidation
 {
@@ -43,7 +44,8 @@ internal static class WriteValidation
             : messages;
     }
 
-    public static void Validate(ResourceDefinition def, JsonObject obj, bool statusOnly)
+    /// <summary>Schema, core-kind and rule validation; <paramref name="old"/> is the stored object on updates, null on create.</summary>
+    public static void Validate(ResourceDefinition def, JsonObject obj, JsonObject? old, bool statusOnly)
     {
         var validator = new SchemaValidator();
         validator.Validate(obj["metadata"], CoreDefinitions.ObjectMetaSchema, "metadata");
@@ -59,6 +61,8 @@ internal static class WriteValidation
                 if (Schema.Property(schema, key) is { } child)
                 {
                     validator.Validate(value, child, key);
+                    var hasOld = old is not null && old.ContainsKey(key);
+                    Cel.CelRules.Check(value, hasOld ? old![key] : null, hasOld, child, key, validator.Causes);
                 }
             }
 
@@ -73,6 +77,8 @@ internal static class WriteValidation
         {
             causes.AddRange(CrdChecks.Check(obj));
         }
+
+        causes.AddRange(CoreValidation.Check(def.Type, obj, old));
 
         if (causes.Count > 0)
         {

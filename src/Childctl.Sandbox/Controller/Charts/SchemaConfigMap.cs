@@ -11,9 +11,6 @@ namespace Childctl.Sandbox.Controller;
 /// </summary>
 internal static class SchemaConfigMap
 {
-    /// <summary>core/v1 ConfigMap; equal to the API's own definition of the kind, whoever declares it.</summary>
-    public static readonly ResourceType Type = new("", "v1", "configmaps", "ConfigMap", Namespaced: true);
-
     public const string DataKey = "schema";
     public const string Prefix = "schema-ct-";
 
@@ -47,7 +44,7 @@ internal static class SchemaConfigMap
         var chart = JsonAccess.String(template, "spec", "helm", "chartSpec", "chart") ?? "";
         var profile = ProviderProfile.All.FirstOrDefault(p => p.Chart == chart);
         var name = JsonAccess.String(template, "status", "schemaConfigMapName");
-        if (profile is null || name != NameFor(JsonAccess.Name(template)) || store.Get(Type, JsonAccess.Namespace(template), name) is not null)
+        if (profile is null || name != NameFor(JsonAccess.Name(template)) || store.Get(ResourceType.ConfigMap, JsonAccess.Namespace(template), name) is not null)
         {
             return;
         }
@@ -55,7 +52,7 @@ internal static class SchemaConfigMap
         try
         {
             var configMap = Build(template, profile);
-            _ = createdAt is { } at ? store.CreateBackdated(Type, configMap, at, WellKnown.FieldManager) : store.Create(Type, configMap, WellKnown.FieldManager);
+            _ = createdAt is { } at ? store.CreateBackdated(ResourceType.ConfigMap, configMap, at, WellKnown.FieldManager) : store.Create(ResourceType.ConfigMap, configMap, WellKnown.FieldManager);
         }
         catch (StoreException e) when (e.Code is 403 or 404 or 409)
         {
@@ -66,7 +63,7 @@ internal static class SchemaConfigMap
     /// <summary>Removes a deleted template's ConfigMap, as the garbage collector would through its ownerReference.</summary>
     public static void RemoveFor(IObjectStore store, string ns, string template)
     {
-        var existing = store.Get(Type, ns, NameFor(template));
+        var existing = store.Get(ResourceType.ConfigMap, ns, NameFor(template));
         var owned = JsonAccess.At(existing, "metadata", "ownerReferences") is JsonArray owners
             && owners.OfType<JsonObject>().Any(o => JsonAccess.String(o, "kind") == ResourceType.ClusterTemplate.Kind && JsonAccess.String(o, "name") == template);
         if (!owned)
@@ -76,7 +73,7 @@ internal static class SchemaConfigMap
 
         try
         {
-            store.Delete(Type, ns, NameFor(template));
+            store.Delete(ResourceType.ConfigMap, ns, NameFor(template));
         }
         catch (StoreException e) when (e.Code == 404)
         {

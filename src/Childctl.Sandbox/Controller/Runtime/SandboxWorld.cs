@@ -33,8 +33,8 @@ public static class SandboxWorld
             return new RunningWorld(null, seeded, owned);
         }
 
-        hooks.Admission?.Register(new ClusterDeploymentWebhook(store));
-        hooks.Admission?.Register(new SimulatedObjectsWebhook());
+        hooks.Webhooks?.Register(new ClusterDeploymentWebhook(store));
+        hooks.Webhooks?.Register(new SimulatedObjectsWebhook());
         var controller = new WorldController(store, clock, children, seededCapi);
         controller.Start();
         return new RunningWorld(controller, seeded, owned);
@@ -42,7 +42,7 @@ public static class SandboxWorld
 }
 
 /// <summary>What a world plugs into when an API serves it; all optional, so a world can run on a bare store.</summary>
-internal sealed record WorldHooks(AdmissionChain? Admission = null, ChildAccess? Children = null);
+internal sealed record WorldHooks(ValidatingWebhooks? Webhooks = null, ChildAccess? Children = null);
 
 /// <summary>
 /// A started simulated world. Dispose it to stop the controller. Tests use <see cref="WhenIdleAsync"/> after

@@ -86,7 +86,7 @@ internal sealed class WorldController : IAsyncDisposable
         {
             _queue.Add(new WorkItem(e.Resource, ns, name), force: true);
         }
-        else if (e.Resource == SchemaConfigMap.Type && e.Type == "DELETED" && name.StartsWith(SchemaConfigMap.Prefix, StringComparison.Ordinal))
+        else if (e.Resource == ResourceType.ConfigMap && e.Type == "DELETED" && name.StartsWith(SchemaConfigMap.Prefix, StringComparison.Ordinal))
         {
             _queue.Add(new WorkItem(ResourceType.ClusterTemplate, ns, name[SchemaConfigMap.Prefix.Length..]), force: true);
         }

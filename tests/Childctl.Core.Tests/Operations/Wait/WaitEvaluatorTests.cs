@@ -7,7 +7,7 @@ namespace Childctl.Core.Tests.Operations.Wait;
 public class WaitEvaluatorTests
 {
     private const string Ready = "clusterdeployment-03-ready.yaml";
-    private static readonly DateTimeOffset ReadySince = DateTimeOffset.Parse("2026-09-01T14:19:52Z", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset ReadySince = DateTimeOffset.Parse("2026-09-02T11:49:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void ReadyAtTheCurrentGeneration_IsReady()
