@@ -150,9 +150,24 @@ internal sealed class ChildCluster
 
     private static JsonObject NodeStatus(JsonObject machine, string name, string since)
     {
-        var info = JsonAccess.At(machine, "status", "nodeInfo")?.DeepClone() as JsonObject ?? [];
-        info["machineID"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..32];
-        info["kubeProxyVersion"] = JsonAccess.String(info, "kubeletVersion") ?? "";
+        var kubelet = CapiObjects.KubeletVersion(JsonAccess.String(machine, "spec", "version") ?? "");
+        var provider = JsonAccess.String(machine, "spec", "infrastructureRef", "kind") switch
+        {
+            "AWSMachine" => "aws",
+            "GCPMachine" => "gcp",
+            _ => "azure",
+        };
+        var info = new JsonObject
+        {
+            ["machineID"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..32],
+            ["kernelVersion"] = "6.8.0-1021-" + provider,
+            ["osImage"] = "Ubuntu 22.04.5 LTS",
+            ["containerRuntimeVersion"] = "containerd://1.7.27",
+            ["kubeletVersion"] = kubelet,
+            ["kubeProxyVersion"] = kubelet,
+            ["operatingSystem"] = "linux",
+            ["architecture"] = "amd64",
+        };
         var addresses = JsonAccess.At(machine, "status", "addresses")?.DeepClone() as JsonArray ?? [];
         addresses.Add((JsonNode)new JsonObject { ["type"] = "Hostname", ["address"] = name });
         var resources = new JsonObject { ["cpu"] = "4", ["ephemeral-storage"] = "30308240Ki", ["memory"] = "16393520Ki", ["pods"] = "110" };

@@ -183,7 +183,6 @@ internal static partial class CapiObjects
         {
             status["nodeRef"] = new JsonObject { ["name"] = m.Name };
             status["addresses"] = new JsonArray(new JsonObject { ["type"] = "InternalIP", ["address"] = InternalIp(c, m.Name) });
-            status["nodeInfo"] = NodeInfo(c, m);
         }
 
         var owner = m.IsControlPlane ? (CapiKinds.K0sControlPlane, ControlPlaneName(c)) : (CapiKinds.MachineSet, c.Machines.MachineSet);
@@ -213,16 +212,6 @@ internal static partial class CapiObjects
 
         return conditions;
     }
-
-    private static JsonObject NodeInfo(CapiContext c, SimMachine m) => new()
-    {
-        ["kubeletVersion"] = KubeletVersion(m.Version),
-        ["osImage"] = "Ubuntu 22.04.5 LTS",
-        ["kernelVersion"] = "6.8.0-1021-" + (c.Profile?.Name ?? "generic"),
-        ["containerRuntimeVersion"] = "containerd://1.7.27",
-        ["architecture"] = "amd64",
-        ["operatingSystem"] = "linux",
-    };
 
     /// <summary>A node's kubelet version from the k0s version: v1.36.3+k0s.2 runs kubelet v1.36.3+k0s.</summary>
     public static string KubeletVersion(string k0sVersion)
