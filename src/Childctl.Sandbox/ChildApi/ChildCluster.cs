@@ -94,6 +94,39 @@ internal sealed class ChildCluster
         var draining = (JsonAccess.At(machine, "status", "conditions") as JsonArray ?? []).OfType<JsonObject>()
             .Any(c => JsonAccess.String(c, "type") == "Deleting" && JsonAccess.String(c, "status") == "True");
         var created = NodeSince(machine) ?? JsonAccess.String(machine, "metadata", "creationTimestamp") ?? Since;
+        var spec = new JsonObject { ["providerID"] = JsonAccess.String(machine, "spec", "providerID") };
+        if (draining)
+        {
+            spec["unschedulable"] = true;
+            spec["taints"] = new JsonArray(new JsonObject { ["key"] = "node.kubernetes.io/unschedulable", ["effect"] = "NoSchedule", ["timeAdded"] = created });
+        }
+
+        return new JsonObject
+        {
+            ["kind"] = "Node",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["uid"] = UidFrom(JsonAccess.Uid(machine) + "/node"),
+                ["resourceVersion"] = JsonAccess.ResourceVersion(machine),
+                ["creationTimestamp"] = created,
+                ["labels"] = NodeLabels(name, controlPlane),
+                ["annotations"] = new JsonObject
+                {
+                    ["cluster.x-k8s.io/cluster-name"] = Name,
+                    ["cluster.x-k8s.io/cluster-namespace"] = Namespace,
+                    ["cluster.x-k8s.io/machine"] = JsonAccess.Name(machine),
+                },
+            },
+            ["spec"] = spec,
+            ["status"] = NodeStatus(machine, name, created),
+        };
+    }
+
+    /// <summary>The labels the kubelet and the cloud provider put on a Node.</summary>
+    private JsonObject NodeLabels(string name, bool controlPlane)
+    {
         var labels = new JsonObject
         {
             ["beta.kubernetes.io/arch"] = "amd64",
@@ -112,34 +145,7 @@ internal sealed class ChildCluster
             labels["node-role.kubernetes.io/control-plane"] = "true";
         }
 
-        var spec = new JsonObject { ["providerID"] = JsonAccess.String(machine, "spec", "providerID") };
-        if (draining)
-        {
-            spec["unschedulable"] = true;
-            spec["taints"] = new JsonArray(new JsonObject { ["key"] = "node.kubernetes.io/unschedulable", ["effect"] = "NoSchedule", ["timeAdded"] = created });
-        }
-
-        return new JsonObject
-        {
-            ["kind"] = "Node",
-            ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = name,
-                ["uid"] = UidFrom(JsonAccess.Uid(machine) + "/node"),
-                ["resourceVersion"] = JsonAccess.ResourceVersion(machine),
-                ["creationTimestamp"] = created,
-                ["labels"] = labels,
-                ["annotations"] = new JsonObject
-                {
-                    ["cluster.x-k8s.io/cluster-name"] = Name,
-                    ["cluster.x-k8s.io/cluster-namespace"] = Namespace,
-                    ["cluster.x-k8s.io/machine"] = JsonAccess.Name(machine),
-                },
-            },
-            ["spec"] = spec,
-            ["status"] = NodeStatus(machine, name, created),
-        };
+        return labels;
     }
 
     /// <summary>When the machine's Node appeared: its NodeHealthy condition turned True then.</summary>

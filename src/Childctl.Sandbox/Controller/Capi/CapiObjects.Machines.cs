@@ -143,17 +143,6 @@ internal static partial class CapiObjects
 
     private static DesiredObject Machine(CapiContext c, SimMachine m)
     {
-        var labels = ClusterLabels(c);
-        if (m.IsControlPlane)
-        {
-            labels["cluster.x-k8s.io/control-plane"] = "";
-        }
-        else
-        {
-            labels["cluster.x-k8s.io/deployment-name"] = c.Machines.MachineDeployment;
-            labels["cluster.x-k8s.io/set-name"] = c.Machines.MachineSet;
-        }
-
         var bootstrapped = m.Phase != "Pending";
         var spec = new JsonObject
         {
@@ -186,7 +175,23 @@ internal static partial class CapiObjects
         }
 
         var owner = m.IsControlPlane ? (CapiKinds.K0sControlPlane, ControlPlaneName(c)) : (CapiKinds.MachineSet, c.Machines.MachineSet);
-        return new DesiredObject(CapiKinds.Machine, m.Name, labels, spec, status, MachineConditions(c, m, provisioned), [owner]);
+        return new DesiredObject(CapiKinds.Machine, m.Name, MachineLabels(c, m), spec, status, MachineConditions(c, m, provisioned), [owner]);
+    }
+
+    private static JsonObject MachineLabels(CapiContext c, SimMachine m)
+    {
+        var labels = ClusterLabels(c);
+        if (m.IsControlPlane)
+        {
+            labels["cluster.x-k8s.io/control-plane"] = "";
+        }
+        else
+        {
+            labels["cluster.x-k8s.io/deployment-name"] = c.Machines.MachineDeployment;
+            labels["cluster.x-k8s.io/set-name"] = c.Machines.MachineSet;
+        }
+
+        return labels;
     }
 
     /// <summary>The v1beta2 conditions clients look at; Deleting only while the machine is being drained.</summary>

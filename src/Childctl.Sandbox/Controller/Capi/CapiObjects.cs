@@ -87,8 +87,18 @@ internal static partial class CapiObjects
             ["timeout"] = "10m0s",
             ["values"] = values,
         };
+        var status = ReleaseStatus(ctx, template, ready);
+        var labelsOut = new JsonObject { ["k0rdent.mirantis.com/managed"] = "true" };
+        return new DesiredObject(CapiKinds.HelmRelease, ctx.Name, labelsOut, spec, status,
+            [ready with { Type = "Ready" }, ready with { Type = "Released" }], [(ResourceType.ClusterDeployment, ctx.Name)]);
+    }
+
+    /// <summary>Flux's status of the release: the last attempt and the Helm release history entry.</summary>
+    private static JsonObject ReleaseStatus(ReconcileContext ctx, TemplateInfo template, ConditionUpdate ready)
+    {
+        var sim = ctx.Sim;
         var installing = sim.Current is SimStep.InstallRelease or SimStep.UpgradeRelease && ready.Status != "True";
-        var status = new JsonObject
+        return new JsonObject
         {
             ["observedGeneration"] = 1,
             ["lastAttemptedRevision"] = template.ChartVersion,
@@ -103,9 +113,6 @@ internal static partial class CapiObjects
                 ["status"] = ready.Status == "False" ? "failed" : installing ? (sim.Revision > 1 ? "pending-upgrade" : "pending-install") : "deployed",
             }),
         };
-        var labelsOut = new JsonObject { ["k0rdent.mirantis.com/managed"] = "true" };
-        return new DesiredObject(CapiKinds.HelmRelease, ctx.Name, labelsOut, spec, status,
-            [ready with { Type = "Ready" }, ready with { Type = "Released" }], [(ResourceType.ClusterDeployment, ctx.Name)]);
     }
 
     private static DesiredObject Cluster(ReconcileContext ctx, CapiContext c, ClusterTopology t)

@@ -4,20 +4,6 @@ using Childctl.Sandbox.Storage;
 namespace Childctl.Sandbox.Controller;
 
 /// <summary>
-/// What the writer remembers of one cluster's CAPI objects: a fingerprint of everything they were last built from,
-/// and each object's own fingerprint (<see cref="Unknown"/> for one written by the seeder, which a change compares
-/// with the store instead).
-/// </summary>
-internal sealed class CapiState
-{
-    public const int Unknown = int.MinValue;
-
-    public int? Inputs { get; set; }
-
-    public Dictionary<(ResourceType Type, string Name), int> Objects { get; } = [];
-}
-
-/// <summary>
 /// Keeps a cluster's CAPI objects in the store as <see cref="CapiObjects"/> wants them: creates what is missing,
 /// updates what changed (spec and metadata, then status), marks the Cluster deleted during the teardown and removes
 /// what is no longer wanted. A reconcile whose inputs (topology, summary, spec, template) are those last written
@@ -63,14 +49,18 @@ internal static class CapiWriter
             }
         }
 
+        RemoveUnwanted(store, ctx.Namespace, state, desired);
+        state.Inputs = complete ? inputs : null;
+    }
+
+    private static void RemoveUnwanted(IObjectStore store, string ns, CapiState state, List<DesiredObject> desired)
+    {
         var wanted = desired.Select(d => (d.Type, d.Name)).ToHashSet();
         foreach (var stale in state.Objects.Keys.Where(k => !wanted.Contains(k)).ToList())
         {
-            Remove(store, ctx.Namespace, stale.Type, stale.Name);
+            Remove(store, ns, stale.Type, stale.Name);
             state.Objects.Remove(stale);
         }
-
-        state.Inputs = complete ? inputs : null;
     }
 
     /// <summary>Removes every object remembered for a cluster that is gone.</summary>

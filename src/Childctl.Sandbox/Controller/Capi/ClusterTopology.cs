@@ -45,8 +45,16 @@ internal sealed record ClusterTopology(bool ClusterExists, bool ClusterDeleting,
         }
 
         var step = sim.Current;
+        var initialized = step is not (SimStep.Infrastructure or SimStep.ControlPlaneInitializing) || sim.ControlPlaneInitialized;
+        return new ClusterTopology(true, false, step != SimStep.Infrastructure, initialized, MachinesAt(c, step).ToList());
+    }
+
+    /// <summary>The machines while the simulation is in <paramref name="step"/> (null: provisioned, nothing in progress).</summary>
+    private static IEnumerable<SimMachine> MachinesAt(CapiContext c, SimStep? step)
+    {
+        var sim = c.Sim;
         var failing = step is { } s && c.Failure.Stops(s);
-        var machines = step switch
+        return step switch
         {
             SimStep.Infrastructure => Workers(c, 0, c.Config.WorkersNumber, "Pending", failing: false),
             SimStep.ControlPlaneInitializing =>
@@ -72,8 +80,6 @@ internal sealed record ClusterTopology(bool ClusterExists, bool ClusterDeleting,
             SimStep.RollWorkers => [.. ControlPlanes(c, 0, c.Config.ControlPlaneNumber, "Running", false), .. Draining(Workers(c, 0, c.Config.WorkersNumber, "Running", failing))],
             _ => Running(c),
         };
-        var initialized = step is not (SimStep.Infrastructure or SimStep.ControlPlaneInitializing) || sim.ControlPlaneInitialized;
-        return new ClusterTopology(true, false, step != SimStep.Infrastructure, initialized, machines.ToList());
     }
 
     /// <summary>The teardown: machines go workers first, then the control plane, then the infrastructure.</summary>

@@ -77,27 +77,35 @@ internal static class ValuesValidator
                 }
 
                 break;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                var length = v.GetValue<string>().Length;
-                if (JsonAccess.Integer(schema["minLength"]) is { } minLength && length < minLength)
-                {
-                    errors.Add((path, string.Create(CultureInfo.InvariantCulture, $"minLength: got {length}, want {minLength}")));
-                }
-
+            case JsonValue v:
+                CheckScalar(schema, v, path, errors);
                 break;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
-                var n = Number(v);
-                if (JsonAccess.Integer(schema["minimum"]) is { } minimum && n < minimum)
-                {
-                    errors.Add((path, $"minimum: got {Display(v)}, want {minimum.ToString(CultureInfo.InvariantCulture)}"));
-                }
+        }
+    }
 
-                if (JsonAccess.Integer(schema["maximum"]) is { } maximum && n > maximum)
-                {
-                    errors.Add((path, $"maximum: got {Display(v)}, want {maximum.ToString(CultureInfo.InvariantCulture)}"));
-                }
+    /// <summary>minLength of a string, minimum and maximum of a number.</summary>
+    private static void CheckScalar(JsonObject schema, JsonValue v, string path, List<(string, string)> errors)
+    {
+        if (v.GetValueKind() == JsonValueKind.String)
+        {
+            var length = v.GetValue<string>().Length;
+            if (JsonAccess.Integer(schema["minLength"]) is { } minLength && length < minLength)
+            {
+                errors.Add((path, string.Create(CultureInfo.InvariantCulture, $"minLength: got {length}, want {minLength}")));
+            }
+        }
+        else if (v.GetValueKind() == JsonValueKind.Number)
+        {
+            var n = Number(v);
+            if (JsonAccess.Integer(schema["minimum"]) is { } minimum && n < minimum)
+            {
+                errors.Add((path, $"minimum: got {Display(v)}, want {minimum.ToString(CultureInfo.InvariantCulture)}"));
+            }
 
-                break;
+            if (JsonAccess.Integer(schema["maximum"]) is { } maximum && n > maximum)
+            {
+                errors.Add((path, $"maximum: got {Display(v)}, want {maximum.ToString(CultureInfo.InvariantCulture)}"));
+            }
         }
     }
 

@@ -43,19 +43,28 @@ internal static class Preflight
         }
 
         done.Add(ConditionUpdate.True(ConditionTypes.HelmChartReady));
-        if (!credential.Ready)
+        if (CredentialProblem(credential, template) is { } problem)
         {
-            return Blocked(done, ConditionTypes.CredentialReady, $"the Credential {ns}/{credentialName} is not ready", "CredentialNotReady");
-        }
-
-        if (ProviderProfile.IdentityMismatch(credential.IdentityKind, $"{ns}/{credentialName}", template.Providers) is { } mismatch)
-        {
-            return Blocked(done, ConditionTypes.CredentialReady, "failed to validate Credential: " + mismatch, "CredentialError");
+            return Blocked(done, ConditionTypes.CredentialReady, problem.Message, problem.Reason);
         }
 
         done.Add(ConditionUpdate.True(ConditionTypes.CredentialReady));
         var dryRun = JsonAccess.Bool(cluster, "spec", "dryRun");
         return new PreflightResult(dryRun ? PreflightOutcome.DryRun : PreflightOutcome.Deploy, done, null);
+    }
+
+    /// <summary>Not ready, or an identity kind the template's infrastructure provider does not accept.</summary>
+    private static EventSpec? CredentialProblem(CredentialInfo credential, TemplateInfo template)
+    {
+        var key = $"{credential.Namespace}/{credential.Name}";
+        if (!credential.Ready)
+        {
+            return EventSpec.Warning("CredentialNotReady", $"the Credential {key} is not ready");
+        }
+
+        return ProviderProfile.IdentityMismatch(credential.IdentityKind, key, template.Providers) is { } mismatch
+            ? EventSpec.Warning("CredentialError", "failed to validate Credential: " + mismatch)
+            : null;
     }
 
     private static EventSpec? ChartFailure(JsonObject cluster, TemplateInfo template, FailureInjection failure)

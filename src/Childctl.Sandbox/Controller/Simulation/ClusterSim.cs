@@ -136,3 +136,17 @@ internal sealed record AppliedSpec(string Template, int ControlPlaneNumber, int 
         JsonAccess.At(cluster, "spec", "config")?.ToJsonString() ?? "",
         JsonAccess.At(cluster, "spec", "serviceSpec", "services")?.ToJsonString() ?? "");
 }
+
+/// <summary>
+/// What the writer remembers of one cluster's CAPI objects: a fingerprint of everything they were last built from,
+/// and each object's own fingerprint (<see cref="Unknown"/> for one written by the seeder, which a change compares
+/// with the store instead).
+/// </summary>
+internal sealed class CapiState
+{
+    public const int Unknown = int.MinValue;
+
+    public int? Inputs { get; set; }
+
+    public Dictionary<(Storage.ResourceType Type, string Name), int> Objects { get; } = [];
+}
