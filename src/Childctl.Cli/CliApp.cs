@@ -2,7 +2,6 @@ using System.CommandLine;
 using Childctl.Cli.Commands;
 using Childctl.Cli.Output;
 using Childctl.Core.Errors;
-using Childctl.History;
 
 namespace Childctl.Cli;
 
@@ -16,8 +15,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(host);
-        var session = new CliSession(host, args);
-        var root = BuildRoot(session);
+        var root = BuildRoot(new CliRun(host, args));
         var verbose = args.Contains("-v") || args.Contains("--verbose");
         try
         {
@@ -90,7 +88,7 @@ public static class CliApp
         return ExitCodes.Success;
     }
 
-    internal static RootCommand BuildRoot(CliSession session)
+    internal static RootCommand BuildRoot(CliRun run)
     {
         var root = new RootCommand("childctl: operate k0rdent child clusters. State is read live from k0rdent; local files keep only history.");
         foreach (var option in GlobalOptions.All)
@@ -98,23 +96,18 @@ public static class CliApp
             root.Options.Add(option);
         }
 
-        foreach (var command in CommandRegistry.Create(session))
+        foreach (var command in CommandRegistry.Create(run))
         {
             root.Subcommands.Add(command);
         }
 
-        OutputSupport.Apply(root);
+        OutputOption.TableOnlyWhereUndeclared(root);
         return root;
     }
 
     private static async Task ReportAsync(TextWriter err, Exception error, bool verbose)
     {
-        var message = error switch
-        {
-            ChildctlException e => e.Message,
-            HistoryException e => e.Message,
-            _ => $"unexpected {error.GetType().Name}: {error.Message}",
-        };
+        var message = error is ChildctlException e ? e.Message : $"unexpected {error.GetType().Name}: {error.Message}";
         await err.WriteLineAsync($"error: {message}");
         if (verbose)
         {

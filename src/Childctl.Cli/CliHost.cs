@@ -1,3 +1,5 @@
+using Childctl.Core;
+
 namespace Childctl.Cli;
 
 /// <summary>
@@ -31,6 +33,9 @@ public sealed class CliHost
 
     /// <summary>The OS user recorded in history.</summary>
     public string UserName { get; init; } = Environment.UserName;
+
+    /// <summary>Builds each invocation's Core session from the global options; tests may hand in one of their own.</summary>
+    public Func<SessionOptions, Session> CreateSession { get; init; } = options => new Session(options);
 
     public static CliHost ForProcess(string programName) => new()
     {

@@ -1,11 +1,13 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Childctl.Core.Errors;
 
 namespace Childctl.Cli;
 
 /// <summary>
-/// Go-style durations as kubectl users type them: <c>30s</c>, <c>5m</c>, <c>1h30m</c>, <c>250ms</c>.
-/// A bare number means seconds, as in kubectl's <c>--request-timeout</c>.
+/// Durations and times as users type them: Go-style durations as in kubectl (<c>30s</c>, <c>5m</c>, <c>1h30m</c>,
+/// <c>250ms</c>; a bare number means seconds, as in kubectl's <c>--request-timeout</c>), and for <c>--since</c>/<c>--until</c>
+/// an RFC 3339 time (<c>2025-07-11T14:30:00Z</c>, or a date) or a duration back from now (<c>2h</c>, <c>7d</c>).
 /// </summary>
 internal static class Durations
 {
@@ -86,5 +88,26 @@ internal static class Durations
 
         result.AddError($"invalid duration '{text}': use a number with a unit, e.g. 30s, 5m or 1h30m");
         return null;
+    }
+
+    /// <summary>A <c>--since</c>/<c>--until</c> value as an instant, or null when not given.</summary>
+    public static DateTimeOffset? TimeOrAgo(string? text, string option, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (char.IsAsciiDigit(text[^1]) is false && TryParse(text, out var ago))
+        {
+            return now - ago;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        {
+            return at;
+        }
+
+        throw ChildctlException.InvalidInput($"invalid {option} '{text}': use an RFC 3339 time such as 2025-07-11T14:30:00Z, or a duration such as 2h or 7d");
     }
 }

@@ -1,5 +1,4 @@
 using Childctl.Core.Errors;
-using Childctl.History;
 
 namespace Childctl.Cli;
 
@@ -37,20 +36,10 @@ internal static class ExitCodes
         _ => General,
     };
 
-    /// <summary>Invalid names and unreadable history files are the user's to fix (2); I/O and id conflicts are general (1).</summary>
-    public static int For(HistoryErrorKind kind) => kind switch
-    {
-        HistoryErrorKind.InvalidName => InvalidInput,
-        HistoryErrorKind.InvalidEvent => InvalidInput,
-        HistoryErrorKind.Corrupt => InvalidInput,
-        _ => General,
-    };
-
     /// <summary>Maps any exception that escaped a command to its exit code.</summary>
     public static int For(Exception error) => error switch
     {
         ChildctlException e => For(e.Kind),
-        HistoryException e => For(e.Kind),
         OperationCanceledException => Interrupted,
         _ => General,
     };

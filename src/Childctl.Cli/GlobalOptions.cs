@@ -1,10 +1,12 @@
 using System.CommandLine;
-using Childctl.Cli.Output;
-using Childctl.History.Naming;
+using Childctl.Core.ClusterDeployments;
 
 namespace Childctl.Cli;
 
-/// <summary>The options every command accepts (DESIGN.md "Global options"), defined once.</summary>
+/// <summary>
+/// The options every command accepts (DESIGN.md "Global options"), defined once. <c>-o</c> is not among them: each
+/// command offers it with the formats it prints (<see cref="Output.OutputOption"/>).
+/// </summary>
 internal static class GlobalOptions
 {
     public static readonly Option<string?> Kubeconfig = new("--kubeconfig")
@@ -31,24 +33,12 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static readonly Option<OutputFormat> Output = new("--output", "-o")
-    {
-        // No DefaultValueFactory: help would print the enum's name ("Table"); Table is the enum's default value.
-        Description = "Output format: table (the default), wide, json, yaml or name",
-        Recursive = true,
-        CustomParser = ParseOutputFormat,
-        HelpName = "table|wide|json|yaml|name",
-    };
-
     static GlobalOptions()
     {
-        Output.CompletionSources.Clear();
-        Output.CompletionSources.Add("table", "wide", "json", "yaml", "name");
-
         // A namespace that cannot exist is bad input for every command alike, not "no clusters found".
         Namespace.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && KubernetesNames.NamespaceProblem(result.Tokens[0].Value) is { } problem)
+            if (result.Tokens.Count > 0 && ClusterNameRules.NamespaceProblem(result.Tokens[0].Value) is { } problem)
             {
                 result.AddError(problem);
             }
@@ -81,26 +71,10 @@ internal static class GlobalOptions
     };
 
     public static IEnumerable<Option> All =>
-    [Kubeconfig, Context, Namespace, AllNamespaces, Output, HistoryDir, NoColor, Verbose, RequestTimeout];
+    [Kubeconfig, Context, Namespace, AllNamespaces, HistoryDir, NoColor, Verbose, RequestTimeout];
 
     /// <summary>Options that consume the next token; the prefix expander needs to skip their values.</summary>
     public static IEnumerable<string> TakingValues =>
-        new Option[] { Kubeconfig, Context, Namespace, Output, HistoryDir, RequestTimeout }
+        new Option[] { Kubeconfig, Context, Namespace, HistoryDir, RequestTimeout }
             .SelectMany(o => o.Aliases.Append(o.Name));
-
-    private static OutputFormat ParseOutputFormat(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 0 ? "table" : result.Tokens[0].Value;
-        switch (text.ToLowerInvariant())
-        {
-            case "table": return OutputFormat.Table;
-            case "wide": return OutputFormat.Wide;
-            case "json": return OutputFormat.Json;
-            case "yaml": return OutputFormat.Yaml;
-            case "name": return OutputFormat.Name;
-            default:
-                result.AddError($"unknown output format '{text}': use table, wide, json, yaml or name");
-                return OutputFormat.Table;
-        }
-    }
 }

@@ -1,11 +1,13 @@
+using Childctl.Testing;
+
 namespace Childctl.Cli.Tests;
 
 public class CommandLineTests
 {
     [Fact]
-    public async Task Version_PrintsClientVersion_AndExitsZero()
+    public async Task Version_WhenRun_PrintsTheClientVersionAndExitsZero()
     {
-        var result = await CliRunner.RunAsync("version");
+        var result = await TestCli.Bare.RunAsync("version");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("childctl ", result.Stdout, StringComparison.Ordinal);
@@ -13,18 +15,18 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task UnambiguousPrefix_RunsTheCommand()
+    public async Task Run_WhenAPrefixIsUnambiguous_RunsTheCommand()
     {
-        var result = await CliRunner.RunAsync("vers", "-o", "json");
+        var result = await TestCli.Bare.RunAsync("vers", "-o", "json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\"clientVersion\"", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task NoArguments_PrintsTheOverviewOfCommands_AndExitsZero()
+    public async Task Run_WhenThereAreNoArguments_PrintsTheOverviewAndExitsZero()
     {
-        var result = await CliRunner.RunAsync();
+        var result = await TestCli.Bare.RunAsync();
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
@@ -34,9 +36,9 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task UnknownCommand_IsUsageError_WithExitCode2()
+    public async Task Run_WhenTheCommandIsUnknown_IsUsageErrorExit2()
     {
-        var result = await CliRunner.RunAsync("frobnicate");
+        var result = await TestCli.Bare.RunAsync("frobnicate");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: Unrecognized command or argument 'frobnicate'", result.Stderr, StringComparison.Ordinal);
@@ -48,12 +50,12 @@ public class CommandLineTests
     [InlineData("status x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name")]
     [InlineData("describe x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name")]
     [InlineData("delete x --yes -o json", "childctl delete does not print -o json: it prints table")]
-    [InlineData("-o yaml watch", "childctl watch does not print -o yaml: it prints table, json")]
+    [InlineData("watch -o yaml", "childctl watch does not print -o yaml: it prints table, json")]
     [InlineData("sandbox up -o json", "childctl sandbox up does not print -o json: it prints table")]
     [InlineData("wai x -o name", "childctl wait does not print -o name: it prints table")]
-    public async Task AnOutputFormatTheCommandDoesNotPrint_IsUsageError_NotIgnored(string args, string message)
+    public async Task Run_WhenTheCommandDoesNotPrintTheFormat_IsUsageErrorNotIgnored(string args, string message)
     {
-        var result = await CliRunner.RunAsync(args.Split(' '));
+        var result = await TestCli.Bare.RunAsync(args.Split(' '));
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: {message}\n", result.Stderr, StringComparison.Ordinal);
@@ -61,9 +63,9 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task UnknownOutputFormat_IsUsageError_NamingTheChoices()
+    public async Task Run_WhenTheOutputFormatIsUnknown_IsUsageErrorNamingTheChoices()
     {
-        var result = await CliRunner.RunAsync("version", "-o", "xml");
+        var result = await TestCli.Bare.RunAsync("version", "-o", "xml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown output format 'xml'", result.Stderr, StringComparison.Ordinal);
@@ -73,9 +75,9 @@ public class CommandLineTests
     [InlineData("bash", "complete -o default -F _childctl_complete childctl")]
     [InlineData("zsh", "compdef _childctl_complete childctl")]
     [InlineData("fish", "complete -c childctl")]
-    public async Task Completion_PrintsScriptForShell(string shell, string expected)
+    public async Task Completion_WhenAShellIsNamed_PrintsItsScript(string shell, string expected)
     {
-        var result = await CliRunner.RunAsync("completion", shell);
+        var result = await TestCli.Bare.RunAsync("completion", shell);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(expected, result.Stdout, StringComparison.Ordinal);
@@ -85,26 +87,26 @@ public class CommandLineTests
     [InlineData("childctl list --output=y", "yaml\n")]
     [InlineData("childctl list --output=", "json\nname\ntable\nwide\nyaml\n")]
     [InlineData("childctl list -o y", "yaml\n")]
-    public async Task SuggestDirective_CompletesAnOptionValueWrittenAfterAnEqualsSign(string line, string expected)
+    public async Task Suggest_WhenTheValueFollowsAnEqualsSign_CompletesIt(string line, string expected)
     {
-        var result = await CliRunner.RunAsync($"[suggest:{line.Length}]", line);
+        var result = await TestCli.Bare.RunAsync($"[suggest:{line.Length}]", line);
 
         Assert.Equal((0, expected, string.Empty), (result.ExitCode, result.Stdout, result.Stderr));
     }
 
     [Fact]
-    public async Task SuggestDirective_CompletesCommandPrefixes()
+    public async Task Suggest_WhenACommandIsPartlyTyped_CompletesIt()
     {
-        var result = await CliRunner.RunAsync("[suggest:4]", "comp");
+        var result = await TestCli.Bare.RunAsync("[suggest:4]", "comp");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("completion", result.Stdout.Split('\n').Select(l => l.Trim()));
     }
 
     [Fact]
-    public async Task AmbiguousPrefix_IsUsageError_ListingTheCandidatesByTheNameThatMatched()
+    public async Task Run_WhenAPrefixIsAmbiguous_IsUsageErrorListingTheCandidates()
     {
-        var result = await CliRunner.RunAsync("de", "x");
+        var result = await TestCli.Bare.RunAsync("de", "x");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("error: 'de' is ambiguous: it could be delete, demo, describe (status)\n", result.Stderr);

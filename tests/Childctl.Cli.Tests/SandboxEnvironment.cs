@@ -1,3 +1,5 @@
+using Childctl.Testing;
+
 namespace Childctl.Cli.Tests;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal sealed class SandboxEnvironment : IAsyncDisposable
 
     public string StateFile => Path.Combine(StateDirectory, "state");
 
-    public Task<CliResult> RunAsync(params string[] args) => CliRunner.RunAsync(Variables, args);
+    public Task<CliResult> RunAsync(params string[] args) => new TestCli(Variables).RunAsync(args);
 
     /// <summary>The pid recorded in the state file.</summary>
     public int RecordedPid() =>

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
 using Childctl.Cli.Output.Audit;
-using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
-using Childctl.History.Store;
 
 namespace Childctl.Cli.Commands;
 
@@ -16,7 +14,7 @@ namespace Childctl.Cli.Commands;
 /// </summary>
 internal static class AuditCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
         var record = new Option<bool>("--record") { Description = "Append each finding to local history as an observed_* event (once: running again records nothing new)" };
         var acceptServerChange = new Option<bool>("--accept-server-change")
@@ -27,7 +25,7 @@ internal static class AuditCommand
         {
             record,
             acceptServerChange,
-        };
+        }.Prints(OutputFormat.Wide, OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
         command.Validators.Add(result =>
         {
             if (result.GetValue(acceptServerChange) && !result.GetValue(record))
@@ -35,21 +33,17 @@ internal static class AuditCommand
                 result.AddError("--accept-server-change only matters with --record: add --record, or leave it out");
             }
         });
-        CliContext.Bind(command, session, async (ctx, ct) =>
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            using var api = LiveView.Connect(ctx);
-            var operation = OperationContext.Start(ctx.Host.Time, ctx.Host.UserName, ctx.CommandLine, reason: null);
-            var service = new AuditService(api, new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time) { OnWarning = w => ctx.Host.Err.WriteLine("warning: " + w) }, ctx.Host.Time);
-            var request = new AuditRequest(LiveView.Scope(ctx, api), ctx.Parse.GetValue(record), operation, ctx.Parse.GetValue(acceptServerChange));
-            var report = await service.AuditAsync(request, ct);
+            var report = await new AuditService(inv.Session).AuditAsync(new AuditRequest(inv.Get(record), inv.Get(acceptServerChange)), ct);
             foreach (var line in AuditRenderer.Narration(report))
             {
-                await ctx.Host.Err.WriteLineAsync(line);
+                await inv.Err.WriteLineAsync(line);
             }
 
-            if (report.Findings.Count > 0 || ctx.Output is not (OutputFormat.Table or OutputFormat.Wide))
+            if (report.Findings.Count > 0 || inv.Output is not (OutputFormat.Table or OutputFormat.Wide))
             {
-                await ctx.Host.Out.WriteAsync(AuditRenderer.Render(report, ctx.Output, ctx.UseColor));
+                await inv.Out.WriteAsync(AuditRenderer.Render(report, inv.Output, inv.UseColor));
             }
 
             return report.InStep ? ExitCodes.Success : ExitCodes.AuditFindings;

@@ -5,27 +5,27 @@ namespace Childctl.Cli.Commands;
 /// <summary>Every top-level command, in the order help lists them. Add a command here and nowhere else.</summary>
 internal static class CommandRegistry
 {
-    public static IEnumerable<Command> Create(CliSession session) =>
+    public static IEnumerable<Command> Create(CliRun run) =>
     [
-        ListCommand.Create(session),
-        StatusCommand.Create(session),
-        TemplatesCommand.Create(session),
-        CredentialsCommand.Create(session),
-        CreateCommand.Create(session),
-        WaitCommand.Create(session),
-        WatchCommand.Create(session),
-        KubeconfigCommand.Create(session),
-        ScaleCommand.Create(session),
-        UpgradeCommand.Create(session),
-        DeleteCommand.Create(session),
-        SandboxCommand.Create(session),
-        DemoCommand.Create(session),
-        VersionCommand.Create(session),
-        HistoryCommand.Create(session),
-        NoteCommand.Create(session),
-        AuditCommand.Create(session),
-        MigrateCommand.Create(session),
-        CompletionCommand.Create(session),
-        InstallCommand.Create(session),
+        ListCommand.Create(run),
+        StatusCommand.Create(run),
+        TemplatesCommand.Create(run),
+        CredentialsCommand.Create(run),
+        CreateCommand.Create(run),
+        WaitCommand.Create(run),
+        WatchCommand.Create(run),
+        KubeconfigCommand.Create(run),
+        ScaleCommand.Create(run),
+        UpgradeCommand.Create(run),
+        DeleteCommand.Create(run),
+        SandboxCommand.Create(run),
+        DemoCommand.Create(run),
+        VersionCommand.Create(run),
+        HistoryCommand.Create(run),
+        NoteCommand.Create(run),
+        AuditCommand.Create(run),
+        MigrateCommand.Create(run),
+        CompletionCommand.Create(run),
+        InstallCommand.Create(run),
     ];
 }

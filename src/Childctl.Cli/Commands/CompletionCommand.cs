@@ -46,14 +46,14 @@ internal static class CompletionCommand
         complete -c childctl -f -a '(__childctl_complete)'
         """;
 
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
         var shell = new Argument<string>("shell") { Description = "bash, zsh or fish" };
         shell.AcceptOnlyFromAmong("bash", "zsh", "fish");
         var command = new Command("completion", "Print a shell completion script (bash, zsh or fish)") { shell };
-        CliContext.Bind(command, session, async (context, ct) =>
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            await context.Host.Out.WriteLineAsync(Script(context.Parse.GetValue(shell)!).AsMemory(), ct);
+            await inv.Host.Out.WriteLineAsync(Script(inv.Get(shell)).AsMemory(), ct);
             return ExitCodes.Success;
         });
         return command;

@@ -1,35 +1,135 @@
 using System.CommandLine;
+using Childctl.Cli.Output;
+using Childctl.Core.ClusterDeployments;
+using Childctl.Core.Errors;
 using Childctl.Core.Operations.Create;
 
 namespace Childctl.Cli.Commands;
 
 /// <summary>
 /// <c>childctl create azure|aws|gcp NAME ...</c> and <c>childctl create -f FILE</c>: one subcommand per cloud with the
-/// flags of the old create-*-child.sh scripts. Everything is checked before anything is written.
+/// flags of the old create-*-child.sh scripts (the location flags as <see cref="CloudProvider"/> lists them). Everything
+/// is checked before anything is written; the output is <see cref="CreateView"/>'s.
 /// </summary>
 internal static class CreateCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
         var file = new Option<string?>("--filename", "-f") { Description = "Create the ClusterDeployment in this YAML or JSON file ('-' for stdin)" };
-        var command = new Command("create", "Create a child cluster from flags (create azure|aws|gcp NAME) or from a file (-f)") { file };
-        var common = new CreateOptions();
-        common.AddTo(command, includeShape: false);
+        var common = new CommonOptions();
+        var command = common.AddTo(new Command("create", "Create a child cluster from flags (create azure|aws|gcp NAME) or from a file (-f)") { file });
         foreach (var provider in CloudProvider.All)
         {
-            command.Subcommands.Add(CreateProviderCommand.Create(session, provider));
+            command.Subcommands.Add(ForCloud(run, provider));
         }
 
-        CliContext.Bind(command, session, (context, ct) =>
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var path = context.Parse.GetValue(file);
-            if (path is null)
-            {
-                throw Core.Errors.ChildctlException.InvalidInput("name a cloud (childctl create azure|aws|gcp NAME ...) or give a file with -f FILE");
-            }
-
-            return CreateRunner.FromFileAsync(context, common, path, ct);
+            var path = inv.Get(file) ?? throw ChildctlException.InvalidInput("name a cloud (childctl create azure|aws|gcp NAME ...) or give a file with -f FILE");
+            var source = path == "-" ? "stdin" : path;
+            var request = common.Read(inv) with { Manifest = ManifestReader.Read(await ReadAsync(inv, path, ct), source), Source = source };
+            return await CreateAsync(inv, request, ct);
         });
         return command;
+    }
+
+    private static Command ForCloud(CliRun run, CloudProvider provider)
+    {
+        var name = new Argument<string>("name") { Description = "The cluster's name (also its Helm release and cloud resource names)" };
+        var common = new CommonOptions();
+        var location = provider.Location.Select(l => (Flag: l, Option: new Option<string?>(l.Flag) { Description = $"{char.ToUpperInvariant(l.Hint[0])}{l.Hint[1..]} (required)" })).ToList();
+        var cpSize = new Option<string?>("--cp-instance-size") { Description = $"Control plane machine size (default {provider.DefaultInstanceSize})" };
+        var workerSize = new Option<string?>("--worker-instance-size") { Description = $"Worker machine size (default {provider.DefaultInstanceSize})" };
+        var cpNumber = CommandOptions.Count("--cp-number", $"Control plane nodes (default {ProviderConfig.DefaultControlPlaneNumber})");
+        var workerNumber = CommandOptions.Count("--worker-number", $"Worker nodes (default {ProviderConfig.DefaultWorkerNumber})");
+        var rootVolume = CommandOptions.Count("--root-volume-size", "Root volume size in GB (default: the template's)");
+        var labels = new Option<string?>("--cluster-labels") { Description = "Labels on the ClusterDeployment (k0rdent copies them to the cluster): k=v,k2=v2" };
+        var annotations = new Option<string?>("--cluster-annotations") { Description = "Annotations on the ClusterDeployment: k=v,k2=v2" };
+        var command = common.AddTo(new Command(provider.Name, $"Create a child cluster on {provider.Name} (a {provider.ChartFamily} template)") { name });
+        foreach (var option in location.Select(l => (Option)l.Option).Concat([cpSize, workerSize, cpNumber, workerNumber, rootVolume, labels, annotations]))
+        {
+            command.Options.Add(option);
+        }
+
+        Invocation.Bind(command, run, (inv, ct) =>
+        {
+            var shape = new ClusterShape
+            {
+                Location = location.Where(l => inv.Get(l.Option) is not null).ToDictionary(l => l.Flag.Flag, l => inv.Get(l.Option)!, StringComparer.Ordinal),
+                ControlPlaneInstanceSize = inv.Get(cpSize),
+                WorkerInstanceSize = inv.Get(workerSize),
+                ControlPlaneNumber = inv.Get(cpNumber),
+                WorkerNumber = inv.Get(workerNumber),
+                RootVolumeSize = inv.Get(rootVolume),
+            };
+            var request = common.Read(inv) with
+            {
+                Provider = provider,
+                Name = inv.Get(name),
+                Shape = shape,
+                Labels = CommandOptions.KeyValues(inv.Get(labels), "--cluster-labels"),
+                Annotations = CommandOptions.KeyValues(inv.Get(annotations), "--cluster-annotations"),
+            };
+            return CreateAsync(inv, request, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> CreateAsync(Invocation inv, CreateRequest request, CancellationToken ct)
+    {
+        await new CreateClusterService(inv.Session).CreateAsync(request, new CreateView(inv), ct);
+        return ExitCodes.Success;
+    }
+
+    private static async Task<string> ReadAsync(Invocation inv, string path, CancellationToken ct)
+    {
+        try
+        {
+            return path == "-" ? await inv.Host.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
+        }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            throw ChildctlException.InvalidInput($"-f {path} is a folder: give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin");
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw ChildctlException.InvalidInput($"-f {path}: no such file; give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ChildctlException.InvalidInput($"cannot read {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>The options of every create, built once per command so each subcommand owns its instances.</summary>
+    private sealed class CommonOptions
+    {
+        private readonly Option<string?> _template = new("--template") { Description = "ClusterTemplate (default: the newest valid one for the cloud in the namespace)" };
+        private readonly Option<string?> _credential = new("--credential") { Description = "Credential (default: the one ready Credential for the cloud)" };
+        private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print the manifest and run a server-side dry run (dryRun=All); create nothing" };
+        private readonly Option<bool> _k0rdentDryRun = new("--k0rdent-dry-run") { Description = "Set spec.dryRun: k0rdent validates the cluster but deploys nothing" };
+        private readonly Option<bool> _wait = CommandOptions.Wait("the cluster is Ready");
+        private readonly Option<TimeSpan?> _timeout = CommandOptions.Timeout();
+        private readonly Option<string?> _reason = CommandOptions.Reason();
+
+        public Command AddTo(Command command)
+        {
+            foreach (var option in new Option[] { _template, _credential, _dryRun, _k0rdentDryRun, _wait, _timeout, _reason })
+            {
+                command.Options.Add(option);
+            }
+
+            return command.Prints(OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+        }
+
+        public CreateRequest Read(Invocation inv) => new()
+        {
+            Template = inv.Get(_template),
+            Credential = inv.Get(_credential),
+            ServerDryRun = inv.Get(_dryRun),
+            K0rdentDryRun = inv.Get(_k0rdentDryRun),
+            Wait = inv.WaitFor(_wait, _timeout),
+            Reason = inv.Get(_reason),
+        };
     }
 }

@@ -1,35 +1,22 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Operations;
+using Childctl.Core.Api;
+using Childctl.Core.Operations.Listing;
 
 namespace Childctl.Cli.Commands;
 
 /// <summary><c>childctl credentials</c>: the Credentials clusters can use, read live, with readiness and identity.</summary>
 internal static class CredentialsCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
-        var command = new Command("credentials", "List Credentials: ready, region, identity kind (wide: identity and message)");
-        CliContext.Bind(command, session, async (context, ct) =>
+        var command = new Command("credentials", "List Credentials: ready, region, identity kind (wide: identity and message)")
+            .Prints(OutputFormat.Wide, OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            using var api = LiveView.Connect(context);
-            var scope = LiveView.Scope(context, api);
-            var credentials = await new ListCredentialsService(api).ListAsync(scope, ct);
-            if (credentials.Count == 0)
-            {
-                await LiveView.ReportEmptyAsync(context, "credentials", scope);
-            }
-
-            if (ObjectOutput.Handles(context.Output))
-            {
-                await ObjectOutput.WriteListAsync(context.Host.Out, context.Output, ResourceKind.Credential, credentials.Select(c => c.Raw).ToList());
-            }
-            else if (credentials.Count > 0)
-            {
-                await context.Host.Out.WriteAsync(CredentialListView.Render(credentials, context.Output == OutputFormat.Wide, scope is null, context.UseColor));
-            }
-
+            var listing = await new CatalogService(inv.Session).ListCredentialsAsync(ct);
+            await ObjectOutput.WriteListAsync(inv, K0rdentKinds.Credential.NamePrefix, listing.Namespace, "credentials",
+                listing.Credentials.Select(c => c.Raw).ToList(), color => CredentialListView.Render(listing, inv.Output == OutputFormat.Wide, color));
             return ExitCodes.Success;
         });
         return command;

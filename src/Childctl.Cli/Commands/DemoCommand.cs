@@ -6,12 +6,12 @@ namespace Childctl.Cli.Commands;
 /// <summary><c>childctl demo</c>: a guided run against a private, throw-away sandbox, printed command by command.</summary>
 internal static class DemoCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
         var command = new Command("demo", "Show childctl at work against a throw-away local sandbox");
-        CliContext.Bind(command, session, async (context, ct) =>
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            await DemoRunner.RunAsync(context.Host, DemoScript.Steps, ct);
+            await DemoRunner.RunAsync(inv.Host, DemoScript.Steps, ct);
             return ExitCodes.Success;
         });
         return command;

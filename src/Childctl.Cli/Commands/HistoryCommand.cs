@@ -2,9 +2,8 @@ using System.CommandLine;
 using Childctl.Cli.Output;
 using Childctl.Cli.Output.History;
 using Childctl.Core.Errors;
-using Childctl.Core.Operations;
-using Childctl.History.Query;
-using Childctl.History.Store;
+using Childctl.Core.History;
+using Childctl.Core.Operations.Listing;
 
 namespace Childctl.Cli.Commands;
 
@@ -16,7 +15,7 @@ namespace Childctl.Cli.Commands;
 /// </summary>
 internal static class HistoryCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
         var o = new Options(
             new Argument<string?>("name") { Description = "Cluster name (all clusters when omitted)", Arity = ArgumentArity.ZeroOrOne },
@@ -30,73 +29,60 @@ internal static class HistoryCommand
         var command = new Command("history", "Show the local history of a cluster (or all clusters): who did what, when and why. Not live state.")
         {
             o.Name, o.Since, o.Until, o.Action, o.User, o.Uid, o.EveryMc, o.WithEvents,
-        };
-        CliContext.Bind(command, session, (ctx, ct) => RunAsync(ctx, o, ct));
+        }.Prints(OutputFormat.Wide, OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+        Invocation.Bind(command, run, (inv, ct) => RunAsync(inv, o, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext ctx, Options o, CancellationToken ct)
+    private static async Task<int> RunAsync(Invocation inv, Options o, CancellationToken ct)
     {
-        var target = ctx.Parse.GetValue(o.Name);
-        var withEvents = ctx.Parse.GetValue(o.WithEvents);
-        if (withEvents && (target is null || ctx.Parse.GetValue(o.EveryMc)))
+        var target = inv.Get(o.Name);
+        var withEvents = inv.Get(o.WithEvents);
+        if (withEvents && (target is null || inv.Get(o.EveryMc)))
         {
             throw ChildctlException.InvalidInput("--with-events shows one cluster's live Events: give its NAME (and no --all-management-clusters)");
         }
 
-        var filter = Filter(ctx, o);
-        var scope = ctx.Parse.GetValue(o.EveryMc)
-            ? HistoryScope.AllManagementClusters(ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null)
-            : HistoryScope.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.AllNamespaces, target is not null, ctx.Host.GetEnvironmentVariable);
-        await ctx.Host.Err.WriteLineAsync(HistoryRenderer.Marker(ctx.HistoryDirectory));
-        if (scope.Notice is not null)
+        var query = new HistoryQuery
         {
-            await ctx.Host.Err.WriteLineAsync($"note: {scope.Notice}");
+            Name = target,
+            Since = Durations.TimeOrAgo(inv.Get(o.Since), "--since", inv.Now),
+            Until = Durations.TimeOrAgo(inv.Get(o.Until), "--until", inv.Now),
+            Actions = SplitList(inv.Get(o.Action)),
+            Users = SplitList(inv.Get(o.User)),
+            Uid = inv.Get(o.Uid),
+            EveryManagementCluster = inv.Get(o.EveryMc),
+        };
+        await inv.Err.WriteLineAsync(HistoryRenderer.Marker(inv.Session.Options.HistoryDirectory));
+        var result = await new HistoryService(inv.Session).QueryAsync(query, ct);
+        foreach (var line in HistoryRenderer.Narration(result))
+        {
+            await inv.Err.WriteLineAsync(line);
         }
 
-        var service = new HistoryService(new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time));
-        var result = await service.QueryAsync(new HistoryRequest(scope, target, filter), ct);
-        foreach (var warning in HistoryRenderer.Warnings(result))
-        {
-            await ctx.Host.Err.WriteLineAsync(warning);
-        }
-
-        if (result.Clusters.All(c => c.Events.Count == 0) && !withEvents && ctx.Output is OutputFormat.Table or OutputFormat.Wide)
+        if (result.Clusters.All(c => c.Events.Count == 0) && !withEvents && inv.Output is OutputFormat.Table or OutputFormat.Wide)
         {
             // Said on stderr, like list's "No clusters found": an empty table or nothing at all reads as a failure.
-            await ctx.Host.Err.WriteLineAsync(filter.IsEmpty ? "No history recorded here yet." : "No history entries match these filters.");
+            await inv.Err.WriteLineAsync(query.IsFiltered ? "No history entries match these filters." : "No history recorded here yet.");
             return ExitCodes.Success;
         }
 
-        if (!filter.IsEmpty)
+        if (query.IsFiltered)
         {
             // Structured output lists what matched, as the table does: a cluster with no matching entry is left out.
             result = result with { Clusters = result.Clusters.Where(c => c.Events.Count > 0).ToList() };
         }
 
-        var live = withEvents ? await LiveEventsAsync(ctx, result, ct) : null;
-        await ctx.Host.Out.WriteAsync(HistoryRenderer.Render(result, ctx.Output, oneCluster: target is not null && result.Clusters.Count == 1, live, ctx.UseColor));
+        var live = withEvents ? await LiveEventsAsync(inv, result, ct) : null;
+        await inv.Out.WriteAsync(HistoryRenderer.Render(result, inv.Output, oneCluster: target is not null && result.Clusters.Count == 1, live, inv.UseColor));
         return ExitCodes.Success;
-    }
-
-    private static HistoryFilter Filter(CliContext ctx, Options o)
-    {
-        var now = ctx.Host.Time.GetUtcNow();
-        return new HistoryFilter
-        {
-            Since = HistoryTimes.Parse(ctx.Parse.GetValue(o.Since), "--since", now),
-            Until = HistoryTimes.Parse(ctx.Parse.GetValue(o.Until), "--until", now),
-            Actions = SplitList(ctx.Parse.GetValue(o.Action)),
-            Users = SplitList(ctx.Parse.GetValue(o.User)),
-            Uid = ctx.Parse.GetValue(o.Uid),
-        };
     }
 
     /// <summary>
     /// The one live read <c>history</c> makes, only with --with-events: the Events of the incarnation that is live now
     /// (or of the latest one history knows, if the object is gone). Unreachable is exit 5, as for every live view.
     /// </summary>
-    private static async Task<LiveClusterEvents> LiveEventsAsync(CliContext ctx, HistoryResult result, CancellationToken ct)
+    private static async Task<LiveClusterEvents> LiveEventsAsync(Invocation inv, HistoryResult result, CancellationToken ct)
     {
         if (result.Clusters.Count != 1)
         {
@@ -104,10 +90,9 @@ internal static class HistoryCommand
         }
 
         var cluster = result.Clusters[0];
-        using var api = LiveView.Connect(ctx);
         var latest = cluster.Incarnations.LastOrDefault(i => i.Uid is not null)?.Uid;
-        var live = await new ClusterEventsService(api).ReadAsync(cluster.Stream.Namespace, cluster.Stream.Name, latest, ct);
-        await ctx.Host.Err.WriteLineAsync(live.Uid is null
+        var live = await new ClusterStatusService(inv.Session).ReadEventsAsync(cluster.Namespace, cluster.Name, latest, ct);
+        await inv.Err.WriteLineAsync(live.Uid is null
             ? "No live Events: the cluster does not exist now and history holds no uid."
             : $"With live Kubernetes Events of uid {live.Uid}{(live.ObjectExists ? string.Empty : " (no longer live)")}, marked {IncarnationView.LiveMarker}");
         return live;

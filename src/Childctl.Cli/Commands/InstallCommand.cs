@@ -12,7 +12,7 @@ namespace Childctl.Cli.Commands;
 /// </summary>
 internal static class InstallCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
         var prefix = new Option<string?>("--prefix") { Description = "Install into PREFIX/bin (default: ~/.local, so ~/.local/bin)" };
         var shell = new Option<string?>("--shell") { Description = "Install completion for this shell (default: the one $SHELL names; none to skip)" };
@@ -21,9 +21,9 @@ internal static class InstallCommand
         {
             prefix, shell,
         };
-        CliContext.Bind(command, session, async (context, ct) =>
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var env = context.Host.GetEnvironmentVariable;
+            var env = inv.Host.GetEnvironmentVariable;
             if (!Installer.IsNativeBuild)
             {
                 throw ChildctlException.InvalidInput(
@@ -31,17 +31,17 @@ internal static class InstallCommand
             }
 
             var home = env("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            var root = context.Parse.GetValue(prefix) is { Length: > 0 } p ? Path.GetFullPath(p) : Path.Combine(home, ".local");
+            var root = inv.Get(prefix) is { Length: > 0 } p ? Path.GetFullPath(p) : Path.Combine(home, ".local");
             var source = Path.GetDirectoryName(ResolvedProcessPath())!;
-            var chosenShell = Installer.ShellFrom(context.Parse.GetValue(shell), env("SHELL"));
+            var chosenShell = Installer.ShellFrom(inv.Get(shell), env("SHELL"));
             var request = new InstallRequest(Path.Combine(root, "bin"), chosenShell, source);
             var items = Installer.Install(request, env, chosenShell is null or "none" ? "" : CompletionCommand.Script(chosenShell));
             foreach (var item in items)
             {
-                await context.Host.Out.WriteLineAsync($"installed {item.What}: {item.Path}");
+                await inv.Host.Out.WriteLineAsync($"installed {item.What}: {item.Path}");
             }
 
-            await WriteHintsAsync(context.Host.Err, request, chosenShell, env);
+            await WriteHintsAsync(inv.Host.Err, request, chosenShell, env);
             return ExitCodes.Success;
         });
         return command;

@@ -11,9 +11,9 @@ namespace Childctl.Cli.Commands;
 /// </summary>
 internal static class KubeconfigCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
-        var name = ClusterNameArgument.One();
+        var name = CommandOptions.Name();
         var file = new Option<string?>("--file", "-f") { Description = "Write to this file (mode 0600; never overwritten without --force)" };
         var merge = new Option<string?>("--merge")
         {
@@ -22,50 +22,41 @@ internal static class KubeconfigCommand
         };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing file given with -f" };
         var command = new Command("kubeconfig", "Get a child cluster's kubeconfig (stdout, a file, or merged into a kubeconfig)") { name, file, merge, force };
-        CliContext.Bind(command, session, async (context, ct) =>
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var p = context.Parse;
-            var merging = p.GetResult(merge) is not null;
-            if (merging && p.GetValue(file) is not null)
+            var merging = inv.Parse.GetResult(merge) is not null;
+            if (merging && inv.Get(file) is not null)
             {
                 throw ChildctlException.InvalidInput("give either -f PATH or --merge, not both");
             }
 
-            var destination = merging ? KubeconfigDestination.Merge : p.GetValue(file) is null ? KubeconfigDestination.Stdout : KubeconfigDestination.File;
-            var path = merging ? p.GetValue(merge) ?? DefaultKubeconfig(context) : p.GetValue(file);
-            using var api = LiveView.Connect(context);
-            var ns = Lifecycle.Namespace(context, api, "kubeconfig");
-            var recorder = await Lifecycle.RecorderAsync(context, api, null, ct);
-            var request = new KubeconfigRequest(ns, p.GetValue(name)!, destination, path, p.GetValue(force));
-            var result = await new KubeconfigService(api, recorder).GetAsync(request, ct);
-            switch (result.Destination)
+            var destination = merging ? KubeconfigDestination.Merge : inv.Get(file) is null ? KubeconfigDestination.Stdout : KubeconfigDestination.File;
+            var path = merging ? inv.Get(merge) ?? DefaultKubeconfig(inv.Host) : inv.Get(file);
+            var request = new KubeconfigRequest(inv.Get(name), destination, path, inv.Get(force));
+            var result = await new KubeconfigService(inv.Session).GetAsync(request, ct);
+            await (result.Destination switch
             {
-                case KubeconfigDestination.Stdout:
-                    await context.Host.Out.WriteAsync(result.Content);
-                    break;
-                case KubeconfigDestination.File:
-                    await context.Host.Err.WriteLineAsync($"Wrote the kubeconfig of {request.Name} to {result.Path} (mode 0600).");
-                    break;
-                default:
-                    await context.Host.Err.WriteLineAsync($"Context \"{result.Context}\" {(result.ContextReplaced ? "updated in" : "added to")} {result.Path}; use it with: kubectl --kubeconfig {result.Path} --context {result.Context} get nodes");
-                    break;
-            }
-
+                KubeconfigDestination.Stdout => inv.Out.WriteAsync(result.Content),
+                KubeconfigDestination.File => inv.Err.WriteLineAsync($"Wrote the kubeconfig of {request.Name} to {result.Path} (mode 0600)."),
+                _ => inv.Err.WriteLineAsync($"Context \"{result.Context}\" {(result.ContextReplaced ? "updated in" : "added to")} {result.Path}; " +
+                    $"use it with: kubectl --kubeconfig {result.Path} --context {result.Context} get nodes"),
+            });
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static string DefaultKubeconfig(CliContext context)
+    /// <summary>The kubeconfig --merge writes to when it names none: the first file of $KUBECONFIG, else ~/.kube/config.</summary>
+    private static string DefaultKubeconfig(CliHost host)
     {
-        var list = context.Host.GetEnvironmentVariable("KUBECONFIG");
+        var list = host.GetEnvironmentVariable("KUBECONFIG");
         var first = list?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         if (!string.IsNullOrEmpty(first))
         {
             return first;
         }
 
-        var home = context.Host.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var home = host.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return Path.Combine(home, ".kube", "config");
     }
 }

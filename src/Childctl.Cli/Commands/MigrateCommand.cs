@@ -1,9 +1,7 @@
 using System.CommandLine;
+using Childctl.Cli.Output;
 using Childctl.Cli.Output.History;
-using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Operations;
-using Childctl.History.Store;
+using Childctl.Core.History;
 
 namespace Childctl.Cli.Commands;
 
@@ -13,40 +11,25 @@ namespace Childctl.Cli.Commands;
 /// </summary>
 internal static class MigrateCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
         var from = new Option<string>("--from") { Description = "The legacy state folder", DefaultValueFactory = _ => "state" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be imported; write and move nothing" };
         var command = new Command("migrate", "Import the legacy state/cluster-*-events.yaml and -state.yaml files into history (idempotent)")
         {
             from, dryRun,
-        };
-        CliContext.Bind(command, session, async (ctx, ct) =>
+        }.Prints(OutputFormat.Json, OutputFormat.Name);
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var mc = Resolve(ctx);
-            var request = new MigrationRequest(Path.GetFullPath(ctx.Parse.GetValue(from)!), mc, ctx.ExplicitNamespace ?? KubeconfigResolver.FallbackNamespace, ctx.Parse.GetValue(dryRun));
-            var store = new FileHistoryStore(ctx.HistoryDirectory, ctx.Host.Time);
-            var report = await new MigrationService(store, ctx.Host.Time).MigrateAsync(request, ct);
-            foreach (var line in MigrationRenderer.Narration(report, mc.ClusterName))
+            var report = await new MigrationService(inv.Session).MigrateAsync(new MigrationRequest(Path.GetFullPath(inv.Get(from)), inv.Get(dryRun)), ct);
+            foreach (var line in MigrationRenderer.Narration(report, inv.Session.Cluster.ClusterName))
             {
-                await ctx.Host.Err.WriteLineAsync(line);
+                await inv.Err.WriteLineAsync(line);
             }
 
-            await ctx.Host.Out.WriteAsync(MigrationRenderer.Render(report, ctx.Output));
+            await inv.Out.WriteAsync(MigrationRenderer.Render(report, inv.Output));
             return report.HasSkipped ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;
-    }
-
-    private static ManagementCluster Resolve(CliContext ctx)
-    {
-        try
-        {
-            return KubeconfigResolver.Resolve(ctx.KubeconfigPath, ctx.ContextName, ctx.ExplicitNamespace, ctx.Host.GetEnvironmentVariable);
-        }
-        catch (ChildctlException e) when (e.Kind == ErrorKind.InvalidInput)
-        {
-            throw ChildctlException.InvalidInput($"migrate files history under the management cluster of the kubeconfig context: {e.Message}");
-        }
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Childctl.History.Storage;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Childctl.Cli.LocalSandbox;
+using Childctl.Core.Operations.Kubeconfig;
 
 namespace Childctl.Cli.Commands;
 
@@ -13,7 +13,7 @@ namespace Childctl.Cli.Commands;
 /// </summary>
 internal static class SandboxUpCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
         var port = new Option<int>("--port")
         {
@@ -45,14 +45,13 @@ internal static class SandboxUpCommand
         RequireFilePath(kubeconfigOut);
         RequireFilePath(viewerOut);
         var command = new Command("up", "Start the sandbox") { port, kubeconfigOut, viewerOut, speed, clusters, seed, detach };
-        CliContext.Bind(command, session, async (context, ct) =>
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var manager = new SandboxManager(context.Host);
-            var p = context.Parse;
-            var options = manager.Options(p.GetValue(port), p.GetValue(kubeconfigOut), p.GetValue(speed), p.GetValue(clusters), p.GetValue(seed), p.GetValue(viewerOut));
-            return p.GetValue(detach)
-                ? await DetachedAsync(context, manager, options, ct)
-                : await ForegroundAsync(context, manager, options, ct);
+            var manager = new SandboxManager(inv.Host);
+            var options = manager.Options(inv.Get(port), inv.Get(kubeconfigOut), inv.Get(speed), inv.Get(clusters), inv.Get(seed), inv.Get(viewerOut));
+            return inv.Get(detach)
+                ? await DetachedAsync(inv.Host, manager, options, ct)
+                : await ForegroundAsync(inv.Host, manager, options, ct);
         });
         return command;
     }
@@ -71,33 +70,33 @@ internal static class SandboxUpCommand
         {
             result.AddError($"{option.Name} {value} is a folder: give the path of the kubeconfig file to write");
         }
-        else if (FilePaths.FileInTheWay(Path.GetDirectoryName(full)!) is { } file)
+        else if (PrivateFile.FileInTheWay(Path.GetDirectoryName(full)!) is { } file)
         {
             result.AddError($"{option.Name} {value} cannot be written: {file} is a file, not a folder");
         }
     });
 
-    private static async Task<int> DetachedAsync(CliContext context, SandboxManager manager, SandboxLaunchOptions options, CancellationToken ct)
+    private static async Task<int> DetachedAsync(CliHost host, SandboxManager manager, SandboxLaunchOptions options, CancellationToken ct)
     {
         var state = await manager.StartDetachedAsync(options, ct);
-        await AnnounceAsync(context, state.Pid, state.BaseUri, state.KubeconfigPath, options);
-        await context.Host.Err.WriteLineAsync($"stop it with 'childctl sandbox down' (log: {state.Log})");
+        await AnnounceAsync(host, state.Pid, state.BaseUri, state.KubeconfigPath, options);
+        await host.Err.WriteLineAsync($"stop it with 'childctl sandbox down' (log: {state.Log})");
         return ExitCodes.Success;
     }
 
-    private static async Task<int> ForegroundAsync(CliContext context, SandboxManager manager, SandboxLaunchOptions options, CancellationToken ct)
+    private static async Task<int> ForegroundAsync(CliHost host, SandboxManager manager, SandboxLaunchOptions options, CancellationToken ct)
     {
         using var child = await manager.StartAttachedAsync(options, ct);
-        await AnnounceAsync(context, child.Pid, child.Ready.BaseUri, child.Ready.KubeconfigPath, options);
-        await context.Host.Err.WriteLineAsync("stop it with Ctrl-C");
+        await AnnounceAsync(host, child.Pid, child.Ready.BaseUri, child.Ready.KubeconfigPath, options);
+        await host.Err.WriteLineAsync("stop it with Ctrl-C");
         var code = await manager.RunUntilStoppedAsync(child, ct);
-        await context.Host.Err.WriteLineAsync(code == 0 ? "sandbox stopped" : $"sandbox exited with code {code}");
+        await host.Err.WriteLineAsync(code == 0 ? "sandbox stopped" : $"sandbox exited with code {code}");
         return code == 0 ? ExitCodes.Success : ExitCodes.General;
     }
 
-    private static async Task AnnounceAsync(CliContext context, int pid, Uri url, string kubeconfig, SandboxLaunchOptions options)
+    private static async Task AnnounceAsync(CliHost host, int pid, Uri url, string kubeconfig, SandboxLaunchOptions options)
     {
-        var err = context.Host.Err;
+        var err = host.Err;
         await err.WriteLineAsync($"sandbox running at {url.ToString().TrimEnd('/')} (pid {pid}, speed {options.Speed}x, {options.Clusters} pre-seeded clusters)");
         await err.WriteLineAsync($"kubeconfig: {kubeconfig}");
         if (options.ViewerKubeconfigPath is { } viewer)
@@ -106,8 +105,8 @@ internal static class SandboxUpCommand
         }
 
         await err.WriteLineAsync("use it with the line below, or pass --kubeconfig to childctl and kubectl:");
-        await context.Host.Out.WriteLineAsync($"export KUBECONFIG={Quote(kubeconfig)}");
-        await context.Host.Out.FlushAsync();
+        await host.Out.WriteLineAsync($"export KUBECONFIG={Quote(kubeconfig)}");
+        await host.Out.FlushAsync();
     }
 
     private static int Number(ArgumentResult result, int min, int max, string message)

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
-using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Operations;
+using Childctl.Core.Api;
+using Childctl.Core.Operations.Listing;
 
 namespace Childctl.Cli.Commands;
 
@@ -13,30 +12,18 @@ namespace Childctl.Cli.Commands;
 /// </summary>
 internal static class StatusCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
-        var name = ClusterNameArgument.One();
-        var command = new Command("status", "Show one child cluster's live phase, conditions, services, Events and recent local history") { name };
+        var name = CommandOptions.Name();
+        var command = new Command("status", "Show one child cluster's live phase, conditions, services, Events and recent local history") { name }
+            .Prints(OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
         command.Aliases.Add("describe");
-        CliContext.Bind(command, session, async (context, ct) =>
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            if (context.AllNamespaces)
-            {
-                throw ChildctlException.InvalidInput("status reads one cluster in one namespace: use -n NAMESPACE instead of -A");
-            }
-
-            using var api = LiveView.Connect(context);
-            var service = new ClusterStatusService(api, LiveView.History(context));
-            var report = await service.GetAsync(api.Cluster.DefaultNamespace, context.Parse.GetValue(name)!, ct);
-            if (ObjectOutput.Handles(context.Output))
-            {
-                await ObjectOutput.WriteOneAsync(context.Host.Out, context.Output, ResourceKind.ClusterDeployment, report.Overview.Cluster.Raw);
-            }
-            else
-            {
-                await context.Host.Out.WriteAsync(ClusterStatusView.Render(report, LiveView.Now(context), context.UseColor));
-            }
-
+            var report = await new ClusterStatusService(inv.Session).GetAsync(inv.Get(name), ct);
+            await inv.Out.WriteAsync(ObjectOutput.Handles(inv.Output)
+                ? ObjectOutput.One(inv.Output, K0rdentKinds.ClusterDeployment.NamePrefix, report.Overview.Cluster.Raw)
+                : ClusterStatusView.Render(report, inv.Now, inv.UseColor));
             return ExitCodes.Success;
         });
         return command;

@@ -1,36 +1,25 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Operations;
+using Childctl.Core.Api;
+using Childctl.Core.Operations.Listing;
 
 namespace Childctl.Cli.Commands;
 
 /// <summary><c>childctl templates</c>: the ClusterTemplates one can create from, read live, with validity and upgrade targets.</summary>
 internal static class TemplatesCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
-        var command = new Command("templates", "List ClusterTemplates: provider, chart and k0s versions, validity, upgrade targets");
-        CliContext.Bind(command, session, async (context, ct) =>
+        var command = new Command("templates", "List ClusterTemplates: provider, chart and k0s versions, validity, upgrade targets")
+            .Prints(OutputFormat.Wide, OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            using var api = LiveView.Connect(context);
-            var listing = await new ListTemplatesService(api).ListAsync(LiveView.Scope(context, api), ct);
-            if (listing.Templates.Count == 0)
+            var listing = await new CatalogService(inv.Session).ListTemplatesAsync(ct);
+            await ObjectOutput.WriteListAsync(inv, K0rdentKinds.ClusterTemplate.NamePrefix, listing.Namespace, "cluster templates",
+                listing.Templates.Select(t => t.Raw).ToList(), color => TemplateListView.Render(listing, inv.Output == OutputFormat.Wide, color));
+            if (!ObjectOutput.Handles(inv.Output) && listing.Templates.Count > 0 && !listing.Upgrades.Served)
             {
-                await LiveView.ReportEmptyAsync(context, "cluster templates", listing.Namespace);
-            }
-
-            if (ObjectOutput.Handles(context.Output))
-            {
-                await ObjectOutput.WriteListAsync(context.Host.Out, context.Output, ResourceKind.ClusterTemplate, listing.Templates.Select(t => t.Raw).ToList());
-            }
-            else if (listing.Templates.Count > 0)
-            {
-                await context.Host.Out.WriteAsync(TemplateListView.Render(listing, context.Output == OutputFormat.Wide, listing.Namespace is null, context.UseColor));
-                if (!listing.Upgrades.Served)
-                {
-                    await context.Host.Err.WriteLineAsync("note: this management cluster serves no ClusterTemplateChains, so no upgrade targets are known");
-                }
+                await inv.Err.WriteLineAsync("note: this management cluster serves no ClusterTemplateChains, so no upgrade targets are known");
             }
 
             return ExitCodes.Success;

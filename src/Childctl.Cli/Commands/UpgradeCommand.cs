@@ -1,8 +1,7 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
 using Childctl.Core.Errors;
-using Childctl.Core.Operations.Upgrade;
-using Childctl.Core.Operations.Wait;
+using Childctl.Core.Operations.Change;
 
 namespace Childctl.Cli.Commands;
 
@@ -12,58 +11,34 @@ namespace Childctl.Cli.Commands;
 /// </summary>
 internal static class UpgradeCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
-        var name = ClusterNameArgument.One();
-        var list = new Option<bool>("--list") { Description = "Show the current template and the allowed upgrade targets" };
+        var name = CommandOptions.Name();
+        var list = new Option<bool>("--list") { Description = "Show the current template and the allowed upgrade targets (-o json|yaml: as a record)" };
         var to = new Option<string?>("--to") { Description = "The ClusterTemplate to move to (one of the allowed targets)" };
-        var reason = LifecycleOptions.Reason();
-        var wait = LifecycleOptions.Wait("k0rdent reports the upgraded cluster Ready");
-        var timeout = LifecycleOptions.Timeout();
-        var command = new Command("upgrade", "List or apply a child cluster's template upgrades (only along status.availableUpgrades)") { name, list, to, reason, wait, timeout };
-        CliContext.Bind(command, session, async (context, ct) =>
+        var reason = CommandOptions.Reason();
+        var wait = CommandOptions.Wait("k0rdent reports the upgraded cluster Ready");
+        var timeout = CommandOptions.Timeout();
+        var command = new Command("upgrade", "List or apply a child cluster's template upgrades (only along status.availableUpgrades)") { name, list, to, reason, wait, timeout }
+            .Prints(OutputFormat.Json, OutputFormat.Yaml);
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var p = context.Parse;
-            if (p.GetValue(list) == (p.GetValue(to) is not null))
+            if (inv.Get(list) == (inv.Get(to) is not null))
             {
                 throw ChildctlException.InvalidInput("give either --list or --to TEMPLATE");
             }
 
-            using var api = LiveView.Connect(context);
-            var ns = Lifecycle.Namespace(context, api, "upgrade");
-            var clusterName = p.GetValue(name)!;
-            if (p.GetValue(list))
+            var service = new UpgradeService(inv.Session);
+            if (inv.Get(list))
             {
-                await WriteOptionsAsync(context, await new UpgradeService(api, null).ListAsync(ns, clusterName, ct));
+                await inv.Out.WriteAsync(UpgradeOptionsView.Render(await service.ListAsync(inv.Get(name), ct), inv.Output));
                 return ExitCodes.Success;
             }
 
-            var recorder = await Lifecycle.RecorderAsync(context, api, p.GetValue(reason), ct);
-            var result = await new UpgradeService(api, recorder).UpgradeAsync(new UpgradeRequest(ns, clusterName, p.GetValue(to)!), ct);
-            await context.Host.Out.WriteLineAsync($"{Lifecycle.ObjectName(clusterName)} upgraded ({result.From} → {result.To})");
-            if (p.GetValue(wait))
-            {
-                await WaitCommand.RunAsync(context, api, recorder,
-                    new WaitRequest(ns, clusterName, WaitGoal.Ready, p.GetValue(timeout) ?? Lifecycle.DefaultWaitTimeout, recorder.Operation.StartedAt, result.Cluster.Uid), ct);
-            }
-
+            var request = new UpgradeRequest(inv.Get(name), inv.Get(to)!) { Wait = inv.WaitFor(wait, timeout), Reason = inv.Get(reason) };
+            await service.UpgradeAsync(request, new UpgradeView(inv), ct);
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static Task WriteOptionsAsync(CliContext context, UpgradeOptions options)
-    {
-        if (context.Output is OutputFormat.Json or OutputFormat.Yaml)
-        {
-            var upgrades = string.Join(", ", options.AvailableUpgrades.Select(u => $"\"{u}\""));
-            return context.Host.Out.WriteLineAsync(context.Output == OutputFormat.Json
-                ? $"{{\n    \"name\": \"{options.Name}\",\n    \"template\": \"{options.CurrentTemplate}\",\n    \"availableUpgrades\": [{upgrades}]\n}}"
-                : $"name: {options.Name}\ntemplate: {options.CurrentTemplate}\navailableUpgrades: [{upgrades}]");
-        }
-
-        var table = new TableWriter("NAME", "TEMPLATE", "AVAILABLE UPGRADES");
-        table.AddRow(options.Name, options.CurrentTemplate, options.AvailableUpgrades.Count == 0 ? "<none>" : string.Join(",", options.AvailableUpgrades));
-        return table.WriteAsync(context.Host.Out);
     }
 }

@@ -7,24 +7,16 @@ namespace Childctl.Cli.Commands;
 /// <summary><c>childctl version</c>: the client's version, without contacting any server.</summary>
 internal static class VersionCommand
 {
-    public static Command Create(CliSession session)
+    public static Command Create(CliRun run)
     {
-        var command = new Command("version", "Print the childctl version");
-        CliContext.Bind(command, session, RunAsync);
-        return command;
-    }
-
-    private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
-    {
-        var version = typeof(VersionCommand).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var text = context.Output switch
+        var command = new Command("version", "Print the childctl version").Prints(OutputFormat.Json, OutputFormat.Yaml);
+        Invocation.Bind(command, run, async (inv, ct) =>
         {
-            OutputFormat.Json => $"{{\n  \"clientVersion\": \"{version}\"\n}}",
-            OutputFormat.Yaml => $"clientVersion: {version}",
-            _ => $"childctl {version}",
-        };
-        await context.Host.Out.WriteLineAsync(text.AsMemory(), cancellationToken);
-        return ExitCodes.Success;
+            var version = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            var text = inv.Output is OutputFormat.Json or OutputFormat.Yaml ? KeyValueWriter.Render([new("clientVersion", version)], inv.Output) : $"childctl {version}";
+            await inv.Out.WriteLineAsync(text.AsMemory(), ct);
+            return ExitCodes.Success;
+        });
+        return command;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Childctl.Core.Errors;
 
 namespace Childctl.Cli.LocalSandbox;
@@ -135,5 +136,56 @@ internal static class SandboxLauncher
         {
             return [];
         }
+    }
+}
+
+/// <summary>
+/// What <c>sandbox up</c> (or the demo) asks of a new sandbox; turned into the executable's flags.
+/// <see cref="ViewerKubeconfigPath"/>, when set, gets a kubeconfig with the read-only token (403 on every write).
+/// </summary>
+internal sealed record SandboxLaunchOptions(int Port, string KubeconfigPath, double Speed, int Clusters, int? Seed, string? ViewerKubeconfigPath = null)
+{
+    public IEnumerable<string> Arguments()
+    {
+        yield return "--port";
+        yield return Port.ToString(CultureInfo.InvariantCulture);
+        yield return "--kubeconfig-out";
+        yield return KubeconfigPath;
+        yield return "--speed";
+        yield return Speed.ToString("R", CultureInfo.InvariantCulture);
+        yield return "--clusters";
+        yield return Clusters.ToString(CultureInfo.InvariantCulture);
+        if (ViewerKubeconfigPath is { } viewer)
+        {
+            yield return "--read-only-kubeconfig-out";
+            yield return viewer;
+        }
+
+        if (Seed is { } seed)
+        {
+            yield return "--seed";
+            yield return seed.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}
+
+/// <summary>The one line the sandbox prints when it listens: <c>ready &lt;base-uri&gt; kubeconfig=&lt;file&gt;</c>.</summary>
+internal sealed record ReadyLine(Uri BaseUri, string KubeconfigPath)
+{
+    public static ReadyLine? TryParse(string? line)
+    {
+        if (line is null || !line.StartsWith("ready ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 3 || !parts[2].StartsWith("kubeconfig=", StringComparison.Ordinal)
+            || !Uri.TryCreate(parts[1], UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        return new ReadyLine(uri, parts[2]["kubeconfig=".Length..]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Operations;
+using Childctl.Core.Operations.Listing;
+using Childctl.Core.Text;
 
 namespace Childctl.Cli.Output;
 
@@ -10,8 +11,9 @@ namespace Childctl.Cli.Output;
 /// </summary>
 internal static class ClusterListView
 {
-    public static string Render(ClusterListing listing, bool wide, bool showNamespace, DateTimeOffset now, bool color = false)
+    public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, bool color = false)
     {
+        var showNamespace = listing.Namespace is null;
         var table = new TableWriter(Headers(wide, showNamespace));
         var phase = table.ColumnOf("PHASE");
         table.StyleColumn("PHASE", row => CellStyles.Phase(row[phase]));
@@ -46,7 +48,7 @@ internal static class ClusterListView
 
         row.AddRange([
             o.Verdict.Phase.ToString(), o.Verdict.IsReady ? "True" : "False", o.Provider ?? "<unknown>", Cells.OrNone(o.Region),
-            Cells.OrNone(c.Template), Cells.OrNone(o.ServicesSummary), HumanAge.Since(c.CreationTimestamp, now),
+            Cells.OrNone(c.Template), Cells.OrNone(o.ServicesSummary), DurationText.Since(c.CreationTimestamp, now),
         ]);
         if (wide)
         {

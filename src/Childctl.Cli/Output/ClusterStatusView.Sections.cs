@@ -1,7 +1,7 @@
 using System.Text;
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.History;
-using Childctl.Core.Operations;
+using Childctl.Core.Operations.Listing;
+using Childctl.Core.Text;
 
 namespace Childctl.Cli.Output;
 
@@ -56,7 +56,7 @@ internal static partial class ClusterStatusView
         var table = new TableWriter("TYPE", "REASON", "AGE", "FROM", "MESSAGE");
         foreach (var e in events)
         {
-            var age = HumanAge.Since(e.LastSeen, now);
+            var age = DurationText.Since(e.LastSeen, now);
             table.AddRow(e.Type, e.Reason, e.Count > 1 ? $"{age} (x{e.Count})" : age, e.Source, e.Message);
         }
 
@@ -82,7 +82,7 @@ internal static partial class ClusterStatusView
         var table = new TableWriter("TIME", "ACTION", "USER", "RESULT", "DETAILS");
         foreach (var e in history.Entries)
         {
-            table.AddRow(Timestamp(e.Timestamp), e.Action, e.User ?? "unknown", e.Result ?? "-", e.Details ?? string.Empty); // as history shows them
+            table.AddRow(Timestamp(e.Timestamp), e.Action, e.User ?? "unknown", e.Result ?? "-", e.Details); // as history shows them
         }
 
         AppendTable(text, table);

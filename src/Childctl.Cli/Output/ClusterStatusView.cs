@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Operations;
+using Childctl.Core.Operations.Listing;
+using Childctl.Core.Text;
 
 namespace Childctl.Cli.Output;
 
@@ -14,7 +15,7 @@ internal static partial class ClusterStatusView
     private const string Indent = "  ";
     private const string MessageIndent = "      ";
 
-    /// <param name="color">Paint the phase, Ready and condition statuses (only for a terminal; see CliContext.UseColor).</param>
+    /// <param name="color">Paint the phase, Ready and condition statuses (only for a terminal; see Invocation.UseColor).</param>
     public static string Render(ClusterStatusReport report, DateTimeOffset now, bool color = false)
     {
         var text = new StringBuilder(4096);
@@ -47,8 +48,8 @@ internal static partial class ClusterStatusView
             .Add("K8s/k0s version", o.KubernetesVersion)
             .Add("Workers", o.Workers?.ToString(CultureInfo.InvariantCulture))
             .Add("Dry run", Cells.Bool(c.DryRun))
-            .Add("Age", HumanAge.Since(c.CreationTimestamp, now))
-            .Add("Deletion requested", c.DeletionTimestamp is { } d ? $"{HumanAge.Since(d, now)} ago" : "no")
+            .Add("Age", DurationText.Since(c.CreationTimestamp, now))
+            .Add("Deletion requested", c.DeletionTimestamp is { } d ? $"{DurationText.Since(d, now)} ago" : "no")
             .Add("Generation", $"{c.Generation.ToString(CultureInfo.InvariantCulture)} (observed by k0rdent: {observed})")
             .Add("Labels", string.Join(", ", c.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")))
             .AppendTo(text);
@@ -68,7 +69,7 @@ internal static partial class ClusterStatusView
         table.StyleColumn("STATUS", row => CellStyles.ConditionStatus(row[1]));
         foreach (var c in cluster.Conditions)
         {
-            table.AddRow(c.Type, c.Status, c.Reason, HumanAge.Since(c.LastTransitionTime, now), IsMultiLine(c.Message) ? string.Empty : c.Message.Trim());
+            table.AddRow(c.Type, c.Status, c.Reason, DurationText.Since(c.LastTransitionTime, now), IsMultiLine(c.Message) ? string.Empty : c.Message.Trim());
         }
 
         var lines = table.Render(color).Split('\n');

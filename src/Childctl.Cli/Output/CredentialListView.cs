@@ -1,12 +1,13 @@
-using Childctl.Core.Credentials;
+using Childctl.Core.Operations.Listing;
 
 namespace Childctl.Cli.Output;
 
 /// <summary>The <c>credentials</c> table; <c>-o wide</c> adds the identity's name and namespace and the CredentialReady message.</summary>
 internal static class CredentialListView
 {
-    public static string Render(IReadOnlyList<Credential> credentials, bool wide, bool showNamespace, bool color = false)
+    public static string Render(CredentialListing listing, bool wide, bool color = false)
     {
+        var showNamespace = listing.Namespace is null;
         // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
         var headers = showNamespace ? new List<string> { "NAMESPACE", "NAME" } : new List<string> { "NAME" };
 
@@ -19,7 +20,7 @@ internal static class CredentialListView
         var table = new TableWriter([.. headers]);
         var ready = table.ColumnOf("READY");
         table.StyleColumn("READY", row => CellStyles.FalseIsBad(row[ready]));
-        foreach (var c in credentials)
+        foreach (var c in listing.Credentials)
         {
             var row = showNamespace ? new List<string?> { c.Namespace, c.Name } : new List<string?> { c.Name };
 

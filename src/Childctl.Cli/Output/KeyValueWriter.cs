@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using Childctl.Core.Text;
 
 namespace Childctl.Cli.Output;
 
 /// <summary>
 /// Renders one record of named fields in every <c>-o</c> format: aligned <c>KEY  value</c> lines for table and
-/// wide, an object for json and yaml. Null values are left out. Values are strings, numbers or booleans.
+/// wide, an object for json and yaml (<c>version</c>, <c>sandbox status</c>, <c>upgrade --list</c>). Null values are
+/// left out. Values are strings, numbers, booleans or lists of strings.
 /// </summary>
 internal static class KeyValueWriter
 {
@@ -50,20 +52,16 @@ internal static class KeyValueWriter
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>YAML accepts JSON scalars, so strings are written JSON-quoted and never misread.</summary>
+    /// <summary>Strings by the one YAML scalar rule (<see cref="YamlText"/>), lists as flow sequences.</summary>
     private static string Yaml(List<KeyValuePair<string, object?>> fields) =>
-        string.Join('\n', fields.Select(f => $"{f.Key}: {Scalar(f.Value)}"));
+        string.Join('\n', fields.Select(f => $"{f.Key}: {YamlValue(f.Value)}"));
 
-    private static string Scalar(object? value)
+    private static string YamlValue(object? value) => value switch
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteValue(writer, value);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        IEnumerable<string> list => "[" + string.Join(", ", list.Select(YamlText.Scalar)) + "]",
+        string text => YamlText.Scalar(text),
+        _ => Plain(value),
+    };
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)
     {
@@ -81,6 +79,15 @@ internal static class KeyValueWriter
             case double d:
                 writer.WriteNumberValue(d);
                 break;
+            case IEnumerable<string> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
             default:
                 writer.WriteStringValue(Plain(value));
                 break;
@@ -90,6 +97,7 @@ internal static class KeyValueWriter
     private static string Plain(object? value) => value switch
     {
         bool b => b ? "true" : "false",
+        IEnumerable<string> list => string.Join(", ", list),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value?.ToString() ?? "",
     };

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Childctl.Core.Kubernetes;
 
 namespace Childctl.Cli.Output;
 
@@ -12,44 +11,48 @@ internal static class ObjectOutput
 {
     public static bool Handles(OutputFormat format) => format is OutputFormat.Json or OutputFormat.Yaml or OutputFormat.Name;
 
-    public static Task WriteListAsync(TextWriter output, OutputFormat format, ResourceKind kind, IReadOnlyList<JsonElement> items) =>
-        output.WriteAsync(format switch
-        {
-            OutputFormat.Json => JsonOutput.List(items),
-            OutputFormat.Yaml => YamlList(items),
-            _ => Names(kind, items),
-        });
-
-    public static Task WriteOneAsync(TextWriter output, OutputFormat format, ResourceKind kind, JsonElement item) =>
-        output.WriteAsync(format switch
-        {
-            OutputFormat.Json => JsonOutput.Object(item),
-            OutputFormat.Yaml => YamlObject(item),
-            _ => Names(kind, [item]),
-        });
-
-    private static string YamlList(IReadOnlyList<JsonElement> items)
+    /// <summary>
+    /// A list command's output: the objects for json, yaml and name, else the table <paramref name="table"/> renders (with
+    /// colour or not); an empty list says so on stderr, as kubectl's "No resources found", so that stdout stays data.
+    /// </summary>
+    public static async Task WriteListAsync(Invocation inv, string namePrefix, string? scope, string what, IReadOnlyList<JsonElement> items, Func<bool, string> table)
     {
-        var text = new StringBuilder(items.Count * 2048 + 64);
-        new YamlWriter(text).WriteList(items);
-        return text.ToString();
+        if (items.Count == 0)
+        {
+            await inv.Err.WriteLineAsync(scope is null ? $"No {what} found in any namespace." : $"No {what} found in namespace {scope}.");
+        }
+
+        if (Handles(inv.Output))
+        {
+            await inv.Out.WriteAsync(inv.Output switch
+            {
+                OutputFormat.Json => JsonOutput.List(items),
+                OutputFormat.Yaml => YamlWriter.List(items),
+                _ => Names(namePrefix, items),
+            });
+        }
+        else if (items.Count > 0)
+        {
+            await inv.Out.WriteAsync(table(inv.UseColor));
+        }
     }
 
-    private static string YamlObject(JsonElement item)
+    /// <summary>One object as <c>-o json|yaml|name</c> prints it.</summary>
+    public static string One(OutputFormat format, string namePrefix, JsonElement item) => format switch
     {
-        var text = new StringBuilder(4096);
-        new YamlWriter(text).WriteObject(item);
-        return text.ToString();
-    }
+        OutputFormat.Json => JsonOutput.Object(item),
+        OutputFormat.Yaml => YamlWriter.Object(item),
+        _ => Names(namePrefix, [item]),
+    };
 
-    private static string Names(ResourceKind kind, IEnumerable<JsonElement> items)
+    private static string Names(string namePrefix, IEnumerable<JsonElement> items)
     {
         var text = new StringBuilder();
         foreach (var item in items)
         {
             var name = item.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object
                 && m.TryGetProperty("name", out var n) ? n.GetString() : null;
-            text.Append(kind.NamePrefix).Append('/').Append(name).Append('\n');
+            text.Append(namePrefix).Append('/').Append(name).Append('\n');
         }
 
         return text.ToString();

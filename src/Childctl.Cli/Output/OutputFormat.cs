@@ -1,6 +1,9 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
 namespace Childctl.Cli.Output;
 
-/// <summary>The <c>-o</c> formats. Every command renders one result in all of them.</summary>
+/// <summary>The <c>-o</c> formats. A command renders one result in each of the formats it prints.</summary>
 public enum OutputFormat
 {
     Table,
@@ -8,4 +11,101 @@ public enum OutputFormat
     Json,
     Yaml,
     Name,
+}
+
+/// <summary>
+/// The <c>-o</c> option, which each command adds where it is built, naming the formats it prints; help shows <c>-o</c>
+/// only on those commands. A format a command does not print is bad usage (exit 2) instead of being ignored, so a script
+/// asking for <c>-o json</c> never parses a table by mistake. Commands that print only a table get a hidden <c>-o</c>
+/// that takes <c>table</c> and refuses the rest the same way.
+/// </summary>
+internal static class OutputOption
+{
+    private const string Name = "--output";
+    private static readonly OutputFormat[] Every = Enum.GetValues<OutputFormat>();
+
+    /// <summary>Adds <c>-o</c> printing <paramref name="formats"/> (table is always one of them) to <paramref name="command"/>.</summary>
+    public static Command Prints(this Command command, params OutputFormat[] formats)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        OutputFormat[] accepted = [OutputFormat.Table, .. formats.Where(f => f != OutputFormat.Table)];
+        var names = accepted.Select(Text).ToArray();
+        var option = new Option<OutputFormat>(Name, "-o")
+        {
+            // No DefaultValueFactory: help would print the enum's name ("Table"); Table is the enum's default value.
+            Description = $"Output format: {string.Join(", ", names.Take(names.Length - 1))} or {names[^1]} (default table)",
+            HelpName = string.Join('|', names),
+            CustomParser = result => Parse(result, accepted),
+        };
+        option.CompletionSources.Clear();
+        option.CompletionSources.Add(names);
+        command.Options.Add(option);
+        return command;
+    }
+
+    /// <summary>Gives every command in the tree that has no <c>-o</c> of its own the hidden table-only one.</summary>
+    public static void TableOnlyWhereUndeclared(Command root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        foreach (var command in root.Subcommands)
+        {
+            if (!command.Options.Any(o => o.Name == Name))
+            {
+                command.Options.Add(new Option<OutputFormat>(Name, "-o") { Hidden = true, CustomParser = result => Parse(result, [OutputFormat.Table]) });
+            }
+
+            TableOnlyWhereUndeclared(command);
+        }
+    }
+
+    /// <summary>The format asked for on the command line (on the command or a parent), else table.</summary>
+    public static OutputFormat Of(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as CommandResult)
+        {
+            if (command.Command.Options.FirstOrDefault(o => o.Name == Name) is Option<OutputFormat> option && parse.GetResult(option) is not null)
+            {
+                return parse.GetValue(option);
+            }
+        }
+
+        return OutputFormat.Table;
+    }
+
+    private static OutputFormat Parse(ArgumentResult result, OutputFormat[] accepted)
+    {
+        var text = result.Tokens.Count == 0 ? "table" : result.Tokens[0].Value;
+        var known = Every.Where(f => string.Equals(Text(f), text, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (known.Count == 0)
+        {
+            result.AddError($"unknown output format '{text}': use table, wide, json, yaml or name");
+            return OutputFormat.Table;
+        }
+
+        var format = known[0];
+        if (!accepted.Contains(format))
+        {
+            result.AddError($"{CommandPath(result)} does not print -o {Text(format)}: it prints {string.Join(", ", accepted.Select(Text))}");
+        }
+
+        return format;
+    }
+
+    private static string CommandPath(SymbolResult result)
+    {
+        var names = new List<string>();
+        for (var r = result.Parent; r is not null; r = r.Parent)
+        {
+            if (r is CommandResult command)
+            {
+                names.Add(command.Parent is null ? "childctl" : command.Command.Name);
+            }
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
+    private static string Text(OutputFormat format) => format.ToString().ToLowerInvariant();
 }

@@ -47,7 +47,7 @@ internal sealed class TableWriter
         _rows.Add(row);
     }
 
-    /// <param name="color">Paint styled columns with ANSI colours (only for a terminal; see CliContext.UseColor).</param>
+    /// <param name="color">Paint styled columns with ANSI colours (only for a terminal; see Invocation.UseColor).</param>
     public string Render(bool color = false)
     {
         var widths = new int[_headers.Length];

@@ -1,4 +1,4 @@
-using Childctl.Core.Operations;
+using Childctl.Core.Operations.Listing;
 
 namespace Childctl.Cli.Output;
 
@@ -8,8 +8,9 @@ namespace Childctl.Cli.Output;
 /// </summary>
 internal static class TemplateListView
 {
-    public static string Render(TemplateListing listing, bool wide, bool showNamespace, bool color = false)
+    public static string Render(TemplateListing listing, bool wide, bool color = false)
     {
+        var showNamespace = listing.Namespace is null;
         // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
         var headers = showNamespace ? new List<string> { "NAMESPACE", "NAME" } : new List<string> { "NAME" };
 

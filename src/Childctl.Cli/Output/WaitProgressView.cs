@@ -1,7 +1,7 @@
-using Childctl.Core.Text;
 using System.Text;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Operations.Wait;
+using Childctl.Core.Text;
 
 namespace Childctl.Cli.Output;
 
@@ -10,7 +10,7 @@ namespace Childctl.Cli.Output;
 /// … pending, ✗ failing) under a header with the time waited, redrawn in place. Otherwise: one plain line per
 /// condition that changed, prefixed with the time waited, so logs read as a timeline.
 /// </summary>
-internal sealed class WaitProgressView : IWaitObserver
+internal sealed class WaitProgressView
 {
     private readonly TextWriter _err;
     private readonly bool _live;
@@ -68,7 +68,7 @@ internal sealed class WaitProgressView : IWaitObserver
         }
 
         var since = cluster.CreationTimestamp;
-        foreach (var condition in ConditionOrder.Sort(cluster.Conditions))
+        foreach (var condition in ConditionTypes.InPipelineOrder(cluster.Conditions))
         {
             var mark = condition.IsTrue ? "✓" : condition.IsFalse && condition.Reason == "Failed" ? "✗" : "…";
             var detail = condition.IsTrue
@@ -90,7 +90,7 @@ internal sealed class WaitProgressView : IWaitObserver
             _lastPhase = phase;
         }
 
-        foreach (var condition in ConditionOrder.Sort(snapshot.Cluster?.Conditions ?? []))
+        foreach (var condition in ConditionTypes.InPipelineOrder(snapshot.Cluster?.Conditions ?? []))
         {
             var state = $"{condition.Status}/{condition.Reason}";
             if (_seen.TryGetValue(condition.Type, out var before) && before == state)

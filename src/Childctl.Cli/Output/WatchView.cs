@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Childctl.Core.Kubernetes.Watching;
 using Childctl.Core.Operations.Watch;
 
 namespace Childctl.Cli.Output;
@@ -11,44 +10,51 @@ namespace Childctl.Cli.Output;
 /// otherwise one self-contained line per phase change (time, namespace/name, phase, reason); with <c>-o json</c>,
 /// every watch event as one JSON object per line (<c>{"type":"MODIFIED","object":{...}}</c>).
 /// </summary>
-internal sealed class WatchView(TextWriter output, OutputFormat format, bool terminal)
+internal sealed class WatchView(Invocation inv) : IWatchObserver
 {
+    private readonly TextWriter _output = inv.Out;
+    private readonly OutputFormat _format = inv.Output;
+    private readonly bool _terminal = inv.Host.StdoutIsTerminal;
     private static readonly System.Text.CompositeFormat RowFormat = System.Text.CompositeFormat.Parse("{0,-16} {1,-28} {2,-13} {3}");
     private bool _headerWritten;
 
-    public void Write(ClusterChange change)
+    public void OnAbsent(string ns, string name) =>
+        // Watching a name before it is created is legitimate (e.g. from another terminal); a typo should still be visible.
+        inv.Err.WriteLine($"{ns}/{name} does not exist (yet); watching for it to appear, Ctrl-C to stop");
+
+    public void OnChange(ClusterChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (change.Kind == WatchChangeKind.Synced || change.Cluster is not { } cluster)
+        if (change.IsSynced || change.Cluster is not { } cluster)
         {
             return;
         }
 
-        if (format == OutputFormat.Json)
+        if (_format == OutputFormat.Json)
         {
-            output.WriteLine(EventJson(change));
+            _output.WriteLine(EventJson(change));
         }
         else if (change.PhaseChanged)
         {
-            var phase = change.Kind == WatchChangeKind.Deleted ? "Gone" : change.Verdict!.Phase.ToString();
-            var reason = change.Kind == WatchChangeKind.Deleted ? "deleted from the management cluster" : change.Verdict!.Reason;
-            if (terminal)
+            var phase = change.IsDeleted ? "Gone" : change.Verdict!.Phase.ToString();
+            var reason = change.IsDeleted ? "deleted from the management cluster" : change.Verdict!.Reason;
+            if (_terminal)
             {
                 if (!_headerWritten)
                 {
-                    output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, RowFormat, "NAMESPACE", "NAME", "PHASE", "MESSAGE"));
+                    _output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, RowFormat, "NAMESPACE", "NAME", "PHASE", "MESSAGE"));
                     _headerWritten = true;
                 }
 
-                output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, RowFormat, cluster.Namespace, cluster.Name, phase, reason).TrimEnd());
+                _output.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, RowFormat, cluster.Namespace, cluster.Name, phase, reason).TrimEnd());
             }
             else
             {
-                output.WriteLine($"{change.SeenAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {cluster.Namespace}/{cluster.Name} {phase} {reason}");
+                _output.WriteLine($"{change.SeenAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} {cluster.Namespace}/{cluster.Name} {phase} {reason}");
             }
         }
 
-        output.Flush();
+        _output.Flush();
     }
 
     private static string EventJson(ClusterChange change)
@@ -57,12 +63,7 @@ internal sealed class WatchView(TextWriter output, OutputFormat format, bool ter
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            writer.WriteString("type", change.Kind switch
-            {
-                WatchChangeKind.Added => "ADDED",
-                WatchChangeKind.Deleted => "DELETED",
-                _ => "MODIFIED",
-            });
+            writer.WriteString("type", change.EventType);
             writer.WritePropertyName("object");
             JsonOutput.WriteObject(writer, change.Cluster!.Raw);
             writer.WriteEndObject();

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Childctl.Core.Text;
 
 namespace Childctl.Cli.Output;
 
@@ -15,6 +16,22 @@ internal sealed class YamlWriter
     public YamlWriter(StringBuilder text)
     {
         _text = text;
+    }
+
+    /// <summary>One object as <c>-o yaml</c> prints it.</summary>
+    public static string Object(JsonElement obj)
+    {
+        var text = new StringBuilder(4096);
+        new YamlWriter(text).WriteObject(obj);
+        return text.ToString();
+    }
+
+    /// <summary>Objects as <c>-o yaml</c> prints a list: a kubectl-style <c>List</c>.</summary>
+    public static string List(IReadOnlyList<JsonElement> items)
+    {
+        var text = new StringBuilder((items.Count * 2048) + 64);
+        new YamlWriter(text).WriteList(items);
+        return text.ToString();
     }
 
     /// <summary>One Kubernetes object as a YAML document body.</summary>
@@ -54,7 +71,7 @@ internal sealed class YamlWriter
             }
 
             first = false;
-            _text.Append(YamlScalars.Key(property.Name)).Append(':');
+            _text.Append(YamlText.Scalar(property.Name)).Append(':');
             if (hideManagedFields && property.NameEquals("metadata") && property.Value.ValueKind == JsonValueKind.Object)
             {
                 WriteMetadata(property.Value, indent + 2);
@@ -77,7 +94,7 @@ internal sealed class YamlWriter
         _text.Append('\n');
         foreach (var property in shown)
         {
-            _text.Append(' ', indent).Append(YamlScalars.Key(property.Name)).Append(':');
+            _text.Append(' ', indent).Append(YamlText.Scalar(property.Name)).Append(':');
             WriteValue(property.Value, indent);
         }
     }
@@ -125,7 +142,7 @@ internal sealed class YamlWriter
 
     private static string Scalar(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => YamlScalars.String(value.GetString()!),
+        JsonValueKind.String => YamlText.Scalar(value.GetString()!),
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Childctl.Core.Json;
+using Childctl.Core.Templates;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.ClusterDeployments;
 
@@ -104,4 +105,105 @@ public sealed class ClusterDeployment
     /// <summary>An integer at a path under <c>spec.config</c>.</summary>
     public long? ConfigInteger(params ReadOnlySpan<string> path) =>
         JsonPath.Find(Config, path) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out var n) ? n : null;
+}
+
+/// <summary>One <c>metav1.Condition</c> as k0rdent writes it on a ClusterDeployment or Credential.</summary>
+public sealed record Condition(
+    string Type,
+    string Status,
+    string Reason,
+    string Message,
+    DateTimeOffset? LastTransitionTime,
+    long? ObservedGeneration)
+{
+    public bool IsTrue => Status == "True";
+
+    public bool IsFalse => Status == "False";
+
+    public bool IsUnknown => !IsTrue && !IsFalse;
+}
+
+/// <summary>
+/// One add-on service of a ClusterDeployment: declared in <c>spec.serviceSpec.services</c> and, once the
+/// controller reports it, with its state from <c>status.services</c> (null <see cref="State"/> until then).
+/// </summary>
+public sealed record ServiceState(
+    string Name,
+    string Namespace,
+    string Template,
+    string? State,
+    string? FailureMessage);
+
+/// <summary>Whether the child's <c>&lt;name&gt;-kubeconfig</c> Secret (key <c>value</c>) can be read yet (REFERENCE.md §7).</summary>
+public enum KubeconfigAvailability
+{
+    /// <summary>The Secret exists and has a non-empty <c>value</c>.</summary>
+    Available,
+
+    /// <summary>No Secret yet: it appears once the control plane has an endpoint.</summary>
+    NotYetAvailable,
+
+    /// <summary>The Secret exists but has no <c>value</c> key.</summary>
+    MissingValue,
+}
+
+/// <summary>A Kubernetes Event about a ClusterDeployment (they expire after about an hour on a real API server).</summary>
+public sealed record ClusterEvent(
+    string Type,
+    string Reason,
+    string Message,
+    int Count,
+    DateTimeOffset? LastSeen,
+    string Source,
+    string InvolvedUid)
+{
+    /// <summary>An Event as served; its time is the last seen, else the event time, the first seen, or its creation.</summary>
+    public static ClusterEvent Read(JsonElement e)
+    {
+        var metadata = JsonPath.Object(e, "metadata");
+        var involved = JsonPath.Object(e, "involvedObject");
+        var source = JsonPath.Object(e, "source");
+        var last = JsonPath.Timestamp(e, "lastTimestamp") ?? JsonPath.Timestamp(e, "eventTime") ?? JsonPath.Timestamp(e, "firstTimestamp")
+            ?? (metadata is { } m ? JsonPath.Timestamp(m, "creationTimestamp") : null);
+        return new ClusterEvent(
+            JsonPath.String(e, "type") ?? "Normal",
+            JsonPath.String(e, "reason") ?? string.Empty,
+            JsonPath.String(e, "message") ?? string.Empty,
+            (int)(JsonPath.Integer(e, "count") ?? 1),
+            last,
+            (source is { } s ? JsonPath.String(s, "component") : null) ?? JsonPath.String(e, "reportingComponent") ?? string.Empty,
+            (involved is { } i ? JsonPath.String(i, "uid") : null) ?? string.Empty);
+    }
+}
+
+/// <summary>
+/// One ClusterDeployment with what childctl derives from it live: the verdict of <see cref="PhaseRule"/>, the
+/// provider (from its template's <c>status.providers</c>) and region (from <c>spec.config</c>), and the defaults
+/// its template fills in. Every command builds these the same way, through <see cref="Create"/>.
+/// </summary>
+public sealed record ClusterOverview(
+    ClusterDeployment Cluster,
+    PhaseVerdict Verdict,
+    string? Provider,
+    string? Region,
+    string? KubernetesVersion,
+    long? Workers)
+{
+    internal static ClusterOverview Create(ClusterDeployment cluster, TemplateCatalog templates)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(templates);
+        var template = templates.Find(cluster.Namespace, cluster.Template);
+        var provider = template?.InfrastructureProvider;
+        return new ClusterOverview(
+            cluster,
+            PhaseRule.Evaluate(cluster),
+            provider,
+            CloudProvider.RegionOf(cluster, provider),
+            cluster.K8sVersion ?? cluster.ConfigString("k0s", "version") ?? template?.K8sVersion ?? template?.K0sVersion,
+            cluster.ConfigInteger("workersNumber") ?? template?.DefaultWorkers);
+    }
+
+    /// <summary>The ServicesInReadyState message (<c>ready/total</c>), as kubectl's SERVICES column shows it.</summary>
+    public string? ServicesSummary => Cluster.FindCondition(ConditionTypes.ServicesInReadyState)?.Message is { Length: > 0 } m ? m : null;
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Childctl.Core.Json;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.ClusterDeployments;
 
@@ -7,7 +7,7 @@ namespace Childctl.Core.ClusterDeployments;
 /// Builds <see cref="ClusterDeployment"/> read-models straight from the served JSON. It reads only the fields it
 /// needs and keeps a reference to the element, so 5,000 objects cost one parse and no copies.
 /// </summary>
-public static class ClusterDeploymentReader
+internal static class ClusterDeploymentReader
 {
     public static ClusterDeployment Read(JsonElement obj)
     {

@@ -14,7 +14,7 @@ namespace Childctl.Core.ClusterDeployments;
 /// The reason never parses the Ready message (k0rdent joins sub-messages into it); it summarises the most useful
 /// failing or progressing condition instead.
 /// </summary>
-public static class PhaseRule
+internal static class PhaseRule
 {
     public static PhaseVerdict Evaluate(ClusterDeployment cluster)
     {
@@ -126,24 +126,8 @@ public static class PhaseRule
         return ordered.FirstOrDefault(c => c.IsUnknown) is { } pending ? $"waiting for {pending.Type}" : null;
     }
 
-    private static IEnumerable<Condition> InPipelineOrder(ClusterDeployment cluster)
-    {
-        var relevant = cluster.Conditions.Where(c => c.Type is not (ConditionTypes.Ready or ConditionTypes.Deleting));
-        return relevant.OrderBy(c => Rank(c.Type));
-    }
-
-    private static int Rank(string type)
-    {
-        for (var i = 0; i < ConditionTypes.PipelineOrder.Count; i++)
-        {
-            if (ConditionTypes.PipelineOrder[i] == type)
-            {
-                return i;
-            }
-        }
-
-        return ConditionTypes.PipelineOrder.Count;
-    }
+    private static IEnumerable<Condition> InPipelineOrder(ClusterDeployment cluster) =>
+        ConditionTypes.InPipelineOrder(cluster.Conditions.Where(c => c.Type is not (ConditionTypes.Ready or ConditionTypes.Deleting)));
 
     private static string Describe(Condition condition)
     {
@@ -153,4 +137,23 @@ public static class PhaseRule
 
     private static string Fallback(Condition ready) =>
         ConditionMessages.Summarize(ready.Message) is { Length: > 0 } text && text != "." ? text : $"Ready {ready.Status}/{ready.Reason}";
+}
+
+/// <summary>
+/// The outcome of <see cref="PhaseRule"/>: the phase, whether the cluster may be called ready (only in
+/// <see cref="ClusterPhase.Ready"/>), and one line saying why, fit for a table cell.
+/// </summary>
+public sealed record PhaseVerdict(ClusterPhase Phase, string Reason)
+{
+    public bool IsReady => Phase == ClusterPhase.Ready;
+}
+
+/// <summary>childctl's phase of a ClusterDeployment (REFERENCE.md §8); k0rdent itself has no phase field.</summary>
+public enum ClusterPhase
+{
+    Provisioning,
+    Ready,
+    Failed,
+    Deleting,
+    DryRun,
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Json;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Credentials;
 

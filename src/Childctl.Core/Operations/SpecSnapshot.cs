@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Childctl.Core.ClusterDeployments;
 
 namespace Childctl.Core.Operations;
@@ -15,7 +16,7 @@ namespace Childctl.Core.Operations;
 /// Values are text: strings as they are, numbers and booleans as JSON, arrays as compact JSON, an empty object as
 /// <c>{}</c>. The history store redacts secret-looking keys and values before writing, as for any parameter.
 /// </remarks>
-public static class SpecSnapshot
+internal static class SpecSnapshot
 {
     public const string GenerationKey = "generation";
     public const string CreatedAtKey = "created_at";
@@ -108,3 +109,8 @@ public static class SpecSnapshot
         }
     }
 }
+
+/// <summary>Source-generated, unindented JSON for values kept as text (arrays in a spec snapshot): NativeAOT-clean.</summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class CompactJsonContext : JsonSerializerContext;

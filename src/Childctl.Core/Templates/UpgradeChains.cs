@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Childctl.Core.Json;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Templates;
 

@@ -8,7 +8,7 @@ namespace Childctl.History.Codec;
 /// unambiguous, otherwise double-quoted with escapes. One line per value is what makes a torn tail
 /// detectable line by line (see <see cref="TailInspector"/>).
 /// </summary>
-internal static class YamlScalars
+public static class YamlScalars
 {
     private static readonly string[] Reserved =
         ["null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"];

@@ -17,7 +17,7 @@ public class AuditColorTests
     ], Recorded: null);
 
     [Fact]
-    public void Table_ColoursClassesNotInStep_YellowForChangesAndRedForGoneOrReplaced()
+    public void Audit_WhenOnATerminal_ColoursChangesYellowAndGoneOrReplacedRed()
     {
         var colored = AuditRenderer.Render(Report, OutputFormat.Table, color: true);
 
@@ -33,7 +33,7 @@ public class AuditColorTests
     [InlineData(OutputFormat.Json)]
     [InlineData(OutputFormat.Yaml)]
     [InlineData(OutputFormat.Name)]
-    public void StructuredOutput_IsNeverColoured(OutputFormat format)
+    public void Audit_WhenOutputIsStructured_IsNeverColoured(OutputFormat format)
     {
         Assert.False(AnsiText.HasColor(AuditRenderer.Render(Report, format, color: true)));
     }

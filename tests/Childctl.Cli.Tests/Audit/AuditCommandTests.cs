@@ -16,7 +16,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
-    public async Task ClustersCreatedAndWaitedOnByChildctl_AreInStep_Exit0_DespiteTheControllersStatusWrites()
+    public async Task Audit_WhenChildctlCreatedAndWaitedOnTheClusters_IsInStepExit0()
     {
         await _world.CreateAsync("a-ours", "--wait");
         await _world.CreateAsync("a-fresh");
@@ -31,7 +31,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AClusterAppliedWithKubectl_IsCreatedElsewhere_ByKubectlsFieldManager_Exit9()
+    public async Task Audit_WhenAClusterWasAppliedWithKubectl_IsCreatedElsewhereByKubectlExit9()
     {
         await _world.KubectlAsync(Manifest("a-kubectl"), "apply", "-f", "-");
 
@@ -47,7 +47,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASpecPatchedWithKubectl_IsChangedElsewhere_ShowingTheValuesAgainstWhatChildctlSet()
+    public async Task Audit_WhenTheSpecWasPatchedWithKubectl_IsChangedElsewhereShowingTheValues()
     {
         await _world.CreateAsync("a-patched", "--worker-number", "2");
         await _world.KubectlAsync(null, "patch", "clusterdeployment", "a-patched", "-n", Ns, "--type", "merge",
@@ -67,7 +67,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AServerSideApplyByAGitOpsController_IsChangedElsewhere_ByThatController()
+    public async Task Audit_WhenAGitOpsControllerAppliesTheSpec_IsChangedElsewhereByThatController()
     {
         await _world.CreateAsync("a-gitops");
         var manifest = Manifest("a-gitops", workers: 4); // a downgrade of the template would be refused by k0rdent's webhook
@@ -84,7 +84,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AClusterDeletedWithKubectl_IsDeletedElsewhere_AndRecordingKeepsItsWholeHistory()
+    public async Task Audit_WhenAClusterWasDeletedWithKubectl_IsDeletedElsewhereAndRecordingKeepsItsHistory()
     {
         await _world.CreateAsync("a-gone", "--wait");
         var uid = _world.Uid("a-gone");
@@ -104,7 +104,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AClusterDeletedAndAppliedAgainWithKubectl_IsRecreated_NamingTheOldUid()
+    public async Task Audit_WhenAClusterWasDeletedAndAppliedAgain_IsRecreatedNamingTheOldUid()
     {
         await _world.CreateAsync("a-again");
         var old = _world.Uid("a-again");
@@ -122,7 +122,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AClusterDeletedWithKubectlButHeldByAFinalizer_IsDeletingElsewhere()
+    public async Task Audit_WhenADeletionIsHeldByAFinalizer_IsDeletingElsewhere()
     {
         await _world.CreateAsync("a-held");
         await _world.KubectlAsync(null, "patch", "clusterdeployment", "a-held", "-n", Ns, "--type", "merge",
@@ -138,7 +138,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Record_AppendsEachFindingOnce_ThenTheAuditIsInStep_AndAgainRecordsNothing()
+    public async Task Record_WhenRunTwice_AppendsEachFindingOnceThenNothing()
     {
         await _world.CreateAsync("a-changed", "--worker-number", "2");
         await _world.KubectlAsync(Manifest("a-new"), "apply", "-f", "-");
@@ -161,7 +161,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFurtherChangeAfterRecording_IsANewFinding()
+    public async Task Audit_WhenTheSpecChangesAfterRecording_IsANewFinding()
     {
         await _world.CreateAsync("a-twice", "--worker-number", "2");
         await _world.KubectlAsync(null, "patch", "clusterdeployment", "a-twice", "-n", Ns, "--type", "merge", "-p", """{"spec":{"config":{"workersNumber":3}}}""");
@@ -176,7 +176,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheApiUnreachable_IsExit5_AndHistoryIsNeitherReadForAVerdictNorChanged()
+    public async Task Audit_WhenTheApiIsUnreachable_IsExit5AndLeavesHistoryAlone()
     {
         await _world.CreateAsync("a-offline");
         var files = _world.HistorySnapshot();
@@ -191,7 +191,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Table_HasARowPerCluster_AndNameListsOnlyThoseNotInStep()
+    public async Task Audit_WhenPrinted_HasARowPerClusterAndNameListsOnlyThoseNotInStep()
     {
         await _world.CreateAsync("a-row");
         await _world.KubectlAsync(Manifest("a-other"), "apply", "-f", "-");
@@ -210,7 +210,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AllNamespaces_AuditsEveryNamespacesHistory_AndOneNamespaceOnlyItsOwn()
+    public async Task Audit_WhenAllNamespaces_AuditsEveryNamespacesHistoryAndOneNamespaceOnlyItsOwn()
     {
         await _world.CreateAsync("a-here");
         var store = new Childctl.History.Store.FileHistoryStore(_world.Run.HistoryDirectory, TimeProvider.System);

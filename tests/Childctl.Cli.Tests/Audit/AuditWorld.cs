@@ -25,12 +25,7 @@ internal sealed class AuditWorld : IAsyncDisposable
         _dir = dir;
         KubeconfigPath = Path.Combine(dir, "kubeconfig");
         sandbox.WriteKubeconfig(KubeconfigPath);
-        Run = new LifecycleRunner(new Dictionary<string, string>
-        {
-            ["KUBECONFIG"] = KubeconfigPath,
-            ["HOME"] = dir,
-            ["CHILDCTL_HISTORY_DIR"] = Path.Combine(dir, "history"),
-        }, dir);
+        Run = TestCli.InHome(dir, KubeconfigPath);
         Kubectl = new Kubectl(KubeconfigPath, Path.Combine(dir, "kube-cache"));
     }
 
@@ -38,7 +33,7 @@ internal sealed class AuditWorld : IAsyncDisposable
 
     public string KubeconfigPath { get; }
 
-    public LifecycleRunner Run { get; }
+    public TestCli Run { get; }
 
     public Kubectl Kubectl { get; }
 

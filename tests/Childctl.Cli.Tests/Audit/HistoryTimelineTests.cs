@@ -13,7 +13,7 @@ public sealed class HistoryTimelineTests : IAsyncLifetime
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
-    public async Task History_ShowsEachIncarnationWithItsDurations_IncludingOneRecreatedElsewhere()
+    public async Task History_WhenAClusterWasRecreatedElsewhere_ShowsEachIncarnationWithItsDurations()
     {
         await _world.CreateAsync("t-life", "--wait");
         var first = _world.Uid("t-life");
@@ -33,7 +33,7 @@ public sealed class HistoryTimelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task History_WithEvents_AddsTheCurrentIncarnationsLiveEvents_MarkedAndNotStored()
+    public async Task History_WhenWithEvents_AddsTheCurrentIncarnationsLiveEventsMarkedAndNotStored()
     {
         await _world.CreateAsync("t-events", "--wait");
         var file = _world.Run.HistoryText("t-events");
@@ -53,7 +53,7 @@ public sealed class HistoryTimelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task History_WorksWithTheApiDown_ButWithEventsFailsWithExit5()
+    public async Task History_WhenTheApiIsDown_WorksButWithEventsFailsWithExit5()
     {
         await _world.CreateAsync("t-down", "--wait");
         await _world.StopSandboxAsync();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Childctl.Core.Operations;
+using Childctl.Core.History;
 using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Sandbox.Storage;
@@ -31,7 +31,7 @@ public sealed class RecreatedTimelineTests : IAsyncLifetime
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
-    public async Task Record_DatesTheOldIncarnationGoneAtTheNewCreation_SaysItIsABound_AndAppendsInTimeOrder()
+    public async Task Record_WhenRecreated_DatesTheOldIncarnationGoneAtTheNewCreationInTimeOrder()
     {
         var created = CreationTimestamp();
         var end = (await EventsAsync()).Max(e => e.Timestamp);
@@ -51,7 +51,7 @@ public sealed class RecreatedTimelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Record_Twice_AppendsNothingTheSecondTime()
+    public async Task Record_WhenRunTwice_AppendsNothingTheSecondTime()
     {
         var first = await _world.AuditJsonAsync("--record");
         var text = _world.Run.HistoryText(Name);
@@ -63,7 +63,7 @@ public sealed class RecreatedTimelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task History_ShowsTheOldIncarnationGoneNoLaterThanTheNewOneWasCreated_WithItsLifetime()
+    public async Task History_WhenRecreated_ShowsTheOldIncarnationGoneNoLaterThanTheNewOneWithItsLifetime()
     {
         Assert.Equal(9, (await _world.Run.RunAsync("audit", "--record")).ExitCode);
 

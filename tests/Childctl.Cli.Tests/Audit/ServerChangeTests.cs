@@ -19,7 +19,7 @@ public sealed class ServerChangeTests : IAsyncLifetime
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
-    public async Task Audit_AfterTheSandboxRestarted_WarnsOnceNamingBothServersAndWhatToDo_AndStillReports()
+    public async Task Audit_WhenTheSandboxRestarted_WarnsOnceNamingBothServersAndStillReports()
     {
         var old = _world.Server;
         await _world.RestartSandboxAsync();
@@ -46,7 +46,7 @@ public sealed class ServerChangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Record_WithAnotherSandboxsHistoryInTheFolder_IsRefusedWithExit2_AndAppendsNothing_NotEvenItsOwnFindings()
+    public async Task Record_WhenAnotherSandboxsHistoryIsInTheFolder_IsRefusedWithExit2AppendingNothing()
     {
         await using var other = await StartAsync();
         other.ShareHistoryWith(_world);
@@ -67,7 +67,7 @@ public sealed class ServerChangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Record_WithAcceptServerChange_RecordsAgainstTheNewServer_AndTheNextAuditIsQuiet()
+    public async Task Record_WhenTheServerChangeIsAccepted_RecordsAgainstTheNewServer()
     {
         await _world.RestartSandboxAsync();
 
@@ -83,7 +83,7 @@ public sealed class ServerChangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HistoryOfThisServer_GivesNoWarning_AndIsRecordedAsBefore()
+    public async Task Audit_WhenHistoryIsOfThisServer_GivesNoWarningAndRecordsAsBefore()
     {
         await _world.KubectlAsync(null, "delete", "clusterdeployment", "s-old", "-n", Ns, "--timeout=60s");
 

@@ -1,3 +1,5 @@
+using Childctl.Testing;
+
 namespace Childctl.Cli.Tests.Commands;
 
 /// <summary>
@@ -18,9 +20,9 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("wait", "trailing-")]
     [InlineData("watch", "two..dots")]
     [InlineData("delete", "ok-one", "not ok", "--yes")]
-    public async Task InvalidName_IsExit2_BeforeAnyApiCall_NamingTheRule(params string[] args)
+    public async Task Run_WhenTheNameIsInvalid_IsExit2BeforeAnyApiCallNamingTheRule(params string[] args)
     {
-        var result = await CliRunner.RunAsync(Environment(), args);
+        var result = await new TestCli(Environment()).RunAsync(args);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("invalid cluster name", result.Stderr, StringComparison.Ordinal);
@@ -30,9 +32,9 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task AValidName_GetsAsFarAsTheApi()
+    public async Task Run_WhenTheNameIsValid_GetsAsFarAsTheApi()
     {
-        var result = await CliRunner.RunAsync(Environment(), "status", "my-cluster.v2");
+        var result = await new TestCli(Environment()).RunAsync("status", "my-cluster.v2");
 
         Assert.Equal(5, result.ExitCode);
     }
@@ -43,9 +45,9 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("--root-volume-size", "-40", "create", "gcp", "c-one", "--region", "us-east4", "--project", "p")]
     [InlineData("--workers", "-1", "scale", "c-one")]
     [InlineData("--control-planes", "three", "scale", "c-one")]
-    public async Task ANodeCountThatIsNotAWholeNumber_IsExit2_NamingTheOption(string option, string value, params string[] args)
+    public async Task Run_WhenANodeCountIsNotAWholeNumber_IsExit2NamingTheOption(string option, string value, params string[] args)
     {
-        var result = await CliRunner.RunAsync(Environment(), [.. args, option, value]);
+        var result = await new TestCli(Environment()).RunAsync([.. args, option, value]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: {option} must be a whole number of 0 or more, not '{value}'", result.Stderr, StringComparison.Ordinal);
@@ -57,18 +59,18 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("--cluster-labels", "team=a b", "the value \"a b\" must be empty or up to 63")]
     [InlineData("--cluster-labels", "Example.com/team=a", "the prefix \"Example.com\" must be a DNS subdomain")]
     [InlineData("--cluster-annotations", "-note=x", "\"-note\" must be 1-63 letters")]
-    public async Task ALabelOrAnnotationTheApiWouldRefuse_IsExit2_BeforeAnyApiCall(string flag, string pair, string problem)
+    public async Task Create_WhenALabelOrAnnotationWouldBeRefused_IsExit2BeforeAnyApiCall(string flag, string pair, string problem)
     {
-        var result = await CliRunner.RunAsync(Environment(), "create", "aws", "c-one", "--region", "us-west-2", flag, pair);
+        var result = await new TestCli(Environment()).RunAsync("create", "aws", "c-one", "--region", "us-west-2", flag, pair);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: {flag}: invalid key=value \"{pair}\": {problem}", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AnnotationValues_AreFreeText_AndQualifiedKeysAreAccepted()
+    public async Task Create_WhenAnnotationValuesAreFreeText_AcceptsThemAndQualifiedKeys()
     {
-        var result = await CliRunner.RunAsync(Environment(), "create", "aws", "c-one", "--region", "us-west-2",
+        var result = await new TestCli(Environment()).RunAsync("create", "aws", "c-one", "--region", "us-west-2",
             "--cluster-labels", "example.com/team=platform,tier=", "--cluster-annotations", "owner=Jane Doe (platform)");
 
         Assert.Equal(5, result.ExitCode); // got as far as the (unreachable) API
@@ -79,41 +81,41 @@ public sealed class ArgumentValidationTests : IDisposable
     [InlineData("templates")]
     [InlineData("delete", "--all", "--dry-run")]
     [InlineData("history")]
-    public async Task ANamespaceThatCannotExist_IsExit2_ForEveryCommand(params string[] args)
+    public async Task Run_WhenTheNamespaceCannotExist_IsExit2ForEveryCommand(params string[] args)
     {
-        var result = await CliRunner.RunAsync(Environment(), [.. args, "-n", "Bad_NS"]);
+        var result = await new TestCli(Environment()).RunAsync([.. args, "-n", "Bad_NS"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: invalid namespace \"Bad_NS\": it must be a DNS label", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AcceptServerChange_WithoutRecord_IsExit2()
+    public async Task Audit_WhenAcceptServerChangeComesWithoutRecord_IsExit2()
     {
-        var result = await CliRunner.RunAsync(Environment(), "audit", "--accept-server-change");
+        var result = await new TestCli(Environment()).RunAsync("audit", "--accept-server-change");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: --accept-server-change only matters with --record", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task CreateFromAMissingFile_IsExit2_SayingSo()
+    public async Task Create_WhenTheFileIsMissing_IsExit2SayingSo()
     {
-        var result = await CliRunner.RunAsync(Environment(), "create", "-f", Path.Combine(_dir, "missing.yaml"));
+        var result = await new TestCli(Environment()).RunAsync("create", "-f", Path.Combine(_dir, "missing.yaml"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("missing.yaml: no such file", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AFolderWhereAFileIsExpected_OrTheOtherWayRound_IsExit2_SayingSo()
+    public async Task Run_WhenAFolderIsGivenForAFileOrTheOtherWayRound_IsExit2SayingSo()
     {
         var file = Path.Combine(_dir, "plain-file");
         File.WriteAllText(file, "x");
 
-        var create = await CliRunner.RunAsync(Environment(), "create", "-f", _dir);
-        var kubeconfig = await CliRunner.RunAsync(Environment(), "--kubeconfig", _dir, "list");
-        var migrate = await CliRunner.RunAsync(Environment(), "migrate", "--from", file);
+        var create = await new TestCli(Environment()).RunAsync("create", "-f", _dir);
+        var kubeconfig = await new TestCli(Environment()).RunAsync("--kubeconfig", _dir, "list");
+        var migrate = await new TestCli(Environment()).RunAsync("migrate", "--from", file);
 
         Assert.Equal((2, $"error: -f {_dir} is a folder: give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin\n"), (create.ExitCode, create.Stderr));
         Assert.Equal((2, $"error: kubeconfig {_dir} is a folder: give the kubeconfig file with --kubeconfig\n"), (kubeconfig.ExitCode, kubeconfig.Stderr));
@@ -122,9 +124,9 @@ public sealed class ArgumentValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task HistoryWithABadSince_FailsBeforePrintingTheHistoryHeading()
+    public async Task History_WhenSinceIsBad_FailsBeforePrintingTheHeading()
     {
-        var result = await CliRunner.RunAsync(Environment(), "history", "--since", "yesterday");
+        var result = await new TestCli(Environment()).RunAsync("history", "--since", "yesterday");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: invalid --since 'yesterday'", result.Stderr, StringComparison.Ordinal);

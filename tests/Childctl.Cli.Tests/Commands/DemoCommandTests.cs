@@ -6,7 +6,7 @@ namespace Childctl.Cli.Tests.Commands;
 public class DemoCommandTests
 {
     [Fact]
-    public async Task Demo_ShowsEachStepAsACommandLine_AndLeavesNothingRunning()
+    public async Task Demo_WhenRun_ShowsEachStepAsACommandLineAndLeavesNothingRunning()
     {
         await using var env = new SandboxEnvironment(useDefaultLookup: true);
         env.Variables["PATH"] = Path.GetDirectoryName(Testing.Kubectl.Executable)!; // the real kubectl plays the other writer
@@ -40,7 +40,7 @@ public class DemoCommandTests
     }
 
     [Fact]
-    public async Task OutOfBandAct_WithoutKubectlOnPath_IsSkippedWithOneLine()
+    public async Task Demo_WhenKubectlIsNotOnPath_SkipsTheOutOfBandActWithOneLine()
     {
         using var emptyDir = new Testing.TempDirectory("childctl-no-kubectl");
         var stdout = new StringWriter();

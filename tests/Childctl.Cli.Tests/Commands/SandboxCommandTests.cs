@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.Commands;
 
@@ -12,7 +13,7 @@ public class SandboxCommandTests
     [InlineData("--kubeconfig-out", "/tmp", "--kubeconfig-out /tmp is a folder: give the path of the kubeconfig file to write")]
     [InlineData("--read-only-kubeconfig-out", "/tmp", "--read-only-kubeconfig-out /tmp is a folder")]
     [InlineData("--kubeconfig-out", "/proc/version/kc", "cannot be written: /proc/version is a file, not a folder")]
-    public async Task Up_WithBadFlag_IsUsageError(string flag, string value, string message)
+    public async Task Up_WhenAFlagIsBad_IsUsageError(string flag, string value, string message)
     {
         await using var env = new SandboxEnvironment();
 
@@ -59,7 +60,7 @@ public class SandboxCommandTests
     }
 
     [Fact]
-    public async Task StaleState_IsNotRunning_AndStatusRemovesIt()
+    public async Task Status_WhenTheStateIsStale_IsNotRunningAndRemovesIt()
     {
         await using var env = new SandboxEnvironment();
         Directory.CreateDirectory(env.StateDirectory);
@@ -76,7 +77,7 @@ public class SandboxCommandTests
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task UpDetach_ThenStatus_ThenDown()
+    public async Task Up_WhenDetached_RunsUntilDownWithStatusInBetween()
     {
         await using var env = new SandboxEnvironment();
 
@@ -120,7 +121,7 @@ public class SandboxCommandTests
     }
 
     [Fact]
-    public async Task UpInTheForeground_RunsUntilInterrupted_ThenStopsTheSandbox()
+    public async Task Up_WhenInTheForeground_RunsUntilInterruptedThenStopsTheSandbox()
     {
         await using var env = new SandboxEnvironment();
         var kubeconfig = Path.Combine(env.StateDirectory, "custom", "kc");

@@ -45,33 +45,17 @@ internal sealed class HistoryCli : IDisposable
     /// <summary>Whether stdout is a terminal (colour is on for tables then).</summary>
     public bool Terminal { get; set; }
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    /// <summary>Runs with the world's clock (fixed unless a test moves it), user rbias and the temp folder shown as &lt;tmp&gt;.</summary>
+    public Task<CliResult> RunAsync(params string[] args)
     {
-        var env = new Dictionary<string, string>
-        {
-            ["KUBECONFIG"] = Kubeconfig,
-            ["CHILDCTL_HISTORY_DIR"] = HistoryDir,
-            ["HOME"] = _dir.Path,
-        };
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var host = new CliHost
-        {
-            Out = stdout,
-            Err = stderr,
-            GetEnvironmentVariable = name => env.GetValueOrDefault(name),
-            Time = new FixedTime(Time),
-            UserName = "rbias",
-            StdoutIsTerminal = Terminal,
-        };
-        var code = await CliApp.RunAsync(args, host);
-        return new CliResult(code, stdout.ToString(), stderr.ToString().Replace(_dir.Path, "<tmp>", StringComparison.Ordinal));
+        var cli = TestCli.InHome(_dir.Path, Kubeconfig);
+        cli.Environment["CHILDCTL_HISTORY_DIR"] = HistoryDir;
+        cli.Time = new TestClock(Time);
+        cli.UserName = "rbias";
+        cli.StdoutIsTerminal = Terminal;
+        cli.Masks.Add((_dir.Path, "<tmp>"));
+        return cli.RunAsync(args);
     }
 
     public void Dispose() => _dir.Dispose();
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

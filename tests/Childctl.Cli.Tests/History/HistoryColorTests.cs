@@ -14,7 +14,7 @@ public sealed class HistoryColorTests : IDisposable
     [Theory]
     [InlineData("history", "omega")]
     [InlineData("history")]
-    public async Task OnATerminal_AFailedResultIsRed_AndTheRestIsTheSameText(params string[] args)
+    public async Task History_WhenOnATerminal_PaintsAFailedResultRedAndKeepsTheText(params string[] args)
     {
         await SeedAsync();
 

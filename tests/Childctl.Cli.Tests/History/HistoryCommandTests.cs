@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.History;
 
@@ -11,7 +12,7 @@ public sealed class HistoryCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task History_OneCluster_ShowsItsTimelineNewestLast_WithTheNotLiveStateMarker()
+    public async Task History_WhenANameIsGiven_ShowsItsTimelineWithTheNotLiveStateMarker()
     {
         await SeedAsync();
 
@@ -23,7 +24,7 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task History_NoName_ShowsEveryClusterOfTheManagementClusterNewestLast()
+    public async Task History_WhenNoNameIsGiven_ShowsEveryClusterNewestLast()
     {
         await SeedAsync();
 
@@ -34,7 +35,7 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task History_Filters_BySinceActionUserAndUid()
+    public async Task History_WhenFiltered_KeepsOnlyMatchingEvents()
     {
         await SeedAsync();
 
@@ -50,7 +51,7 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task History_InvalidSince_IsUsageErrorExit2()
+    public async Task History_WhenSinceIsInvalid_IsUsageErrorExit2()
     {
         var result = await _cli.RunAsync("history", "--since", "yesterday-ish");
 
@@ -62,7 +63,7 @@ public sealed class HistoryCommandTests : IDisposable
     [InlineData("history", "-n", "../etc")]
     [InlineData("history", "../etc")]
     [InlineData("history", "-A", "a/b")]
-    public async Task History_InvalidNamespaceOrName_IsExit2(params string[] args)
+    public async Task History_WhenTheNamespaceOrNameIsInvalid_IsExit2(params string[] args)
     {
         var result = await _cli.RunAsync(args);
 
@@ -71,7 +72,7 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task History_Json_HasTheFileFieldsAndSaysItIsNotLiveState()
+    public async Task History_WhenJson_HasTheFileFieldsAndSaysItIsNotLiveState()
     {
         await SeedAsync();
 
@@ -86,7 +87,7 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task History_Yaml_IsTheFileStructure()
+    public async Task History_WhenYaml_IsTheFileStructure()
     {
         await SeedAsync();
 
@@ -123,7 +124,7 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task History_UnknownCluster_IsNotFoundExit3()
+    public async Task History_WhenTheClusterIsUnknown_IsNotFoundExit3()
     {
         await SeedAsync();
 
@@ -134,7 +135,7 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task History_WithoutKubeconfig_WorksOfflineOverEveryManagementCluster()
+    public async Task History_WhenThereIsNoKubeconfig_WorksOfflineOverEveryManagementCluster()
     {
         await SeedAsync();
         File.Delete(_cli.Kubeconfig);
@@ -147,7 +148,7 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task History_AllManagementClusters_ListsEveryManagementClustersClusters()
+    public async Task History_WhenAllManagementClusters_ListsEveryManagementClustersClusters()
     {
         await SeedAsync();
         var other = Path.Combine(_cli.HistoryDir, "other-mgmt", "kcm-system");
@@ -162,7 +163,7 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task History_CorruptFile_Exit2NamingFileAndLine_AndLeavesItUnchanged()
+    public async Task History_WhenAFileIsCorrupt_IsExit2NamingFileAndLineAndLeavesIt()
     {
         await SeedAsync();
         var file = Directory.GetFiles(_cli.HistoryDir, "beta.yaml", SearchOption.AllDirectories).Single();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Childctl.History.Events;
 using Childctl.History.Store;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.History;
 
@@ -15,7 +16,7 @@ public sealed class HistoryIncarnationTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task History_OneCluster_GroupsByIncarnation_WithMilestonesAndDurations_MarkingObservedEntries()
+    public async Task History_WhenOneCluster_GroupsByIncarnationWithMilestonesAndDurations()
     {
         await SeedAsync();
 
@@ -26,7 +27,7 @@ public sealed class HistoryIncarnationTests : IDisposable
     }
 
     [Fact]
-    public async Task History_Json_CarriesMilestonesAndDurationsPerIncarnation()
+    public async Task History_WhenJson_CarriesMilestonesAndDurationsPerIncarnation()
     {
         await SeedAsync();
 
@@ -42,7 +43,7 @@ public sealed class HistoryIncarnationTests : IDisposable
     }
 
     [Fact]
-    public async Task History_Json_WithUid_ShowsOnlyThatIncarnation_AndNothingMatching_IsAnEmptyList()
+    public async Task History_WhenFilteredByUid_ShowsOnlyThatIncarnationOrAnEmptyList()
     {
         await SeedAsync();
 
@@ -59,7 +60,7 @@ public sealed class HistoryIncarnationTests : IDisposable
     }
 
     [Fact]
-    public async Task History_AllClusters_IsOneMergedTimeline_NewestLast_MarkingObservedEntries()
+    public async Task History_WhenAllClusters_IsOneMergedTimelineMarkingObservedEntries()
     {
         await SeedAsync();
         _cli.Time = T0.AddHours(3);
@@ -75,7 +76,7 @@ public sealed class HistoryIncarnationTests : IDisposable
     }
 
     [Fact]
-    public async Task History_WithEvents_WithoutAName_IsUsageErrorExit2()
+    public async Task History_WhenWithEventsHasNoName_IsUsageErrorExit2()
     {
         var result = await _cli.RunAsync("history", "--with-events");
 

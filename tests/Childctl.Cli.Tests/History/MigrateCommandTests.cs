@@ -25,7 +25,7 @@ public sealed class MigrateCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task Migrate_DryRun_ReportsWhatItWouldImport_AndTouchesNothing()
+    public async Task Migrate_WhenDryRun_ReportsWhatItWouldImportAndTouchesNothing()
     {
         var result = await _cli.RunAsync("migrate", "--from", State, "--dry-run");
 
@@ -37,7 +37,7 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_ImportsBacksUpAndIsIdempotent()
+    public async Task Migrate_WhenRunTwice_ImportsBacksUpAndIsIdempotent()
     {
         var first = await _cli.RunAsync("migrate", "--from", State);
         foreach (var file in Directory.GetFiles(Path.Combine(State, "backup-20250711T160000Z")))
@@ -56,7 +56,7 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_ThenHistory_LabelsSnapshotsAndSyncNoise()
+    public async Task History_WhenMigrated_LabelsSnapshotsAndSyncNoise()
     {
         await _cli.RunAsync("migrate", "--from", State);
 
@@ -67,7 +67,7 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task LegacyEventsFileReadDirectly_IsMarkedLegacy_AndItsSyncEntriesAsNoise()
+    public async Task History_WhenALegacyFileIsReadDirectly_MarksItLegacyAndItsSyncEntriesNoise()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_cli.HistoryDir, HistoryCli.Mc.Replace(':', '_').Replace('/', '_'), "kcm-system"));
         var target = Path.Combine(folder.FullName, "aws-usw2-test.yaml");
@@ -83,7 +83,7 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_SameNameFromTwoStateFolders_GoesToTwoNamespaces()
+    public async Task Migrate_WhenTwoFoldersHoldTheSameName_GoesToTwoNamespaces()
     {
         await _cli.RunAsync("migrate", "--from", State);
         await _cli.RunAsync("migrate", "--from", Path.Combine(_cli.Root, "state-team-b"));
@@ -94,7 +94,7 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_MissingFolder_IsExit2()
+    public async Task Migrate_WhenTheFolderIsMissing_IsExit2()
     {
         var result = await _cli.RunAsync("migrate", "--from", Path.Combine(_cli.Root, "nope"));
 
@@ -103,7 +103,7 @@ public sealed class MigrateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_UnreadableFile_IsPartialFailureExit8_LeftInPlace()
+    public async Task Migrate_WhenAFileIsUnreadable_IsPartialFailureExit8LeavingIt()
     {
         await File.WriteAllTextAsync(Path.Combine(State, "cluster-broken-events.yaml"), "events:\n  - timestamp: [\n");
 

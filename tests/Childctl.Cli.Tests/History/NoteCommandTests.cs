@@ -1,3 +1,5 @@
+using Childctl.Testing;
+
 namespace Childctl.Cli.Tests.History;
 
 public sealed class NoteCommandTests : IDisposable
@@ -7,7 +9,7 @@ public sealed class NoteCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task Note_RecordsTheNote_SaysTheUidIsUnknownAndWhy()
+    public async Task Note_WhenTheApiCannotTell_RecordsTheNoteSayingWhyTheUidIsUnknown()
     {
         var result = await _cli.RunAsync("note", "my-cluster", "keep until Friday", "--reason", "capacity test");
 
@@ -19,7 +21,7 @@ public sealed class NoteCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Note_WithAllNamespaces_IsUsageErrorExit2_AsForEverySingleClusterCommand()
+    public async Task Note_WhenAllNamespaces_IsUsageErrorExit2()
     {
         var result = await _cli.RunAsync("note", "c1", "text", "-A");
 
@@ -29,7 +31,7 @@ public sealed class NoteCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Note_WithoutKubeconfig_FailsWithExit2_SayingWhy()
+    public async Task Note_WhenThereIsNoKubeconfig_IsExit2SayingWhy()
     {
         using var cli = new HistoryCli(withKubeconfig: false);
 
@@ -44,7 +46,7 @@ public sealed class NoteCommandTests : IDisposable
     [InlineData("../escape")]
     [InlineData("a/b")]
     [InlineData("Bad_Name")]
-    public async Task Note_InvalidClusterName_IsRejectedWithExit2_AndWritesNothing(string name)
+    public async Task Note_WhenTheClusterNameIsInvalid_IsExit2AndWritesNothing(string name)
     {
         var result = await _cli.RunAsync("note", name, "text");
 
@@ -54,7 +56,7 @@ public sealed class NoteCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Note_InvalidNamespace_IsRejectedWithExit2()
+    public async Task Note_WhenTheNamespaceIsInvalid_IsExit2()
     {
         var result = await _cli.RunAsync("note", "c1", "text", "-n", "../../etc");
 
@@ -63,7 +65,7 @@ public sealed class NoteCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Note_SecretsInTextReasonAndCommandLine_NeverReachTheFile()
+    public async Task Note_WhenTextReasonOrCommandHoldSecrets_NeverWritesThem()
     {
         const string Jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJl";
         const string Blob = "QUtJQUlPU0ZPRE5ON0VYQU1QTEUvd0phbHJYVXRuRkVNSS9LN01ERU5HL2JQeFJmaUNZ";

@@ -1,6 +1,7 @@
 using Childctl.Cli.Tests.Lifecycle;
 using Childctl.Sandbox;
 using Childctl.Sandbox.Hosting;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.History;
 
@@ -8,7 +9,7 @@ namespace Childctl.Cli.Tests.History;
 public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSandbox>
 {
     [Fact]
-    public async Task Note_RecordsTheUid_WhenTheSandboxHasTheCluster()
+    public async Task Note_WhenTheClusterExists_RecordsItsUid()
     {
         var uid = fixture.Seed("n-live", "True", "Succeeded", DateTimeOffset.UtcNow)["metadata"]!["uid"]!.GetValue<string>();
         var run = fixture.NewRun();
@@ -21,7 +22,7 @@ public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSand
     }
 
     [Fact]
-    public async Task Note_ForAClusterTheSandboxDoesNotHave_IsRecordedWithoutUid_SayingItDoesNotExist()
+    public async Task Note_WhenTheClusterDoesNotExist_IsRecordedWithoutUidSayingSo()
     {
         var run = fixture.NewRun();
 
@@ -34,7 +35,7 @@ public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSand
     }
 
     [Fact]
-    public async Task Note_WithTheSandboxStopped_IsRecordedWithoutUid_SayingTheApiCannotBeReached()
+    public async Task Note_WhenTheApiIsUnreachable_IsRecordedWithoutUidSayingSo()
     {
         var dir = Directory.CreateTempSubdirectory("childctl-note-stopped-").FullName;
         try
@@ -45,12 +46,7 @@ public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSand
                 sandbox.WriteKubeconfig(kubeconfig);
             }
 
-            var run = new LifecycleRunner(new Dictionary<string, string>
-            {
-                ["KUBECONFIG"] = kubeconfig,
-                ["HOME"] = dir,
-                ["CHILDCTL_HISTORY_DIR"] = Path.Combine(dir, "history"),
-            }, dir);
+            var run = TestCli.InHome(dir, kubeconfig);
 
             var result = await run.RunAsync("note", "n-offline", "written on the train");
 

@@ -6,7 +6,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed class CreateCommandTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task CreateAzure_WithWait_CreatesWaitsAndRecordsHistory()
+    public async Task Create_WhenAzureWithWait_CreatesWaitsAndRecordsHistory()
     {
         var run = fixture.NewRun();
 

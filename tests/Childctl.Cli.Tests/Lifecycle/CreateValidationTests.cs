@@ -29,7 +29,7 @@ public sealed class CreateValidationTests(LifecycleSandbox fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task CreateFromFile_WithoutTheProvidersRequiredKeys_FailsNamingThem_AndCreatesNothing()
+    public async Task Create_WhenTheFileLacksRequiredKeys_FailsNamingThemAndCreatesNothing()
     {
         var run = fixture.NewRun();
         var file = Path.Combine(run.Home, "cd.yaml");
@@ -53,7 +53,7 @@ public sealed class CreateValidationTests(LifecycleSandbox fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task CreateDryRun_PrintsTheManifest_ValidatesOnTheServer_AndCreatesNothing()
+    public async Task Create_WhenDryRun_PrintsTheManifestValidatesOnTheServerAndCreatesNothing()
     {
         var run = fixture.NewRun();
 
@@ -69,7 +69,7 @@ public sealed class CreateValidationTests(LifecycleSandbox fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task CreateWithK0rdentDryRun_SetsSpecDryRun_AndSendsAnExplicitConfig()
+    public async Task Create_WhenK0rdentDryRun_SetsSpecDryRunAndSendsAnExplicitConfig()
     {
         var run = fixture.NewRun();
 

@@ -5,7 +5,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task Delete_WithoutATerminalOrYes_Refuses_AndDeletesNothing()
+    public async Task Delete_WhenThereIsNoTerminalNorYes_RefusesAndDeletesNothing()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "d-refuse", "--region", "us-west-2")).ExitCode);
@@ -19,7 +19,7 @@ public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task DeleteDryRun_ShowsThePlan_AndStops()
+    public async Task Delete_WhenDryRun_ShowsThePlanAndStops()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "d-plan", "--region", "us-west-2", "--cluster-labels", "team=plan")).ExitCode);
@@ -35,7 +35,7 @@ public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Delete_OnATerminal_AsksForTheCount_AndDeletesWhenItIsTyped()
+    public async Task Delete_WhenOnATerminal_AsksForTheCountAndDeletesWhenItIsTyped()
     {
         var run = fixture.NewRun();
         foreach (var name in new[] { "d-ask-1", "d-ask-2" })
@@ -43,12 +43,12 @@ public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture
             Assert.Equal(0, (await run.RunAsync("create", "gcp", name, "--region", "europe-west1", "--project", "p", "--cluster-labels", "team=ask")).ExitCode);
         }
 
-        var wrong = await run.RunAsync("yes\n", terminal: true, "delete", "-l", "team=ask");
+        var wrong = await run.TypeAsync("yes\n", "delete", "-l", "team=ask");
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("Type the number of clusters (2)", wrong.Stderr, StringComparison.Ordinal);
         Assert.Null(Get("d-ask-1")!["metadata"]!["deletionTimestamp"]);
 
-        var result = await run.RunAsync("2\n", terminal: true, "delete", "-l", "team=ask", "--wait", "--reason", "cleanup");
+        var result = await run.TypeAsync("2\n", "delete", "-l", "team=ask", "--wait", "--reason", "cleanup");
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("d-ask-1 (kcm-system) deleted", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("[2/2]", result.Stderr, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Delete_BulkWithAMissingName_DeletesTheRest_AndExits8()
+    public async Task Delete_WhenOneOfSeveralNamesIsMissing_DeletesTheRestAndExits8()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "d-bulk", "--region", "us-west-2")).ExitCode);
@@ -73,7 +73,7 @@ public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Delete_OneMissingName_IsNotFound()
+    public async Task Delete_WhenTheOneNameIsMissing_IsNotFound()
     {
         var result = await fixture.NewRun().RunAsync("delete", "d-nothing", "--yes");
 
@@ -81,7 +81,7 @@ public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Delete_ByProvider_TakesOnlyThatCloud()
+    public async Task Delete_WhenFilteredByProvider_TakesOnlyThatCloud()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "azure", "d-prov-az", "--location", "westus", "--subscription-id", "s", "--cluster-labels", "team=prov")).ExitCode);
@@ -101,7 +101,7 @@ public sealed class DeleteCommandTests(LifecycleSandbox fixture) : IClassFixture
 public sealed class DeleteAlreadyDeletingTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task Delete_OfAClusterAlreadyBeingDeleted_SendsNothing_RecordsNoSecondDeletion_Exit0()
+    public async Task Delete_WhenAlreadyBeingDeleted_SendsAndRecordsNothingExit0()
     {
         var run = fixture.NewRun();
         var file = Path.Combine(run.Home, "hang.yaml");

@@ -6,7 +6,7 @@ public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFix
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     [Fact]
-    public async Task Kubeconfig_ToStdout_FileAndMerge_KeepsFilesPrivate_AndNeverRecordsTheContent()
+    public async Task Kubeconfig_WhenWrittenAnywhere_KeepsFilesPrivateAndNeverRecordsTheContent()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "k-one", "--region", "us-west-2", "--wait")).ExitCode);
@@ -29,7 +29,7 @@ public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFix
     }
 
     [Fact]
-    public async Task KubeconfigToAPathThatCannotBeAFile_IsBadInput_SaidPlainly()
+    public async Task Kubeconfig_WhenThePathCannotBeAFile_IsBadInputSaidPlainly()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "k-path", "--region", "us-west-2", "--wait")).ExitCode);
@@ -50,7 +50,7 @@ public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Kubeconfig_OfADryRunOrFailedCluster_SaysWhyThereIsNone_NotToWait()
+    public async Task Kubeconfig_WhenTheClusterIsADryRunOrFailed_SaysWhyThereIsNone()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "k-dry", "--region", "us-west-2", "--k0rdent-dry-run", "--wait")).ExitCode);
@@ -69,7 +69,7 @@ public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFix
     }
 
     [Fact]
-    public async Task KubeconfigFile_IsNeverOverwritten_WithoutForce()
+    public async Task Kubeconfig_WhenTheFileExistsWithoutForce_NeverOverwritesIt()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "k-keep", "--region", "us-west-2", "--wait")).ExitCode);
@@ -87,7 +87,7 @@ public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFix
     }
 
     [Fact]
-    public async Task KubeconfigMerge_AddsAContextNamedAfterTheCluster_KeepingTheOtherEntries()
+    public async Task Kubeconfig_WhenMerged_AddsAContextNamedAfterTheClusterKeepingTheRest()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "gcp", "k-merge", "--region", "us-east4", "--project", "p", "--wait")).ExitCode);

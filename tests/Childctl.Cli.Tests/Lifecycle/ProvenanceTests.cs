@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Childctl.Sandbox.Storage;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.Lifecycle;
 
 public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task EveryChange_StampsTheObject_WithTheOperationIdOfItsHistoryEvent()
+    public async Task Change_WhenMade_StampsTheObjectWithTheOperationIdOfItsHistoryEvent()
     {
         var run = fixture.NewRun();
 
@@ -25,7 +26,7 @@ public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task AReasonHoldingASecret_IsRedactedOnTheObject_AsInHistory()
+    public async Task Change_WhenTheReasonHoldsASecret_RedactsItOnTheObjectAsInHistory()
     {
         var run = fixture.NewRun();
         const string Token = "ghp_0123456789abcdefABCDEF0123456789abcdef";
@@ -42,7 +43,7 @@ public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Writes_UseTheChildctlFieldManager()
+    public async Task Change_WhenWritten_UsesTheChildctlFieldManager()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "p-fm", "--region", "us-west-2")).ExitCode);
@@ -52,11 +53,11 @@ public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFi
         Assert.Contains(obj["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.GetValue<string>() == "childctl");
     }
 
-    private void AssertStamp(LifecycleRunner run, string name, string action, string historyAction, string? reason)
+    private void AssertStamp(TestCli run, string name, string action, string historyAction, string? reason)
     {
         var annotations = fixture.Sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", name)!["metadata"]!["annotations"]!;
         var operation = annotations["childctl.dev/operation"]!.GetValue<string>();
-        Assert.Equal(LifecycleRunner.User, annotations["childctl.dev/operator"]!.GetValue<string>());
+        Assert.Equal(TestCli.DefaultUser, annotations["childctl.dev/operator"]!.GetValue<string>());
         Assert.Equal(action, annotations["childctl.dev/action"]!.GetValue<string>());
         Assert.Equal(reason, annotations["childctl.dev/reason"]?.GetValue<string>());
         var events = EventBlock().Matches(run.HistoryText(name)).Select(m => m.Value).ToList();

@@ -1,3 +1,5 @@
+using Childctl.Testing;
+
 namespace Childctl.Cli.Tests.Lifecycle;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed class ReadOnlyTokenTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task Create_WithTheReadOnlyToken_IsForbidden_Exit4_NothingCreated_FailureRecorded()
+    public async Task Create_WhenTheTokenIsReadOnly_IsForbiddenExit4AndRecordsTheFailure()
     {
         var viewer = ViewerRun();
 
@@ -20,7 +22,7 @@ public sealed class ReadOnlyTokenTests(LifecycleSandbox fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task ScaleAndDelete_WithTheReadOnlyToken_AreForbidden_Exit4_ClusterUnchanged()
+    public async Task ScaleAndDelete_WhenTheTokenIsReadOnly_AreForbiddenExit4AndChangeNothing()
     {
         var admin = fixture.NewRun();
         Assert.Equal(0, (await admin.RunAsync("create", "aws", "ro-scale", "--region", "us-west-2", "--worker-number", "1")).ExitCode);
@@ -39,7 +41,7 @@ public sealed class ReadOnlyTokenTests(LifecycleSandbox fixture) : IClassFixture
         Assert.Contains("\"workersNumber\": 1", status.Stdout, StringComparison.Ordinal);
     }
 
-    private LifecycleRunner ViewerRun()
+    private TestCli ViewerRun()
     {
         var run = fixture.NewRun();
         var kubeconfig = Path.Combine(run.Home, "kubeconfig-viewer");

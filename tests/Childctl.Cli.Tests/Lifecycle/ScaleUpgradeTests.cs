@@ -3,7 +3,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed class ScaleUpgradeTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task Scale_PatchesTheCounts_WaitsForTheChange_AndRecordsBeforeAndAfter()
+    public async Task Scale_WhenTheCountsChange_PatchesWaitsAndRecordsBeforeAndAfter()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "s-one", "--region", "us-west-2", "--worker-number", "1", "--wait")).ExitCode);
@@ -20,7 +20,7 @@ public sealed class ScaleUpgradeTests(LifecycleSandbox fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Scale_ToTheSameCount_ChangesNothing()
+    public async Task Scale_WhenTheCountIsTheSame_ChangesNothing()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "s-same", "--region", "us-west-2", "--worker-number", "2")).ExitCode);
@@ -33,7 +33,7 @@ public sealed class ScaleUpgradeTests(LifecycleSandbox fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Upgrade_OnlyAlongTheChain_OneStepAtATime()
+    public async Task Upgrade_WhenAlongTheChain_MovesOneStepAtATime()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "azure", "u-one", "--location", "eastus", "--subscription-id", "s",
@@ -58,7 +58,7 @@ public sealed class ScaleUpgradeTests(LifecycleSandbox fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Upgrade_ToATemplateOfAnotherChart_IsRefused()
+    public async Task Upgrade_WhenTheTemplateIsOfAnotherChart_IsRefused()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "azure", "u-two", "--location", "eastus", "--subscription-id", "s",

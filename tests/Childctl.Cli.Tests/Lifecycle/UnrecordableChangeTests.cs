@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.Lifecycle;
 
@@ -11,7 +12,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task ScaleUpgradeKubeconfigAndDelete_OfAClusterWithACorruptHistoryFile_ChangeNothing_Exit2()
+    public async Task Change_WhenTheHistoryFileIsCorrupt_ChangesNothingExit2()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "azure", "uc-one", "--location", "eastus", "--subscription-id", "s",
@@ -41,7 +42,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task CreateScaleAndDelete_WhenTheHistoryFolderCannotBeWritten_ChangeNothing()
+    public async Task Change_WhenTheHistoryFolderCannotBeWritten_ChangesNothing()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "uw-one", "--region", "us-west-2", "--worker-number", "1")).ExitCode);
@@ -68,7 +69,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task BulkDelete_HoldsBackOnlyTheClusterWhoseHistoryCannotTakeTheRecord_Exit8()
+    public async Task Delete_WhenOneHistoryFileCannotTakeTheRecord_HoldsBackOnlyThatClusterExit8()
     {
         var run = fixture.NewRun();
         foreach (var name in new[] { "ub-good", "ub-bad" })
@@ -89,7 +90,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Create_OverACorruptHistoryFileOfAnEarlierIncarnation_CreatesNothing_Exit2()
+    public async Task Create_WhenAnEarlierIncarnationsHistoryIsCorrupt_CreatesNothingExit2()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("note", "uc-again", "planned for next week")).ExitCode);
@@ -104,7 +105,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     }
 
     /// <summary>Breaks the cluster's history file at line 2, the namespace (after dropping the comment header), as a bad hand edit would.</summary>
-    private static (string File, string Hash) Corrupt(LifecycleRunner run, string name)
+    private static (string File, string Hash) Corrupt(TestCli run, string name)
     {
         var file = Directory.GetFiles(run.HistoryDirectory, name + ".yaml", SearchOption.AllDirectories).Single();
         var lines = File.ReadAllLines(file).Where(l => !l.StartsWith('#')).ToList();
@@ -114,7 +115,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
         return (file, Hash(file));
     }
 
-    private static async Task<JsonElement> LiveAsync(LifecycleRunner run, string name)
+    private static async Task<JsonElement> LiveAsync(TestCli run, string name)
     {
         var result = await run.RunAsync("status", name, "-o", "json");
         Assert.Equal(0, result.ExitCode);

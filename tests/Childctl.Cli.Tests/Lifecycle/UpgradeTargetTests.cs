@@ -14,7 +14,7 @@ public sealed class UpgradeTargetTests(LifecycleSandbox fixture) : IClassFixture
     [InlineData("azure-standalone-cp-1-0-46", 2, "ClusterTemplate \"azure-standalone-cp-1-0-46\" is not valid (")]
     [InlineData("aws-standalone-cp-1-0-43", 2, "ClusterTemplate \"aws-standalone-cp-1-0-43\" is for aws, but ClusterDeployment \"ut-")]
     [InlineData("azure-standalone-cp-9-9-9", 3, "ClusterTemplate \"azure-standalone-cp-9-9-9\" not found in namespace \"kcm-system\", though status.availableUpgrades names it")]
-    public async Task Upgrade_ToATargetTheChainOffersButCreateWouldRefuse_IsRefused_ClusterUnchanged(string target, int exit, string message)
+    public async Task Upgrade_WhenTheChainOffersATargetCreateWouldRefuse_RefusesItLeavingTheCluster(string target, int exit, string message)
     {
         AddChain("bad-targets-" + exit + target.Length, "azure-standalone-cp-1-0-45", target);
         var run = fixture.NewRun();

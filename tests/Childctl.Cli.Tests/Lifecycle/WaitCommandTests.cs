@@ -6,7 +6,7 @@ namespace Childctl.Cli.Tests.Lifecycle;
 public sealed partial class WaitCommandTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task Wait_Twice_RecordsTheReadyTransitionOnce()
+    public async Task Wait_WhenRunTwice_RecordsTheReadyTransitionOnce()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "w-twice", "--region", "us-west-2", "--wait")).ExitCode);
@@ -35,7 +35,7 @@ public sealed partial class WaitCommandTests(LifecycleSandbox fixture) : IClassF
     }
 
     [Fact]
-    public async Task WaitForDeleted_EndsWhenTheClusterIsGone_AndRecordsObservedDeleted()
+    public async Task Wait_WhenForDeleted_EndsWhenGoneAndRecordsObservedDeleted()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "gcp", "w-gone", "--region", "us-east4", "--project", "p")).ExitCode);
@@ -75,7 +75,7 @@ public sealed partial class WaitCommandTests(LifecycleSandbox fixture) : IClassF
     }
 
     [Fact]
-    public async Task Wait_ForAClusterThatDoesNotExist_IsNotFound()
+    public async Task Wait_WhenTheClusterDoesNotExist_IsNotFound()
     {
         var result = await fixture.NewRun().RunAsync("wait", "w-never");
 

@@ -18,7 +18,7 @@ public sealed class WaitTrapsTests(StillSandbox fixture) : IClassFixture<StillSa
     }
 
     [Fact]
-    public async Task Wait_OnAStaleReady_AfterASpecChange_DoesNotTrustIt()
+    public async Task Wait_WhenReadyIsStaleAfterASpecChange_DoesNotTrustIt()
     {
         var cluster = fixture.Seed("t-stale", "True", "Succeeded", LongAgo);
         cluster["spec"]!["config"]!["workersNumber"] = 5;
@@ -31,7 +31,7 @@ public sealed class WaitTrapsTests(StillSandbox fixture) : IClassFixture<StillSa
     }
 
     [Fact]
-    public async Task ScaleWait_OnAReadyFromBeforeTheOperation_DoesNotTrustIt_EvenWhenGenerationsCaughtUp()
+    public async Task ScaleWait_WhenReadyIsFromBeforeTheOperation_DoesNotTrustIt()
     {
         fixture.Seed("t-before", "True", "Succeeded", LongAgo);
         var run = fixture.NewRun();
@@ -49,7 +49,7 @@ public sealed class WaitTrapsTests(StillSandbox fixture) : IClassFixture<StillSa
     }
 
     [Fact]
-    public async Task Wait_OnAReadyWithoutHelmAndCapi_DoesNotTrustIt()
+    public async Task Wait_WhenReadyComesWithoutHelmAndCapi_DoesNotTrustIt()
     {
         var cluster = fixture.Seed("t-early", "True", "Succeeded", LongAgo);
         var conditions = cluster["status"]!["conditions"]!.AsArray();
@@ -64,7 +64,7 @@ public sealed class WaitTrapsTests(StillSandbox fixture) : IClassFixture<StillSa
     }
 
     [Fact]
-    public async Task Kubeconfig_BeforeTheControlPlaneIsUp_IsNotAvailableYet_WithThePhase()
+    public async Task Kubeconfig_WhenTheControlPlaneIsNotUp_IsNotAvailableYetWithThePhase()
     {
         fixture.Seed("t-nokc", "False", "Progressing", LongAgo);
 
@@ -76,7 +76,7 @@ public sealed class WaitTrapsTests(StillSandbox fixture) : IClassFixture<StillSa
     }
 
     [Fact]
-    public async Task Kubeconfig_OfAClusterManagedByARegionalCluster_SaysWhereTheSecretIs_NotToWait()
+    public async Task Kubeconfig_WhenARegionalClusterManagesIt_SaysWhereTheSecretIs()
     {
         var cluster = fixture.Seed("t-regional", "True", "Succeeded", LongAgo);
         cluster["status"]!["region"] = "eu-regional";

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.Lifecycle;
 
 public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
 {
     [Fact]
-    public async Task WatchName_AsJson_EmitsEveryWatchEventAsOneJsonLine_AndEndsWhenTheClusterIsGone()
+    public async Task WatchName_WhenJson_EmitsEveryEventAsOneLineAndEndsWhenGone()
     {
         var run = fixture.NewRun();
         Assert.Equal(0, (await run.RunAsync("create", "aws", "wj-one", "--region", "us-west-2", "--wait")).ExitCode);
@@ -23,7 +24,7 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Watch_WithoutATerminal_PrintsOneLinePerPhaseChange()
+    public async Task Watch_WhenNotOnATerminal_PrintsOneLinePerPhaseChange()
     {
         var run = fixture.NewRun();
         var watch = run.RunAsync("watch", "wl-one");
@@ -44,12 +45,12 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task WatchName_OfAClusterNotYetCreated_SaysSo_ThenFollowsItOnceCreated()
+    public async Task WatchName_WhenTheClusterIsNotYetCreated_SaysSoThenFollowsIt()
     {
         var run = fixture.NewRun();
         var stderr = new LineSignal("does not exist (yet)");
 
-        var watch = run.RunAsync(null, false, stderr, "watch", "wy-later");
+        var watch = run.RunAsync(stderr, "watch", "wy-later");
         await stderr.Seen.WaitAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(0, (await run.RunAsync("create", "aws", "wy-later", "--region", "us-west-2", "--wait")).ExitCode);
         Assert.Equal(0, (await run.RunAsync("delete", "wy-later", "--yes")).ExitCode);
@@ -80,28 +81,9 @@ public sealed class WatchCommandTests(LifecycleSandbox fixture) : IClassFixture<
         Assert.Equal(1, Count(run.HistoryText("wf-one"), "action: observed_failed"));
         var observed = run.HistoryText("wf-one").Split("  - timestamp:").Single(e => e.Contains("action: observed_failed", StringComparison.Ordinal));
         Assert.DoesNotContain("\n    user:", observed, StringComparison.Ordinal); // k0rdent failed it, not the operator
-        Assert.Contains($"observed_by: {LifecycleRunner.User}", observed, StringComparison.Ordinal);
+        Assert.Contains($"observed_by: {TestCli.DefaultUser}", observed, StringComparison.Ordinal);
     }
 
     private static int Count(string text, string what) =>
         text.Split(what, StringSplitOptions.None).Length - 1;
-
-    /// <summary>Stderr that completes <see cref="Seen"/> once a written line contains the expected text.</summary>
-    private sealed class LineSignal(string expected) : StringWriter
-    {
-        private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Seen => _seen.Task;
-
-        public override Task WriteLineAsync(string? value)
-        {
-            var written = base.WriteLineAsync(value);
-            if (value?.Contains(expected, StringComparison.Ordinal) == true)
-            {
-                _seen.TrySetResult();
-            }
-
-            return written;
-        }
-    }
 }

@@ -14,7 +14,7 @@ public class ApiFailureTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task TooManyRequests_IsRetriedAfterRetryAfter_ThenSucceeds()
+    public async Task List_WhenThrottled_RetriesAfterRetryAfterAndSucceeds()
     {
         var clock = new TestClock(_world.Clock.GetUtcNow());
         clock.DelayRequested += _ => _world.Faults.Settings = FaultSettings.None;
@@ -34,7 +34,7 @@ public class ApiFailureTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task ServerError_IsRetriedWithBackoff_ThenSucceeds()
+    public async Task List_WhenTheServerFailsOnce_RetriesWithBackoffAndSucceeds()
     {
         var clock = new TestClock(_world.Clock.GetUtcNow());
         clock.DelayRequested += _ => _world.Faults.Settings = FaultSettings.None;
@@ -53,7 +53,7 @@ public class ApiFailureTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task PersistentServerError_FailsClearly_AfterABoundedNumberOfRetries()
+    public async Task List_WhenTheServerKeepsFailing_FailsClearlyAfterBoundedRetries()
     {
         var clock = new TestClock(_world.Clock.GetUtcNow());
         _world.Faults.Settings = new FaultSettings { ServerErrorRate = 1 };
@@ -73,7 +73,7 @@ public class ApiFailureTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task RequestTimeout_IsUnreachable_SayingWhatToRaise()
+    public async Task List_WhenARequestTimesOut_IsUnreachableSayingWhatToRaise()
     {
         _world.Faults.Settings = new FaultSettings { Latency = TimeSpan.FromSeconds(2) };
         try
@@ -91,19 +91,19 @@ public class ApiFailureTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task WrongToken_IsPermissionDenied()
+    public async Task List_WhenTheTokenIsWrong_IsPermissionDenied()
     {
         var kubeconfig = Path.Combine(_world.Directory, "kubeconfig-wrong-token");
         await File.WriteAllTextAsync(kubeconfig, (await File.ReadAllTextAsync(_world.KubeconfigPath)).Replace(_world.Handle.AdminToken, "not-a-token", StringComparison.Ordinal));
 
-        var result = await CliRunner.RunAsync(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig }, _world.Clock, "list");
+        var result = await new TestCli(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig }) { Time = _world.Clock }.RunAsync("list");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("rejected the credentials (401 Unauthorized)", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ASelectorTheServerCannotParse_IsBadInput_Exit2_WithTheServersMessage()
+    public async Task List_WhenTheServerCannotParseTheSelector_IsBadInputExit2WithItsMessage()
     {
         var result = await RunAsync(new TestClock(_world.Clock.GetUtcNow()), "list", "-l", "bad selector!!");
 
@@ -114,17 +114,17 @@ public class ApiFailureTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task ReadOnlyToken_CanUseEveryLiveView()
+    public async Task LiveViews_WhenTheTokenIsReadOnly_AllWork()
     {
         var env = new Dictionary<string, string> { ["KUBECONFIG"] = _world.ReadOnlyKubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = _world.HistoryDirectory };
 
         foreach (var args in new[] { ["list", "-A"], ["status", "aws-uswest2-prod"], ["templates"], new[] { "credentials" } })
         {
-            var result = await CliRunner.RunAsync(env, _world.Clock, args);
+            var result = await new TestCli(env) { Time = _world.Clock }.RunAsync(args);
             Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)}: {result.Stderr}");
         }
     }
 
     private Task<CliResult> RunAsync(TestClock clock, params string[] args) =>
-        CliRunner.RunAsync(new Dictionary<string, string> { ["KUBECONFIG"] = _world.KubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = _world.HistoryDirectory }, clock, args);
+        new TestCli(new Dictionary<string, string> { ["KUBECONFIG"] = _world.KubeconfigPath, ["CHILDCTL_HISTORY_DIR"] = _world.HistoryDirectory }) { Time = clock }.RunAsync(args);
 }

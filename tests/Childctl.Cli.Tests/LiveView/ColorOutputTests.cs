@@ -1,4 +1,5 @@
 using Childctl.Cli.Tests.Output;
+using Childctl.Testing;
 
 namespace Childctl.Cli.Tests.LiveView;
 
@@ -11,17 +12,17 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     [InlineData("list -A", "list-all-namespaces.txt")]
     [InlineData("templates", "templates.txt")]
     [InlineData("credentials", "credentials.txt")]
-    public async Task OnATerminal_TablesAreColoured_AndAlignedAsThePlainGolden(string args, string golden)
+    public async Task Tables_WhenOnATerminal_AreColouredAndAlignedAsThePlainGolden(string args, string golden)
     {
         var result = await world.RunAsync(terminal: true, noColorVariable: null, args.Split(' '));
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(AnsiText.HasColor(result.Stdout), result.Stdout);
-        Golden.AssertMatches(golden, AnsiText.Strip(result.Stdout));
+        Golden.Check(golden, Golden.MaskUids(AnsiText.Strip(result.Stdout)));
     }
 
     [Fact]
-    public async Task List_ColoursPhaseAndReady_ByPhase()
+    public async Task List_WhenOnATerminal_ColoursPhaseAndReadyByPhase()
     {
         var stdout = (await world.RunAsync(terminal: true, noColorVariable: null, "list")).Stdout;
 
@@ -35,7 +36,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     }
 
     [Fact]
-    public async Task Catalog_ColoursOnlyWhatIsNotValidOrReady()
+    public async Task Catalog_WhenOnATerminal_ColoursOnlyWhatIsNotValidOrReady()
     {
         var templates = (await world.RunAsync(terminal: true, noColorVariable: null, "templates")).Stdout;
         var credentials = (await world.RunAsync(terminal: true, noColorVariable: null, "credentials")).Stdout;
@@ -48,7 +49,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     }
 
     [Fact]
-    public async Task Status_OnATerminal_ColoursPhaseReadyAndConditionStatuses_AndStripsToThePlainGolden()
+    public async Task Status_WhenOnATerminal_ColoursPhaseReadyAndConditionStatuses()
     {
         var ready = await world.RunAsync(terminal: true, noColorVariable: null, "status", "aws-uswest2-prod");
         var failed = (await world.RunAsync(terminal: true, noColorVariable: null, "status", "aws-uswest2-test")).Stdout;
@@ -56,7 +57,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
         Assert.Equal(0, ready.ExitCode);
         Assert.Contains("Phase:               \e[32mReady\e[0m: ", ready.Stdout, StringComparison.Ordinal);
         Assert.Contains("Ready:               \e[32mTrue\e[0m\n", ready.Stdout, StringComparison.Ordinal);
-        Golden.AssertMatches("status-ready.txt", AnsiText.Strip(ready.Stdout), (world.HistoryDirectory, "<history-dir>"));
+        Golden.Check("status-ready.txt", Golden.MaskUids(AnsiText.Strip(ready.Stdout).Replace(world.HistoryDirectory, "<history-dir>", StringComparison.Ordinal)));
         Assert.Contains("Phase:               \e[31mFailed\e[0m: ", failed, StringComparison.Ordinal);
         Assert.Contains("Ready:               \e[31mFalse\e[0m\n", failed, StringComparison.Ordinal);
         Assert.Matches(@"\n  Ready +\e\[31mFalse\e\[0m +Failed ", failed);
@@ -75,7 +76,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     [InlineData(true, null, "list -o name")]
     [InlineData(true, "1", "templates")]
     [InlineData(false, null, "credentials")]
-    public async Task NoColour_WithNoColorOrNoTerminalOrStructuredOutput(bool terminal, string? noColor, string args)
+    public async Task Run_WhenNoColorNoTerminalOrStructured_PrintsNoColour(bool terminal, string? noColor, string args)
     {
         var result = await world.RunAsync(terminal, noColor, args.Split(' '));
 
@@ -85,7 +86,7 @@ public class ColorOutputTests(LiveViewSandbox world) : IClassFixture<LiveViewSan
     }
 
     [Fact]
-    public async Task AnEmptyNoColor_IsUnset()
+    public async Task List_WhenNoColorIsEmpty_TreatsItAsUnset()
     {
         var result = await world.RunAsync(terminal: true, noColorVariable: string.Empty, "list");
 

@@ -20,7 +20,7 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task InsecureSkipTlsVerify_Works()
+    public async Task List_WhenInsecureSkipTlsVerify_Works()
     {
         var result = await RunAsync(Kubeconfig("insecure-skip-tls-verify: true", $"token: {_sandbox.Handle.AdminToken}"), "list");
 
@@ -29,7 +29,7 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
     }
 
     [Fact]
-    public async Task CertificateAuthorityFile_RelativeToTheKubeconfig_Works()
+    public async Task List_WhenTheCaFileIsRelativeToTheKubeconfig_Works()
     {
         File.WriteAllText(_dir.Combine("ca.crt"), _sandbox.Handle.CaPem);
 
@@ -39,7 +39,7 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
     }
 
     [Fact]
-    public async Task TokenFile_Works()
+    public async Task List_WhenTheUserHasATokenFile_Works()
     {
         File.WriteAllText(_dir.Combine("token"), _sandbox.Handle.AdminToken + "\n");
 
@@ -49,7 +49,7 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
     }
 
     [Fact]
-    public async Task ExecPluginPrintingTheToken_Works()
+    public async Task List_WhenAnExecPluginPrintsTheToken_Works()
     {
         ExecPluginScript.Token(_dir.Path, $$"""{"token":"{{_sandbox.Handle.AdminToken}}"}""");
 
@@ -61,7 +61,7 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
     }
 
     [Fact]
-    public async Task ExecPluginWithAWrongToken_IsRejectedByTheServer_Exit4()
+    public async Task List_WhenAnExecPluginGivesAWrongToken_IsExit4()
     {
         ExecPluginScript.Token(_dir.Path, """{"token":"not-the-sandbox-token"}""");
 
@@ -73,7 +73,7 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
     }
 
     [Fact]
-    public async Task FailingExecPlugin_IsExit4_NamingThePlugin_AndOfflineCommandsNeverRunIt()
+    public async Task Run_WhenTheExecPluginFails_IsExit4AndOfflineCommandsNeverRunIt()
     {
         var script = ExecPluginScript.Write(_dir.Path, "plugin.sh", "echo run >> \"$(dirname \"$0\")/runs\"\nexit 1");
         var kubeconfig = Kubeconfig(PinnedCa, ExecUser);
@@ -89,7 +89,7 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
     }
 
     [Fact]
-    public async Task AuthProvider_IsExit2_ForLiveCommands_ButHistoryStillWorks()
+    public async Task Run_WhenTheUserHasAnAuthProvider_IsExit2ForLiveCommandsButHistoryWorks()
     {
         var kubeconfig = Kubeconfig(PinnedCa, "auth-provider: {name: oidc, config: {idp-issuer-url: https://issuer.example}}");
 
@@ -106,7 +106,7 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
     private string PinnedCa => $"certificate-authority-data: {Convert.ToBase64String(Encoding.UTF8.GetBytes(_sandbox.Handle.CaPem))}";
 
     private Task<CliResult> RunAsync(string kubeconfig, params string[] args) =>
-        CliRunner.RunAsync(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["CHILDCTL_HISTORY_DIR"] = _dir.Combine("history") }, args);
+        new TestCli(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["CHILDCTL_HISTORY_DIR"] = _dir.Combine("history") }).RunAsync(args);
 
     private string Kubeconfig(string cluster, string user)
     {

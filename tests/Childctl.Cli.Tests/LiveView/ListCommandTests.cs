@@ -14,30 +14,30 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task List_ShowsEveryPhase_IncludingTheStaleReadyAndDryRunTraps()
+    public async Task List_WhenClustersAreInEveryPhase_ShowsThemIncludingTheTraps()
     {
         var result = await _world.RunAsync("list");
 
         Assert.Equal((0, string.Empty), (result.ExitCode, result.Stderr));
-        Golden.AssertMatches("list.txt", result.Stdout);
+        Golden.Check("list.txt", Golden.MaskUids(result.Stdout));
     }
 
     [Fact]
-    public async Task ListAllNamespaces_AddsTheNamespaceColumn()
+    public async Task List_WhenAllNamespaces_AddsTheNamespaceColumn()
     {
         var result = await _world.RunAsync("list", "-A");
 
         Assert.Equal(0, result.ExitCode);
-        Golden.AssertMatches("list-all-namespaces.txt", result.Stdout);
+        Golden.Check("list-all-namespaces.txt", Golden.MaskUids(result.Stdout));
     }
 
     [Fact]
-    public async Task ListWide_AddsCredentialVersionWorkersDryRunAndUid()
+    public async Task List_WhenWide_AddsCredentialVersionWorkersDryRunAndUid()
     {
         var result = await _world.RunAsync("list", "-o", "wide");
 
         Assert.Equal(0, result.ExitCode);
-        Golden.AssertMatches("list-wide.txt", result.Stdout);
+        Golden.Check("list-wide.txt", Golden.MaskUids(result.Stdout));
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     [InlineData("--template", "aws-standalone-cp-1-0-43", "aws-useast1-stale,aws-uswest2-prod,aws-uswest2-test")]
     [InlineData("-l", "env=dev", "azure-eastus-dev,azure-westeu-new")]
     [InlineData("-l", "env!=dev", "aws-useast1-stale,aws-uswest2-prod,aws-uswest2-test,azure-dryrun,gcp-useast4-stage")]
-    public async Task Filter_KeepsOnlyMatchingClusters(string option, string value, string expected)
+    public async Task List_WhenFiltered_KeepsOnlyMatchingClusters(string option, string value, string expected)
     {
         var result = await _world.RunAsync("list", option, value, "-o", "name");
 
@@ -65,7 +65,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task Filters_Combine()
+    public async Task List_WhenFiltersAreCombined_KeepsClustersMatchingAll()
     {
         var result = await _world.RunAsync("list", "-A", "--provider", "gcp", "--phase", "Ready", "-o", "name");
 
@@ -75,11 +75,11 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     [Theory]
     [InlineData("--phase", "Running", "unknown phase 'Running': use one of Provisioning, Ready, Failed, Deleting, DryRun")]
     [InlineData("--provider", "alibaba", "unknown provider 'alibaba': use one of aws, azure, docker, gcp, openstack, vsphere")]
-    public async Task BadFilterValue_IsUsageError_ListingTheChoices_BeforeAnyApiCall(string option, string value, string message)
+    public async Task List_WhenAFilterValueIsUnknown_IsUsageErrorListingTheChoices(string option, string value, string message)
     {
         var env = new Dictionary<string, string> { ["KUBECONFIG"] = "/nonexistent/kubeconfig" };
 
-        var result = await CliRunner.RunAsync(env, "list", option, value);
+        var result = await new TestCli(env).RunAsync("list", option, value);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"error: {message}", result.Stderr, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task NothingMatches_SaysSoOnStderr_AndSucceeds()
+    public async Task List_WhenNothingMatches_SaysSoOnStderrAndSucceeds()
     {
         var result = await _world.RunAsync("list", "--region", "mars-1");
 
@@ -96,7 +96,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task NothingInAnyNamespace_SaysInAnyNamespace()
+    public async Task List_WhenNothingIsInAnyNamespace_SaysInAnyNamespace()
     {
         var result = await _world.RunAsync("list", "-A", "--template", "none");
 
@@ -106,7 +106,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     [Theory]
     [InlineData("json")]
     [InlineData("yaml")]
-    public async Task StructuredOutput_IsAListOfTheServedObjects(string format)
+    public async Task List_WhenStructured_IsAListOfTheServedObjects(string format)
     {
         var result = await _world.RunAsync("list", "-A", "-o", format);
 
@@ -123,7 +123,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task NameOutput_IsKindDotGroupSlashName()
+    public async Task List_WhenName_PrintsKindDotGroupSlashName()
     {
         var result = await _world.RunAsync("list", "--phase", "Failed", "-o", "name");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Kubernetes;
 using Childctl.Sandbox;
 using Childctl.Sandbox.Faults;
 using Childctl.Sandbox.Hosting;
@@ -91,7 +92,7 @@ public partial class LiveViewSandbox : IAsyncLifetime, IDisposable
             env["NO_COLOR"] = noColorVariable;
         }
 
-        return CliRunner.RunAsync(env, Clock, terminal, args);
+        return new TestCli(env) { Time = Clock, StdoutIsTerminal = terminal }.RunAsync(args);
     }
 
     private List<JsonObject> CreateClusters() =>

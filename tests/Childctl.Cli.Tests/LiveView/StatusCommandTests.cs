@@ -16,7 +16,7 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task Status_ShowsPhaseConditionsEventsAndLocalHistory()
+    public async Task Status_WhenProvisioning_ShowsPhaseConditionsEventsAndLocalHistory()
     {
         await RecordAsync("azure-eastus-dev", "cluster_created", "note_added");
 
@@ -24,33 +24,33 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
 
         Assert.Equal((0, string.Empty), (result.ExitCode, result.Stderr));
         Assert.DoesNotContain("SuccessfulDelete", result.Stdout, StringComparison.Ordinal);
-        Golden.AssertMatches("status-provisioning.txt", result.Stdout, (_world.HistoryDirectory, "<history-dir>"));
+        Golden.Check("status-provisioning.txt", Golden.MaskUids(result.Stdout.Replace(_world.HistoryDirectory, "<history-dir>", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task Status_OfAReadyCluster_ShowsServicesAndTheKubeconfigSecret_ButNotItsContent()
+    public async Task Status_WhenReady_ShowsServicesAndTheKubeconfigSecretButNotItsContent()
     {
         var result = await _world.RunAsync("describe", "aws-uswest2-prod");
 
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("secret-kubeconfig-content", result.Stdout, StringComparison.Ordinal);
-        Golden.AssertMatches("status-ready.txt", result.Stdout, (_world.HistoryDirectory, "<history-dir>"));
+        Golden.Check("status-ready.txt", Golden.MaskUids(result.Stdout.Replace(_world.HistoryDirectory, "<history-dir>", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task Status_OfADeletingCluster_IndentsTheMultiLineMessages()
+    public async Task Status_WhenDeleting_IndentsTheMultiLineMessages()
     {
         var result = await _world.RunAsync("status", "gcp-useast4-stage");
 
         Assert.Equal(0, result.ExitCode);
-        Golden.AssertMatches("status-deleting.txt", result.Stdout, (_world.HistoryDirectory, "<history-dir>"));
+        Golden.Check("status-deleting.txt", Golden.MaskUids(result.Stdout.Replace(_world.HistoryDirectory, "<history-dir>", StringComparison.Ordinal)));
     }
 
     [Theory]
     [InlineData("aws-useast1-stale", "Phase:               Provisioning: spec changed (generation 2); k0rdent has observed only generation 1")]
     [InlineData("azure-dryrun", "Phase:               DryRun: dry run: configuration valid, nothing deployed")]
     [InlineData("aws-uswest2-test", "Phase:               Failed: HelmChartReady: failed to validate template with provided configuration: at '/controlPlane/rootVolumeSize': minimum: got 4, want 8")]
-    public async Task Status_UsesThePhaseRule(string name, string line)
+    public async Task Status_WhenTheReadyIsStale_UsesThePhaseRule(string name, string line)
     {
         var result = await _world.RunAsync("status", name);
 
@@ -59,7 +59,7 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task Status_OfAMissingCluster_IsNotFound_NamingKindNamespaceAndName()
+    public async Task Status_WhenTheClusterIsMissing_IsNotFoundNamingKindNamespaceAndName()
     {
         var result = await _world.RunAsync("status", "nope");
 
@@ -69,7 +69,7 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task SourceOfTruth_HistorySaysItExists_TheApiSaysNo_StatusIsNotFound_AndListNeverShowsIt()
+    public async Task Status_WhenOnlyHistoryKnowsTheCluster_IsNotFound()
     {
         await RecordAsync("ghost-cluster", "cluster_created", "observed_ready");
 
@@ -85,7 +85,7 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
     [Theory]
     [InlineData("json")]
     [InlineData("yaml")]
-    public async Task StructuredOutput_IsTheObjectItself(string format)
+    public async Task Status_WhenStructured_IsTheObjectItself(string format)
     {
         var result = await _world.RunAsync("status", "aws-uswest2-test", "-o", format);
 
@@ -97,7 +97,7 @@ public class StatusCommandTests : IClassFixture<LiveViewSandbox>
     }
 
     [Fact]
-    public async Task Status_WithAllNamespaces_IsUsageError()
+    public async Task Status_WhenAllNamespaces_IsUsageError()
     {
         var result = await _world.RunAsync("status", "x", "-A");
 

@@ -9,7 +9,7 @@ public sealed class TemplatesWithoutChainsTests(StillSandbox fixture) : IClassFi
     private static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", Namespaced: false);
 
     [Fact]
-    public async Task Templates_ShowNoTargets_AndSayWhy()
+    public async Task Templates_WhenNoChainsAreServed_ShowNoTargetsAndSayWhy()
     {
         fixture.Sandbox.Store.Delete(Crds, null, "clustertemplatechains.k0rdent.mirantis.com");
 

@@ -11,7 +11,7 @@ public class UnreachableTests
     [InlineData("status", "aws-uswest2-prod")]
     [InlineData("templates")]
     [InlineData("credentials")]
-    public async Task StoppedSandbox_IsUnreachable_NamingServerAndContext_NeverLocalData(params string[] args)
+    public async Task Run_WhenTheSandboxIsStopped_IsUnreachableNamingServerAndContext(params string[] args)
     {
         using var folder = new TempDirectory("childctl-unreachable");
         var kubeconfig = folder.Combine("kubeconfig");
@@ -20,7 +20,7 @@ public class UnreachableTests
         var server = sandbox.BaseUri.ToString().TrimEnd('/');
         await sandbox.DisposeAsync();
 
-        var result = await CliRunner.RunAsync(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["CHILDCTL_HISTORY_DIR"] = folder.Path }, args);
+        var result = await new TestCli(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["CHILDCTL_HISTORY_DIR"] = folder.Path }).RunAsync(args);
 
         Assert.Equal(5, result.ExitCode);
         Assert.Empty(result.Stdout);
@@ -29,7 +29,7 @@ public class UnreachableTests
     }
 
     [Fact]
-    public async Task ServerCertificateFromAnotherCa_FailsTheHandshake_TlsVerificationStaysOn()
+    public async Task List_WhenTheServerCertificateIsFromAnotherCa_FailsTheHandshake()
     {
         using var folder = new TempDirectory("childctl-tls");
         var kubeconfig = folder.Combine("kubeconfig");
@@ -41,7 +41,7 @@ public class UnreachableTests
         var wrongCa = File.ReadAllText(kubeconfig).Replace(CaData(kubeconfig), CaData(other), StringComparison.Ordinal);
         File.WriteAllText(kubeconfig, wrongCa);
 
-        var result = await CliRunner.RunAsync(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["CHILDCTL_HISTORY_DIR"] = folder.Path }, "list");
+        var result = await new TestCli(new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["CHILDCTL_HISTORY_DIR"] = folder.Path }).RunAsync("list");
 
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("TLS handshake", result.Stderr, StringComparison.Ordinal);

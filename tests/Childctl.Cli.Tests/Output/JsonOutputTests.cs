@@ -8,7 +8,7 @@ namespace Childctl.Cli.Tests.Output;
 public class JsonOutputTests
 {
     [Fact]
-    public void List_WrapsItemsInAV1List_KeepingEveryFieldButManagedFields()
+    public void List_WhenWritten_WrapsItemsInAV1ListKeepingEveryFieldButManagedFields()
     {
         var original = YamlJson.LoadFile(Path.Combine(RepoPaths.K0rdentFixtures, "clusterdeployment-02-provisioning.yaml"));
         var served = original.DeepClone().AsObject();
@@ -22,7 +22,7 @@ public class JsonOutputTests
     }
 
     [Fact]
-    public void Object_IsIndentedLikeKubectl_WithFourSpaces()
+    public void Object_WhenWritten_IsIndentedLikeKubectlWithFourSpaces()
     {
         var text = JsonOutput.Object(JsonDocument.Parse("""{"a":{"b":"<x>"}}""").RootElement);
 

@@ -15,7 +15,7 @@ public class TableWriterColorTests
     }
 
     [Fact]
-    public void Render_WithColor_PaintsOnlyTheStyledCells_AndLinesUpAsThePlainTable()
+    public void Render_WhenColoured_PaintsOnlyStyledCellsAndLinesUpAsThePlainTable()
     {
         var table = Table();
 
@@ -31,13 +31,13 @@ public class TableWriterColorTests
     }
 
     [Fact]
-    public void Render_WithoutColor_IgnoresTheStyles()
+    public void Render_WhenNotColoured_IgnoresTheStyles()
     {
         Assert.False(AnsiText.HasColor(Table().Render()));
     }
 
     [Fact]
-    public void StyleColumn_OfAnUnknownHeader_Throws()
+    public void StyleColumn_WhenTheHeaderIsUnknown_Throws()
     {
         var table = new TableWriter("NAME");
 

@@ -12,7 +12,7 @@ public class YamlWriterTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void WriteObject_ParsesBackIntoTheSameObject(string file)
+    public void WriteObject_WhenParsedBack_IsTheSameObject(string file)
     {
         var original = YamlJson.LoadFile(Path.Combine(RepoPaths.K0rdentFixtures, file));
 
@@ -56,7 +56,7 @@ public class YamlWriterTests
     [InlineData("ünïcode ✓")]
     [InlineData("k0rdent.mirantis.com/component")]
     [InlineData("Standard_A4_v2")]
-    public void Strings_SurviveTheRoundTrip_AsStrings(string value)
+    public void WriteObject_WhenStringsLookLikeOtherTypes_KeepsThemStrings(string value)
     {
         var original = new JsonObject { ["key"] = value, [value] = "as a key" };
 
@@ -66,7 +66,7 @@ public class YamlWriterTests
     }
 
     [Fact]
-    public void WriteList_IsAKubectlStyleList_WithoutManagedFields()
+    public void WriteList_WhenWritten_IsAKubectlStyleListWithoutManagedFields()
     {
         var item = new JsonObject
         {
@@ -107,7 +107,7 @@ public class YamlWriterTests
     }
 
     [Fact]
-    public void WriteList_Empty_HasEmptyItems()
+    public void WriteList_WhenEmpty_HasEmptyItems()
     {
         var parsed = YamlJson.Parse(Write(w => w.WriteList([])));
 

@@ -11,7 +11,7 @@ public class ConditionMessagesTests
     [InlineData("* WorkersAvailable:\n  * MachineDeployment md: 0 available replicas", "WorkersAvailable: MachineDeployment md: 0 available replicas")]
     [InlineData("failed to validate: values don't meet the schema(s):\nchart:\n- at '/a': minimum: got 4, want 8\n", "failed to validate: at '/a': minimum: got 4, want 8")]
     [InlineData("first line:\nsecond line", "first line")]
-    public void Summarize_PicksTheMostTellingLine(string message, string expected)
+    public void Summarize_WhenTheMessageHasBulletsOrLines_PicksTheMostTellingLine(string message, string expected)
     {
         Assert.Equal(expected, ConditionMessages.Summarize(message));
     }

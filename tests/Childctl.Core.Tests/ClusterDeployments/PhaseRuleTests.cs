@@ -12,7 +12,7 @@ public class PhaseRuleTests
     private const string Deleting = "clusterdeployment-05-deleting.yaml";
 
     [Fact]
-    public void JustCreated_WithoutStatus_IsProvisioning_NotYetReconciled()
+    public void Evaluate_WhenJustCreatedWithoutStatus_IsProvisioningNotYetReconciled()
     {
         var verdict = PhaseRule.Evaluate(ExampleObjects.Cluster(Created));
 
@@ -21,7 +21,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void CapiStillComingUp_IsProvisioning_WithFirstCapiBullet()
+    public void Evaluate_WhenCapiIsStillComingUp_IsProvisioningWithTheFirstCapiBullet()
     {
         var verdict = PhaseRule.Evaluate(ExampleObjects.Cluster(Provisioning));
 
@@ -29,7 +29,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void ReadyTrue_AtCurrentGeneration_IsReady()
+    public void Evaluate_WhenReadyIsTrueAtTheCurrentGeneration_IsReady()
     {
         var verdict = PhaseRule.Evaluate(ExampleObjects.Cluster(Ready));
 
@@ -38,7 +38,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void HelmSchemaError_IsFailed_WithTheFailingConditionAndTheSchemaBullet()
+    public void Evaluate_WhenHelmReportsASchemaError_IsFailedWithTheFailingConditionAndTheSchemaBullet()
     {
         var verdict = PhaseRule.Evaluate(ExampleObjects.Cluster(Failed));
 
@@ -49,7 +49,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void DeletionTimestamp_IsDeleting_WithTheDeletingStep()
+    public void Evaluate_WhenADeletionTimestampIsSet_IsDeletingWithTheDeletingStep()
     {
         var verdict = PhaseRule.Evaluate(ExampleObjects.Cluster(Deleting));
 
@@ -59,7 +59,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void DeletionTimestamp_BeforeAnyDeletingCondition_IsDeleting()
+    public void Evaluate_WhenDeletionIsRequestedBeforeAnyDeletingCondition_IsDeleting()
     {
         var cluster = ExampleObjects.Cluster(Ready, o => Metadata(o)["deletionTimestamp"] = "2026-09-02T11:00:00Z");
 
@@ -67,7 +67,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void StaleReady_StatusObservedGenerationBehind_IsProvisioning_NotReady()
+    public void Evaluate_WhenTheStatusObservedGenerationIsBehind_IsProvisioningNotReady()
     {
         var cluster = ExampleObjects.Cluster(Ready, o => Metadata(o)["generation"] = 2);
 
@@ -79,7 +79,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void StaleReady_OnlyReadyConditionBehind_IsProvisioning()
+    public void Evaluate_WhenOnlyTheReadyConditionIsBehind_IsProvisioning()
     {
         var cluster = ExampleObjects.Cluster(Ready, o =>
         {
@@ -94,7 +94,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void StaleFailure_AfterSpecFix_IsProvisioning_NotFailed()
+    public void Evaluate_WhenAFailureIsStaleAfterASpecFix_IsProvisioningNotFailed()
     {
         var cluster = ExampleObjects.Cluster(Failed, o => Metadata(o)["generation"] = 2);
 
@@ -102,7 +102,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void DryRunReportingReady_IsDryRun_NeverReady()
+    public void Evaluate_WhenADryRunReportsReady_IsDryRunNeverReady()
     {
         var cluster = ExampleObjects.Cluster(Ready, o => o["spec"]!["dryRun"] = true);
 
@@ -113,7 +113,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void DryRunValidatedForAnOlderSpec_IsValidatingAgain_NotValid()
+    public void Evaluate_WhenADryRunWasValidatedForAnOlderSpec_IsValidatingAgainNotValid()
     {
         var cluster = ExampleObjects.Cluster(Ready, o =>
         {
@@ -125,7 +125,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void DryRunWithInvalidConfig_IsDryRun_SayingWhy()
+    public void Evaluate_WhenADryRunHasAnInvalidConfig_IsDryRunSayingWhy()
     {
         var cluster = ExampleObjects.Cluster(Failed, o => o["spec"]!["dryRun"] = true);
 
@@ -136,7 +136,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void DeletingDryRun_IsDeleting()
+    public void Evaluate_WhenADryRunIsBeingDeleted_IsDeleting()
     {
         var cluster = ExampleObjects.Cluster(Deleting, o => o["spec"]!["dryRun"] = true);
 
@@ -144,7 +144,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void CapiSummaryFalseForOver30Minutes_IsFailed_WithTheCapiBullet()
+    public void Evaluate_WhenCapiSummaryIsFalseForOver30Minutes_IsFailedWithTheCapiBullet()
     {
         var cluster = ExampleObjects.Cluster(Provisioning, o =>
         {
@@ -159,7 +159,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void PausedRegion_IsFailed_NamingThePause()
+    public void Evaluate_WhenTheRegionIsPaused_IsFailedNamingThePause()
     {
         var cluster = ExampleObjects.Cluster(Ready, o =>
         {
@@ -177,7 +177,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void ServicesNotReady_IsProvisioning_WithTheCount()
+    public void Evaluate_WhenServicesAreNotReady_IsProvisioningWithTheCount()
     {
         var cluster = ExampleObjects.Cluster(Ready, o =>
         {
@@ -195,7 +195,7 @@ public class PhaseRuleTests
     }
 
     [Fact]
-    public void FirstReconcile_AllUnknown_IsProvisioning_WaitingForTheFirstPipelineStep()
+    public void Evaluate_WhenEveryConditionIsUnknown_IsProvisioningWaitingForTheFirstPipelineStep()
     {
         var cluster = ExampleObjects.Cluster(Failed, o =>
         {

@@ -1,3 +1,4 @@
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Create;
 
@@ -9,7 +10,7 @@ public class ClusterNameRulesTests
     [InlineData("my-cluster")]
     [InlineData("a")]
     [InlineData("azure-eastus-prod-01")]
-    public void Check_AcceptsNamesValidEverywhere(string name) => Assert.Null(ClusterNameRules.Check(name));
+    public void Check_WhenTheNameIsValidEverywhere_AcceptsIt(string name) => Assert.Null(ClusterNameRules.Check(name));
 
     [Theory]
     [InlineData("My-Cluster", "DNS-1123")]
@@ -19,7 +20,7 @@ public class ClusterNameRulesTests
     [InlineData("my.cluster", "cloud resource names")]
     [InlineData("1cluster", "must start with a letter")]
     [InlineData("", "empty")]
-    public void Check_RejectsAndNamesTheRule(string name, string rule)
+    public void Check_WhenTheNameBreaksARule_RejectsItNamingTheRule(string name, string rule)
     {
         var problem = ClusterNameRules.Check(name);
 
@@ -28,7 +29,7 @@ public class ClusterNameRulesTests
     }
 
     [Fact]
-    public void Check_RejectsNamesTooLongForAHelmRelease()
+    public void Check_WhenTheNameIsTooLongForAHelmRelease_RejectsIt()
     {
         var name = new string('a', 54);
 
@@ -37,7 +38,7 @@ public class ClusterNameRulesTests
     }
 
     [Fact]
-    public void Validate_ThrowsInvalidInput()
+    public void Validate_WhenTheNameBreaksARule_ThrowsInvalidInput()
     {
         var error = Assert.Throws<ChildctlException>(() => ClusterNameRules.Validate("Bad"));
 

@@ -50,7 +50,7 @@ public class KubeconfigMergerTests
         """;
 
     [Fact]
-    public void Merge_AddsAContextNamedAfterTheCluster_AndKeepsEverythingElse()
+    public void Merge_WhenTheTargetHasOtherEntries_AddsAContextNamedAfterTheClusterAndKeepsEverythingElse()
     {
         var merged = Parse(KubeconfigMerger.Merge(Existing, Child, "dev-1"));
 
@@ -64,7 +64,7 @@ public class KubeconfigMergerTests
     }
 
     [Fact]
-    public void Merge_Twice_ReplacesTheEntriesInsteadOfAddingMore()
+    public void Merge_WhenDoneTwice_ReplacesTheEntriesInsteadOfAddingMore()
     {
         var once = KubeconfigMerger.Merge(Existing, Child, "dev-1");
         var twice = Parse(KubeconfigMerger.Merge(once, Child.Replace("10.1.2.3", "10.9.9.9", StringComparison.Ordinal), "dev-1"));
@@ -75,7 +75,7 @@ public class KubeconfigMergerTests
     }
 
     [Fact]
-    public void Merge_IntoNothing_MakesAConfigWhoseCurrentContextIsTheCluster()
+    public void Merge_WhenThereIsNoTarget_MakesAConfigWhoseCurrentContextIsTheCluster()
     {
         var merged = Parse(KubeconfigMerger.Merge(null, Child, "dev-1"));
 

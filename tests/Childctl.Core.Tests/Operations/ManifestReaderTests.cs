@@ -7,7 +7,7 @@ namespace Childctl.Core.Tests.Operations;
 public class ManifestReaderTests
 {
     [Fact]
-    public void Read_TypesPlainScalarsAndKeepsQuotedOnesAsStrings()
+    public void Read_WhenScalarsArePlainOrQuoted_TypesPlainOnesAndKeepsQuotedOnesAsStrings()
     {
         var manifest = ManifestReader.Read("""
             apiVersion: k0rdent.mirantis.com/v1beta1
@@ -29,13 +29,13 @@ public class ManifestReaderTests
     }
 
     [Fact]
-    public void Read_AcceptsJson()
+    public void Read_WhenTheFileIsJson_AcceptsIt()
     {
         Assert.Equal("a", ClusterDeploymentManifest.Name(ManifestReader.Read("""{"metadata":{"name":"a"}}""", "f")));
     }
 
     [Fact]
-    public void Read_TheReadyFixture()
+    public void Read_WhenGivenTheReadyFixture_KeepsEveryField()
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.K0rdentFixtures, "clusterdeployment-03-ready.yaml"));
 
@@ -50,7 +50,7 @@ public class ManifestReaderTests
     [InlineData("", "empty")]
     [InlineData("a: 1\n---\nb: 2\n", "2 documents")]
     [InlineData("{nope", "not valid JSON")]
-    public void Read_RejectsWhatIsNotOneObject(string text, string message)
+    public void Read_WhenTheFileIsNotOneObject_RejectsIt(string text, string message)
     {
         var error = Assert.Throws<ChildctlException>(() => ManifestReader.Read(text, "f.yaml"));
 

@@ -1,7 +1,6 @@
-using Childctl.Core.Operations;
+using Childctl.Core.History;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Tests.ClusterDeployments;
-using Childctl.Core.Kubernetes;
 using Childctl.History.Store;
 
 namespace Childctl.Core.Tests.Operations;
@@ -13,7 +12,7 @@ public sealed class ObservedTransitionsTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task TheSameTransitionSeenTwice_IsRecordedOnce_ButAReadyAtANewGenerationIsNew()
+    public async Task RecordObserved_WhenTheSameTransitionIsSeenTwice_RecordsItOnceButANewGenerationAgain()
     {
         var store = new InMemoryHistoryStore();
         var recorder = Recorder(store);
@@ -26,7 +25,7 @@ public sealed class ObservedTransitionsTests : IDisposable
     }
 
     [Fact]
-    public void Ready_OfAFreshCluster_MeasuresFromCreation()
+    public void Ready_WhenTheClusterIsFresh_MeasuresFromCreation()
     {
         var record = ObservedTransitions.Ready(ExampleObjects.Cluster("clusterdeployment-03-ready.yaml"), null);
 
@@ -46,7 +45,7 @@ public sealed class ObservedTransitionsTests : IDisposable
             contexts: [{name: ctx, context: {cluster: mgmt, user: me}}]
             current-context: ctx
             """);
-        var cluster = KubeconfigResolver.Resolve(path, null, null, _ => null);
-        return new HistoryRecorder(store, cluster, OperationContext.Start(TimeProvider.System, "tester", "childctl wait", null), TimeProvider.System);
+        var session = new Session(new SessionOptions { KubeconfigPath = path, HistoryDirectory = _dir, User = "tester", CommandLine = "childctl wait" }, store);
+        return session.Recorder();
     }
 }

@@ -11,7 +11,7 @@ public sealed class PrivateFileTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task Write_CreatesTheFileOwnerOnly_AndItsFoldersToo()
+    public async Task Write_WhenTheFileIsNew_CreatesItAndItsFoldersOwnerOnly()
     {
         var path = Path.Combine(_dir, "sub", "kc.yaml");
 
@@ -23,7 +23,7 @@ public sealed class PrivateFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Write_RefusesToOverwrite_WithoutForce()
+    public async Task Write_WhenTheFileExistsWithoutForce_RefusesToOverwrite()
     {
         var path = Path.Combine(_dir, "kc.yaml");
         await File.WriteAllTextAsync(path, "keep");
@@ -37,7 +37,7 @@ public sealed class PrivateFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Write_WithForce_ReplacesAWideFileWithAnOwnerOnlyOne()
+    public async Task Write_WhenForced_ReplacesAWideFileWithAnOwnerOnlyOne()
     {
         var path = Path.Combine(_dir, "kc.yaml");
         await File.WriteAllTextAsync(path, "old");

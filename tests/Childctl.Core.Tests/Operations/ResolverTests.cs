@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Credentials;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Create;
@@ -18,13 +19,13 @@ public class ResolverTests
     ];
 
     [Fact]
-    public void NewestTemplate_ComparesChartVersionsAsVersions_SkipsInvalidOnes_AndStaysInTheStandaloneChart()
+    public void ResolveTemplate_WhenNoneIsNamed_PicksTheNewestValidStandaloneByChartVersion()
     {
         Assert.Equal("azure-standalone-cp-1-0-45", TemplateResolver.Resolve(Templates, "ns", CloudProvider.Azure, null).Name);
     }
 
     [Fact]
-    public void NamedTemplate_ThatIsInvalid_IsInvalidInput_WithTheReason()
+    public void ResolveTemplate_WhenTheNamedOneIsInvalid_IsInvalidInputWithTheReason()
     {
         var error = Assert.Throws<ChildctlException>(() => TemplateResolver.Resolve(Templates, "ns", CloudProvider.Azure, "azure-standalone-cp-1-0-46"));
 
@@ -33,7 +34,7 @@ public class ResolverTests
     }
 
     [Fact]
-    public void NoTemplateForTheCloud_IsNotFound()
+    public void ResolveTemplate_WhenTheCloudHasNone_IsNotFound()
     {
         var error = Assert.Throws<ChildctlException>(() => TemplateResolver.Resolve(Templates, "ns", CloudProvider.Gcp, null));
 
@@ -45,11 +46,11 @@ public class ResolverTests
     [InlineData("1.0.45", "1.0.45", 0)]
     [InlineData("1.1.0-rc1", "1.1.0", -1)]
     [InlineData("v2.0.0", "1.99.99", 1)]
-    public void ChartVersions_Compare(string a, string b, int sign) =>
-        Assert.Equal(sign, Math.Sign(ChartVersions.Parse(a).CompareTo(ChartVersions.Parse(b))));
+    public void ChartVersion_WhenCompared_OrdersAsVersions(string a, string b, int sign) =>
+        Assert.Equal(sign, Math.Sign(ChartVersion.Parse(a).CompareTo(ChartVersion.Parse(b))));
 
     [Fact]
-    public void DefaultCredential_IsTheOneReadyForTheCloud()
+    public void ResolveCredential_WhenNoneIsNamed_IsTheOneReadyForTheCloud()
     {
         Credential[] credentials = [Cred("az", "AzureClusterIdentity", true), Cred("az-old", "AzureClusterIdentity", false), Cred("aws", "AWSClusterStaticIdentity", true)];
 

@@ -7,7 +7,7 @@ namespace Childctl.Core.Tests.Operations;
 public sealed class SpecSnapshotTests
 {
     [Fact]
-    public void Of_FlattensTemplateCredentialAndConfig_KeepingArraysAndEmptyObjectsAsJson()
+    public void Of_WhenTheConfigHasArraysAndEmptyObjects_FlattensItKeepingThemAsJson()
     {
         using var doc = JsonDocument.Parse("""
             {"metadata":{"name":"c","namespace":"n","uid":"u","generation":4,"creationTimestamp":"2026-09-01T10:00:00Z"},

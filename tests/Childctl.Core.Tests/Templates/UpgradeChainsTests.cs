@@ -6,7 +6,7 @@ namespace Childctl.Core.Tests.Templates;
 public class UpgradeChainsTests
 {
     [Fact]
-    public void Read_CollectsSortedTargetsPerNamespaceAndTemplate()
+    public void Read_WhenChainsOverlap_CollectsSortedTargetsPerNamespaceAndTemplate()
     {
         var chain = JsonDocument.Parse("""
             {"metadata": {"name": "aws", "namespace": "kcm-system"},
@@ -25,7 +25,7 @@ public class UpgradeChainsTests
     }
 
     [Fact]
-    public void InfrastructureProvider_IsTheSuffixOfTheInfrastructureProvider()
+    public void InfrastructureProvider_WhenTheTemplateNamesOne_IsItsSuffix()
     {
         var template = ClusterTemplate.Read(JsonDocument.Parse("""
             {"metadata": {"name": "t", "namespace": "n"},

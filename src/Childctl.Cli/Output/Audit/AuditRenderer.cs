@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Childctl.Core.Operations.Audit;
-using Childctl.Cli.Output.History;
 
 namespace Childctl.Cli.Output.Audit;
 
@@ -13,7 +12,7 @@ namespace Childctl.Cli.Output.Audit;
 /// </summary>
 internal static class AuditRenderer
 {
-    /// <param name="color">Colour the CLASS of clusters not in step (a terminal only; see CliContext.UseColor).</param>
+    /// <param name="color">Colour the CLASS of clusters not in step (a terminal only; see Invocation.UseColor).</param>
     public static string Render(AuditReport report, OutputFormat format, bool color = false) => format switch
     {
         OutputFormat.Json => Json(report) + "\n",
@@ -74,12 +73,12 @@ internal static class AuditRenderer
         headers.Add("DETAILS");
         var table = new TableWriter([.. headers]);
         var kind = table.ColumnOf("CLASS");
-        table.StyleColumn("CLASS", row => CellStyles.AuditClass(row[kind]));
+        table.StyleColumn("CLASS", row => ClassStyle(row[kind]));
         foreach (var f in report.Findings)
         {
             var cells = new List<string?>();
             cells.AddRange(all ? [f.Namespace] : []);
-            cells.AddRange([f.Name, AuditClassNames.Text(f.Class), HistoryDetails.ShortUid(f.Uid), f.By?.Manager ?? "-", f.At is { } at ? AuditJsonMapper.Second(at) : "-"]);
+            cells.AddRange([f.Name, AuditClassNames.Text(f.Class), Cells.ShortUid(f.Uid), f.By?.Manager ?? "-", f.At is { } at ? AuditJsonMapper.Second(at) : "-"]);
             cells.AddRange(wide ? [Number(f.Generation), Number(f.RecordedGeneration), f.ResourceVersion ?? "-", f.PreviousUid ?? "-", f.HistoryFile ?? "-"] : []);
             cells.Add(f.Detail);
             table.AddRow([.. cells]);
@@ -91,4 +90,10 @@ internal static class AuditRenderer
     private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
 
     private static string Number(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "-";
+
+    /// <summary>An audit CLASS: in step is plain; a change made elsewhere is yellow; a cluster gone or replaced elsewhere is red.</summary>
+    private static CellStyle ClassStyle(string cell) =>
+        cell == AuditClassNames.Text(AuditClass.InStep) ? CellStyle.Plain
+        : cell == AuditClassNames.Text(AuditClass.DeletedElsewhere) || cell == AuditClassNames.Text(AuditClass.Recreated) ? CellStyle.Bad
+        : CellStyle.Warning;
 }

@@ -1,8 +1,6 @@
 using System.Text;
-using System.Text.Json;
-using Childctl.Core.Operations;
-using Childctl.History.Codec;
-using Childctl.History.Query;
+using Childctl.Core.History;
+using Childctl.Core.Operations.Listing;
 
 namespace Childctl.Cli.Output.History;
 
@@ -15,37 +13,47 @@ namespace Childctl.Cli.Output.History;
 internal static class HistoryRenderer
 {
     /// <param name="live">With <c>--with-events</c>: the live Kubernetes Events of the one cluster shown, marked and never stored.</param>
-    /// <param name="color">Colour failed results (a terminal only; see CliContext.UseColor).</param>
+    /// <param name="color">Colour failed results (a terminal only; see <see cref="Invocation.UseColor"/>).</param>
     public static string Render(HistoryResult result, OutputFormat format, bool oneCluster, LiveClusterEvents? live = null, bool color = false) => format switch
     {
-        OutputFormat.Json => JsonSerializer.Serialize(HistoryJsonMapper.List(result.Clusters, live), HistoryJsonContext.Default.HistoryListJson) + "\n",
-        OutputFormat.Yaml => Yaml(result.Clusters) + LiveEventsYaml.Comments(live),
-        OutputFormat.Name => string.Concat(result.Clusters.Select(c => $"{c.Stream.Namespace}/{c.Stream.Name}\n")),
+        OutputFormat.Json => HistoryJson.List(result.Clusters, live) + "\n",
+        OutputFormat.Yaml => string.Join("---\n", result.Clusters.Select(c => c.ToYaml())) + LiveComments(live),
+        OutputFormat.Name => string.Concat(result.Clusters.Select(c => $"{c.Namespace}/{c.Name}\n")),
         _ => oneCluster && result.Clusters.Count == 1 && (result.Clusters[0].Incarnations.Any(i => i.Uid is not null) || live?.Uid is not null)
             ? IncarnationView.Render(result.Clusters[0], format == OutputFormat.Wide, live, color)
             : Table(result.Clusters, format == OutputFormat.Wide, oneCluster, color),
     };
 
-    private static string Yaml(IReadOnlyList<ClusterHistory> clusters)
+    /// <summary>The narration line that precedes every history output on stderr.</summary>
+    public static string Marker(string historyDirectory) =>
+        $"Local history from {historyDirectory} (a record of the past, not live state; 'childctl status NAME' shows the cluster now)";
+
+    /// <summary>What stderr says after the marker: why the scope widened, and each incomplete entry found at the end of a file.</summary>
+    public static IEnumerable<string> Narration(HistoryResult result)
     {
-        var text = new StringBuilder();
-        for (var i = 0; i < clusters.Count; i++)
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Notice is not null)
         {
-            var c = clusters[i];
-            text.Append(i > 0 ? "---\n" : string.Empty);
-            text.Append(EventBlockWriter.Header(c.Header with { ClusterName = c.Header.ClusterName ?? c.Stream.Name, Namespace = c.Header.Namespace ?? c.Stream.Namespace }));
-            foreach (var e in c.Events)
-            {
-                text.Append(EventBlockWriter.Block(e));
-            }
+            yield return $"note: {result.Notice}";
         }
 
-        return text.ToString();
+        foreach (var tail in result.Clusters.Select(c => c.RepairedTail).OfType<RepairedTail>())
+        {
+            yield return Warning(tail);
+        }
     }
 
-    private static string Table(IReadOnlyList<ClusterHistory> clusters, bool wide, bool oneCluster, bool color)
+    /// <summary>An incomplete entry an interrupted write left at the end of a history file, and where it went (or will go).</summary>
+    public static string Warning(RepairedTail tail) => tail.SidePath is { } side
+        ? $"warning: {tail.LogPath} ended in an incomplete entry ({tail.Length} bytes, left by an interrupted write); it was moved to {side}"
+        : $"warning: {tail.LogPath} ends in an incomplete entry ({tail.Length} bytes, left by an interrupted write); it is not shown, and the next change recorded for this cluster moves it to a side file";
+
+    /// <summary>History times in tables: to the second.</summary>
+    internal static string Second(DateTimeOffset t) => HistoryJson.Time(t)[..19] + "Z";
+
+    private static string Table(IReadOnlyList<ClusterTimeline> clusters, bool wide, bool oneCluster, bool color)
     {
-        var showMc = clusters.Select(c => c.Stream.ManagementCluster).Distinct().Count() > 1;
+        var showMc = clusters.Select(c => c.ManagementCluster).Distinct().Count() > 1;
         var headers = new List<string> { "TIME" };
         headers.AddRange(showMc ? ["MANAGEMENT CLUSTER"] : []);
         headers.AddRange(oneCluster ? [] : ["CLUSTER"]);
@@ -58,25 +66,33 @@ internal static class HistoryRenderer
         var rows = clusters.SelectMany(c => c.Events.Select(e => (Cluster: c, Event: e))).OrderBy(r => r.Event.Timestamp);
         foreach (var (c, e) in rows)
         {
-            var cells = new List<string?> { HistoryJsonMapper.Time(e.Timestamp)[..19] + "Z" };
-            cells.AddRange(showMc ? [c.Stream.ManagementCluster] : []);
-            cells.AddRange(oneCluster ? [] : [$"{c.Stream.Namespace}/{c.Stream.Name}"]);
-            cells.AddRange([e.Action, e.User ?? "unknown", HistoryDetails.ShortUid(e.Uid), e.Result ?? "-"]);
+            var cells = new List<string?> { Second(e.Timestamp) };
+            cells.AddRange(showMc ? [c.ManagementCluster] : []);
+            cells.AddRange(oneCluster ? [] : [$"{c.Namespace}/{c.Name}"]);
+            cells.AddRange([e.Action, e.User ?? "unknown", Cells.ShortUid(e.Uid), e.Result ?? "-"]);
             cells.AddRange(wide ? [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"] : []);
-            cells.Add(HistoryDetails.For(e));
+            cells.Add(e.Details);
             table.AddRow([.. cells]);
         }
 
         return table.Render(color);
     }
 
-    /// <summary>The narration line that precedes every history output on stderr.</summary>
-    public static string Marker(string historyDirectory) =>
-        $"Local history from {historyDirectory} (a record of the past, not live state; 'childctl status NAME' shows the cluster now)";
+    /// <summary>Live Events under <c>-o yaml</c>: YAML comments after the history, so the document stays the file's own structure.</summary>
+    private static string LiveComments(LiveClusterEvents? live)
+    {
+        if (live is null)
+        {
+            return string.Empty;
+        }
 
-    public static IEnumerable<string> Warnings(HistoryResult result) =>
-        result.Clusters.Where(c => c.TornTail is not null).Select(c =>
-            c.TornTail!.SidePath is { } side
-                ? $"warning: {c.Path} ended in an incomplete entry ({c.TornTail.Length} bytes, left by an interrupted write); it was moved to {side}"
-                : $"warning: {c.Path} ends in an incomplete entry ({c.TornTail.Length} bytes, left by an interrupted write); it is not shown, and the next change recorded for this cluster moves it to a side file");
+        var text = new StringBuilder($"# {HistoryJson.LiveNotStored} (uid {live.Uid ?? "unknown"}):\n");
+        foreach (var e in live.Events)
+        {
+            var at = e.LastSeen is { } t ? HistoryJson.Time(t) : "-";
+            text.Append($"#   {at} {e.Type} {e.Reason}: {e.Message.ReplaceLineEndings(" ")}{(e.Count > 1 ? $" (x{e.Count})" : string.Empty)}\n");
+        }
+
+        return live.Events.Count == 0 ? text.Append("#   (none)\n").ToString() : text.ToString();
+    }
 }

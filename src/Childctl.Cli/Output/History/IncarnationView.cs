@@ -1,9 +1,8 @@
-using Childctl.Core.Text;
 using System.Text;
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Operations;
-using Childctl.History.Events;
-using Childctl.History.Query;
+using Childctl.Core.History;
+using Childctl.Core.Operations.Listing;
+using Childctl.Core.Text;
 
 namespace Childctl.Cli.Output.History;
 
@@ -17,7 +16,7 @@ internal static class IncarnationView
 {
     public const string LiveMarker = "[live event, not stored]";
 
-    public static string Render(ClusterHistory cluster, bool wide, LiveClusterEvents? live, bool color = false)
+    public static string Render(ClusterTimeline cluster, bool wide, LiveClusterEvents? live, bool color = false)
     {
         var sections = Sections(cluster, live);
         var total = sections.Count(s => s.Uid is not null);
@@ -43,7 +42,7 @@ internal static class IncarnationView
         return text.ToString();
     }
 
-    private static List<Section> Sections(ClusterHistory cluster, LiveClusterEvents? live)
+    private static List<Section> Sections(ClusterTimeline cluster, LiveClusterEvents? live)
     {
         var sections = cluster.Incarnations
             .Select(i => new Section(i.Uid, i, cluster.Events.Where(e => e.Uid == i.Uid).Select(Row.Of).ToList()))
@@ -66,14 +65,14 @@ internal static class IncarnationView
         return sections;
     }
 
-    private static void AppendMilestones(StringBuilder text, Incarnation? incarnation)
+    private static void AppendMilestones(StringBuilder text, TimelineIncarnation? incarnation)
     {
         if (incarnation is null || incarnation.Milestones.Count == 0)
         {
             return;
         }
 
-        var moments = incarnation.Milestones.Select(m => $"{m.Name} {Time(m.At)}{(m.Source == EventSources.Observed ? " [observed]" : string.Empty)}");
+        var moments = incarnation.Milestones.Select(m => $"{m.Name} {Time(m.At)}{(m.IsObserved ? " [observed]" : string.Empty)}");
         text.Append("  milestones: ").AppendJoin(", ", moments).Append('\n');
         if (incarnation.Durations.Count > 0)
         {
@@ -82,8 +81,7 @@ internal static class IncarnationView
         }
     }
 
-    private static string SpanName(MilestoneSpan span) =>
-        span is { From: Milestones.Created, To: Milestones.Gone } ? "lifetime" : $"{span.From} → {span.To}";
+    private static string SpanName(TimelineSpan span) => span.IsLifetime ? "lifetime" : $"{span.From} → {span.To}";
 
     private static string Table(List<Row> rows, bool wide, bool color)
     {
@@ -103,14 +101,14 @@ internal static class IncarnationView
         return table.Render(color);
     }
 
-    private static string Time(DateTimeOffset t) => HistoryJsonMapper.Time(t)[..19] + "Z";
+    private static string Time(DateTimeOffset t) => HistoryRenderer.Second(t);
 
-    private sealed record Section(string? Uid, Incarnation? Incarnation, List<Row> Rows);
+    private sealed record Section(string? Uid, TimelineIncarnation? Incarnation, List<Row> Rows);
 
     private sealed record Row(DateTimeOffset? Time, string Action, string User, string Result, string?[] Wide, string Details)
     {
-        public static Row Of(HistoryEvent e) => new(e.Timestamp, e.Action, e.User ?? "unknown", e.Result ?? "-",
-            [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"], HistoryDetails.For(e));
+        public static Row Of(TimelineEvent e) => new(e.Timestamp, e.Action, e.User ?? "unknown", e.Result ?? "-",
+            [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"], e.Details);
 
         public static Row Of(ClusterEvent e) => new(e.LastSeen, $"event/{e.Reason}", e.Source.Length > 0 ? e.Source : "-", e.Type,
             ["-", "kubernetes", "-", "-"], $"{LiveMarker} {e.Message}{(e.Count > 1 ? $" (x{e.Count})" : string.Empty)}");

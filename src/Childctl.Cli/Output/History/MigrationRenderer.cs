@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using Childctl.History.Legacy;
+using Childctl.Core.History;
 
 namespace Childctl.Cli.Output.History;
 
@@ -12,7 +11,7 @@ internal static class MigrationRenderer
         switch (format)
         {
             case OutputFormat.Json:
-                return JsonSerializer.Serialize(report, HistoryJsonContext.Default.MigrationReport) + "\n";
+                return HistoryJson.Migration(report) + "\n";
             case OutputFormat.Name:
                 return string.Concat(report.Items.Select(i => $"{i.Namespace}/{i.Cluster}\n"));
             default:

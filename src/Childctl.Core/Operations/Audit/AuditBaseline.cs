@@ -1,3 +1,4 @@
+using Childctl.Core.History;
 using Childctl.History.Events;
 using Childctl.History.Redaction;
 
@@ -8,7 +9,7 @@ namespace Childctl.Core.Operations.Audit;
 /// scale or upgrade, or an earlier audit's observation), the generation it recorded and the spec values. Events written
 /// before childctl recorded generations have none; a create without one is generation 1 (every object starts there).
 /// </summary>
-public sealed record AuditBaseline(HistoryEvent Event, long? Generation, IReadOnlyDictionary<string, string> Spec, bool CompleteSpec)
+internal sealed record AuditBaseline(HistoryEvent Event, long? Generation, IReadOnlyDictionary<string, string> Spec, bool CompleteSpec)
 {
     private static readonly HashSet<string> SpecActions = new(StringComparer.Ordinal)
     {

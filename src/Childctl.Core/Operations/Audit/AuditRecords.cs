@@ -1,6 +1,8 @@
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Core.History;
 using Childctl.History.Events;
 using Childctl.History.Query;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations.Audit;
 
@@ -13,7 +15,7 @@ namespace Childctl.Core.Operations.Audit;
 /// never dated before the end of the cluster's history nor before the one they follow, so appends keep the file in time
 /// order. The user field stays empty: the actor is the manager, not whoever ran audit.
 /// </summary>
-public static class AuditRecords
+internal static class AuditRecords
 {
     public static IReadOnlyList<HistoryEvent> For(AuditFinding finding, ManagementCluster cluster, OperationContext audit)
     {
@@ -162,4 +164,24 @@ public static class AuditRecords
             }
         }
     }
+}
+
+/// <summary>The history actions <c>audit --record</c> appends (besides <c>observed_deleted</c>), all with source <c>observed</c>.</summary>
+internal static class AuditActions
+{
+    public const string ObservedCreatedElsewhere = "observed_created_elsewhere";
+    public const string ObservedRecreated = "observed_recreated";
+    public const string ObservedChangedElsewhere = "observed_changed_elsewhere";
+    public const string ObservedDeletionRequested = "observed_deletion_requested";
+
+    /// <summary>The action a finding of <paramref name="kind"/> is recorded as (the previous incarnation of a recreated one also gets <c>observed_deleted</c>).</summary>
+    public static string For(AuditClass kind) => kind switch
+    {
+        AuditClass.CreatedElsewhere => ObservedCreatedElsewhere,
+        AuditClass.Recreated => ObservedRecreated,
+        AuditClass.ChangedElsewhere => ObservedChangedElsewhere,
+        AuditClass.DeletingElsewhere => ObservedDeletionRequested,
+        AuditClass.DeletedElsewhere => HistoryActions.ObservedDeleted,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "an in-step cluster records nothing"),
+    };
 }

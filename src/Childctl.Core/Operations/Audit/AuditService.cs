@@ -1,10 +1,18 @@
+using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.History;
 using Childctl.History.Events;
 using Childctl.History.Naming;
 using Childctl.History.Store;
 
 namespace Childctl.Core.Operations.Audit;
+
+/// <summary>
+/// One audit of the session's scope: whether to append the findings to history (as the audit's own operation, whose id,
+/// user and command line the recorded events carry), and whether <c>Record</c> may append findings whose history was
+/// recorded against another API server (see <see cref="Audit.ServerChange"/>).
+/// </summary>
+public sealed record AuditRequest(bool Record, bool AcceptServerChange = false);
 
 /// <summary>
 /// <c>audit</c>: reads every live ClusterDeployment in scope, then every history file of this management cluster in
@@ -15,46 +23,42 @@ namespace Childctl.Core.Operations.Audit;
 /// <see cref="ServerChange"/>), they are reported, but Record fails (InvalidInput) without appending anything unless the
 /// request accepts the change.
 /// </summary>
-public sealed class AuditService
+public sealed class AuditService(Session session)
 {
-    private readonly ManagementApi _api;
-    private readonly IHistoryStore _store;
-    private readonly TimeProvider _time;
-
-    public AuditService(ManagementApi api, IHistoryStore store, TimeProvider time)
-    {
-        _api = api ?? throw new ArgumentNullException(nameof(api));
-        _store = store ?? throw new ArgumentNullException(nameof(store));
-        _time = time ?? throw new ArgumentNullException(nameof(time));
-    }
-
     public async Task<AuditReport> AuditAsync(AuditRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Namespace is not null)
+        var ns = session.Scope;
+        if (ns is not null)
         {
-            KubernetesNames.ValidateNamespace(request.Namespace);
+            LocalHistory.Guard(() =>
+            {
+                KubernetesNames.ValidateNamespace(ns);
+                return true;
+            });
         }
 
-        var live = (await _api.ListAsync(ResourceKind.ClusterDeployment, request.Namespace, null, cancellationToken)).Items
+        var api = session.Api;
+        var live = (await api.ListAsync(K0rdentKinds.ClusterDeployment, ns, null, cancellationToken)).Items
             .Select(ClusterDeploymentReader.Read)
             .ToDictionary(c => (c.Namespace, c.Name));
-        var subjects = await SubjectsAsync(request.Namespace, live, cancellationToken);
+        var subjects = await SubjectsAsync(ns, live, cancellationToken);
         var findings = subjects.Select(AuditClassifier.Classify).ToList();
-        var change = ServerChange.Find(_api.Cluster.ClusterName, _api.Cluster.Server, findings);
+        var change = ServerChange.Find(api.Cluster.ClusterName, api.Cluster.Server, findings);
         if (request.Record && change is not null && !request.AcceptServerChange)
         {
             throw change.Refusal();
         }
 
-        int? recorded = request.Record ? await RecordAsync(findings, request.Operation, cancellationToken) : null;
-        return new AuditReport(_api.Cluster.ClusterName, request.Namespace, _time.GetUtcNow(), findings, recorded) { ServerChange = change };
+        int? recorded = request.Record ? await RecordAsync(findings, session.Recorder().Operation, cancellationToken) : null;
+        return new AuditReport(api.Cluster.ClusterName, ns, session.Time.GetUtcNow(), findings, recorded) { ServerChange = change };
     }
 
     private async Task<List<AuditSubject>> SubjectsAsync(
         string? ns, Dictionary<(string Namespace, string Name), ClusterDeployment> live, CancellationToken cancellationToken)
     {
-        var files = _store.ListStreams(_api.Cluster.ClusterName, ns).ToDictionary(s => (s.Stream.Namespace, s.Stream.Name));
+        var history = session.History;
+        var files = history.ListStreams(session.Cluster.ClusterName, ns).ToDictionary(s => (s.Stream.Namespace, s.Stream.Name));
         var subjects = new List<AuditSubject>();
         foreach (var key in live.Keys.Union(files.Keys).OrderBy(k => k.Namespace, StringComparer.Ordinal).ThenBy(k => k.Name, StringComparer.Ordinal))
         {
@@ -62,7 +66,7 @@ public sealed class AuditService
             string? path = null;
             if (files.TryGetValue(key, out var info))
             {
-                var read = await _store.ReadAsync(info.Stream, cancellationToken);
+                var read = await history.ReadAsync(info.Stream, cancellationToken);
                 events = read.Document?.Events ?? [];
                 path = read.Path;
             }
@@ -79,11 +83,11 @@ public sealed class AuditService
         var appended = 0;
         foreach (var finding in findings.Where(f => !f.IsInStep))
         {
-            var stream = new HistoryStreamId(_api.Cluster.ClusterName, finding.Namespace, finding.Name);
-            foreach (var e in AuditRecords.For(finding, _api.Cluster, operation))
+            var stream = new HistoryStreamId(session.Cluster.ClusterName, finding.Namespace, finding.Name);
+            foreach (var e in AuditRecords.For(finding, session.Cluster, operation))
             {
                 // One event per append: each is a no-op on its own when an earlier audit (or a wait) already wrote it.
-                var result = await _store.AppendAsync(stream, [e], null, cancellationToken);
+                var result = await session.History.AppendAsync(stream, e, cancellationToken);
                 appended += result.Appended ? 1 : 0;
             }
         }

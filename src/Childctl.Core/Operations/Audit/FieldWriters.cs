@@ -1,5 +1,5 @@
 using Childctl.Core.ClusterDeployments;
-using Childctl.Core.Operations.Provenance;
+using Childctl.Core.Operations;
 
 namespace Childctl.Core.Operations.Audit;
 
@@ -9,7 +9,7 @@ namespace Childctl.Core.Operations.Audit;
 /// the object itself only for its finalizer and label, is counted only when nobody else wrote it. With one entry per
 /// manager and its latest time, this names the writer, not the exact write: good enough to say "kubectl-patch at 14:02".
 /// </summary>
-public static class FieldWriters
+internal static class FieldWriters
 {
     /// <summary>
     /// The field managers of k0rdent's own controller: kcm runs controller-runtime, whose default manager is the

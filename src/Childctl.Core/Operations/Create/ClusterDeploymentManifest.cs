@@ -7,7 +7,7 @@ namespace Childctl.Core.Operations.Create;
 /// record, because <c>spec.config</c> is free-form Helm values and a file given with <c>-f</c> may carry
 /// fields childctl does not know; all of it must reach the API unchanged.
 /// </summary>
-public static class ClusterDeploymentManifest
+internal static class ClusterDeploymentManifest
 {
     public const string ApiVersion = "k0rdent.mirantis.com/v1beta1";
     public const string Kind = "ClusterDeployment";

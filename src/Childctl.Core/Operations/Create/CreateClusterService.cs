@@ -1,77 +1,83 @@
 using System.Text.Json.Nodes;
+using Childctl.Core.Api;
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Credentials;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Operations.Provenance;
+using Childctl.Core.History;
+using Childctl.Core.Operations;
+using Childctl.Core.Operations.Wait;
 using Childctl.Core.Templates;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations.Create;
 
 /// <summary>
 /// <c>create PROVIDER NAME</c> and <c>create -f FILE</c>. Everything that can be checked is checked before the first
-/// write, each failure one message and nothing created: the name (every system it becomes a name in), the flags, the
-/// template (exists, valid, right cloud), the credential (exists, ready), the provider's required config keys, then a
-/// server-side dry run (schema, webhooks, name taken). Only then the create, stamped with provenance and recorded as
-/// <c>cluster_created</c>; a failure after the local checks is recorded as <c>cluster_create_failed</c>.
+/// write, each failure one message and nothing created: locally first (<see cref="Plan"/>: the name in every system it
+/// becomes a name in, the flags, labels and annotations), then against the API: the template (exists, valid, right
+/// cloud), the credential (exists, ready), the provider's required config keys, and a server-side dry run (schema,
+/// webhooks, name taken). Only then the create, stamped with provenance, as a <see cref="RecordedChange"/>: recorded as
+/// <c>cluster_created</c>, and any failure after the local checks as <c>cluster_create_failed</c>. With
+/// <see cref="CreateRequest.Wait"/>, it then waits until the new cluster is Ready, trusting only a Ready newer than the create.
 /// </summary>
-public sealed partial class CreateClusterService
+public sealed partial class CreateClusterService(Session session)
 {
     private const string Action = "create";
-    private readonly ManagementApi _api;
-    private readonly HistoryRecorder _history;
 
-    public CreateClusterService(ManagementApi api, HistoryRecorder history)
+    public async Task<CreateResult> CreateAsync(CreateRequest request, IChangeObserver<CreateResult>? observer, CancellationToken cancellationToken)
     {
-        _api = api ?? throw new ArgumentNullException(nameof(api));
-        _history = history ?? throw new ArgumentNullException(nameof(history));
+        var draft = Plan(request, () => session.OneNamespace("create"), session.Options.ExplicitNamespace is not null);
+        CreateResult result;
+        if (request.ServerDryRun)
+        {
+            (result, _) = await CheckAsync(request, draft, null, cancellationToken);
+        }
+        else
+        {
+            var recorder = session.Recorder(request.Reason);
+            var target = new RecordedChange.Target(draft.Namespace, draft.Name, HistoryActions.ClusterCreateFailed, planned: true)
+            {
+                FailureParameters = draft.Parameters(request, null, null, null),
+            };
+            result = await RecordedChange.RunAsync(recorder, target, _ => CreateCheckedAsync(request, draft, recorder.Operation, cancellationToken), cancellationToken);
+        }
+
+        observer?.OnChanged(result);
+        if (request.Wait is { } timeout && !result.ServerDryRun)
+        {
+            var wait = new WaitRequest(result.Namespace, result.Name, WaitGoal.Ready, timeout, session.Recorder().Operation.StartedAt, result.Uid);
+            await new WaitService(session).WaitAsync(wait, observer, cancellationToken);
+        }
+
+        return result;
     }
 
-    public async Task<CreateResult> CreateAsync(CreateRequest request, CancellationToken cancellationToken)
+    /// <summary>The checks against the API, ending with the server-side dry run: the result of a dry run create, and the cloud.</summary>
+    private async Task<(CreateResult Result, CloudProvider? Provider)> CheckAsync(CreateRequest request, Draft draft, OperationContext? operation, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var draft = request.Manifest is null ? FromFlags(request) : FromFile(request);
-        try
-        {
-            return await CreateCheckedAsync(request, draft, cancellationToken);
-        }
-        catch (ChildctlException e) when (!request.ServerDryRun)
-        {
-            await _history.RecordAsync(draft.Namespace, draft.Name,
-                new OperationRecord(HistoryActions.ClusterCreateFailed, null, draft.Parameters(request, null, null, null), Error: e.Message),
-                cancellationToken);
-            throw;
-        }
-    }
-
-    private async Task<CreateResult> CreateCheckedAsync(CreateRequest request, Draft draft, CancellationToken cancellationToken)
-    {
-        var templatesTask = _api.ListAsync(ResourceKind.ClusterTemplate, draft.Namespace, null, cancellationToken);
-        var credentialsTask = _api.ListAsync(ResourceKind.Credential, draft.Namespace, null, cancellationToken);
+        var api = session.Api;
+        var templatesTask = api.ListAsync(K0rdentKinds.ClusterTemplate, draft.Namespace, null, cancellationToken);
+        var credentialsTask = api.ListAsync(K0rdentKinds.Credential, draft.Namespace, null, cancellationToken);
         await Task.WhenAll(templatesTask, credentialsTask);
         var template = TemplateResolver.Resolve((await templatesTask).Items.Select(ClusterTemplate.Read).ToList(), draft.Namespace, draft.Provider, draft.Template);
         var provider = draft.Provider ?? CloudProvider.ForTemplateProviders(template.Providers);
         var credential = CredentialResolver.Resolve((await credentialsTask).Items.Select(Credential.Read).ToList(), draft.Namespace, provider, draft.Credential);
         var manifest = draft.Build(template.Name, credential.Name);
         CheckConfig(manifest, provider, template.Name);
-        ProvenanceAnnotations.Stamp(manifest, _history.Operation, Action);
+        ProvenanceAnnotations.Stamp(manifest, operation ?? session.Recorder(request.Reason).Operation, Action);
+        var checkedObject = await api.CreateAsync(K0rdentKinds.ClusterDeployment, draft.Namespace, manifest, serverDryRun: true, cancellationToken);
+        return (new CreateResult(draft.Namespace, draft.Name, manifest, checkedObject, request.ServerDryRun,
+            template.Name, draft.Template is null, credential.Name, draft.Credential is null, null), provider);
+    }
 
-        var checkedObject = await _api.CreateAsync(ResourceKind.ClusterDeployment, draft.Namespace, manifest, serverDryRun: true, cancellationToken);
-        var result = new CreateResult(draft.Namespace, draft.Name, manifest, checkedObject, request.ServerDryRun,
-            template.Name, draft.Template is null, credential.Name, draft.Credential is null, null);
-        if (request.ServerDryRun)
-        {
-            return result;
-        }
-
-        await _history.EnsureRecordableAsync(draft.Namespace, draft.Name, cancellationToken);
-        var created = await _api.CreateAsync(ResourceKind.ClusterDeployment, draft.Namespace, manifest, serverDryRun: false, cancellationToken);
-        var uid = Json.JsonPath.Find(created, "metadata", "uid")?.GetString();
-        await _history.RecordAsync(draft.Namespace, draft.Name,
-            new OperationRecord(HistoryActions.ClusterCreated, uid,
-                SpecSnapshot.AddTo(draft.Parameters(request, manifest, template.Name, credential.Name, provider?.Name), ClusterDeployments.ClusterDeploymentReader.Read(created)),
-                Message: $"created from template {template.Name} with credential {credential.Name}"),
-            cancellationToken);
-        return result with { ServerObject = created, Uid = uid };
+    private async Task<(CreateResult, OperationRecord?)> CreateCheckedAsync(CreateRequest request, Draft draft, OperationContext operation, CancellationToken cancellationToken)
+    {
+        var (result, provider) = await CheckAsync(request, draft, operation, cancellationToken);
+        var created = await session.Api.CreateAsync(K0rdentKinds.ClusterDeployment, draft.Namespace, result.Manifest, serverDryRun: false, cancellationToken);
+        var uid = JsonPath.Find(created, "metadata", "uid")?.GetString();
+        var parameters = SpecSnapshot.AddTo(draft.Parameters(request, result.Manifest, result.Template, result.Credential, provider?.Name), ClusterDeploymentReader.Read(created));
+        var record = new OperationRecord(HistoryActions.ClusterCreated, uid, parameters, $"created from template {result.Template} with credential {result.Credential}");
+        return (result with { ServerObject = created, Uid = uid }, record);
     }
 
     private static void CheckConfig(JsonObject manifest, CloudProvider? provider, string template)

@@ -16,10 +16,11 @@ internal static class CreateParameters
             ["credential"] = credential,
         };
         var s = request.Shape;
-        Add(p, "location", s.Location);
-        Add(p, "subscription_id", s.SubscriptionId);
-        Add(p, "region", s.Region);
-        Add(p, "project", s.Project);
+        foreach (var flag in request.Provider.Location)
+        {
+            Add(p, flag.Parameter, s.Location.GetValueOrDefault(flag.Flag));
+        }
+
         Add(p, "cp_instance_size", s.ControlPlaneInstanceSize ?? request.Provider.DefaultInstanceSize);
         Add(p, "worker_instance_size", s.WorkerInstanceSize ?? request.Provider.DefaultInstanceSize);
         Add(p, "cp_number", (s.ControlPlaneNumber ?? ProviderConfig.DefaultControlPlaneNumber).ToString(CultureInfo.InvariantCulture));

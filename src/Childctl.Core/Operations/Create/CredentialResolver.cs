@@ -1,3 +1,4 @@
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Credentials;
 using Childctl.Core.Errors;
 
@@ -8,7 +9,7 @@ namespace Childctl.Core.Operations.Create;
 /// k0rdent's reason). Not named: the one ready Credential whose identity kind fits the cloud (REFERENCE.md §10); when
 /// there is none or more than one, the error lists the candidates and their readiness.
 /// </summary>
-public static class CredentialResolver
+internal static class CredentialResolver
 {
     public static Credential Resolve(IReadOnlyList<Credential> credentials, string ns, CloudProvider? provider, string? requested)
     {
@@ -47,19 +48,12 @@ public static class CredentialResolver
         };
     }
 
-    /// <summary>Whether a Credential's identity can serve the cloud: Azure/AWS cluster identities, or a Secret (Azure, GCP).</summary>
+    /// <summary>Whether a Credential's identity can serve the cloud (REFERENCE.md §10, as <see cref="CloudProvider.IdentityKinds"/> lists them).</summary>
     public static bool Fits(Credential credential, CloudProvider provider)
     {
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(provider);
-        var kind = credential.IdentityKind ?? string.Empty;
-        return provider.Name switch
-        {
-            "azure" => kind is "AzureClusterIdentity" or "Secret",
-            "aws" => kind.StartsWith("AWSCluster", StringComparison.Ordinal),
-            "gcp" => kind == "Secret",
-            _ => false,
-        };
+        return provider.IdentityKinds.Contains(credential.IdentityKind ?? string.Empty, StringComparer.Ordinal);
     }
 
     private static string Describe(IEnumerable<Credential> credentials)

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 
 namespace Childctl.Core.Operations.Create;
 
 /// <summary>
 /// Turns <see cref="ClusterShape"/> flags into the <c>spec.config</c> of a standalone template, with the keys
-/// the azure-setup scripts send (REFERENCE.md §11), and checks any config for the keys a provider requires.
+/// the azure-setup scripts send (REFERENCE.md §11) as <see cref="CloudProvider"/> names them, and checks any config
+/// for the keys a provider requires.
 /// <c>clusterIdentity</c> is left out on purpose: k0rdent overwrites it from the Credential.
 /// </summary>
 public static class ProviderConfig
@@ -20,19 +22,11 @@ public static class ProviderConfig
         RejectForeignFlags(provider, shape);
         RejectBadCounts(shape, provider);
         var config = new JsonObject();
-        switch (provider.Name)
+        foreach (var flag in provider.Location)
         {
-            case "azure":
-                config["location"] = Required(shape.Location, "--location", provider, "e.g. eastus");
-                config["subscriptionID"] = Required(shape.SubscriptionId, "--subscription-id", provider, "the Azure subscription to create the cluster in");
-                break;
-            case "gcp":
-                config["project"] = Required(shape.Project, "--project", provider, "the GCP project id");
-                config["region"] = Required(shape.Region, "--region", provider, "e.g. us-east4");
-                break;
-            default:
-                config["region"] = Required(shape.Region, "--region", provider, "e.g. us-west-2");
-                break;
+            config[flag.ConfigKey] = shape.Location.GetValueOrDefault(flag.Flag) is { } value && !string.IsNullOrWhiteSpace(value)
+                ? value
+                : throw ChildctlException.InvalidInput($"{flag.Flag} is required for {provider.Name} clusters ({flag.Hint})");
         }
 
         config["controlPlaneNumber"] = shape.ControlPlaneNumber ?? DefaultControlPlaneNumber;
@@ -74,32 +68,15 @@ public static class ProviderConfig
         return machine;
     }
 
-    private static string Required(string? value, string flag, CloudProvider provider, string hint) =>
-        string.IsNullOrWhiteSpace(value)
-            ? throw ChildctlException.InvalidInput($"{flag} is required for {provider.Name} clusters ({hint})")
-            : value;
-
+    /// <summary>A location flag of another cloud (the API, unlike the command line, could be handed one) is bad input.</summary>
     private static void RejectForeignFlags(CloudProvider provider, ClusterShape shape)
     {
-        var isAzure = provider.Name == "azure";
-        if (isAzure && shape.Region is not null)
+        foreach (var flag in shape.Location.Keys.Where(f => provider.Location.All(l => l.Flag != f)))
         {
-            throw ChildctlException.InvalidInput("--region is not used for azure clusters: Azure calls it --location");
-        }
-
-        if (!isAzure && shape.Location is not null)
-        {
-            throw ChildctlException.InvalidInput($"--location is for azure clusters: use --region for {provider.Name}");
-        }
-
-        if (!isAzure && shape.SubscriptionId is not null)
-        {
-            throw ChildctlException.InvalidInput($"--subscription-id is for azure clusters, not {provider.Name}");
-        }
-
-        if (provider.Name != "gcp" && shape.Project is not null)
-        {
-            throw ChildctlException.InvalidInput($"--project is for gcp clusters, not {provider.Name}");
+            var owners = CloudProvider.All.Where(p => p.Location.Any(l => l.Flag == flag)).Select(p => p.Name).ToList();
+            throw ChildctlException.InvalidInput(owners.Count == 0
+                ? $"{flag} is not a flag of create {provider.Name}"
+                : $"{flag} is for {string.Join(" and ", owners)} clusters, not {provider.Name}");
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Templates;
 
@@ -8,7 +10,7 @@ namespace Childctl.Core.Operations.Create;
 /// does), be valid (else InvalidInput with k0rdent's validation error) and be for the requested cloud. Not named: the
 /// valid template of the provider's standalone chart with the highest chart version; names are never hard-coded.
 /// </summary>
-public static class TemplateResolver
+internal static class TemplateResolver
 {
     public static ClusterTemplate Resolve(IReadOnlyList<ClusterTemplate> templates, string ns, CloudProvider? provider, string? requested)
     {
@@ -39,7 +41,7 @@ public static class TemplateResolver
     {
         var family = templates.Where(t => Fits(t, provider) && t.Name.StartsWith(provider.ChartFamily + "-", StringComparison.Ordinal)).ToList();
         var newest = family.Where(t => t.Valid)
-            .OrderByDescending(t => ChartVersions.Parse(t.ChartVersion ?? t.Name[(provider.ChartFamily.Length + 1)..].Replace('-', '.')))
+            .OrderByDescending(t => ChartVersion.Parse(t.ChartVersion ?? t.Name[(provider.ChartFamily.Length + 1)..].Replace('-', '.')))
             .ThenByDescending(t => t.Name, StringComparer.Ordinal)
             .FirstOrDefault();
         return newest ?? throw ChildctlException.NotFound(family.Count == 0
@@ -55,4 +57,61 @@ public static class TemplateResolver
         var names = templates.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         return names.Count == 0 ? "none" : string.Join(", ", names);
     }
+}
+
+/// <summary>A Helm chart version (SemVer 2): ordered numerically by major.minor.patch, a pre-release below its release.</summary>
+public sealed record ChartVersion(IReadOnlyList<long> Numbers, string? PreRelease) : IComparable<ChartVersion>
+{
+    public static ChartVersion Parse(string? text)
+    {
+        var core = (text ?? string.Empty).TrimStart('v');
+        var plus = core.IndexOf('+', StringComparison.Ordinal);
+        if (plus >= 0)
+        {
+            core = core[..plus];
+        }
+
+        var dash = core.IndexOf('-', StringComparison.Ordinal);
+        var pre = dash >= 0 ? core[(dash + 1)..] : null;
+        var numbers = (dash >= 0 ? core[..dash] : core).Split('.')
+            .Select(p => long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .ToArray();
+        return new ChartVersion(numbers, pre);
+    }
+
+    public static bool operator <(ChartVersion left, ChartVersion right) => Compare(left, right) < 0;
+
+    public static bool operator >(ChartVersion left, ChartVersion right) => Compare(left, right) > 0;
+
+    public static bool operator <=(ChartVersion left, ChartVersion right) => Compare(left, right) <= 0;
+
+    public static bool operator >=(ChartVersion left, ChartVersion right) => Compare(left, right) >= 0;
+
+    public int CompareTo(ChartVersion? other)
+    {
+        if (other is null)
+        {
+            return 1;
+        }
+
+        for (var i = 0; i < Math.Max(Numbers.Count, other.Numbers.Count); i++)
+        {
+            var a = i < Numbers.Count ? Numbers[i] : 0;
+            var b = i < other.Numbers.Count ? other.Numbers[i] : 0;
+            if (a != b)
+            {
+                return a.CompareTo(b);
+            }
+        }
+
+        return (PreRelease, other.PreRelease) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            _ => string.CompareOrdinal(PreRelease, other.PreRelease),
+        };
+    }
+
+    private static int Compare(ChartVersion? left, ChartVersion? right) => left is null ? (right is null ? 0 : -1) : left.CompareTo(right);
 }

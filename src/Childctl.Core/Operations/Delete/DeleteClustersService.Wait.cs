@@ -1,9 +1,10 @@
-using Childctl.Core.Text;
+using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Kubernetes.Watching;
 using Childctl.Core.Operations.Wait;
+using Childctl.Core.Text;
+using Childctl.Kubernetes;
+using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core.Operations.Delete;
 
@@ -13,27 +14,26 @@ namespace Childctl.Core.Operations.Delete;
 /// </summary>
 public sealed partial class DeleteClustersService
 {
-    public async Task WaitGoneAsync(DeletePlan plan, IReadOnlyList<DeletePlanItem> deleted, TimeSpan timeout, IDeleteObserver? observer, CancellationToken cancellationToken)
+    private async Task WaitGoneAsync(DeletePlan plan, List<DeletePlanItem> deleted, TimeSpan timeout, IDeleteInteraction? observer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(deleted);
+        var time = session.Time;
+        var recorder = session.Recorder();
         var remaining = deleted.ToDictionary(i => i.Uid, i => (Item: i, Last: (ClusterDeployment?)null), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        using var deadline = new CancellationTokenSource(timeout, _time);
+        using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var ns = plan.Selection.AllNamespaces ? null : plan.Selection.Namespace;
-        var source = new ClusterDeploymentWatchSource(_api, ns, new WatchFilter(LabelSelector: plan.Selection.LabelSelector));
+        var ns = plan.Selection.Namespace;
         try
         {
-            await foreach (var change in new ResilientWatch<ClusterDeployment>(source, _time).RunAsync(linked.Token))
+            await foreach (var change in session.Api.WatchClustersAsync(ns, new WatchFilter(LabelSelector: plan.Selection.Filter.LabelSelector), linked.Token))
             {
                 var gone = Follow(change, remaining, seen);
                 foreach (var uid in gone)
                 {
                     var (item, last) = remaining[uid];
                     remaining.Remove(uid);
-                    await _history.RecordObservedAsync(item.Namespace, item.Name,
-                        ObservedTransitions.Deleted(uid, item.CreationTimestamp, last?.DeletionTimestamp, _time.GetUtcNow()), cancellationToken);
+                    await recorder.RecordObservedAsync(item.Namespace, item.Name,
+                        ObservedTransitions.Deleted(uid, item.CreationTimestamp, last?.DeletionTimestamp, time.GetUtcNow()), cancellationToken);
                     observer?.OnGone(item, deleted.Count - remaining.Count, deleted.Count);
                 }
 

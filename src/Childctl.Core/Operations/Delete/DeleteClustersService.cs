@@ -1,87 +1,155 @@
+using System.Globalization;
+using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations.Delete;
 
 /// <summary>
-/// <c>delete</c>, in three steps the command calls in turn: <see cref="PlanAsync"/> resolves the selection once into
-/// exact objects (uid, resourceVersion); <see cref="ExecuteAsync"/> deletes each with those as preconditions, with
-/// bounded parallelism, and records <c>cluster_deleted</c>/<c>cluster_delete_failed</c> per cluster;
-/// <see cref="WaitGoneAsync"/> follows them until they are gone, recording <c>observed_deleted</c>.
+/// <c>delete</c>, the whole workflow: check the request (before any connection), plan (resolve the selection once into
+/// exact objects: uid, resourceVersion), confirm through the <see cref="IDeleteInteraction"/> (a dry run stops here;
+/// <c>--yes</c> goes ahead; on a terminal the user confirms, for more than one cluster by typing the count, so a
+/// selector that caught more than expected is noticed; with no terminal and no <c>--yes</c>, refuse rather than guess),
+/// delete each with those as preconditions and bounded parallelism, recording <c>cluster_deleted</c> or
+/// <c>cluster_delete_failed</c> per cluster, and with <c>--wait</c> follow them until they are gone, recording
+/// <c>observed_deleted</c>. A single named cluster that fails ends with its error; a bulk delete that partly fails
+/// reports it in the summary (exit 8).
 /// </summary>
-public sealed partial class DeleteClustersService
+public sealed partial class DeleteClustersService(Session session)
 {
-    private readonly ManagementApi _api;
-    private readonly HistoryRecorder _history;
-    private readonly TimeProvider _time;
-
-    public DeleteClustersService(ManagementApi api, HistoryRecorder history, TimeProvider time)
-    {
-        _api = api ?? throw new ArgumentNullException(nameof(api));
-        _history = history ?? throw new ArgumentNullException(nameof(history));
-        _time = time ?? throw new ArgumentNullException(nameof(time));
-    }
-
     /// <summary>How many deletes are in flight at once.</summary>
     public int Parallelism { get; init; } = 32;
 
-    public async Task<DeletePlan> PlanAsync(DeleteSelection selection, CancellationToken cancellationToken)
+    public async Task<DeleteSummary> RunAsync(DeleteRequest request, IDeleteInteraction interaction, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(selection);
-        Validate(selection);
-        var ns = selection.AllNamespaces ? null : selection.Namespace;
-        var clustersTask = _api.ListAsync(ResourceKind.ClusterDeployment, ns, selection.LabelSelector, cancellationToken);
-        var templatesTask = _api.ListAsync(ResourceKind.ClusterTemplate, ns, null, cancellationToken);
-        await Task.WhenAll(clustersTask, templatesTask);
-        var catalog = new TemplateCatalog((await templatesTask).Items.Select(ClusterTemplate.Read));
-        var overviews = (await clustersTask).Items
-            .Select(item => ClusterOverview.Create(ClusterDeploymentReader.Read(item), catalog))
-            .ToList();
-        var chosen = selection.Names.Count > 0
-            ? overviews.Where(o => selection.Names.Contains(o.Cluster.Name, StringComparer.Ordinal))
-            : overviews.Where(o => Matches(o, selection));
-        var items = chosen
-            .OrderBy(o => o.Cluster.Namespace, StringComparer.Ordinal).ThenBy(o => o.Cluster.Name, StringComparer.Ordinal)
-            .Select(ToItem)
-            .ToList();
-        var missing = selection.Names.Where(n => items.All(i => i.Name != n)).Distinct(StringComparer.Ordinal).ToList();
-        if (selection.Names.Count == 1 && missing.Count == 1)
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(interaction);
+        Validate(request, session.Options.AllNamespaces);
+        var plan = await PlanAsync(request, cancellationToken);
+        interaction.OnPlan(plan);
+        if (plan.IsEmpty && plan.MissingNames.Count > 0)
         {
-            throw ChildctlException.NotFound(
-                $"ClusterDeployment \"{missing[0]}\" not found in namespace \"{selection.Namespace}\" ('childctl list -n {selection.Namespace}' shows what exists)");
+            throw ChildctlException.NotFound($"none of the named clusters exist in namespace \"{plan.Selection.Namespace}\"");
         }
 
-        return new DeletePlan(selection, items, missing);
+        if (!await ConfirmAsync(plan, request, interaction, cancellationToken))
+        {
+            interaction.OnStoppedAfterPlan(plan);
+            return new DeleteSummary(plan, []);
+        }
+
+        var results = await ExecuteAsync(plan, request.Reason, interaction, cancellationToken);
+        var deleted = results.Where(r => r.Outcome is DeleteOutcome.Deleted or DeleteOutcome.AlreadyDeleting).Select(r => r.Item).ToList();
+        if (request.Wait is { } timeout && deleted.Count > 0)
+        {
+            await WaitGoneAsync(plan, deleted, timeout, interaction, cancellationToken);
+            interaction.OnAllGone(deleted.Count);
+        }
+
+        ThrowIfTheOnlyOneFailed(plan, results);
+        return new DeleteSummary(plan, results);
     }
 
-    /// <summary>Rejects selections that say nothing, or mix names with filters, before any API call.</summary>
-    public static void Validate(DeleteSelection selection)
+    /// <summary>Rejects requests that say nothing, or mix names with filters, before any connection.</summary>
+    public static void Validate(DeleteRequest request, bool allNamespaces)
     {
-        if (selection.Names.Count > 0 && (selection.HasFilters || selection.All))
+        ArgumentNullException.ThrowIfNull(request);
+        var filtered = !request.Filter.IsEmpty;
+        if (request.Names.Count > 0 && (filtered || request.All))
         {
-            throw ChildctlException.InvalidInput("give either cluster names or filters (-l, --provider, --region, --phase, --all), not both");
+            throw ChildctlException.InvalidInput("give either cluster names or filters (-l, --provider, --region, --phase, --template, --all), not both");
         }
 
-        if (selection.Names.Count == 0 && !selection.HasFilters && !selection.All)
+        if (request.Names.Count == 0 && !filtered && !request.All)
         {
-            throw ChildctlException.InvalidInput("say what to delete: NAME..., -l SELECTOR, --provider, --region, --phase, or --all");
+            throw ChildctlException.InvalidInput("say what to delete: NAME..., -l SELECTOR, --provider, --region, --phase, --template, or --all");
         }
 
-        if (selection.Names.Count > 0 && selection.AllNamespaces)
+        if (request.Names.Count > 0 && allNamespaces)
         {
             throw ChildctlException.InvalidInput("cluster names need one namespace: use -n NAMESPACE instead of -A");
         }
     }
 
-    private static bool Matches(ClusterOverview overview, DeleteSelection selection) =>
-        Same(selection.Provider, overview.Provider)
-        && Same(selection.Region, overview.Region)
-        && Same(selection.Phase, overview.Verdict.Phase.ToString());
+    /// <summary>The question to ask on a terminal before deleting <paramref name="clusterCount"/> clusters.</summary>
+    public static string Question(int clusterCount) => clusterCount == 1
+        ? "Delete this cluster? Type 'yes' to confirm: "
+        : $"Delete these {clusterCount} clusters? Type the number of clusters ({clusterCount}) to confirm: ";
 
-    private static bool Same(string? wanted, string? actual) =>
-        wanted is null || string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the typed answer confirms: 'yes' or 'y' for one cluster, the exact count for more.</summary>
+    public static bool IsConfirmed(string? answer, int clusterCount)
+    {
+        var text = answer?.Trim() ?? string.Empty;
+        return clusterCount == 1
+            ? text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("y", StringComparison.OrdinalIgnoreCase)
+            : text == clusterCount.ToString(CultureInfo.InvariantCulture);
+    }
+
+    internal async Task<DeletePlan> PlanAsync(DeleteRequest request, CancellationToken cancellationToken)
+    {
+        var selection = new DeleteSelection(request.Names, request.Filter, request.All, session.Scope);
+        var ns = selection.Namespace;
+        var clustersTask = session.Api.ListAsync(K0rdentKinds.ClusterDeployment, ns, request.Filter.LabelSelector, cancellationToken);
+        var templatesTask = session.Api.ListAsync(K0rdentKinds.ClusterTemplate, ns, null, cancellationToken);
+        await Task.WhenAll(clustersTask, templatesTask);
+        var catalog = new TemplateCatalog((await templatesTask).Items.Select(ClusterTemplate.Read));
+        var overviews = (await clustersTask).Items.Select(item => ClusterOverview.Create(ClusterDeploymentReader.Read(item), catalog)).ToList();
+        var chosen = request.Names.Count > 0
+            ? overviews.Where(o => request.Names.Contains(o.Cluster.Name, StringComparer.Ordinal))
+            : overviews.Where(request.Filter.Matches);
+        var items = chosen
+            .OrderBy(o => o.Cluster.Namespace, StringComparer.Ordinal).ThenBy(o => o.Cluster.Name, StringComparer.Ordinal)
+            .Select(ToItem)
+            .ToList();
+        var missing = request.Names.Where(n => items.All(i => i.Name != n)).Distinct(StringComparer.Ordinal).ToList();
+        if (request.Names.Count == 1 && missing.Count == 1)
+        {
+            throw ChildctlException.NotFound(
+                $"ClusterDeployment \"{missing[0]}\" not found in namespace \"{ns}\" ('childctl list -n {ns}' shows what exists)");
+        }
+
+        return new DeletePlan(selection, items, missing);
+    }
+
+    /// <summary>Whether to go on from the plan to deleting; throws (exit 2) when it must not be guessed or was not confirmed.</summary>
+    private static async Task<bool> ConfirmAsync(DeletePlan plan, DeleteRequest request, IDeleteInteraction interaction, CancellationToken cancellationToken)
+    {
+        var count = plan.Items.Count;
+        if (request.DryRun || count == 0)
+        {
+            return false;
+        }
+
+        if (request.Yes)
+        {
+            return true;
+        }
+
+        if (!interaction.CanAsk)
+        {
+            throw ChildctlException.InvalidInput(
+                $"refusing to delete {count} cluster(s) without confirmation: stdin is not a terminal; pass --yes to delete without asking");
+        }
+
+        return IsConfirmed(await interaction.AskAsync(Question(count), cancellationToken), count)
+            ? true
+            : throw ChildctlException.InvalidInput("not confirmed; nothing was deleted");
+    }
+
+    /// <summary>A delete of one named cluster that failed ends with that failure's error and exit code, not exit 8.</summary>
+    private static void ThrowIfTheOnlyOneFailed(DeletePlan plan, IReadOnlyList<DeleteItemResult> results)
+    {
+        if (results.Count != 1 || plan.MissingNames.Count > 0 || !results[0].Failed)
+        {
+            return;
+        }
+
+        var only = results[0];
+        throw only.Outcome == DeleteOutcome.Refused
+            ? new ChildctlException(ErrorKind.Conflict, $"ClusterDeployment \"{only.Item.Name}\" {only.Message}")
+            : new ChildctlException(only.ErrorKind ?? ErrorKind.General, $"ClusterDeployment \"{only.Item.Name}\" not deleted: {only.Message}");
+    }
 
     private static DeletePlanItem ToItem(ClusterOverview overview)
     {

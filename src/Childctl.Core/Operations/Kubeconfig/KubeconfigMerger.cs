@@ -10,7 +10,7 @@ namespace Childctl.Core.Operations.Kubeconfig;
 /// the file is edited as a YAML tree, not through a typed model that would drop fields it does not know.
 /// The current context changes only when the target had none.
 /// </summary>
-public static class KubeconfigMerger
+internal static class KubeconfigMerger
 {
     public static string Merge(string? targetText, string childText, string contextName)
     {

@@ -1,67 +1,93 @@
+using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
+using Childctl.Core.History;
 
 namespace Childctl.Core.Operations.Kubeconfig;
 
+/// <summary>Where <c>childctl kubeconfig</c> puts the child's kubeconfig.</summary>
+public enum KubeconfigDestination
+{
+    /// <summary>Printed on stdout (the default).</summary>
+    Stdout,
+
+    /// <summary>A new file, 0600; an existing one only with --force.</summary>
+    File,
+
+    /// <summary>Merged into an existing kubeconfig as a context named after the cluster.</summary>
+    Merge,
+}
+
+/// <summary>A kubeconfig retrieval: which cluster, where to, the target path (for File and Merge) and --force.</summary>
+public sealed record KubeconfigRequest(string Name, KubeconfigDestination Destination, string? Path, bool Force);
+
+/// <summary>
+/// The outcome: for Stdout the content to print (never logged or recorded), for File/Merge the path written and, for
+/// Merge, the context name added or updated (<see cref="ContextReplaced"/>: it existed and was replaced).
+/// </summary>
+public sealed record KubeconfigResult(KubeconfigDestination Destination, string? Content, string? Path, string? Context)
+{
+    public bool ContextReplaced { get; init; }
+}
+
 /// <summary>
 /// <c>kubeconfig NAME</c>: reads the child's kubeconfig from Secret <c>&lt;name&gt;-kubeconfig</c> (key <c>value</c>)
-/// and hands it to stdout, writes it to a 0600 file, or merges it into a kubeconfig. Before the control plane is up
-/// the Secret does not exist: that is "not available yet" (NotFound, with the phase), not an error of the cluster.
-/// Records <c>kubeconfig_retrieved</c> with the destination only, never the content.
+/// and hands it to stdout, writes it to a 0600 file, or merges it into a kubeconfig. Before the control plane is up the
+/// Secret does not exist: that is "not available yet" (NotFound, with the phase), not an error of the cluster. A
+/// recorded change: <c>kubeconfig_retrieved</c> with the destination only, never the content, or
+/// <c>kubeconfig_retrieve_failed</c>.
 /// </summary>
-public sealed class KubeconfigService
+public sealed class KubeconfigService(Session session)
 {
-    private readonly ManagementApi _api;
-    private readonly HistoryRecorder _history;
-
-    public KubeconfigService(ManagementApi api, HistoryRecorder history)
-    {
-        _api = api ?? throw new ArgumentNullException(nameof(api));
-        _history = history ?? throw new ArgumentNullException(nameof(history));
-    }
-
     public async Task<KubeconfigResult> GetAsync(KubeconfigRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cluster = ClusterDeploymentReader.Read(await _api.GetAsync(ResourceKind.ClusterDeployment, request.Namespace, request.Name, cancellationToken));
-        var content = await _api.ReadKubeconfigAsync(request.Namespace, request.Name, cancellationToken);
-        if (content is null)
+        var ns = session.OneNamespace("kubeconfig");
+        var api = session.Api;
+        var cluster = ClusterDeploymentReader.Read(await api.GetAsync(K0rdentKinds.ClusterDeployment, ns, request.Name, cancellationToken));
+        var target = new RecordedChange.Target(ns, request.Name, HistoryActions.KubeconfigRetrieveFailed) { Uid = cluster.Uid, FailureParameters = Parameters(request, null) };
+        return await RecordedChange.RunAsync(session.Recorder(), target, async _ =>
         {
-            var phase = PhaseRule.Evaluate(cluster);
-            var what = $"the kubeconfig of ClusterDeployment \"{request.Name}\" in namespace \"{request.Namespace}\"";
-            if (cluster.StatusRegion is { } region)
-            {
-                throw ChildctlException.NotFound(
-                    $"{what} is not on this management cluster: its Credential is regional (region \"{region}\"), so k0rdent keeps the " +
-                    $"CAPI objects and the Secret {request.Name}-kubeconfig on the regional cluster; read it there");
-            }
+            var content = await api.ReadKubeconfigAsync(ns, request.Name, cancellationToken) ?? throw NotAvailable(cluster, ns, request.Name);
+            var result = await DeliverAsync(request, content, cancellationToken);
+            return (result, (OperationRecord?)new OperationRecord(HistoryActions.KubeconfigRetrieved, cluster.Uid, Parameters(request, result)));
+        }, cancellationToken);
+    }
 
-            throw ChildctlException.NotFound(phase.Phase switch
-            {
-                ClusterPhase.DryRun => $"{what} does not exist: the cluster is a k0rdent dry run (spec.dryRun), validated but never deployed",
-                ClusterPhase.Failed => $"{what} is not available: k0rdent reports the cluster Failed ({phase.Reason}); 'childctl status {request.Name}' shows why",
-                ClusterPhase.Deleting => $"{what} is not available: the cluster is being deleted ({phase.Reason})",
-                _ => $"{what} is not available yet (phase {phase.Phase}: {phase.Reason}); it appears once the control plane is up: try 'childctl wait {request.Name}'",
-            });
+    private static ChildctlException NotAvailable(ClusterDeployment cluster, string ns, string name)
+    {
+        var phase = PhaseRule.Evaluate(cluster);
+        var what = $"the kubeconfig of ClusterDeployment \"{name}\" in namespace \"{ns}\"";
+        if (cluster.StatusRegion is { } region)
+        {
+            return ChildctlException.NotFound(
+                $"{what} is not on this management cluster: its Credential is regional (region \"{region}\"), so k0rdent keeps the " +
+                $"CAPI objects and the Secret {name}-kubeconfig on the regional cluster; read it there");
         }
 
-        await _history.EnsureRecordableAsync(request.Namespace, request.Name, cancellationToken);
-        var result = await DeliverAsync(request, content, cancellationToken);
+        return ChildctlException.NotFound(phase.Phase switch
+        {
+            ClusterPhase.DryRun => $"{what} does not exist: the cluster is a k0rdent dry run (spec.dryRun), validated but never deployed",
+            ClusterPhase.Failed => $"{what} is not available: k0rdent reports the cluster Failed ({phase.Reason}); 'childctl status {name}' shows why",
+            ClusterPhase.Deleting => $"{what} is not available: the cluster is being deleted ({phase.Reason})",
+            _ => $"{what} is not available yet (phase {phase.Phase}: {phase.Reason}); it appears once the control plane is up: try 'childctl wait {name}'",
+        });
+    }
+
+    private static Dictionary<string, string> Parameters(KubeconfigRequest request, KubeconfigResult? result)
+    {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["destination"] = request.Destination.ToString().ToLowerInvariant() };
-        if (result.Path is { } path)
+        if ((result?.Path ?? request.Path) is { } path)
         {
             parameters["path"] = path;
         }
 
-        if (result.Context is { } context)
+        if (result?.Context is { } context)
         {
             parameters["context"] = context;
         }
 
-        await _history.RecordAsync(request.Namespace, request.Name,
-            new OperationRecord(HistoryActions.KubeconfigRetrieved, cluster.Uid, parameters), cancellationToken);
-        return result;
+        return parameters;
     }
 
     private static async Task<KubeconfigResult> DeliverAsync(KubeconfigRequest request, string content, CancellationToken cancellationToken)

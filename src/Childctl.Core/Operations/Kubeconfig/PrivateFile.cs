@@ -74,6 +74,9 @@ public static class PrivateFile
         }
     }
 
+    /// <summary>The nearest file that stands where a folder of <paramref name="folder"/>'s path should be, or null.</summary>
+    public static string? FileInTheWay(string folder) => FilePaths.FileInTheWay(folder);
+
     /// <summary>The usual reasons in words: a file in the way of a folder, no permission; else the system's message.</summary>
     private static string Why(string directory, Exception error) =>
         FilePaths.FileInTheWay(directory) is { } file ? $"{file} is a file, so the folder {directory} cannot be created there"

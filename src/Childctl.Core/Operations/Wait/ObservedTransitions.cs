@@ -1,6 +1,7 @@
-using Childctl.Core.Text;
 using System.Globalization;
 using Childctl.Core.ClusterDeployments;
+using Childctl.Core.History;
+using Childctl.Core.Text;
 
 namespace Childctl.Core.Operations.Wait;
 
@@ -10,7 +11,7 @@ namespace Childctl.Core.Operations.Wait;
 /// timestamp (and the generation it describes), so a second wait over the same transition produces the same event id
 /// and the store ignores it.
 /// </summary>
-public static class ObservedTransitions
+internal static class ObservedTransitions
 {
     /// <param name="since">When the awaited change started (the operation), or null to use the creation time of a never-changed cluster.</param>
     public static ObservedRecord Ready(ClusterDeployment cluster, DateTimeOffset? since)
@@ -27,7 +28,7 @@ public static class ObservedTransitions
         if (start is { } s)
         {
             parameters["time_to_ready"] = DurationText.Format(at - WaitEvaluator.TruncateToSecond(s));
-            foreach (var condition in ConditionOrder.Sort(cluster.Conditions).Where(c => c.IsTrue && c.Type != ConditionTypes.Ready))
+            foreach (var condition in ConditionTypes.InPipelineOrder(cluster.Conditions).Where(c => c.IsTrue && c.Type != ConditionTypes.Ready))
             {
                 if (condition.LastTransitionTime is { } t && t >= WaitEvaluator.TruncateToSecond(s))
                 {

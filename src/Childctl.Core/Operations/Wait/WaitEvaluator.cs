@@ -14,7 +14,7 @@ namespace Childctl.Core.Operations.Wait;
 /// </list>
 /// A Failed stops the wait only once k0rdent has observed the current spec (the phase rule's stale guard).
 /// </summary>
-public static class WaitEvaluator
+internal static class WaitEvaluator
 {
     /// <param name="cluster">The object as last seen; null when it does not exist.</param>
     /// <param name="goal">What is waited for.</param>
@@ -105,7 +105,7 @@ public static class WaitEvaluator
             yield break;
         }
 
-        foreach (var condition in ConditionOrder.Sort(cluster.Conditions).Where(c => !c.IsTrue && c.Type != ConditionTypes.Deleting))
+        foreach (var condition in ConditionTypes.InPipelineOrder(cluster.Conditions).Where(c => !c.IsTrue && c.Type != ConditionTypes.Deleting))
         {
             var message = ConditionMessages.Summarize(condition.Message);
             yield return message.Length == 0 || message == "."

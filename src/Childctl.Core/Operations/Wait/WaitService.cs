@@ -1,55 +1,42 @@
-using Childctl.Core.Text;
-using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Kubernetes;
-using Childctl.Core.Kubernetes.Watching;
+using Childctl.Core.Text;
 
 namespace Childctl.Core.Operations.Wait;
 
 /// <summary>
-/// <c>wait NAME</c>: follows one ClusterDeployment with a list-and-watch (re-list on 410, reconnect, poll as a last
-/// resort) until <see cref="WaitEvaluator"/> calls it done. Ready or gone returns; a terminal failure throws
-/// ClusterFailed (exit 7) with k0rdent's reason; running out of time throws WaitTimedOut (exit 6) listing what is
-/// unmet. The transition it ends on is recorded as observed history (ready, failed, deleted), idempotently.
+/// <c>wait NAME</c>, and every <c>--wait</c>: follows one ClusterDeployment (<see cref="ClusterFollower"/>) until
+/// <see cref="WaitEvaluator"/> calls it done. Ready or gone returns; a terminal failure throws ClusterFailed (exit 7)
+/// with k0rdent's reason; running out of time throws WaitTimedOut (exit 6) listing what is unmet. The transition it ends
+/// on is recorded as observed history (ready, failed, deleted), idempotently.
 /// </summary>
-public sealed class WaitService
+public sealed class WaitService(Session session)
 {
-    private readonly ManagementApi _api;
-    private readonly HistoryRecorder _history;
-    private readonly TimeProvider _time;
-    private readonly WatchOptions? _watchOptions;
-
-    public WaitService(ManagementApi api, HistoryRecorder history, TimeProvider time, WatchOptions? watchOptions = null)
-    {
-        _api = api ?? throw new ArgumentNullException(nameof(api));
-        _history = history ?? throw new ArgumentNullException(nameof(history));
-        _time = time ?? throw new ArgumentNullException(nameof(time));
-        _watchOptions = watchOptions;
-    }
-
     public async Task<WaitOutcome> WaitAsync(WaitRequest request, IWaitObserver? observer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var started = _time.GetTimestamp();
-        using var deadline = new CancellationTokenSource(request.Timeout, _time);
+        observer?.OnWaiting(request);
+        var time = session.Time;
+        var started = time.GetTimestamp();
+        using var deadline = new CancellationTokenSource(request.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var tracker = new WaitTracker(request);
+        var follower = new ClusterFollower(session, request.Namespace, request.Name, request.Uid);
+        WaitVerdict? last = null;
         try
         {
-            var source = new ClusterDeploymentWatchSource(_api, request.Namespace, WatchFilter.ForName(request.Name));
-            await foreach (var change in new ResilientWatch<ClusterDeployment>(source, _time, _watchOptions).RunAsync(linked.Token))
+            await foreach (var step in follower.RunAsync(linked.Token))
             {
-                if (!tracker.Apply(change))
+                if (!step.Settled)
                 {
                     continue;
                 }
 
-                var verdict = WaitEvaluator.Evaluate(tracker.Current, request.Goal, request.NotBefore);
-                tracker.Last = verdict;
-                observer?.OnUpdate(new WaitSnapshot(_time.GetElapsedTime(started), tracker.Current, verdict));
-                if (verdict.IsTerminal)
+                last = WaitEvaluator.Evaluate(follower.Current, request.Goal, request.NotBefore);
+                observer?.OnUpdate(new WaitSnapshot(time.GetElapsedTime(started), follower.Current, last));
+                if (last.IsTerminal)
                 {
-                    return await FinishAsync(request, tracker, verdict, _time.GetElapsedTime(started), cancellationToken);
+                    var outcome = await FinishAsync(request, follower, last, time.GetElapsedTime(started), cancellationToken);
+                    observer?.OnWaited(outcome);
+                    return outcome;
                 }
             }
         }
@@ -57,50 +44,30 @@ public sealed class WaitService
         {
         }
 
-        throw TimedOut(request, tracker.Last);
+        throw TimedOut(request, last);
     }
 
-    private async Task<WaitOutcome> FinishAsync(WaitRequest request, WaitTracker tracker, WaitVerdict verdict, TimeSpan elapsed, CancellationToken cancellationToken)
+    private static async Task<WaitOutcome> FinishAsync(WaitRequest request, ClusterFollower follower, WaitVerdict verdict, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         var what = $"ClusterDeployment \"{request.Name}\" in namespace \"{request.Namespace}\"";
         switch (verdict.State)
         {
             case WaitState.Ready:
-                await _history.RecordObservedAsync(request.Namespace, request.Name, ObservedTransitions.Ready(tracker.Current!, request.NotBefore), cancellationToken);
-                return new WaitOutcome(WaitState.Ready, elapsed, tracker.Current, verdict.Message);
+                await follower.RecordReadyAsync(follower.Current!, request.NotBefore, cancellationToken);
+                return new WaitOutcome(request, WaitState.Ready, elapsed, follower.Current, verdict.Message);
             case WaitState.Failed:
-                await _history.RecordObservedAsync(request.Namespace, request.Name, ObservedTransitions.Failed(tracker.Current!, verdict.Message), cancellationToken);
+                await follower.RecordFailedAsync(follower.Current!, verdict.Message, cancellationToken);
                 throw new ChildctlException(ErrorKind.ClusterFailed, $"{what} failed: {verdict.Message}");
             case WaitState.Deleting:
                 throw new ChildctlException(ErrorKind.ClusterFailed, $"{what} {verdict.Message}");
             default:
-                return await GoneAsync(request, tracker, elapsed, what, cancellationToken);
+                await follower.RecordGoneAsync(pendingDeletion: request.Goal == WaitGoal.Deleted, cancellationToken);
+                return request.Goal == WaitGoal.Deleted
+                    ? new WaitOutcome(request, WaitState.Gone, elapsed, follower.LastSeen, "deleted")
+                    : throw ChildctlException.NotFound(follower.LastSeen is null
+                        ? $"{what} not found: nothing to wait for ('childctl list -n {request.Namespace}' shows what exists)"
+                        : $"{what} was deleted while waiting for it to become Ready");
         }
-    }
-
-    private async Task<WaitOutcome> GoneAsync(WaitRequest request, WaitTracker tracker, TimeSpan elapsed, string what, CancellationToken cancellationToken)
-    {
-        var uid = tracker.LastSeen?.Uid ?? request.Uid;
-        if (uid is not null && (tracker.LastSeen is not null || request.Uid is not null))
-        {
-            var record = ObservedTransitions.Deleted(uid, tracker.LastSeen?.CreationTimestamp, tracker.LastSeen?.DeletionTimestamp, _time.GetUtcNow());
-            await _history.RecordObservedAsync(request.Namespace, request.Name, record, cancellationToken);
-        }
-        else if (request.Goal == WaitGoal.Deleted && await _history.FindPendingDeletionAsync(request.Namespace, request.Name, cancellationToken) is { } pending)
-        {
-            // Gone before this wait could see it: the delete childctl recorded has completed.
-            var record = ObservedTransitions.Deleted(pending.Uid, pending.CreatedAt, pending.RequestedAt, _time.GetUtcNow());
-            await _history.RecordObservedAsync(request.Namespace, request.Name, record, cancellationToken);
-        }
-
-        if (request.Goal == WaitGoal.Deleted)
-        {
-            return new WaitOutcome(WaitState.Gone, elapsed, tracker.LastSeen, "deleted");
-        }
-
-        throw ChildctlException.NotFound(tracker.LastSeen is null
-            ? $"{what} not found: nothing to wait for ('childctl list -n {request.Namespace}' shows what exists)"
-            : $"{what} was deleted while waiting for it to become Ready");
     }
 
     private static ChildctlException TimedOut(WaitRequest request, WaitVerdict? last)

@@ -1,3 +1,4 @@
+using Childctl.Core.History;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
 using Childctl.History.Events;
@@ -8,7 +9,7 @@ namespace Childctl.Core.Tests.Operations.Audit;
 public sealed class AuditClassifierTests
 {
     [Fact]
-    public void CreatedByChildctl_WithOnlyControllerWritesSince_IsInStep()
+    public void Classify_WhenCreatedByChildctlWithOnlyControllerWritesSince_IsInStep()
     {
         var live = Live(writers: [Writer("childctl", 0), Writer("manager", 1), Writer("manager", 50, "status")]);
 
@@ -19,7 +20,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void LiveUidWithoutAnyHistory_IsCreatedElsewhere_ByTheEarliestNonControllerWriter_AtCreation()
+    public void Classify_WhenALiveUidHasNoHistory_IsCreatedElsewhereByTheEarliestNonControllerWriterAtCreation()
     {
         var live = Live(writers: [Writer("manager", 1), Writer("kubectl-client-side-apply", 0), Writer("kubectl-label", 20), Writer("manager", 5, "status")]);
 
@@ -32,7 +33,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void LiveUidKnownOnlyFromAWaitOrANote_IsStillCreatedElsewhere()
+    public void Classify_WhenALiveUidIsKnownOnlyFromAWaitOrANote_IsStillCreatedElsewhere()
     {
         var finding = Classify(Live(), Event(HistoryActions.ObservedReady, 10, generation: 1, source: EventSources.Observed), Event(EventActions.NoteAdded, 11));
 
@@ -40,7 +41,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void NewUidUnderANameHistoryKnows_IsRecreated_AndNamesThePreviousIncarnation()
+    public void Classify_WhenANewUidHasANameHistoryKnows_IsRecreatedNamingThePreviousIncarnation()
     {
         var finding = Classify(Live(UidB, writers: [Writer("kustomize-controller", 60, operation: "Apply")]), Created(uid: UidA));
 
@@ -52,7 +53,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void Recreated_AfterARecordedDelete_DoesNotAskToRecordTheOldDeletionAgain()
+    public void Classify_WhenRecreatedAfterARecordedDelete_DoesNotAskToRecordTheOldDeletionAgain()
     {
         var finding = Classify(Live(UidB), Created(uid: UidA), Event(HistoryActions.ClusterDeleted, 30, UidA));
 
@@ -61,7 +62,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void GenerationBeyondTheLastRecordedOne_IsChangedElsewhere_WithTheValuesThatDiffer()
+    public void Classify_WhenTheGenerationIsBeyondTheLastRecordedOne_IsChangedElsewhereWithTheValuesThatDiffer()
     {
         var live = Live(generation: 3, spec: With("spec.config.workersNumber", "5"),
             writers: [Writer("childctl", 0), Writer("kubectl-patch", 40), Writer("manager", 41, "status")]);
@@ -79,7 +80,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void ChildctlsOwnLaterOperation_IsTheBaseline()
+    public void Classify_WhenChildctlChangedItLater_TakesThatOperationAsTheBaseline()
     {
         var scaled = Event(HistoryActions.ClusterScaled, 20, generation: 2, spec: With("spec.config.workersNumber", "4"));
         var live = Live(generation: 2, spec: With("spec.config.workersNumber", "4"), writers: [Writer("childctl", 20), Writer("manager", 21, "status")]);
@@ -88,7 +89,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void AChangeAlreadyRecordedByAnEarlierAudit_IsInStep()
+    public void Classify_WhenAnEarlierAuditRecordedTheChange_IsInStep()
     {
         var recorded = Event(AuditActions.ObservedChangedElsewhere, 40, generation: 3, spec: With("spec.config.workersNumber", "5"), source: EventSources.Observed);
         var live = Live(generation: 3, spec: With("spec.config.workersNumber", "5"), writers: [Writer("kubectl-patch", 40)]);
@@ -97,7 +98,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void AChangeByChildctlFromAnotherHistory_IsChangedElsewhere_NamingTheOperatorFromTheAnnotations()
+    public void Classify_WhenChildctlChangedItFromAnotherHistory_IsChangedElsewhereNamingTheOperatorFromTheAnnotations()
     {
         var live = Live(generation: 2, spec: With("spec.template", "aws-standalone-cp-1-0-44"), writers: [Writer("childctl", 45)]) with
         {
@@ -111,7 +112,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void ASpecChangeOutsideTemplateCredentialAndConfig_IsStillAChange_SaidSo()
+    public void Classify_WhenTheSpecChangedOutsideTemplateCredentialAndConfig_IsStillAChangeSaidSo()
     {
         var finding = Classify(Live(generation: 2, writers: [Writer("kubectl-edit", 5)]), Created());
 
@@ -121,7 +122,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void OldEventsWithoutGeneration_FallBackToManagedFieldsTimes()
+    public void Classify_WhenOldEventsHaveNoGeneration_FallsBackToManagedFieldsTimes()
     {
         var oldScale = Event(HistoryActions.ClusterScaled, 20, spec: null);
 
@@ -134,7 +135,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void RedactedRecordedValues_AreNotCompared_AndSecretLiveValuesAreNotShown()
+    public void Classify_WhenRecordedValuesAreRedacted_DoesNotCompareThemNorShowSecretLiveValues()
     {
         var recorded = new Dictionary<string, string>(Spec) { ["spec.config.sshPublicKey"] = "<redacted>", ["spec.config.apiToken"] = "old" };
         var live = Live(generation: 2, spec: new Dictionary<string, string>(Spec) { ["spec.config.sshPublicKey"] = "ssh-rsa new", ["spec.config.apiToken"] = "new" },
@@ -147,7 +148,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void TerminatingWithoutARecordedDelete_IsDeletingElsewhere_AndTheDeletionsGenerationBumpIsNoChange()
+    public void Classify_WhenTerminatingWithoutARecordedDelete_IsDeletingElsewhereAndTheDeletionsGenerationBumpIsNoChange()
     {
         var deleting = Classify(Live(generation: 2, deleting: At(50)), Created());
         var ours = Classify(Live(generation: 2, deleting: At(50)), Created(), Event(HistoryActions.ClusterDeleted, 50));
@@ -158,7 +159,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void GoneWithoutADelete_IsDeletedElsewhere()
+    public void Classify_WhenGoneWithoutADelete_IsDeletedElsewhere()
     {
         var finding = Classify(null, Created(), Event(HistoryActions.ObservedReady, 8, generation: 1, source: EventSources.Observed));
 
@@ -171,13 +172,13 @@ public sealed class AuditClassifierTests
     [InlineData(HistoryActions.ClusterDeleted)]
     [InlineData(HistoryActions.ObservedDeleted)]
     [InlineData(AuditActions.ObservedDeletionRequested)]
-    public void GoneWithADeleteRecorded_IsInStep(string action)
+    public void Classify_WhenGoneWithARecordedDelete_IsInStep(string action)
     {
         Assert.Equal(AuditClass.InStep, Classify(null, Created(), Event(action, 30)).Class);
     }
 
     [Fact]
-    public void GoneWithAFailedDeleteOnly_IsDeletedElsewhere()
+    public void Classify_WhenGoneWithOnlyAFailedDelete_IsDeletedElsewhere()
     {
         var failed = Event(HistoryActions.ClusterDeleted, 30, result: "failed");
 
@@ -185,7 +186,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void OnlyTheLatestIncarnationOfAGoneNameIsJudged()
+    public void Classify_WhenANameIsGone_JudgesOnlyItsLatestIncarnation()
     {
         var finding = Classify(null, Created(0, UidA), Created(60, UidB), Event(HistoryActions.ObservedDeleted, 90, UidB));
 
@@ -194,7 +195,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void HistoryWithoutAnyUid_AndNothingLive_HasNothingToCompare()
+    public void Classify_WhenHistoryHasNoUidAndNothingIsLive_HasNothingToCompare()
     {
         var finding = Classify(null, Event("cluster_deployment_created", 0, uid: null, source: EventSources.Legacy), Event(HistoryActions.ClusterCreateFailed, 5, uid: null, result: "failed"));
 
@@ -203,7 +204,7 @@ public sealed class AuditClassifierTests
     }
 
     [Fact]
-    public void LegacyOnlyHistory_WithALiveCluster_IsCreatedElsewhere_MentioningTheEntriesWithoutUid()
+    public void Classify_WhenOnlyLegacyHistoryMeetsALiveCluster_IsCreatedElsewhereMentioningTheEntriesWithoutUid()
     {
         var finding = Classify(Live(), Event("cluster_deployment_created", 0, uid: null, source: EventSources.Legacy));
 

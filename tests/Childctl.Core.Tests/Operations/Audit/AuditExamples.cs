@@ -1,4 +1,5 @@
 using Childctl.Core.ClusterDeployments;
+using Childctl.Core.History;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
 using Childctl.History.Events;

@@ -1,7 +1,9 @@
-using Childctl.Core.Kubernetes;
+using Childctl.Core.Api;
+using Childctl.Core.History;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
 using Childctl.History.Events;
+using Childctl.Kubernetes;
 using Childctl.Testing;
 using static Childctl.Core.Tests.Operations.Audit.AuditExamples;
 
@@ -29,7 +31,7 @@ public sealed class AuditRecordsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void TheSameFinding_GivesTheSameIds_WhoeverRecordsItAndWhen()
+    public void For_WhenTheSameFindingIsRecordedByAnyoneAnyTime_GivesTheSameIds()
     {
         var finding = Classify(Live(generation: 3, writers: [Writer("kubectl-patch", 40)]), Created());
 
@@ -48,7 +50,7 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
-    public void AnObservation_IsNeverDatedBeforeTheRecordedEventItFollows()
+    public void For_WhenAnObservationFollowsARecordedEvent_IsNeverDatedBeforeIt()
     {
         var scaled = Event(HistoryActions.ClusterScaled, 45, generation: 2, spec: Spec);
         var finding = Classify(Live(generation: 3, writers: [Writer("kubectl-patch", 40)]), Created(), scaled);
@@ -57,7 +59,7 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
-    public void AnotherGeneration_IsAnotherFinding()
+    public void For_WhenTheGenerationDiffers_IsAnotherFinding()
     {
         var two = AuditRecords.For(Classify(Live(generation: 2, writers: [Writer("kubectl-patch", 40)]), Created()), _cluster, Audit(At(100)));
         var three = AuditRecords.For(Classify(Live(generation: 3, writers: [Writer("kubectl-patch", 40)]), Created()), _cluster, Audit(At(100)));
@@ -66,7 +68,7 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
-    public void Recreated_RecordsTheOldIncarnationGone_ThenTheNewOne()
+    public void For_WhenRecreated_RecordsTheOldIncarnationGoneThenTheNewOne()
     {
         var finding = Classify(Live(UidB), Created(uid: UidA));
 
@@ -77,7 +79,7 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
-    public void Recreated_DatesTheOldIncarnationGoneAtTheNewCreation_AsABound_BeforeTheNewOne()
+    public void For_WhenRecreated_DatesTheOldIncarnationGoneAtTheNewCreationBeforeTheNewOne()
     {
         var finding = Classify(Live(UidB) with { CreatedAt = At(60) }, Created(uid: UidA));
 
@@ -91,7 +93,7 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
-    public void Recreated_IdsDoNotDependOnWhenTheAuditRan()
+    public void For_WhenRecreated_GivesIdsThatDoNotDependOnWhenTheAuditRan()
     {
         var finding = Classify(Live(UidB) with { CreatedAt = At(60) }, Created(uid: UidA));
 
@@ -101,7 +103,7 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
-    public void Records_AreNeverDatedBeforeTheLastEventInHistory_NorBeforeEachOther()
+    public void For_WhenSeveralAreRecorded_NeverDatesThemBeforeHistoryNorBeforeEachOther()
     {
         var note = Event(EventActions.NoteAdded, 70, uid: UidB);
         var finding = Classify(Live(UidB) with { CreatedAt = At(60) }, Created(uid: UidA), note);
@@ -113,7 +115,7 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
-    public void DeletedElsewhere_UsesTheSameIdAsAWaitThatSawItGone()
+    public void For_WhenDeletedElsewhere_UsesTheSameIdAsAWaitThatSawItGone()
     {
         var created = Event(HistoryActions.ClusterCreated, 0, generation: 1, spec: new Dictionary<string, string>(Spec) { ["created_at"] = "2026-09-01T10:00:00Z" });
         var finding = Classify(null, created);
@@ -126,7 +128,7 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
-    public void InStep_RecordsNothing()
+    public void For_WhenInStep_RecordsNothing()
     {
         Assert.Empty(AuditRecords.For(Classify(Live(), Created()), _cluster, Audit(At(100))));
     }

@@ -11,7 +11,7 @@ public sealed class ServerChangeTests
     private const string There = "https://127.0.0.1:40001";
 
     [Fact]
-    public void AFindingIsJudgedByTheServerOfItsHistorysLatestEventThatNamesOne()
+    public void Find_WhenHistoryNamesSeveralServers_JudgesByTheLatestEventThatNamesOne()
     {
         var moved = Classify(null, On(Created(), Here), On(Event(EventActions.NoteAdded, 5), There), Event(EventActions.NoteAdded, 9));
         var back = Classify(null, On(Created(), There), On(Event(EventActions.NoteAdded, 5), Here));
@@ -22,7 +22,7 @@ public sealed class ServerChangeTests
     }
 
     [Fact]
-    public void ClustersInStep_AndHistoryThatNamesNoServer_AreNoServerChange()
+    public void Find_WhenInStepOrNamingNoServer_IsNoServerChange()
     {
         var inStep = Classify(Live(), On(Created(), There));
         var legacy = Classify(null, Created());
@@ -38,13 +38,13 @@ public sealed class ServerChangeTests
     [InlineData("https://k8s.example.com", true, "https://K8S.example.com:443/")]
     [InlineData("https://10.0.0.4:6444", false)]
     [InlineData("https://10.0.0.5:6443", false)]
-    public void SameServer_ComparesSchemeHostAndPort(string recorded, bool same, string current = Here)
+    public void SameServer_WhenUrlsDiffer_ComparesSchemeHostAndPort(string recorded, bool same, string current = Here)
     {
         Assert.Equal(same, ServerChange.SameServer(recorded, current));
     }
 
     [Fact]
-    public void Describe_NamesBothServers_AndThreeClustersThenHowManyMore()
+    public void Describe_WhenManyClustersAreConcerned_NamesBothServersThreeClustersAndHowManyMore()
     {
         var findings = Enumerable.Range(1, 5)
             .Select(i => Classify(null, On(Created(), There)) with { Name = $"c{i}" })

@@ -10,7 +10,7 @@ public class WaitEvaluatorTests
     private static readonly DateTimeOffset ReadySince = DateTimeOffset.Parse("2026-09-02T11:49:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
-    public void ReadyAtTheCurrentGeneration_IsReady()
+    public void Evaluate_WhenReadyAtTheCurrentGeneration_IsReady()
     {
         var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster(Ready), WaitGoal.Ready, null);
 
@@ -18,7 +18,7 @@ public class WaitEvaluatorTests
     }
 
     [Fact]
-    public void StaleReady_AfterASpecChange_IsPending_NamingTheGeneration()
+    public void Evaluate_WhenReadyIsStaleAfterASpecChange_IsPendingNamingTheGeneration()
     {
         var cluster = ExampleObjects.Cluster(Ready, o => o["metadata"]!["generation"] = 2);
 
@@ -29,7 +29,7 @@ public class WaitEvaluatorTests
     }
 
     [Fact]
-    public void ReadyWhoseConditionLagsBehind_IsNotTrusted()
+    public void Evaluate_WhenAConditionLagsBehind_DoesNotTrustTheReady()
     {
         var cluster = ExampleObjects.Cluster(Ready, o =>
         {
@@ -51,7 +51,7 @@ public class WaitEvaluatorTests
     }
 
     [Fact]
-    public void ReadyFromBeforeTheOperation_IsNotTrusted()
+    public void Evaluate_WhenReadyIsFromBeforeTheOperation_DoesNotTrustIt()
     {
         var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster(Ready), WaitGoal.Ready, ReadySince.AddSeconds(5));
 
@@ -60,7 +60,7 @@ public class WaitEvaluatorTests
     }
 
     [Fact]
-    public void ReadyInTheSameSecondTheOperationStarted_IsTrusted_BecauseTimestampsAreWholeSeconds()
+    public void Evaluate_WhenReadyIsInTheSecondTheOperationStarted_TrustsItBecauseTimestampsAreWholeSeconds()
     {
         var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster(Ready), WaitGoal.Ready, ReadySince.AddMilliseconds(900));
 
@@ -68,7 +68,7 @@ public class WaitEvaluatorTests
     }
 
     [Fact]
-    public void ReadyBeforeHelmAndCapiExist_IsNotTrusted()
+    public void Evaluate_WhenReadyComesBeforeHelmAndCapiExist_DoesNotTrustIt()
     {
         var cluster = ExampleObjects.Cluster(Ready, o => RemoveCondition(o, "CAPIClusterSummary"));
 
@@ -79,7 +79,7 @@ public class WaitEvaluatorTests
     }
 
     [Fact]
-    public void Failed_StopsTheWait_WithTheRootCause()
+    public void Evaluate_WhenFailed_StopsTheWaitWithTheRootCause()
     {
         var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster("clusterdeployment-04-failed.yaml"), WaitGoal.Ready, null);
 
@@ -88,7 +88,7 @@ public class WaitEvaluatorTests
     }
 
     [Fact]
-    public void Provisioning_IsPending_ListingConditionsNotTrue()
+    public void Evaluate_WhenProvisioning_IsPendingListingTheConditionsNotTrue()
     {
         var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster("clusterdeployment-02-provisioning.yaml"), WaitGoal.Ready, null);
 
@@ -97,7 +97,7 @@ public class WaitEvaluatorTests
     }
 
     [Fact]
-    public void Deleting_EndsAWaitForReady()
+    public void Evaluate_WhenDeletingWhileAwaitingReady_EndsTheWait()
     {
         var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster("clusterdeployment-05-deleting.yaml"), WaitGoal.Ready, null);
 
@@ -105,14 +105,14 @@ public class WaitEvaluatorTests
     }
 
     [Fact]
-    public void ForDeleted_PresentIsPending_AndAbsentIsGone()
+    public void Evaluate_WhenAwaitingDeletion_IsPendingWhilePresentAndGoneWhenAbsent()
     {
         Assert.Equal(WaitState.Pending, WaitEvaluator.Evaluate(ExampleObjects.Cluster("clusterdeployment-05-deleting.yaml"), WaitGoal.Deleted, null).State);
         Assert.Equal(WaitState.Gone, WaitEvaluator.Evaluate(null, WaitGoal.Deleted, null).State);
     }
 
     [Fact]
-    public void NoStatusYet_IsPending_SayingSo()
+    public void Evaluate_WhenThereIsNoStatusYet_IsPendingSayingSo()
     {
         var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster("clusterdeployment-01-created.yaml"), WaitGoal.Ready, null);
 

@@ -1,3 +1,0 @@
-namespace Childctl.Cli.Output.History;
-
-internal sealed record ManagementClusterJson(string Name, string? Server);

@@ -1,0 +1,181 @@
+using Childctl.Core.Errors;
+using Childctl.History.Events;
+using Childctl.History.Store;
+using Childctl.Kubernetes;
+
+namespace Childctl.Core.History;
+
+/// <summary>
+/// Appends one operation's events to the per-cluster history, at the moment they happen: who (OS user), the operation
+/// id, the command line and reason, the management cluster. Parameters and command are redacted by the store.
+/// Observed events come with their own deterministic id, so recording the same observation twice is a no-op.
+/// </summary>
+internal sealed class HistoryRecorder
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    private readonly LocalHistory _history;
+    private readonly ManagementCluster _cluster;
+    private readonly TimeProvider _time;
+    private readonly Func<CancellationToken, Task<string?>> _whoAmI;
+    private Task<string?>? _kubernetesUser;
+
+    internal HistoryRecorder(LocalHistory history, ManagementCluster cluster, OperationContext operation, TimeProvider time, Func<CancellationToken, Task<string?>> whoAmI)
+    {
+        _history = history;
+        _cluster = cluster;
+        Operation = operation;
+        _time = time;
+        _whoAmI = whoAmI;
+    }
+
+    public OperationContext Operation { get; }
+
+    /// <summary>
+    /// Checks, before an operation changes a cluster, that its history file can take the record of the change: a change
+    /// childctl could not record is not made. Fails with <see cref="ErrorKind.CorruptHistory"/> for a file that does not
+    /// parse (exit 2; the file is named with its line and left untouched), general for a folder or file that cannot be
+    /// written (exit 1). Reads only this cluster's file; a cluster without history is fine.
+    /// </summary>
+    public Task EnsureRecordableAsync(string ns, string name, CancellationToken cancellationToken) =>
+        _history.CheckRecordableAsync(Stream(ns, name), cancellationToken);
+
+    /// <summary>Records what childctl did (or tried) to one cluster.</summary>
+    public async Task RecordAsync(string ns, string name, OperationRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var now = _time.GetUtcNow();
+        var e = new HistoryEvent
+        {
+            Timestamp = now,
+            Id = EventIds.New(now),
+            Action = record.Action,
+            User = Operation.User,
+            K8sUser = await KubernetesUserAsync(cancellationToken),
+            Uid = NullIfEmpty(record.Uid),
+            ManagementCluster = new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
+            Operation = Operation.Id,
+            Parameters = record.Parameters,
+            Command = Operation.CommandLine,
+            Reason = Operation.Reason,
+            Message = record.Message,
+            Result = record.Error is null ? Succeeded : Failed,
+            Error = record.Error,
+            Source = EventSources.Childctl,
+        };
+        await _history.AppendAsync(Stream(ns, name), e, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records something childctl saw k0rdent do. The record's identity must be stable for the observation (uid,
+    /// transition and its timestamp) so that a second observer of the same transition appends nothing. The event has no
+    /// <c>user</c>: the operator did not make the cluster Ready or fail; who saw it is the parameter <c>observed_by</c>.
+    /// Returns whether it was new.
+    /// </summary>
+    public async Task<bool> RecordObservedAsync(string ns, string name, ObservedRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var parameters = new Dictionary<string, string>(record.Parameters ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            ["observed_by"] = Operation.User,
+        };
+        var e = new HistoryEvent
+        {
+            Timestamp = _time.GetUtcNow(),
+            Id = EventIds.Deterministic(record.IdTime, record.Identity),
+            Action = record.Action,
+            Uid = NullIfEmpty(record.Uid),
+            ManagementCluster = new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
+            Operation = Operation.Id,
+            Parameters = parameters,
+            Message = record.Message,
+            Source = EventSources.Observed,
+        };
+        return (await _history.AppendAsync(Stream(ns, name), e, cancellationToken)).Appended;
+    }
+
+    /// <summary>The identity the API server reports (SelfSubjectReview), asked once; it only enriches history, so any failure is "unknown".</summary>
+    private async Task<string?> KubernetesUserAsync(CancellationToken cancellationToken)
+    {
+        _kubernetesUser ??= AskAsync(cancellationToken);
+        return await _kubernetesUser;
+
+        async Task<string?> AskAsync(CancellationToken ct)
+        {
+            try
+            {
+                return await _whoAmI(ct);
+            }
+            catch (ChildctlException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private HistoryStreamId Stream(string ns, string name) => new(_cluster.ClusterName, ns, name);
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}
+
+/// <summary>
+/// One childctl command that changes something: its id (a ULID, so ids sort by time), who ran it, the command line and
+/// the reason given. The same id goes into every history event of the command and into the <c>childctl.dev/operation</c>
+/// annotation on the objects it changed, so an audit can join the two.
+/// </summary>
+internal sealed record OperationContext(string Id, DateTimeOffset StartedAt, string User, string CommandLine, string? Reason)
+{
+    /// <summary>Starts an operation now, with a fresh id.</summary>
+    public static OperationContext Start(TimeProvider time, string user, string commandLine, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        var id = System.Ulid.NewUlid(now).ToString();
+        return new OperationContext(id, now, user, commandLine, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+    }
+
+    /// <summary>
+    /// The start truncated to whole seconds. Kubernetes timestamps (lastTransitionTime, creationTimestamp) have
+    /// one-second resolution, so "after the operation started" must compare against this, not the exact start.
+    /// </summary>
+    public DateTimeOffset StartedAtSecond => new(StartedAt.Ticks - (StartedAt.Ticks % TimeSpan.TicksPerSecond), StartedAt.Offset);
+}
+
+/// <summary>One thing childctl did to a cluster, for <see cref="HistoryRecorder.RecordAsync"/>; a non-null error makes it a failure.</summary>
+internal sealed record OperationRecord(
+    string Action,
+    string? Uid,
+    IReadOnlyDictionary<string, string>? Parameters,
+    string? Message = null,
+    string? Error = null);
+
+/// <summary>
+/// One thing childctl saw k0rdent do, for <see cref="HistoryRecorder.RecordObservedAsync"/>. <see cref="Identity"/>
+/// and <see cref="IdTime"/> make the event id: the same transition seen twice gives the same id.
+/// </summary>
+internal sealed record ObservedRecord(
+    string Action,
+    string? Uid,
+    string Identity,
+    DateTimeOffset IdTime,
+    IReadOnlyDictionary<string, string>? Parameters,
+    string? Message);
+
+/// <summary>The history actions the lifecycle operations write (DESIGN.md "History format").</summary>
+public static class HistoryActions
+{
+    public const string ClusterCreated = "cluster_created";
+    public const string ClusterCreateFailed = "cluster_create_failed";
+    public const string ClusterDeleted = "cluster_deleted";
+    public const string ClusterDeleteFailed = "cluster_delete_failed";
+    public const string ClusterScaled = "cluster_scaled";
+    public const string ClusterScaleFailed = "cluster_scale_failed";
+    public const string ClusterUpgraded = "cluster_upgraded";
+    public const string ClusterUpgradeFailed = "cluster_upgrade_failed";
+    public const string KubeconfigRetrieved = "kubeconfig_retrieved";
+    public const string KubeconfigRetrieveFailed = "kubeconfig_retrieve_failed";
+    public const string ObservedReady = "observed_ready";
+    public const string ObservedFailed = "observed_failed";
+    public const string ObservedDeleted = "observed_deleted";
+}

@@ -1,0 +1,206 @@
+using Childctl.History.Codec;
+using Childctl.History.Events;
+using Childctl.History.Query;
+
+namespace Childctl.Core.History;
+
+/// <summary>
+/// One local history event as childctl shows it: the stored fields, and <see cref="Details"/>, the one rendering of
+/// what it says (used by <c>history</c> and by the history tail of <c>status</c>). A record of the past, never state.
+/// </summary>
+public sealed class TimelineEvent
+{
+    internal TimelineEvent(HistoryEvent e)
+    {
+        Event = e;
+        Details = DetailsOf(e);
+    }
+
+    public DateTimeOffset Timestamp => Event.Timestamp;
+
+    public string? Id => Event.Id;
+
+    public string Action => Event.Action;
+
+    public string? User => Event.User;
+
+    public string? K8sUser => Event.K8sUser;
+
+    public string? Uid => Event.Uid;
+
+    public string? ManagementClusterName => Event.ManagementCluster?.Name;
+
+    public string? ManagementClusterServer => Event.ManagementCluster?.Server;
+
+    public string? Operation => Event.Operation;
+
+    public IReadOnlyDictionary<string, string>? Parameters => Event.Parameters;
+
+    public string? Command => Event.Command;
+
+    public string? Reason => Event.Reason;
+
+    public string? Message => Event.Message;
+
+    public string? Result => Event.Result;
+
+    public string? Error => Event.Error;
+
+    public IReadOnlyList<string>? Flags => Event.Flags;
+
+    public string? Source => Event.Source;
+
+    /// <summary>What childctl saw k0rdent (or someone else) do, rather than what it did.</summary>
+    public bool IsObserved => Event.Source == EventSources.Observed;
+
+    /// <summary>Reason, message and error in one line, with labels that keep legacy snapshots and sync entries from reading as state.</summary>
+    public string Details { get; }
+
+    internal HistoryEvent Event { get; }
+
+    /// <summary>The event as it reads in its history file (YAML, one list item).</summary>
+    public string ToYaml(int itemIndent = EventBlockWriter.DefaultItemIndent) => EventBlockWriter.Block(Event, itemIndent);
+
+    private static string DetailsOf(HistoryEvent e)
+    {
+        var parts = new List<string>();
+        if (SourceMarker(e) is { } marker)
+        {
+            parts.Add(marker);
+        }
+
+        if (e.HasFlag(EventFlags.HistoricalSnapshot))
+        {
+            parts.Add("[historical snapshot, not current state]");
+            parts.Add(string.Join(' ', (e.Parameters ?? new Dictionary<string, string>()).Where(p => p.Key != "legacy_file").Select(p => $"{p.Key}={p.Value}")));
+        }
+        else
+        {
+            if (IsSyncNoise(e))
+            {
+                parts.Add("[legacy sync noise]");
+            }
+
+            if (e.Reason is not null)
+            {
+                parts.Add($"reason: {e.Reason};");
+            }
+
+            if (e.Message is not null)
+            {
+                parts.Add(e.Message);
+            }
+        }
+
+        if (e.Error is not null)
+        {
+            parts.Add($"error: {e.Error}");
+        }
+
+        return string.Join(' ', parts.Where(p => p.Length > 0));
+    }
+
+    /// <summary>
+    /// [observed] for what childctl saw k0rdent (or someone else) do, [legacy] for the bash tools' entries: migrated ones
+    /// say so, and an entry without a <c>source</c> was not written by childctl (which always writes one).
+    /// </summary>
+    private static string? SourceMarker(HistoryEvent e) => (e.Source ?? EventSources.Legacy) switch
+    {
+        EventSources.Observed => "[observed]",
+        EventSources.Legacy when !IsSyncNoise(e) => "[legacy]",
+        _ => null,
+    };
+
+    /// <summary>The old sync script's entries, flagged by migrate or, in a legacy file read directly, by their action.</summary>
+    private static bool IsSyncNoise(HistoryEvent e) =>
+        e.HasFlag(EventFlags.LegacySyncNoise) || (e.Source is null && e.Action == EventActions.LegacySyncedFromKubernetes);
+}
+
+/// <summary>One cluster name's local history, filtered, oldest first, with its incarnations (one per uid).</summary>
+public sealed class ClusterTimeline
+{
+    private readonly ClusterHistory _history;
+
+    internal ClusterTimeline(ClusterHistory history)
+    {
+        _history = history;
+        Events = history.Events.Select(e => new TimelineEvent(e)).ToList();
+        Incarnations = history.Incarnations.Select(i => new TimelineIncarnation(i)).ToList();
+    }
+
+    public string ManagementCluster => _history.Stream.ManagementCluster;
+
+    public string Namespace => _history.Stream.Namespace;
+
+    public string Name => _history.Stream.Name;
+
+    /// <summary>The history file.</summary>
+    public string Path => _history.Path;
+
+    /// <summary>The legacy logs' own header dates, shown as they are.</summary>
+    public string? CreatedAt => _history.Header.CreatedAt;
+
+    public string? LastUpdated => _history.Header.LastUpdated;
+
+    public IReadOnlyList<TimelineEvent> Events { get; }
+
+    public IReadOnlyList<TimelineIncarnation> Incarnations { get; }
+
+    /// <summary>An incomplete entry an interrupted write had left at the end of the file, moved aside on this read.</summary>
+    public RepairedTail? RepairedTail => _history.TornTail is { } t ? new RepairedTail(t.LogPath, t.SidePath, t.Length) : null;
+
+    /// <summary>The history as its file reads: the header, then every (filtered) event.</summary>
+    public string ToYaml()
+    {
+        var header = _history.Header with { ClusterName = _history.Header.ClusterName ?? Name, Namespace = _history.Header.Namespace ?? Namespace };
+        return EventBlockWriter.Header(header) + string.Concat(Events.Select(e => e.ToYaml()));
+    }
+}
+
+/// <summary>One life of a cluster name: the events with one uid (a null uid groups those recorded without one).</summary>
+public sealed class TimelineIncarnation
+{
+    internal TimelineIncarnation(Incarnation incarnation)
+    {
+        Uid = incarnation.Uid;
+        FirstSeen = incarnation.FirstSeen;
+        LastSeen = incarnation.LastSeen;
+        EventCount = incarnation.Events;
+        LastAction = incarnation.LastAction;
+        Milestones = incarnation.Milestones.Select(m => new TimelineMilestone(m.Name, m.At, m.Action, m.Source)).ToList();
+        Durations = incarnation.Durations
+            .Select(d => new TimelineSpan(d.From, d.To, d.Duration, d is { From: Childctl.History.Query.Milestones.Created, To: Childctl.History.Query.Milestones.Gone }))
+            .ToList();
+    }
+
+    public string? Uid { get; }
+
+    public DateTimeOffset FirstSeen { get; }
+
+    public DateTimeOffset LastSeen { get; }
+
+    public int EventCount { get; }
+
+    public string? LastAction { get; }
+
+    /// <summary>Created, ready, failed, delete requested, gone: when, and from which event.</summary>
+    public IReadOnlyList<TimelineMilestone> Milestones { get; }
+
+    /// <summary>The spans between milestones (created → ready, delete requested → gone, ...).</summary>
+    public IReadOnlyList<TimelineSpan> Durations { get; }
+}
+
+/// <summary>A moment in one incarnation's life; <see cref="Source"/> says whether childctl did it or observed it.</summary>
+public sealed record TimelineMilestone(string Name, DateTimeOffset At, string Action, string? Source)
+{
+    public bool IsObserved => Source == EventSources.Observed;
+}
+
+/// <summary>The time between two milestones; <see cref="IsLifetime"/> for created → gone.</summary>
+public sealed record TimelineSpan(string From, string To, TimeSpan Duration, bool IsLifetime);
+
+/// <summary>
+/// A write cut short by a crash, found at the end of a history file: copied to <see cref="SidePath"/> and cut, or, when
+/// it was only read (<see cref="SidePath"/> null), left for the next append to move aside.
+/// </summary>
+public sealed record RepairedTail(string LogPath, string? SidePath, long Length);

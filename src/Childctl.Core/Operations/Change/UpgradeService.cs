@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Childctl.Core.Api;
+using Childctl.Core.ClusterDeployments;
+using Childctl.Core.Errors;
+using Childctl.Core.History;
+using Childctl.Core.Operations.Wait;
+using Childctl.Core.Templates;
+
+namespace Childctl.Core.Operations.Change;
+
+/// <summary><c>upgrade NAME --to TEMPLATE</c>; <see cref="Wait"/> then waits until k0rdent reports the upgraded cluster Ready.</summary>
+public sealed record UpgradeRequest(string Name, string Target)
+{
+    public TimeSpan? Wait { get; init; }
+
+    public string? Reason { get; init; }
+}
+
+/// <summary>The template before and after, and the object after the patch.</summary>
+public sealed record UpgradeResult(string Namespace, string From, string To, ClusterDeployment Cluster);
+
+/// <summary>What <c>upgrade NAME --list</c> shows: the current template and the targets k0rdent allows (<c>status.availableUpgrades</c>).</summary>
+public sealed record UpgradeOptions(string Namespace, string Name, string CurrentTemplate, IReadOnlyList<string> AvailableUpgrades);
+
+/// <summary>
+/// <c>upgrade</c>: moves <c>spec.template</c> only along <c>status.availableUpgrades</c> (the paths k0rdent's
+/// ClusterTemplateChains allow; its webhook would refuse others), with a merge patch stamped with provenance, and
+/// records <c>cluster_upgraded</c> from → to.
+/// </summary>
+public sealed class UpgradeService(Session session)
+{
+    private const string Action = "upgrade";
+
+    public async Task<UpgradeOptions> ListAsync(string name, CancellationToken cancellationToken)
+    {
+        var ns = session.OneNamespace("upgrade");
+        var cluster = ClusterDeploymentReader.Read(await session.Api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
+        return new UpgradeOptions(ns, name, cluster.Template, cluster.AvailableUpgrades);
+    }
+
+    public async Task<UpgradeResult> UpgradeAsync(UpgradeRequest request, IChangeObserver<UpgradeResult>? observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ns = session.OneNamespace("upgrade");
+        var recorder = session.Recorder(request.Reason);
+        var target = new RecordedChange.Target(ns, request.Name, HistoryActions.ClusterUpgradeFailed)
+        {
+            FailureParameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["to"] = request.Target },
+        };
+        var result = await RecordedChange.RunAsync(recorder, target, async t =>
+        {
+            var templates = await TemplateCatalog.ReadAsync(session.Api, ns, cancellationToken);
+            var (before, after) = await SpecChange.ApplyAsync(session.Api, recorder.Operation, Action, ns, request.Name, cluster =>
+            {
+                t.Uid = cluster.Uid;
+                CheckAllowed(cluster, request);
+                CheckTarget(cluster, ns, request, templates);
+                return new JsonObject { ["template"] = request.Target };
+            }, cancellationToken);
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = before.Template, ["to"] = after.Template };
+            var record = new OperationRecord(HistoryActions.ClusterUpgraded, after.Uid, SpecSnapshot.AddTo(parameters, after), $"template {before.Template} → {after.Template}");
+            return (new UpgradeResult(ns, before.Template, after.Template, after), (OperationRecord?)record);
+        }, cancellationToken);
+        observer?.OnChanged(result);
+        if (request.Wait is { } timeout)
+        {
+            await new WaitService(session).WaitAsync(
+                new WaitRequest(ns, request.Name, WaitGoal.Ready, timeout, recorder.Operation.StartedAt, result.Cluster.Uid), observer, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The checks create makes of its template, for the target: k0rdent's chains are the operator's word and may name a
+    /// template that is missing, not valid, or for another cloud; moving a cluster there only turns it Failed.
+    /// Skipped when no ClusterTemplate can be read at all (a user without that permission).
+    /// </summary>
+    private static void CheckTarget(ClusterDeployment cluster, string ns, UpgradeRequest request, TemplateCatalog templates)
+    {
+        if (ReferenceEquals(templates, TemplateCatalog.Empty))
+        {
+            return;
+        }
+
+        var target = templates.Find(ns, request.Target) ?? throw ChildctlException.NotFound(
+            $"ClusterTemplate \"{request.Target}\" not found in namespace \"{ns}\", though status.availableUpgrades names it; " +
+            $"'childctl templates -n {ns}' lists what exists");
+        if (!target.Valid)
+        {
+            throw ChildctlException.InvalidInput(
+                $"ClusterTemplate \"{request.Target}\" is not valid ({target.ValidationError ?? "k0rdent has not marked it valid"}); upgrading to it would fail the cluster");
+        }
+
+        var current = templates.Find(ns, cluster.Template)?.InfrastructureProvider;
+        if (current is not null && target.InfrastructureProvider is { } next && next != current)
+        {
+            throw ChildctlException.InvalidInput(
+                $"ClusterTemplate \"{request.Target}\" is for {next}, but ClusterDeployment \"{request.Name}\" runs on {current} ({cluster.Template}); a cluster cannot move clouds");
+        }
+    }
+
+    private static void CheckAllowed(ClusterDeployment cluster, UpgradeRequest request)
+    {
+        if (cluster.Template == request.Target)
+        {
+            throw ChildctlException.InvalidInput($"ClusterDeployment \"{request.Name}\" already uses template {request.Target}");
+        }
+
+        if (!cluster.AvailableUpgrades.Contains(request.Target, StringComparer.Ordinal))
+        {
+            throw ChildctlException.InvalidInput(cluster.AvailableUpgrades.Count == 0
+                ? $"ClusterDeployment \"{request.Name}\" has no available upgrades from {cluster.Template} (status.availableUpgrades is empty)"
+                : $"cannot upgrade ClusterDeployment \"{request.Name}\" from {cluster.Template} to {request.Target}: allowed targets are {string.Join(", ", cluster.AvailableUpgrades)}");
+        }
+    }
+}

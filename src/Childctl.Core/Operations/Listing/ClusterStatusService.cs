@@ -1,0 +1,109 @@
+using Childctl.Core.Api;
+using Childctl.Core.ClusterDeployments;
+using Childctl.Core.Errors;
+using Childctl.Core.History;
+using Childctl.Core.Templates;
+using Childctl.History.Store;
+
+namespace Childctl.Core.Operations.Listing;
+
+/// <summary>
+/// Everything <c>status</c> shows about one cluster: the live object and what is derived from it, its kubeconfig
+/// Secret's availability, its Kubernetes Events, and, apart, the tail of its local history.
+/// </summary>
+public sealed record ClusterStatusReport(
+    ClusterOverview Overview,
+    KubeconfigAvailability Kubeconfig,
+    IReadOnlyList<ClusterEvent> Events,
+    HistoryExcerpt History);
+
+/// <summary>
+/// The last entries of one cluster's history file: where it is, how many entries it has in all, the last few. A missing
+/// file is an empty excerpt; <see cref="Problem"/> says why the file could not be read, if it could not.
+/// </summary>
+public sealed record HistoryExcerpt(string Location, int Total, IReadOnlyList<TimelineEvent> Entries, string? Problem = null);
+
+/// <summary>
+/// The Kubernetes Events of one incarnation, read live for <c>history NAME --with-events</c> and never stored.
+/// <see cref="Uid"/> is the live object's, or (when it is gone) the latest incarnation history knows, whose Events may
+/// outlive it for a while; null when there is neither. <see cref="ObjectExists"/> says which.
+/// </summary>
+public sealed record LiveClusterEvents(string? Uid, bool ObjectExists, IReadOnlyList<ClusterEvent> Events);
+
+/// <summary>
+/// One cluster read live. <see cref="GetAsync"/> (<c>status NAME</c>): the ClusterDeployment (404 → NotFound, whatever
+/// local history says), read together with its namespace's templates (one list, as <c>list</c> does), its kubeconfig
+/// Secret, its Events (selected by kind and name, kept by uid) and the last entries of its local history.
+/// <see cref="ReadEventsAsync"/>: only the Events of the current incarnation, for <c>history --with-events</c>.
+/// </summary>
+public sealed class ClusterStatusService(Session session)
+{
+    public const int HistoryEntries = 5;
+
+    public async Task<ClusterStatusReport> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        var ns = session.OneNamespace("status");
+        var api = session.Api;
+
+        // Every read needs only the name, so all go out at once: one round trip after the handshake.
+        var clusterTask = api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken);
+        var templatesTask = TemplateCatalog.ReadAsync(api, ns, cancellationToken);
+        var kubeconfigTask = api.GetKubeconfigAvailabilityAsync(ns, name, cancellationToken);
+        var eventsTask = api.ListEventsAsync(ns, K0rdentKinds.ClusterDeployment.Kind, name, cancellationToken);
+        var historyTask = ReadHistoryAsync(ns, name, cancellationToken);
+        var others = Task.WhenAll(templatesTask, kubeconfigTask, eventsTask, historyTask);
+        ClusterDeployment cluster;
+        try
+        {
+            cluster = ClusterDeploymentReader.Read(await clusterTask);
+        }
+        catch
+        {
+            await others.ContinueWith(static _ => { }, TaskScheduler.Default);
+            throw;
+        }
+
+        await others;
+        var events = (await eventsTask).Where(e => e.InvolvedUid == cluster.Uid).ToList();
+        return new ClusterStatusReport(ClusterOverview.Create(cluster, await templatesTask), await kubeconfigTask, events, await historyTask);
+    }
+
+    /// <param name="latestRecordedUid">The uid to use when the object is gone: the latest incarnation in history.</param>
+    public async Task<LiveClusterEvents> ReadEventsAsync(string ns, string name, string? latestRecordedUid, CancellationToken cancellationToken)
+    {
+        var objectTask = session.Api.TryGetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken);
+        var eventsTask = session.Api.ListEventsAsync(ns, K0rdentKinds.ClusterDeployment.Kind, name, cancellationToken);
+        await Task.WhenAll(objectTask, eventsTask);
+        var found = await objectTask;
+        var uid = found is { } obj ? ClusterDeploymentReader.Read(obj).Uid : latestRecordedUid;
+        if (string.IsNullOrEmpty(uid))
+        {
+            return new LiveClusterEvents(null, false, []);
+        }
+
+        return new LiveClusterEvents(uid, found is not null, (await eventsTask).Where(e => e.InvolvedUid == uid).ToList());
+    }
+
+    /// <summary>Reads exactly this cluster's file; one that cannot be read is reported in the excerpt rather than failing the live view.</summary>
+    private async Task<HistoryExcerpt> ReadHistoryAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        var stream = new HistoryStreamId(session.Cluster.ClusterName, ns, name);
+        try
+        {
+            var location = session.History.Location(stream);
+            var read = await session.History.ReadAsync(stream, cancellationToken);
+            if (read.Document is not { } document)
+            {
+                return new HistoryExcerpt(location, 0, []);
+            }
+
+            var events = document.Events;
+            var latest = events.Skip(Math.Max(0, events.Count - HistoryEntries)).Select(e => new TimelineEvent(e)).ToList();
+            return new HistoryExcerpt(read.Path, events.Count, latest);
+        }
+        catch (ChildctlException e)
+        {
+            return new HistoryExcerpt(stream.ToString(), 0, [], e.Message);
+        }
+    }
+}

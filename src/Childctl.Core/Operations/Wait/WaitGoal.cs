@@ -1,8 +1,0 @@
-namespace Childctl.Core.Operations.Wait;
-
-/// <summary>What <c>childctl wait</c> waits for.</summary>
-public enum WaitGoal
-{
-    Ready,
-    Deleted,
-}

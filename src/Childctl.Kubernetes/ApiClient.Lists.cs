@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Childctl.Kubernetes;
+
+/// <summary>
+/// Lists, page by page (<c>limit</c>/<c>continue</c>). The next page is requested as soon as the current page's
+/// token has arrived, so the server prepares it while this one is still being received and parsed.
+/// </summary>
+public sealed partial class ApiClient
+{
+    /// <summary>Reads a whole list; <paramref name="ns"/> null means all namespaces. The items stay backed by their pages.</summary>
+    public async Task<ObjectList> ListAsync(ResourceKind kind, string? ns, string? labelSelector, CancellationToken cancellationToken)
+    {
+        var items = new List<JsonElement>();
+        await ReadPagesAsync(kind, ns, labelSelector, page =>
+        {
+            items.AddRange(JsonPath.Array(page.RootElement, "items"));
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+        return new ObjectList(kind, items);
+    }
+
+    /// <summary>
+    /// Reads a whole list like <see cref="ListAsync"/>, but hands each page's items to <paramref name="onPage"/> and
+    /// then releases the page: the items are valid only during the call, and memory holds a page or two at a time
+    /// instead of the whole list (for callers that keep only what they derive, like a table).
+    /// </summary>
+    public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onPage);
+        return ReadPagesAsync(kind, ns, labelSelector, async page =>
+        {
+            using (page)
+            {
+                await onPage(JsonPath.Array(page.RootElement, "items"));
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Hands every page's document, in order, to <paramref name="onPage"/>, which owns it.</summary>
+    private async Task ReadPagesAsync(ResourceKind kind, string? ns, string? labelSelector, Func<JsonDocument, ValueTask> onPage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var target = ApiTarget.List(kind, ns);
+        string? token = null;
+        var page = await FetchPageAsync(target, PagePath(kind, ns, labelSelector, token), cancellationToken);
+        while (true)
+        {
+            var nextToken = page.Continue;
+            var next = string.IsNullOrEmpty(nextToken) ? null : FetchPageAsync(target, PagePath(kind, ns, labelSelector, nextToken), cancellationToken);
+            JsonDocument body;
+            try
+            {
+                body = await PageBodyAsync(page, target, PagePath(kind, ns, labelSelector, token), cancellationToken);
+                if (next is null)
+                {
+                    // The token is normally found before the items; when it was not, the parsed page has it.
+                    nextToken = JsonPath.Find(body.RootElement, "metadata", "continue") is { ValueKind: JsonValueKind.String } late ? late.GetString() : null;
+                }
+
+                await onPage(body);
+            }
+            catch
+            {
+                next?.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+                throw;
+            }
+
+            if (next is null && string.IsNullOrEmpty(nextToken))
+            {
+                return;
+            }
+
+            token = nextToken;
+            page = await (next ?? FetchPageAsync(target, PagePath(kind, ns, labelSelector, nextToken), cancellationToken));
+        }
+    }
+
+    private Task<ListPage> FetchPageAsync(ApiTarget target, string path, CancellationToken cancellationToken) =>
+        ReadAsync(target, ct => _transport.GetListPageAsync(path, ct), cancellationToken);
+
+    /// <summary>A page's body; if the connection broke while it streamed, that page is read again in full.</summary>
+    private async Task<JsonDocument> PageBodyAsync(ListPage page, ApiTarget target, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await page.Body;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (ReadRetry.IsTransient(e))
+        {
+            return await ReadAsync(target, ct => _transport.GetDocumentAsync(path, ct), cancellationToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout, _transport.TlsProblem);
+        }
+    }
+
+    private string PagePath(ResourceKind kind, string? ns, string? labelSelector, string? continueToken) =>
+        ApiPaths.WithQuery(ApiPaths.Collection(kind, ns),
+            ("limit", _options.PageSize.ToString(CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", labelSelector));
+}
+
+/// <summary>
+/// Every item of a (possibly paged) list, as served. The elements stay backed by the pages' parsed documents,
+/// so items are neither copied nor re-serialised.
+/// </summary>
+public sealed record ObjectList(ResourceKind Kind, IReadOnlyList<JsonElement> Items);
+
+/// <summary>
+/// One page of a list as it arrives: the <c>continue</c> token is known as soon as the list's metadata has been
+/// read (the API server sends it before <c>items</c>), so the next page can be requested while this one's body is
+/// still streaming in; <see cref="Body"/> completes when the whole page is parsed. The reader owns the document.
+/// </summary>
+internal sealed record ListPage(string? Continue, Task<JsonDocument> Body);

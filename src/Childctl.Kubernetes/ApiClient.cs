@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Polly;
+
+namespace Childctl.Kubernetes;
+
+/// <summary>
+/// The typed façade over the official KubernetesClient for one management cluster: the only code that talks to the
+/// API (through <see cref="ApiTransport"/>, i.e. the client's TLS set-up and credentials, <see cref="ApiConnection"/>),
+/// and the only code that catches transport exceptions (<see cref="ApiErrors"/>). Reads are retried
+/// (<see cref="ReadRetry"/>), lists are paged, each request is bounded by <see cref="ApiOptions.RequestTimeout"/>.
+/// Objects come back as the server's JSON so that every field survives for <c>-o json|yaml</c>.
+/// </summary>
+public sealed partial class ApiClient : IDisposable
+{
+    private readonly ApiTransport _transport;
+    private readonly ResiliencePipeline _reads;
+    private readonly ApiOptions _options;
+    private readonly IDisposable _caBundleScope;
+
+    public ApiClient(ManagementCluster cluster, ApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(options);
+        Cluster = cluster;
+        _options = options;
+        _transport = new ApiTransport(cluster, options.RequestTimeout);
+        _caBundleScope = SystemCaBundle.SkipIfIrrelevant(cluster.Configuration);
+        _reads = ReadRetry.Create(options);
+    }
+
+    public ManagementCluster Cluster { get; }
+
+    public void Dispose()
+    {
+        _caBundleScope.Dispose();
+        _transport.Dispose();
+    }
+
+    /// <summary>Runs one read with retries and maps any failure to a <see cref="KubernetesException"/>.</summary>
+    private async Task<T> ReadAsync<T>(ApiTarget target, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _reads.ExecuteAsync(static async (state, ct) => await state(ct), call, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout, _transport.TlsProblem);
+        }
+        finally
+        {
+            // The first handshake has loaded (or skipped) the system trust store; child processes get the real environment.
+            _caBundleScope.Dispose();
+        }
+    }
+
+    /// <summary>One object; a 404 is a NotFound error naming kind, namespace and name.</summary>
+    public Task<JsonElement> GetAsync(ResourceKind kind, string ns, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return ReadAsync(ApiTarget.Get(kind, ns, name), ct => GetObjectAsync(kind, ns, name, ct), cancellationToken);
+    }
+
+    /// <summary>One object, or null when the server says 404.</summary>
+    public async Task<JsonElement?> TryGetAsync(ResourceKind kind, string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAsync(kind, ns, name, cancellationToken);
+        }
+        catch (KubernetesException e) when (e.Kind == KubernetesErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private Task<JsonElement> GetObjectAsync(ResourceKind kind, string ns, string name, CancellationToken ct) =>
+        _transport.GetAsync(ApiPaths.Item(kind, ns, name), ct);
+
+    /// <summary>
+    /// The username from a SelfSubjectReview (what <c>kubectl auth whoami</c> shows), or null when the server does not
+    /// answer it (older servers, RBAC): it only enriches history, so it never fails a command.
+    /// </summary>
+    public async Task<string?> WhoAmIAsync(CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview" };
+        try
+        {
+            var review = await WriteAsync(new ApiTarget("create", ResourceKind.SelfSubjectReview, null, null),
+                ct => _transport.SendAsync(HttpMethod.Post, "apis/authentication.k8s.io/v1/selfsubjectreviews", body.ToJsonString(), JsonContent, ct),
+                cancellationToken);
+            return JsonPath.Find(review, "status", "userInfo", "username") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null;
+        }
+        catch (KubernetesException e) when (e.Kind is not KubernetesErrorKind.Unreachable)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The Events whose <c>involvedObject</c> has this kind and name, as served. The server selects by field, so the call
+    /// needs no prior read of the object; callers keep those of the incarnation (uid) they care about.
+    /// </summary>
+    public Task<IReadOnlyList<JsonElement>> ListEventsAsync(string ns, string kind, string name, CancellationToken cancellationToken)
+    {
+        var target = ApiTarget.List(ResourceKind.Event, ns);
+        var path = ApiPaths.WithQuery(ApiPaths.Collection(ResourceKind.Event, ns), ("fieldSelector", $"involvedObject.kind={kind},involvedObject.name={name}"));
+        return ReadAsync<IReadOnlyList<JsonElement>>(target, async ct =>
+        {
+            var list = await _transport.GetAsync(path, ct);
+            return JsonPath.Array(list, "items")
+                .Where(e => JsonPath.Object(e, "involvedObject") is { } o && JsonPath.String(o, "name") == name && JsonPath.String(o, "kind") == kind)
+                .ToList();
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text.Json;
+
+namespace Childctl.Kubernetes;
+
+/// <summary>
+/// The one place where the client's exceptions become <see cref="KubernetesException"/>s (STYLE.md rule 5):
+/// 404 → NotFound, 401/403 → PermissionDenied with the server's message, connection/DNS/TLS/timeout →
+/// Unreachable naming the server, the context and what to check.
+/// </summary>
+internal static class ApiErrors
+{
+    /// <param name="tlsProblem">Why the server's certificate was refused, when childctl's own check refused it.</param>
+    public static KubernetesException Translate(Exception error, ApiTarget target, ManagementCluster cluster, TimeSpan requestTimeout, string? tlsProblem = null) => error switch
+    {
+        KubernetesException known => known,
+        ApiStatusException status => FromStatus(status, target, cluster),
+        HttpRequestException request => FromTransport(request, cluster, tlsProblem),
+        OperationCanceledException => new KubernetesException(KubernetesErrorKind.Unreachable,
+            $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") did not answer within {Seconds(requestTimeout)}: " +
+            "check the network and that the API server is up, or raise --request-timeout", error),
+        AuthenticationException => Tls(error, cluster, tlsProblem),
+        IOException => new KubernetesException(KubernetesErrorKind.Unreachable,
+            $"the connection to the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") broke: {error.Message}; try again", error),
+        JsonException => new KubernetesException(KubernetesErrorKind.General,
+            $"the API server at {cluster.Server} sent a reply for {target.Describe()} that is not valid JSON: {error.Message}", error),
+        _ => new KubernetesException(KubernetesErrorKind.General, $"{target.Verb} {target.Describe()} failed: {error.Message}", error),
+    };
+
+    private static KubernetesException FromStatus(ApiStatusException http, ApiTarget target, ManagementCluster cluster)
+    {
+        var code = http.StatusCode;
+        var message = ServerMessage(http.Body);
+        return code switch
+        {
+            HttpStatusCode.NotFound when target.Name is not null => new KubernetesException(KubernetesErrorKind.NotFound,
+                $"{target.Describe()} not found on {cluster.ContextName}", http) { MissingObject = (target.Kind, target.Namespace) },
+            HttpStatusCode.NotFound => new KubernetesException(KubernetesErrorKind.NotFound,
+                $"the management cluster at {cluster.Server} does not serve {target.Kind.QualifiedPlural}" +
+                (target.Namespace is null ? string.Empty : $" or namespace \"{target.Namespace}\" does not exist") +
+                ": is k0rdent installed there, and is this the right --context?", http),
+            HttpStatusCode.BadRequest => new KubernetesException(KubernetesErrorKind.InvalidInput,
+                $"the API server at {cluster.Server} refused to {target.Verb} {target.Describe()} as a bad request" +
+                (message is null ? string.Empty : $": {message}"), http),
+            HttpStatusCode.Unauthorized => new KubernetesException(KubernetesErrorKind.PermissionDenied,
+                $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") rejected the credentials (401 Unauthorized): " +
+                $"{message ?? "the server has asked for the client to provide credentials"}; check the user's token or certificate in the kubeconfig", http),
+            HttpStatusCode.Forbidden => new KubernetesException(KubernetesErrorKind.PermissionDenied,
+                $"permission denied (403): {message ?? $"cannot {target.Verb} {target.Describe()}"}", http),
+            _ => new KubernetesException(KubernetesErrorKind.General,
+                $"the API server at {cluster.Server} answered {(int)code} {code} to {target.Verb} {target.Describe()}" +
+                (message is null ? string.Empty : $": {message}"), http),
+        };
+    }
+
+    private static KubernetesException FromTransport(HttpRequestException error, ManagementCluster cluster, string? tlsProblem)
+    {
+        var where = $"the management cluster at {cluster.Server} (context \"{cluster.ContextName}\")";
+        return error.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => new KubernetesException(KubernetesErrorKind.Unreachable,
+                $"cannot resolve the host of {where}: check the server URL of cluster \"{cluster.ClusterName}\" in the kubeconfig and your DNS", error),
+            HttpRequestError.SecureConnectionError => Tls(error, cluster, tlsProblem),
+            HttpRequestError.ConnectionError => new KubernetesException(KubernetesErrorKind.Unreachable,
+                $"cannot reach {where}: {Cause(error)}; check that the API server is running and that the kubeconfig's server URL is right, or pick another --context", error),
+            _ => new KubernetesException(KubernetesErrorKind.Unreachable, $"cannot talk to {where}: {Cause(error)}; check the network and try again", error),
+        };
+    }
+
+    private static KubernetesException Tls(Exception error, ManagementCluster cluster, string? problem) => new(KubernetesErrorKind.Unreachable,
+        $"the TLS handshake with the management cluster at {cluster.Server} (context \"{cluster.ContextName}\") failed: {problem ?? Cause(error)}; " +
+        $"check certificate-authority(-data) of cluster \"{cluster.ClusterName}\" in the kubeconfig", error);
+
+    private static string Cause(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket)
+            {
+                return socket.SocketErrorCode switch
+                {
+                    SocketError.ConnectionRefused => "connection refused",
+                    SocketError.TimedOut => "connection timed out",
+                    SocketError.HostUnreachable or SocketError.NetworkUnreachable => "no route to host",
+                    _ => socket.Message,
+                };
+            }
+        }
+
+        return (error.InnerException ?? error).Message;
+    }
+
+    /// <summary>The <c>message</c> of the Status body the server sent, when it sent one.</summary>
+    private static string? ServerMessage(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var status = JsonDocument.Parse(body);
+            return status.RootElement.ValueKind == JsonValueKind.Object
+                   && status.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
+                ? m.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return body.Length > 200 ? body[..200] : body.Trim();
+        }
+    }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds >= 1 && t.TotalSeconds == Math.Floor(t.TotalSeconds)
+        ? $"{t.TotalSeconds:0}s"
+        : $"{t.TotalMilliseconds:0}ms";
+}
+
+/// <summary>
+/// A non-2xx answer from the API server, with the Status body and the Retry-After header. Thrown by
+/// <see cref="ApiTransport"/> and turned into a <see cref="KubernetesException"/> by <see cref="ApiErrors"/>;
+/// it never leaves the façade.
+/// </summary>
+internal sealed class ApiStatusException : Exception
+{
+    public ApiStatusException(HttpStatusCode statusCode, string body, string? retryAfter)
+        : base($"the API server answered {(int)statusCode} {statusCode}")
+    {
+        StatusCode = statusCode;
+        Body = body;
+        RetryAfter = retryAfter;
+    }
+
+    public ApiStatusException()
+        : this(HttpStatusCode.InternalServerError, string.Empty, null)
+    {
+    }
+
+    public ApiStatusException(string message)
+        : base(message)
+    {
+        Body = string.Empty;
+    }
+
+    public ApiStatusException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Body = string.Empty;
+    }
+
+    public HttpStatusCode StatusCode { get; }
+
+    public string Body { get; }
+
+    public string? RetryAfter { get; }
+}
+
+/// <summary>Reads the Status body of a refused write: its message and, for 422, each cause (field: message).</summary>
+internal static class WriteErrors
+{
+    public static string Message(string? body, string fallback)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return fallback;
+        }
+
+        try
+        {
+            using var status = JsonDocument.Parse(body);
+            var root = status.RootElement;
+            var message = JsonPath.String(root, "message") ?? fallback;
+            var causes = JsonPath.Array(JsonPath.Object(root, "details"), "causes")
+                .Select(c => (Field: JsonPath.String(c, "field"), Text: JsonPath.String(c, "message")))
+                .Where(c => c.Text is not null && !message.Contains(c.Text, StringComparison.Ordinal))
+                .Select(c => c.Field is null ? c.Text! : $"{c.Field}: {c.Text}")
+                .ToList();
+            return causes.Count == 0 ? message : $"{message} ({string.Join("; ", causes)})";
+        }
+        catch (JsonException)
+        {
+            return body.Length > 200 ? body[..200] : body;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Childctl.Kubernetes;
+
+/// <summary>How the façade talks to the API: per-request time limit, retry budget for reads, page size, clock.</summary>
+public sealed record ApiOptions
+{
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries of a read after 429, 5xx or a reset connection (so at most this + 1 attempts).</summary>
+    public int MaxReadRetries { get; init; } = 4;
+
+    /// <summary>First backoff; it doubles (with jitter) per retry up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longest wait between two attempts, also the cap on a server's Retry-After.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Items per list request (<c>limit</c>); the rest follows with <c>continue</c>. kubectl uses 500; 1,000 halves the
+    /// sequential round trips for large lists while keeping each reply a few MiB.
+    /// </summary>
+    public int PageSize { get; init; } = 1000;
+
+    /// <summary>The clock retries wait on; tests pass one that does not sleep.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The field manager childctl writes as: <c>metadata.managedFields</c> name it.</summary>
+    public const string ChildctlFieldManager = "childctl";
+
+    /// <summary>The field manager of every write, so that <c>metadata.managedFields</c> name who wrote.</summary>
+    public string FieldManager { get; init; } = ChildctlFieldManager;
+}

@@ -1,0 +1,119 @@
+using Childctl.Kubernetes.Config;
+using k8s;
+
+namespace Childctl.Kubernetes;
+
+/// <summary>
+/// Finds the management cluster the way kubectl does: <c>--kubeconfig</c>, else every file in
+/// <c>$KUBECONFIG</c> (merged, first wins), else <c>~/.kube/config</c>; <c>--context</c>, else the current
+/// context; <c>-n</c>, else the context's namespace, else <c>kcm-system</c>.
+/// </summary>
+public static class KubeconfigResolver
+{
+    public const string FallbackNamespace = "kcm-system";
+
+    public static ManagementCluster Resolve(string? kubeconfigPath, string? contextName, string? explicitNamespace, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var files = LocateFiles(kubeconfigPath, environment);
+        var config = Load(files);
+        var name = string.IsNullOrEmpty(contextName) ? config.CurrentContext : contextName;
+        if (string.IsNullOrEmpty(name))
+        {
+            throw KubernetesException.InvalidInput(
+                $"kubeconfig {Describe(files)} has no current context: pass --context (one of: {ContextNames(config)})");
+        }
+
+        var context = config.Contexts.FirstOrDefault(c => c.Name == name)
+            ?? throw KubernetesException.InvalidInput(
+                $"context \"{name}\" not found in kubeconfig {Describe(files)} (available: {ContextNames(config)})");
+        var clusterName = context.Cluster ?? string.Empty;
+        var cluster = config.Clusters.FirstOrDefault(c => c.Name == clusterName)
+            ?? throw KubernetesException.InvalidInput(
+                $"context \"{name}\" refers to cluster \"{clusterName}\", which is not in kubeconfig {Describe(files)}");
+        var server = cluster.Server;
+        if (string.IsNullOrEmpty(server))
+        {
+            throw KubernetesException.InvalidInput($"cluster \"{clusterName}\" in kubeconfig {Describe(files)} has no server URL");
+        }
+
+        var ns = !string.IsNullOrEmpty(explicitNamespace) ? explicitNamespace
+            : !string.IsNullOrEmpty(context.Namespace) ? context.Namespace
+            : FallbackNamespace;
+        return new ManagementCluster(name, clusterName, server, ns, () => Configure(context, cluster, config, files));
+    }
+
+    /// <summary>Credentials and TLS material: only on the first API call, so that offline commands never need them.</summary>
+    private static KubernetesClientConfiguration Configure(KubeconfigContext context, KubeconfigCluster cluster, KubeconfigDocument config, FileInfo[] files)
+    {
+        KubeconfigUser? user = null;
+        if (!string.IsNullOrEmpty(context.User))
+        {
+            user = config.Users.FirstOrDefault(u => u.Name == context.User)
+                ?? throw KubernetesException.InvalidInput(
+                    $"context \"{context.Name}\" refers to user \"{context.User}\", which is not in kubeconfig {Describe(files)}");
+        }
+
+        return ClientConfigurationBuilder.Build(cluster, user, context.Namespace, TimeProvider.System);
+    }
+
+    private static FileInfo[] LocateFiles(string? kubeconfigPath, Func<string, string?> environment)
+    {
+        if (!string.IsNullOrEmpty(kubeconfigPath))
+        {
+            var file = new FileInfo(kubeconfigPath);
+            return file.Exists
+                ? [file]
+                : throw KubernetesException.InvalidInput(Directory.Exists(kubeconfigPath)
+                    ? $"kubeconfig {kubeconfigPath} is a folder: give the kubeconfig file with --kubeconfig"
+                    : $"kubeconfig {kubeconfigPath} does not exist: check --kubeconfig");
+        }
+
+        var fromEnv = environment("KUBECONFIG");
+        if (!string.IsNullOrEmpty(fromEnv))
+        {
+            var files = fromEnv.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => new FileInfo(p))
+                .Where(f => f.Exists)
+                .ToArray();
+            return files.Length > 0
+                ? files
+                : throw KubernetesException.InvalidInput($"no file named in KUBECONFIG ({fromEnv}) exists: set KUBECONFIG or pass --kubeconfig");
+        }
+
+        var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var fallback = new FileInfo(Path.Combine(home, ".kube", "config"));
+        return fallback.Exists
+            ? [fallback]
+            : throw KubernetesException.InvalidInput(
+                $"no kubeconfig found ({fallback.FullName} does not exist): pass --kubeconfig, set KUBECONFIG, or start one with 'childctl sandbox up'");
+    }
+
+    private static KubeconfigDocument Load(FileInfo[] files) => KubeconfigDocument.Merge(files.Select(Read).ToList());
+
+    private static KubeconfigDocument Read(FileInfo file)
+    {
+        try
+        {
+            return KubeconfigReader.Read(file.FullName);
+        }
+        catch (Exception e) when (e is not KubernetesException and not OutOfMemoryException)
+        {
+            throw KubernetesException.InvalidInput($"kubeconfig {file.FullName} could not be read: {FirstLine(e.Message)}");
+        }
+    }
+
+    private static string ContextNames(KubeconfigDocument config)
+    {
+        var names = config.Contexts.Select(c => c.Name).ToList();
+        return names.Count == 0 ? "none" : string.Join(", ", names);
+    }
+
+    private static string Describe(FileInfo[] files) => string.Join(Path.PathSeparator, files.Select(f => f.FullName));
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+}
