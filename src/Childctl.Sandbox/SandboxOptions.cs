@@ -18,6 +18,12 @@ public sealed class SandboxOptions
     /// <summary>Seed for every random choice, so a seeded sandbox is the same every time.</summary>
     public int RandomSeed { get; init; } = 42;
 
+    /// <summary>
+    /// The sandbox's clock: timestamps, simulated durations and watch bookmarks follow it. Null is the system clock;
+    /// tests pass a fake one and advance it. TLS certificates always use the system clock, which clients check.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; init; }
+
     /// <summary>How often watches that allow bookmarks get one (upstream: about a minute).</summary>
     public TimeSpan WatchBookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -2,9 +2,10 @@ namespace Childctl.Cli.Demo;
 
 /// <summary>
 /// The lifecycle part of the demo, told with childctl's own commands exactly as a user would type them: what can be
-/// created, three clusters on three clouds, a trusted wait, the live views, a kubeconfig, a scale, a note, an upgrade
-/// along the template chain, a cluster that fails (the sandbox's failure annotation, through <c>create -f</c>), a
-/// change made elsewhere (<see cref="DemoOutOfBandSteps"/>), a planned delete, and the history.
+/// created, three clusters on three clouds, a trusted wait, the live views, a kubeconfig (and, with kubectl on PATH,
+/// the child's nodes through it), a scale, a note, an upgrade along the template chain, a cluster that fails (the
+/// sandbox's failure annotation, through <c>create -f</c>), a change made elsewhere (<see cref="DemoOutOfBandSteps"/>),
+/// a planned delete, and the history.
 /// </summary>
 internal static class DemoLifecycleSteps
 {
@@ -30,6 +31,10 @@ internal static class DemoLifecycleSteps
         new("Its kubeconfig, into a private file (0600, never overwritten without --force).",
             s => $"childctl kubeconfig demo-aws -f {s.FilePath("demo-aws.kubeconfig")}",
             (s, ct) => s.RunChildctlAsync(["kubeconfig", "demo-aws", "-f", s.FilePath("demo-aws.kubeconfig")], ct)),
+        new("It works: the sandbox serves each child cluster's API, one Node per machine.",
+            s => $"kubectl --kubeconfig {s.FilePath("demo-aws.kubeconfig")} get nodes",
+            (s, ct) => s.RunKubectlAsync(["get", "nodes"], ct, s.FilePath("demo-aws.kubeconfig")),
+            When: s => s.Kubectl is not null),
         Run("Scale it; before and after go into history, and the wait trusts only a Ready newer than the change.",
             "scale", "demo-aws", "--workers", "3", "--wait", "--timeout", "2m", "--reason", "more load expected"),
         Run("Operators can add notes.", "note", "demo-aws", "scaled for the load test on Friday"),

@@ -55,11 +55,11 @@ internal sealed class DemoSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the real kubectl against the demo's sandbox; a failure fails the demo.</summary>
-    public async Task RunKubectlAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    /// <summary>Runs the real kubectl against the demo's sandbox (or, with <paramref name="kubeconfig"/>, a child cluster); a failure fails the demo.</summary>
+    public async Task RunKubectlAsync(IReadOnlyList<string> args, CancellationToken cancellationToken, string? kubeconfig = null)
     {
         var kubectl = Kubectl ?? throw new InvalidOperationException("kubectl is not on PATH");
-        var code = await DemoKubectl.RunAsync(kubectl, ["--kubeconfig", KubeconfigPath, .. args], FilePath("kube-cache"), Host, cancellationToken);
+        var code = await DemoKubectl.RunAsync(kubectl, ["--kubeconfig", kubeconfig ?? KubeconfigPath, .. args], FilePath("kube-cache"), Host, cancellationToken);
         if (code != 0)
         {
             throw new Core.Errors.ChildctlException($"'kubectl {string.Join(' ', args)}' exited with code {code}");

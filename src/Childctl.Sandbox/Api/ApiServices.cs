@@ -1,3 +1,4 @@
+using Childctl.Sandbox.Admission;
 using Childctl.Sandbox.Api.Auth;
 using Childctl.Sandbox.Api.Definitions;
 using Childctl.Sandbox.Faults;
@@ -21,6 +22,9 @@ internal sealed class ApiServices(ObjectStore store, ResourceRegistry registry, 
     public TimeProvider Time { get; } = time;
 
     public TimeSpan BookmarkInterval { get; } = bookmarkInterval;
+
+    /// <summary>The validating admission webhooks registered by the simulated k0rdent, called after <see cref="Admission.AdmissionChain"/>.</summary>
+    public ValidatingWebhooks Webhooks { get; } = new();
 
     /// <summary>Cancelled when the server stops, so open watches end at once instead of holding shutdown up.</summary>
     public CancellationToken Stopping => _stopping.Token;

@@ -1,6 +1,8 @@
 using Childctl.Sandbox.Api;
 using Childctl.Sandbox.Api.Auth;
 using Childctl.Sandbox.Api.Definitions;
+using Childctl.Sandbox.ChildApi;
+using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Faults;
 using Childctl.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -16,12 +18,15 @@ public sealed class SandboxHandle : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ApiServices _api;
     private readonly ResourceRegistry _registry;
-    private readonly IAsyncDisposable _world;
+    private readonly RunningWorld _world;
     private readonly IDisposable _certificate;
+    private readonly ChildEndpoints _children;
     private int _disposed;
 
-    internal SandboxHandle(WebApplication app, ApiServices api, ResourceRegistry registry, IAsyncDisposable world, IDisposable certificate, int port, string caPem)
+    internal SandboxHandle(WebApplication app, ApiServices api, ResourceRegistry registry, RunningWorld world, IDisposable certificate, int port, string caPem,
+        ChildEndpoints children)
     {
+        _children = children;
         _app = app;
         _api = api;
         _registry = registry;
@@ -48,6 +53,15 @@ public sealed class SandboxHandle : IAsyncDisposable
 
     public SandboxFaults Faults => _api.Faults;
 
+    /// <summary>Completes when the simulated controller has caught up (with a fake <see cref="SandboxOptions.TimeProvider"/>, after advancing it).</summary>
+    public Task WhenIdleAsync() => _world.WhenIdleAsync();
+
+    /// <summary>The listener of the child clusters' API, which every child kubeconfig points into.</summary>
+    public Uri ChildApiUri => _children.Access.BaseUri;
+
+    /// <summary>The CA of the child clusters' API (the certificate-authority-data of every child kubeconfig), in PEM.</summary>
+    public string ChildCaPem => _children.Access.CaPem;
+
     /// <summary>Writes a kubeconfig for the admin (or, with <paramref name="readOnly"/>, the viewer) with mode 0600.</summary>
     public void WriteKubeconfig(string path, bool readOnly = false)
     {
@@ -65,9 +79,14 @@ public sealed class SandboxHandle : IAsyncDisposable
         _api.Stop();
         await _app.StopAsync();
         await _world.DisposeAsync();
+        await _children.Server.DisposeAsync();
+        _children.Access.Dispose();
         await _app.DisposeAsync();
         _registry.Dispose();
         _api.Dispose();
         _certificate.Dispose();
     }
 }
+
+/// <summary>The child API's server and what it serves with.</summary>
+internal sealed record ChildEndpoints(ChildApiServer Server, ChildAccess Access);

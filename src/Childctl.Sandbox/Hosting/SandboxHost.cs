@@ -2,6 +2,7 @@ using System.Net;
 using Childctl.Sandbox.Api;
 using Childctl.Sandbox.Api.Auth;
 using Childctl.Sandbox.Api.Definitions;
+using Childctl.Sandbox.ChildApi;
 using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Faults;
 using Childctl.Sandbox.Storage;
@@ -16,34 +17,51 @@ using Microsoft.Extensions.Logging;
 
 namespace Childctl.Sandbox.Hosting;
 
-/// <summary>Starts a sandbox in this process: store, served kinds, the simulated k0rdent world, and Kestrel on 127.0.0.1 over HTTPS.</summary>
+/// <summary>
+/// Starts a sandbox in this process: store, served kinds, the child clusters' API (its own listener, started first so
+/// the seeded kubeconfigs can point at it), the simulated k0rdent world, and Kestrel on 127.0.0.1 over HTTPS.
+/// </summary>
 public static class SandboxHost
 {
     public static async Task<SandboxHandle> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var time = TimeProvider.System;
+        var time = options.TimeProvider ?? TimeProvider.System;
         var store = new ObjectStore(time);
         var registry = new ResourceRegistry(store);
         var api = new ApiServices(store, registry, new SandboxFaults(options.RandomSeed), new TokenAuthenticator(), time, options.WatchBookmarkInterval);
-        var certificate = SelfSignedCertificate.Create(time);
+        var certificate = SelfSignedCertificate.Create(TimeProvider.System); // clients check it against the real clock
         var app = BuildApp(options.Port, certificate, new ApiHandler(api));
-        var world = SandboxWorld.Start(store, options, time);
+        var children = ChildAccess.Create(TimeProvider.System, new Uri("https://127.0.0.1/"));
+        ChildApiServer? childApi = null;
+        RunningWorld? world = null;
         try
         {
+            childApi = await ChildApiServer.StartAsync(store, children, time, cancellationToken);
+            world = SandboxWorld.Start(store, options, time, new WorldHooks(api.Webhooks, children));
             await app.StartAsync(cancellationToken);
         }
         catch
         {
-            await world.DisposeAsync();
+            if (world is not null)
+            {
+                await world.DisposeAsync();
+            }
+
+            if (childApi is not null)
+            {
+                await childApi.DisposeAsync();
+            }
+
             await app.DisposeAsync();
             registry.Dispose();
             api.Dispose();
             certificate.Dispose();
+            children.Dispose();
             throw;
         }
 
-        return new SandboxHandle(app, api, registry, world, certificate, BoundPort(app), certificate.ExportCertificatePem());
+        return new SandboxHandle(app, api, registry, world, certificate, BoundPort(app), certificate.ExportCertificatePem(), new ChildEndpoints(childApi, children));
     }
 
     private static WebApplication BuildApp(int port, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, ApiHandler handler)

@@ -57,8 +57,10 @@ internal sealed partial class ClusterSeeder
         WriteKubeconfig(stored, sim, created);
         if (phase == SeedPhase.Deleting)
         {
-            StartDeletion(stored, sim, variant);
+            stored = StartDeletion(stored, sim, variant);
         }
+
+        WriteCapiObjects(stored, sim, created);
     }
 
     /// <summary>Replays the reconciles of the cluster's past into its status (no store writes).</summary>
@@ -122,12 +124,19 @@ internal sealed partial class ClusterSeeder
         if (sim.ControlPlaneInitialized)
         {
             var initializedAt = _timeline.After(created, TimeSpan.FromMinutes(5));
-            var secret = KubeconfigSecret.Build(_timeline.Capi(cluster, sim));
+            var secret = KubeconfigSecret.Build(_timeline.Capi(cluster, sim), _children);
             _store.CreateBackdated(ResourceType.Secret, secret, NotAfterNow(initializedAt), WellKnown.FieldManager);
         }
     }
 
-    private void StartDeletion(JsonObject cluster, ClusterSim sim, SeedVariant variant)
+    /// <summary>The CAPI objects of the cluster as they are now, created when the chart was installed.</summary>
+    private void WriteCapiObjects(JsonObject cluster, ClusterSim sim, DateTimeOffset created)
+    {
+        CapiWriter.Sync(_store, _timeline.Context(cluster, sim), sim.Capi, _now, NotAfterNow(_timeline.After(created, ChartInstalled)), seeding: true);
+        _capi[JsonAccess.Uid(cluster)] = sim.Capi;
+    }
+
+    private JsonObject StartDeletion(JsonObject cluster, ClusterSim sim, SeedVariant variant)
     {
         var terminating = _store.Delete(ResourceType.ClusterDeployment, JsonAccess.Namespace(cluster), JsonAccess.Name(cluster));
         var step = variant == SeedVariant.HungDeletion ? DeletionStep.Infrastructure : DeletionStep.Workers;
@@ -137,6 +146,6 @@ internal sealed partial class ClusterSeeder
         }
 
         _timeline.Deleting(terminating, sim, _now, step);
-        _store.UpdateStatus(ResourceType.ClusterDeployment, terminating, WellKnown.FieldManager);
+        return _store.UpdateStatus(ResourceType.ClusterDeployment, terminating, WellKnown.FieldManager);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.ChildApi;
 using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Storage;
 
@@ -19,9 +20,14 @@ internal sealed partial class ClusterSeeder
     private readonly SeedTimeline _timeline;
     private readonly IReadOnlyList<string> _namespaces;
     private readonly DateTimeOffset _now;
+    private readonly Dictionary<string, CapiState> _capi;
+    private readonly ChildAccess _children;
 
-    public ClusterSeeder(IObjectStore store, ReferenceCache references, SimClock clock, int seed, IReadOnlyList<string> namespaces)
+    public ClusterSeeder(IObjectStore store, ReferenceCache references, SimClock clock, int seed, IReadOnlyList<string> namespaces,
+        Dictionary<string, CapiState> capi, ChildAccess children)
     {
+        _capi = capi;
+        _children = children;
         _store = store;
         _random = new Random(seed);
         _timeline = new SeedTimeline(references, clock.Speed);
@@ -123,5 +129,50 @@ internal sealed partial class ClusterSeeder
         {
             JsonAccess.Metadata(cluster)["annotations"] = annotations;
         }
+    }
+}
+
+/// <summary>The phase a pre-seeded cluster starts in (the CLI's phase names, REFERENCE.md §8).</summary>
+public enum SeedPhase
+{
+    Ready,
+    Provisioning,
+    Failed,
+    Deleting,
+    DryRun,
+}
+
+/// <summary>The story behind a pre-seeded cluster within its phase.</summary>
+internal enum SeedVariant
+{
+    Normal,
+    Scaled,
+    InvalidConfig,
+    MissingTemplate,
+    QuotaExceeded,
+    HungDeletion,
+}
+
+/// <summary>
+/// Who created a pre-seeded cluster, as its managedFields say: on a real management cluster ClusterDeployments come
+/// from people with kubectl and from GitOps controllers, never from k0rdent's own controller (which writes only
+/// finalizers, labels and status). Picked from the name, so the random sequence behind the rest of the seed is untouched.
+/// </summary>
+internal static class SeedCreators
+{
+    private static readonly string[] Managers =
+    [
+        "kubectl-client-side-apply", "kubectl-create", "kustomize-controller", "argocd-controller", "helm",
+    ];
+
+    public static string For(string name)
+    {
+        var hash = 17;
+        foreach (var c in name)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return Managers[(hash & int.MaxValue) % Managers.Length];
     }
 }

@@ -57,7 +57,9 @@ internal sealed class SeedTimeline
         cluster["status"] = DeletionStatus.Build(ctx);
     }
 
-    public CapiContext Capi(JsonObject cluster, ClusterSim sim) => ReconcileContext.Create(cluster, sim, _references, Clock).Capi;
+    public CapiContext Capi(JsonObject cluster, ClusterSim sim) => Context(cluster, sim).Capi;
+
+    public ReconcileContext Context(JsonObject cluster, ClusterSim sim) => ReconcileContext.Create(cluster, sim, _references, Clock);
 
     private void Build(JsonObject cluster, ClusterSim sim)
     {
@@ -65,4 +67,12 @@ internal sealed class SeedTimeline
         var preflight = Preflight.Run(cluster, ctx.Template, ctx.Credential, ctx.Failure);
         cluster["status"] = StatusBuilder.Build(ctx, preflight).Status;
     }
+}
+
+/// <summary>A clock that reads whatever time it is set to: the seeder builds statuses "as of" moments in the past.</summary>
+internal sealed class FixedTime : TimeProvider
+{
+    public DateTimeOffset Now { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

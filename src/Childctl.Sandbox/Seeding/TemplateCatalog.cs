@@ -32,3 +32,12 @@ internal static class TemplateCatalog
     public static IReadOnlyList<TemplateSeed> Older(ProviderProfile profile) =>
         All.Where(t => t.Profile == profile && t.Valid && t != Newest(profile)).ToList();
 }
+
+/// <summary>One stock ClusterTemplate the sandbox installs; a validation error makes it an invalid one.</summary>
+internal sealed record TemplateSeed(ProviderProfile Profile, string Version, string K0sVersion, string? ValidationError = null)
+{
+    /// <summary>k0rdent's naming: chart name plus the chart version with dots as dashes (REFERENCE.md §9).</summary>
+    public string Name => $"{Profile.Chart}-{Version.Replace('.', '-')}";
+
+    public bool Valid => ValidationError is null;
+}

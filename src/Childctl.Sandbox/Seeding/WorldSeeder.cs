@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.ChildApi;
 using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Storage;
 
 namespace Childctl.Sandbox.Seeding;
 
 /// <summary>
-/// Fills a fresh store with the simulated k0rdent world: in <c>kcm-system</c> the stock ClusterTemplates, their
-/// ClusterTemplateChains and the Credentials; with pre-seeded clusters also team namespaces, which get the same
+/// Fills a fresh store with the simulated k0rdent world: in <c>kcm-system</c> the stock ClusterTemplates (with their
+/// <c>schema-ct-*</c> ConfigMaps), their ClusterTemplateChains and the Credentials; with pre-seeded clusters also team namespaces, which get the same
 /// templates, chains and credentials (as k0rdent's access management would distribute them) and their share of
 /// the clusters. Chains come before clusters, whose availableUpgrades are read from them.
 /// </summary>
@@ -15,7 +16,9 @@ internal static class WorldSeeder
     /// <summary>Namespaces that hold pre-seeded clusters besides kcm-system.</summary>
     public static readonly IReadOnlyList<string> TeamNamespaces = ["team-a", "team-b", "platform"];
 
-    public static SeedSummary Seed(IObjectStore store, SandboxOptions options, SimClock clock)
+    /// <param name="capi">Receives, per seeded cluster uid, what was written of its CAPI objects, for the controller to take over.</param>
+    /// <param name="children">Where the seeded clusters' kubeconfigs point.</param>
+    public static SeedSummary Seed(IObjectStore store, SandboxOptions options, SimClock clock, Dictionary<string, CapiState>? capi = null, ChildAccess? children = null)
     {
         var namespaces = new List<string> { WellKnown.DefaultNamespace };
         if (options.Clusters > 0)
@@ -23,6 +26,7 @@ internal static class WorldSeeder
             namespaces.AddRange(TeamNamespaces);
         }
 
+        CapiKinds.InstallDefinitions(store);
         var installedAt = Timestamps.Truncate(clock.Now - TimeSpan.FromDays(120));
         var templates = 0;
         var chains = 0;
@@ -36,7 +40,8 @@ internal static class WorldSeeder
         }
 
         var clusters = options.Clusters > 0
-            ? new ClusterSeeder(store, new ReferenceCache(store), clock, options.RandomSeed, namespaces).Seed(options.Clusters)
+            ? new ClusterSeeder(store, new ReferenceCache(store), clock, options.RandomSeed, namespaces, capi ?? [],
+                children ?? throw new ArgumentNullException(nameof(children), "seeded clusters need a child API for their kubeconfigs")).Seed(options.Clusters)
             : Enum.GetValues<SeedPhase>().ToDictionary(p => p, _ => 0);
         return new SeedSummary(namespaces, templates, chains, credentials, clusters);
     }
@@ -55,7 +60,7 @@ internal static class WorldSeeder
         {
             var created = store.CreateBackdated(ResourceType.ClusterTemplate, TemplateObjects.Object(seed, ns), createdAt, WellKnown.FieldManager);
             created["status"] = TemplateObjects.Status(seed, ns);
-            store.UpdateStatus(ResourceType.ClusterTemplate, created, WellKnown.FieldManager);
+            SchemaConfigMap.Ensure(store, store.UpdateStatus(ResourceType.ClusterTemplate, created, WellKnown.FieldManager), createdAt);
         }
 
         return TemplateCatalog.All.Count;
@@ -88,4 +93,15 @@ internal static class WorldSeeder
 
         return count;
     }
+}
+
+/// <summary>What the seeder put into the store.</summary>
+public sealed record SeedSummary(
+    IReadOnlyList<string> Namespaces,
+    int Templates,
+    int Chains,
+    int Credentials,
+    IReadOnlyDictionary<SeedPhase, int> Clusters)
+{
+    public int ClusterCount => Clusters.Values.Sum();
 }

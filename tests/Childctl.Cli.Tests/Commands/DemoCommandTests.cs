@@ -18,12 +18,13 @@ public class DemoCommandTests
         var commands = result.Stdout.Split('\n').Where(l => l.StartsWith("$ ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1] + " " + l.Split(' ')[2]).ToList();
         Assert.Equal(
             ["childctl sandbox", "childctl templates", "childctl credentials", "childctl create", "childctl create", "childctl create",
-             "childctl wait", "childctl wait", "childctl wait", "childctl list", "childctl status", "childctl kubeconfig", "childctl scale",
+             "childctl wait", "childctl wait", "childctl wait", "childctl list", "childctl status", "childctl kubeconfig", "kubectl --kubeconfig", "childctl scale",
              "childctl note", "childctl upgrade", "childctl upgrade", "cat demo-broken.yaml", "childctl create",
              "kubectl --kubeconfig", "childctl audit", "childctl audit", "childctl history",
              "childctl delete", "childctl delete", "childctl delete", "childctl history", "childctl sandbox"],
             commands);
         Assert.Contains("clusterdeployment.k0rdent.mirantis.com/demo-gcp ready", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\ndemo-aws-cp-0\s+Ready\s+control-plane\s+\S+\s+v1\.35\.6\+k0s\n", result.Stdout); // the child API, through its kubeconfig
         Assert.Contains("demo-aws scaled (workers 1 → 3", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("demo-broken\" in namespace \"kcm-system\" failed: InfrastructureReady", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("demo-aws   aws-standalone-cp-1-0-42   aws-standalone-cp-1-0-43\n", result.Stdout, StringComparison.Ordinal);

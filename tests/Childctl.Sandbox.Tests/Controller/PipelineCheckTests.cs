@@ -65,7 +65,7 @@ public class PipelineCheckTests
     }
 
     [Fact]
-    public async Task MissingLocation_FailsHelmChartReady_WithSchemaMessage()
+    public async Task MissingLocation_FailsHelmChartReady_OnTheChartsEmptyDefault()
     {
         await using var world = await World.StartAsync();
 
@@ -73,7 +73,7 @@ public class PipelineCheckTests
 
         var cluster = world.Cluster("noloc");
         const string Message = "failed to validate template with provided configuration: values don't meet the specifications of the schema(s) in the following chart(s):\n"
-            + "azure-standalone-cp:\n- at '': missing property 'location'\n";
+            + "azure-standalone-cp:\n- at '/location': minLength: got 0, want 1\n";
         Assert.Equal("False/Failed", cluster.State("HelmChartReady"));
         Assert.Equal(Message, cluster.Message("HelmChartReady"));
         Assert.Equal("False/Failed", cluster.State("Ready"));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Childctl.Sandbox.ChildApi;
 using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Seeding;
 using Childctl.Sandbox.Storage;
@@ -185,10 +186,11 @@ public class SeedingTests
         var time = new FakeTimeProvider(World.Start);
         var store = new ObjectStore(time);
         var clock = new SimClock(time, 1);
-        WorldSeeder.Seed(store, new SandboxOptions { Clusters = 300 }, clock);
+        using var children = ChildAccess.Create(time, new Uri("https://127.0.0.1:6443/"));
+        WorldSeeder.Seed(store, new SandboxOptions { Clusters = 300 }, clock, children: children);
         var seededVersion = store.ResourceVersion;
 
-        await using var controller = new WorldController(store, clock);
+        await using var controller = new WorldController(store, clock, children);
         controller.Start();
         await controller.WhenIdleAsync();
 

@@ -22,7 +22,7 @@ internal sealed class DeleteHandler(ApiServices api)
         var options = await ReadOptionsAsync(ctx);
         var preconditions = options?["preconditions"] as JsonObject;
         var dryRun = IsDryRun(ctx, options);
-        Admit(route, route.Namespace, route.Name!, user, dryRun);
+        Admit(ctx, route, route.Namespace, route.Name!, user, dryRun);
         var deleted = api.Store.DeleteCore(route.Definition.Type, route.Namespace, route.Name!,
             Text(preconditions?["uid"]), Text(preconditions?["resourceVersion"]), dryRun);
         await Responses.WriteAsync(ctx, 200, deleted.Json);
@@ -39,7 +39,7 @@ internal sealed class DeleteHandler(ApiServices api)
         {
             try
             {
-                Admit(route, NullIfEmpty(item.Namespace), item.Name, user, dryRun);
+                Admit(ctx, route, NullIfEmpty(item.Namespace), item.Name, user, dryRun);
                 deleted.Add(api.Store.DeleteCore(item.Type, route.Namespace ?? NullIfEmpty(item.Namespace), item.Name, null, null, dryRun));
             }
             catch (StoreException e) when (e.Code == 404)
@@ -53,12 +53,14 @@ internal sealed class DeleteHandler(ApiServices api)
     }
 
     /// <summary>Admission sees the object as stored (a missing one is the store's 404).</summary>
-    private void Admit(ResourceRoute route, string? ns, string name, ApiUser user, bool dryRun)
+    private void Admit(HttpContext ctx, ResourceRoute route, string? ns, string name, ApiUser user, bool dryRun)
     {
         var current = api.Store.GetStored(route.Definition.Type, ns, name);
         if (current is not null)
         {
-            AdmissionChain.Admit(new AdmissionRequest(AdmissionRequest.Delete, route.Definition, ns, name, null, current.ToNode(), null, user, dryRun));
+            var admission = new AdmissionRequest(AdmissionRequest.Delete, route.Definition, ns, name, null, current.ToNode(), null, user, dryRun);
+            AdmissionChain.Admit(admission);
+            api.Webhooks.Review(admission, w => Responses.AddWarning(ctx, w));
         }
     }
 

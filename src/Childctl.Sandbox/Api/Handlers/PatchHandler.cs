@@ -57,7 +57,9 @@ internal sealed class PatchHandler(ApiServices api)
             WriteHandler.PrepareBody(ctx, route, next, write);
             WriteValidation.Validate(route.Definition, next, current, statusOnly);
             var operation = current is null ? AdmissionRequest.Create : AdmissionRequest.Update;
-            AdmissionChain.Admit(new AdmissionRequest(operation, route.Definition, route.Namespace, route.Name!, next, current, route.Subresource, user, write.DryRun));
+            var admission = new AdmissionRequest(operation, route.Definition, route.Namespace, route.Name!, next, current, route.Subresource, user, write.DryRun);
+            AdmissionChain.Admit(admission);
+            api.Webhooks.Review(admission, w => Responses.AddWarning(ctx, w));
             return next;
         }, write.Options(isApply ? WriteOptions.Apply : WriteOptions.Update), statusOnly ? "status" : null);
         await Responses.WriteAsync(ctx, result.Created ? 201 : 200, result.Object.Json);

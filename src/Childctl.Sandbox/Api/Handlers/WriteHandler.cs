@@ -28,7 +28,9 @@ internal sealed class WriteHandler(ApiServices api)
         RefuseResourceVersionOnCreate(obj);
         PrepareBody(ctx, route, obj, write);
         WriteValidation.Validate(route.Definition, obj, old: null, statusOnly: false);
-        AdmissionChain.Admit(new AdmissionRequest(AdmissionRequest.Create, route.Definition, route.Namespace, ObjectMeta.Name(obj) ?? "", obj, null, null, user, write.DryRun));
+        var admission = new AdmissionRequest(AdmissionRequest.Create, route.Definition, route.Namespace, ObjectMeta.Name(obj) ?? "", obj, null, null, user, write.DryRun);
+        AdmissionChain.Admit(admission);
+        api.Webhooks.Review(admission, w => Responses.AddWarning(ctx, w));
         var created = api.Store.CreateCore(route.Definition.Type, obj, write.Options());
         await Responses.WriteAsync(ctx, 201, created.Json);
     }
@@ -54,7 +56,9 @@ internal sealed class WriteHandler(ApiServices api)
             var old = current ?? throw StoreErrors.NotFound(type, route.Name!);
             RequireResourceVersion(route, obj);
             WriteValidation.Validate(route.Definition, obj, old, statusOnly);
-            AdmissionChain.Admit(new AdmissionRequest(AdmissionRequest.Update, route.Definition, route.Namespace, route.Name!, obj, old, route.Subresource, user, write.DryRun));
+            var admission = new AdmissionRequest(AdmissionRequest.Update, route.Definition, route.Namespace, route.Name!, obj, old, route.Subresource, user, write.DryRun);
+            AdmissionChain.Admit(admission);
+            api.Webhooks.Review(admission, w => Responses.AddWarning(ctx, w));
             return obj;
         }, write.Options(), statusOnly ? "status" : null);
         await Responses.WriteAsync(ctx, 200, result.Object.Json);
