@@ -118,4 +118,22 @@ public sealed partial class ApiClient : IDisposable
                 .ToList();
         }, cancellationToken);
     }
+
+    /// <summary>The server's <c>/version</c> document (what <c>kubectl version</c> shows as serverVersion).</summary>
+    public Task<JsonElement> GetServerVersionAsync(CancellationToken cancellationToken) =>
+        ReadAsync(new ApiTarget("get", ResourceKind.VersionEndpoint, null, "/version"), ct => _transport.GetAsync("version", ct), cancellationToken);
+
+    /// <summary>One cluster-scoped object, or null when the server says 404 (also when it does not serve the kind).</summary>
+    public async Task<JsonElement?> TryGetClusterScopedAsync(ResourceKind kind, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        try
+        {
+            return await ReadAsync(new ApiTarget("get", kind, null, name), ct => _transport.GetAsync(ApiPaths.Item(kind, null, name), ct), cancellationToken);
+        }
+        catch (KubernetesException e) when (e.Kind == KubernetesErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
 }
