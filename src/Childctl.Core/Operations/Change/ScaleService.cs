@@ -61,6 +61,7 @@ public sealed class ScaleService(Session session)
         }
 
         observer?.OnChanged(result);
+        cancellationToken.ThrowIfCancellationRequested(); // a Ctrl-C during the write: it is recorded and shown, and the command stops
         if (request.Wait is { } timeout)
         {
             var since = result.Changed ? session.Recorder(request.Reason).Operation.StartedAt : (DateTimeOffset?)null;

@@ -62,6 +62,7 @@ public sealed class UpgradeService(Session session)
             return (new UpgradeResult(ns, before.Template, after.Template, after), (OperationRecord?)record);
         }, cancellationToken);
         observer?.OnChanged(result);
+        cancellationToken.ThrowIfCancellationRequested(); // a Ctrl-C during the write: it is recorded and shown, and the command stops
         if (request.Wait is { } timeout)
         {
             await new WaitService(session).WaitAsync(

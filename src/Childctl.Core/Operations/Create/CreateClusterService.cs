@@ -43,6 +43,7 @@ public sealed partial class CreateClusterService(Session session)
         }
 
         observer?.OnChanged(result);
+        cancellationToken.ThrowIfCancellationRequested(); // a Ctrl-C during the write: it is recorded and shown, and the command stops
         if (request.Wait is { } timeout && !result.ServerDryRun)
         {
             var wait = new WaitRequest(result.Namespace, result.Name, WaitGoal.Ready, timeout, session.Recorder().Operation.StartedAt, result.Uid);

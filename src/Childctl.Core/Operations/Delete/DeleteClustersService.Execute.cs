@@ -23,7 +23,7 @@ namespace Childctl.Core.Operations.Delete;
 /// </summary>
 public sealed partial class DeleteClustersService
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     internal async Task<IReadOnlyList<DeleteItemResult>> ExecuteAsync(DeletePlan plan, string? reason, IDeleteInteraction? interaction, CancellationToken cancellationToken)
     {
@@ -137,6 +137,8 @@ public sealed partial class DeleteClustersService
                 }
 
                 resourceVersion = recheck.ResourceVersion!;
+                // Another delete stamped it meanwhile: stamping again would only make the two refuse each other.
+                stampProblem ??= recheck.OtherDelete is { } other ? $"another delete (operation {other}) stamped it first" : null;
             }
         }
     }
@@ -160,36 +162,38 @@ public sealed partial class DeleteClustersService
     /// this operation or another), a change that refuses the delete ("recreated", "spec changed", "labels changed"), or
     /// neither and the current resourceVersion when only status moved.
     /// </summary>
-    private async Task<(DeleteOutcome? Outcome, string? Changed, string? ResourceVersion)> RecheckAsync(DeletePlanItem item, OperationContext operation, CancellationToken cancellationToken)
+    private async Task<(DeleteOutcome? Outcome, string? Changed, string? ResourceVersion, string? OtherDelete)> RecheckAsync(
+        DeletePlanItem item, OperationContext operation, CancellationToken cancellationToken)
     {
         var raw = await session.Api.TryGetAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, cancellationToken);
         if (raw is not { } element)
         {
-            return (DeleteOutcome.AlreadyGone, "already gone", null);
+            return (DeleteOutcome.AlreadyGone, "already gone", null, null);
         }
 
         var now = ClusterDeploymentReader.Read(element);
         if (now.Uid != item.Uid)
         {
-            return (null, $"recreated (uid {now.Uid}, planned {item.Uid})", null);
+            return (null, $"recreated (uid {now.Uid}, planned {item.Uid})", null, null);
         }
 
+        var stampedBy = JsonPath.Find(element, "metadata", "annotations", ProvenanceAnnotations.Operation)?.GetString();
+        var deleteStamp = JsonPath.Find(element, "metadata", "annotations", ProvenanceAnnotations.Action)?.GetString() == "delete";
         if (now.DeletionTimestamp is { } since)
         {
-            var ours = JsonPath.Find(element, "metadata", "annotations", ProvenanceAnnotations.Operation)?.GetString() == operation.Id
-                && JsonPath.Find(element, "metadata", "annotations", ProvenanceAnnotations.Action)?.GetString() == "delete";
-            return ours
-                ? (DeleteOutcome.Deleted, "deletion accepted", null)
-                : (DeleteOutcome.AlreadyDeleting, $"already being deleted by someone else (since {since:u}); nothing more sent", null);
+            return stampedBy == operation.Id && deleteStamp
+                ? (DeleteOutcome.Deleted, "deletion accepted", null, null)
+                : (DeleteOutcome.AlreadyDeleting, $"already being deleted by someone else (since {since:u}); nothing more sent", null, null);
         }
 
         if (now.Generation != item.Generation)
         {
-            return (null, $"spec changed (generation {now.Generation}, planned {item.Generation})", null);
+            return (null, $"spec changed (generation {now.Generation}, planned {item.Generation})", null, null);
         }
 
         var sameLabels = now.Labels.Count == item.Labels.Count && now.Labels.All(kv => item.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
-        return sameLabels ? (null, null, now.ResourceVersion) : (null, "labels changed", null);
+        var other = deleteStamp && stampedBy != operation.Id ? stampedBy : null;
+        return sameLabels ? (null, null, now.ResourceVersion, other) : (null, "labels changed", null, null);
     }
 
     private static JsonObject Stamp(OperationContext operation, string resourceVersion) => new()
