@@ -91,7 +91,7 @@ public sealed partial class ApiClient : IDisposable
         var body = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview" };
         try
         {
-            var review = await WriteAsync(new ApiTarget("create", ResourceKind.SelfSubjectReview, null, null),
+            var review = await WriteAsync(new ApiTarget("create", ResourceKind.SelfSubjectReview, null, null), WriteSafety.Repeatable,
                 ct => _transport.SendAsync(HttpMethod.Post, "apis/authentication.k8s.io/v1/selfsubjectreviews", body.ToJsonString(), JsonContent, ct),
                 cancellationToken);
             return JsonPath.Find(review, "status", "userInfo", "username") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null;
