@@ -34,6 +34,10 @@ internal sealed class Invocation : IDisposable
             Environment = host.GetEnvironmentVariable,
             Time = host.Time,
             OnHistoryWarning = warning => host.Err.WriteLine("warning: " + warning),
+            ImpersonateUser = parse.GetValue(GlobalOptions.As),
+            ImpersonateGroups = parse.GetValue(GlobalOptions.AsGroup) ?? [],
+            ImpersonateUid = parse.GetValue(GlobalOptions.AsUid),
+            OnConnectionWarning = warning => host.Err.WriteLine("warning: " + warning),
         });
     }
 
