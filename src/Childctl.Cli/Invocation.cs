@@ -36,6 +36,10 @@ internal sealed class Invocation : IDisposable
             OnHistoryWarning = warning => host.Err.WriteLine("warning: " + warning),
             Abandon = host.Abandon,
             OnRetry = parse.GetValue(GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
+            ImpersonateUser = parse.GetValue(GlobalOptions.As),
+            ImpersonateGroups = parse.GetValue(GlobalOptions.AsGroup) ?? [],
+            ImpersonateUid = parse.GetValue(GlobalOptions.AsUid),
+            OnConnectionWarning = warning => host.Err.WriteLine("warning: " + warning),
         });
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Kubernetes;
+using Childctl.Kubernetes.Identity;
 using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core.Api;
@@ -32,8 +33,9 @@ internal sealed class ManagementApi : IDisposable
     public ManagementCluster Cluster => _client.Cluster;
 
     /// <summary>The management cluster the kubeconfig names (<see cref="KubeconfigResolver"/>); reads only local files.</summary>
-    public static ManagementCluster Resolve(string? kubeconfigPath, string? contextName, string? explicitNamespace, Func<string, string?> environment) =>
-        Call(() => KubeconfigResolver.Resolve(kubeconfigPath, contextName, explicitNamespace, environment));
+    public static ManagementCluster Resolve(string? kubeconfigPath, string? contextName, string? explicitNamespace, Func<string, string?> environment,
+        Impersonation? impersonate = null) =>
+        Call(() => KubeconfigResolver.Resolve(kubeconfigPath, contextName, explicitNamespace, environment, impersonate));
 
     public void Dispose() => _client.Dispose();
 
@@ -73,7 +75,7 @@ internal sealed class ManagementApi : IDisposable
         CallAsync(() => _client.TryGetClusterScopedAsync(kind, name, cancellationToken));
 
     /// <inheritdoc cref="ApiClient.WhoAmIAsync"/>
-    public Task<string?> WhoAmIAsync(CancellationToken cancellationToken) => CallAsync(() => _client.WhoAmIAsync(cancellationToken));
+    public Task<ApiIdentity> WhoAmIAsync(CancellationToken cancellationToken) => CallAsync(() => _client.WhoAmIAsync(cancellationToken));
 
     /// <summary>
     /// Whether the child's kubeconfig is there: Secret <c>&lt;name&gt;-kubeconfig</c> with a non-empty <c>value</c>
