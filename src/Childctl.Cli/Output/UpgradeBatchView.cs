@@ -26,8 +26,7 @@ internal sealed class UpgradeBatchView(Invocation inv) : BatchWaitView(inv), IUp
             return;
         }
 
-        var skipped = plan.Skipped.Count == 0 ? string.Empty : $", skip {plan.Skipped.Count}";
-        Inv.Err.WriteLine($"Plan: upgrade {plan.ToUpgrade.Count} cluster(s){skipped} ({plan.Selection.Describe()}):");
+        Inv.Err.WriteLine($"Plan: upgrade {plan.ToUpgrade.Count} of {plan.Items.Count} cluster(s) ({plan.Selection.Describe()}):");
         Inv.Out.Write(Table(plan, Inv.UseColor));
     }
 
@@ -58,8 +57,19 @@ internal sealed class UpgradeBatchView(Invocation inv) : BatchWaitView(inv), IUp
     {
         ArgumentNullException.ThrowIfNull(summary);
         var failed = summary.Results.Count(r => r.Failed);
-        var skipped = summary.Plan.Skipped.Count == 0 ? string.Empty : $", {summary.Plan.Skipped.Count} skipped";
-        Inv.Err.WriteLine($"Upgraded {summary.Results.Count - failed} of {summary.Plan.ToUpgrade.Count} cluster(s){(failed == 0 ? string.Empty : $", {failed} failed")}{skipped}.");
+        var parts = new List<string> { $"Upgraded {summary.Results.Count - failed} of {summary.Plan.ToUpgrade.Count} cluster(s)" };
+        AddCount(parts, failed, "failed");
+        AddCount(parts, summary.Plan.Skipped.Count, "skipped");
+        AddCount(parts, summary.Plan.MissingNames.Count, "not found");
+        Inv.Err.WriteLine(string.Join(", ", parts) + ".");
+    }
+
+    private static void AddCount(List<string> parts, int count, string what)
+    {
+        if (count > 0)
+        {
+            parts.Add($"{count} {what}");
+        }
     }
 
     internal static string Table(UpgradePlan plan, bool color = false)

@@ -93,7 +93,6 @@ public sealed class UpgradeClustersService(Session session)
     {
         var items = plan.ToUpgrade;
         var results = new UpgradeItemResult[items.Count];
-        var gate = new Lock();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), options, async (index, ct) =>
         {
@@ -110,11 +109,14 @@ public sealed class UpgradeClustersService(Session session)
             }
 
             results[index] = result;
-            lock (gate)
-            {
-                interaction.OnResult(result);
-            }
         });
+
+        // Told in plan order once all are done: the patches are quick, and the output then reads the same every run.
+        foreach (var result in results)
+        {
+            interaction.OnResult(result);
+        }
+
         return results;
     }
 
