@@ -34,7 +34,7 @@ internal static class ClusterListView
         headers.AddRange(["PHASE", "READY", "PROVIDER", "REGION", "TEMPLATE", "SERVICES", "AGE"]);
         if (wide)
         {
-            headers.AddRange(["CREDENTIAL", "K8S/K0S VERSION", "WORKERS", "DRYRUN", "UID"]);
+            headers.AddRange(["CREDENTIAL", "K8S/K0S VERSION", "WORKERS", "DRYRUN", "UID", "AVAILABLE UPGRADES"]);
         }
 
         headers.Add("MESSAGE");
@@ -54,7 +54,7 @@ internal static class ClusterListView
         {
             row.AddRange([
                 Cells.OrNone(c.Credential), Cells.OrNone(o.KubernetesVersion),
-                o.Workers?.ToString(CultureInfo.InvariantCulture) ?? Cells.None, Cells.Bool(c.DryRun), c.Uid,
+                o.Workers?.ToString(CultureInfo.InvariantCulture) ?? Cells.None, Cells.Bool(c.DryRun), c.Uid, Cells.Join(c.AvailableUpgrades),
             ]);
         }
 

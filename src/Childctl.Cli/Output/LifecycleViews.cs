@@ -98,20 +98,3 @@ internal sealed class UpgradeView(Invocation inv) : WaitView(inv), IChangeObserv
         _inv.Out.WriteLine($"{ObjectName(result.Cluster.Name)} upgraded ({result.From} → {result.To})");
     }
 }
-
-/// <summary><c>upgrade NAME --list</c>: a one-row table, or the record for <c>-o json|yaml</c>.</summary>
-internal static class UpgradeOptionsView
-{
-    public static string Render(UpgradeOptions options, OutputFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (format is OutputFormat.Json or OutputFormat.Yaml)
-        {
-            return KeyValueWriter.Render([new("name", options.Name), new("template", options.CurrentTemplate), new("availableUpgrades", options.AvailableUpgrades)], format) + "\n";
-        }
-
-        var table = new TableWriter("NAME", "TEMPLATE", "AVAILABLE UPGRADES");
-        table.AddRow(options.Name, options.CurrentTemplate, Cells.Join(options.AvailableUpgrades));
-        return table.Render();
-    }
-}
