@@ -1,15 +1,17 @@
+using System.Runtime.InteropServices;
 using Childctl.Cli;
 using var interrupt = new CancellationTokenSource();
 
-Console.CancelKeyPress += (_, e) =>
+// A POSIX signal handler rather than Console.CancelKeyPress, which initialises the console and with it the terminal's
+// keypad mode (see Terminal). The first Ctrl-C cancels the running operation cleanly (exit 130); a second one kills.
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
 {
-    // The first Ctrl-C cancels the running operation cleanly (exit 130); a second one kills the process.
     if (!interrupt.IsCancellationRequested)
     {
-        e.Cancel = true;
+        context.Cancel = true;
         interrupt.Cancel();
     }
-};
+});
 
 // kubectl runs plugins by file name: kubectl-childctl for `kubectl childctl ...`, and kubectl_complete-childctl to
 // complete its arguments. Both are links to this binary that `childctl install` creates.
