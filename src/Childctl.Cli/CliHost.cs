@@ -40,17 +40,21 @@ public sealed record CliHost
     /// <summary>The OS user recorded in history.</summary>
     public string UserName { get; init; } = Environment.UserName;
 
+    /// <summary>Cancelled by a second Ctrl-C: writes still waiting for an answer are abandoned (and recorded as unknown).</summary>
+    public CancellationToken Abandon { get; init; }
+
     /// <summary>Builds each invocation's Core session from the global options; tests may hand in one of their own.</summary>
     public Func<SessionOptions, Session> CreateSession { get; init; } = options => new Session(options);
 
     /// <summary>The real process: its file descriptors through <see cref="Terminal"/>, which changes no terminal mode.</summary>
-    public static CliHost ForProcess(string programName)
+    public static CliHost ForProcess(string programName, CancellationToken abandon = default)
     {
         var stdoutIsTerminal = !Console.IsOutputRedirected;
         var stderrIsTerminal = !Console.IsErrorRedirected;
         return new()
         {
             ProgramName = programName,
+            Abandon = abandon,
             Out = Terminal.Stdout,
             Err = Terminal.Stderr,
             In = Terminal.Stdin,

@@ -35,6 +35,8 @@ internal sealed class Invocation : IDisposable
             Environment = host.GetEnvironmentVariable,
             Time = host.Time,
             OnHistoryWarning = warning => host.Err.WriteLine("warning: " + warning),
+            Abandon = host.Abandon,
+            OnRetry = parse.GetValue(GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
         });
     }
 

@@ -36,6 +36,15 @@ public sealed record SessionOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Cancelled when the user gives up waiting for a write in flight (a second Ctrl-C): the write is abandoned and
+    /// recorded as unknown. The command's own token (the first Ctrl-C) never cancels a write or a record.
+    /// </summary>
+    public CancellationToken Abandon { get; init; }
+
+    /// <summary>Told one line per retried API request; <c>-v</c> prints them.</summary>
+    public Action<string>? OnRetry { get; init; }
+
     /// <summary>Told the history store's warnings (a file it tightened to 0600), one line each.</summary>
     public Action<string>? OnHistoryWarning { get; init; }
 }
@@ -61,6 +70,7 @@ public sealed class Session : IDisposable
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _apiOptions = (api ?? new ApiOptions()) with { RequestTimeout = options.RequestTimeout, Time = options.Time };
+        _apiOptions = _apiOptions with { OnRetry = _apiOptions.OnRetry ?? options.OnRetry };
         _watchOptions = watch;
         _cluster = new Lazy<ManagementCluster>(() =>
             ManagementApi.Resolve(options.KubeconfigPath, options.ContextName, options.ExplicitNamespace, options.Environment));
