@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
+using Childctl.Core.Errors;
 using Childctl.Core.Operations.Delete;
 using Childctl.Core.Operations.Kubeconfig;
 
@@ -22,7 +23,8 @@ internal static class DeleteCommand
         var wait = CommandOptions.Wait("the deleted clusters are gone");
         var timeout = CommandOptions.Timeout();
         var reason = CommandOptions.Reason();
-        var command = filter.AddTo(new Command("delete", "Delete child clusters: plan, confirm, delete with preconditions, optionally wait until gone") { names });
+        var command = filter.AddTo(new Command("delete", "Delete child clusters: plan, confirm, delete with preconditions, optionally wait until gone") { names })
+            .Prints(OutputOption.Objects);
         foreach (var option in new Option[] { all, yes, dryRun, wait, timeout, reason })
         {
             command.Options.Add(option);
@@ -30,6 +32,11 @@ internal static class DeleteCommand
 
         Invocation.Bind(command, run, async (inv, ct) =>
         {
+            if (ObjectOutput.Handles(inv.Output) && !inv.Get(dryRun))
+            {
+                throw ChildctlException.InvalidInput("-o prints the plan of a delete --dry-run; without --dry-run, delete prints one line per cluster");
+            }
+
             var request = new DeleteRequest
             {
                 Names = inv.Get(names) ?? [],
