@@ -1,3 +1,4 @@
+using Childctl.Core.Text;
 using Childctl.History.Codec;
 using Childctl.History.Events;
 using Childctl.History.Query;
@@ -167,9 +168,12 @@ public sealed class TimelineIncarnation
         LastSeen = incarnation.LastSeen;
         EventCount = incarnation.Events;
         LastAction = incarnation.LastAction;
-        Milestones = incarnation.Milestones.Select(m => new TimelineMilestone(m.Name, m.At, m.Action, m.Source)).ToList();
+        Milestones = incarnation.Milestones.Select(m => new TimelineMilestone(m.Name, m.At, m.Action, m.Source) { AtLatest = m.AtLatest }).ToList();
         Durations = incarnation.Durations
-            .Select(d => new TimelineSpan(d.From, d.To, d.Duration, d is { From: Childctl.History.Query.Milestones.Created, To: Childctl.History.Query.Milestones.Gone }))
+            .Select(d => new TimelineSpan(d.From, d.To, d.Duration, d is { From: Childctl.History.Query.Milestones.Created, To: Childctl.History.Query.Milestones.Gone })
+            {
+                AtMost = d.AtMost,
+            })
             .ToList();
     }
 
@@ -190,14 +194,28 @@ public sealed class TimelineIncarnation
     public IReadOnlyList<TimelineSpan> Durations { get; }
 }
 
-/// <summary>A moment in one incarnation's life; <see cref="Source"/> says whether childctl did it or observed it.</summary>
+/// <summary>
+/// A moment in one incarnation's life; <see cref="Source"/> says whether childctl did it or observed it;
+/// <see cref="AtLatest"/> that only a bound is known (it was first seen then and may have happened earlier).
+/// </summary>
 public sealed record TimelineMilestone(string Name, DateTimeOffset At, string Action, string? Source)
 {
     public bool IsObserved => Source == EventSources.Observed;
+
+    public bool AtLatest { get; init; }
 }
 
-/// <summary>The time between two milestones; <see cref="IsLifetime"/> for created → gone.</summary>
-public sealed record TimelineSpan(string From, string To, TimeSpan Duration, bool IsLifetime);
+/// <summary>
+/// The time between two milestones; <see cref="IsLifetime"/> for created → gone. A null <see cref="Duration"/> is
+/// unknown (shown as such, never as a number), with <see cref="AtMost"/> its upper bound when one is known.
+/// </summary>
+public sealed record TimelineSpan(string From, string To, TimeSpan? Duration, bool IsLifetime)
+{
+    public TimeSpan? AtMost { get; init; }
+
+    /// <summary>"4m12s", "unknown (at most 19s)" or "unknown".</summary>
+    public string Text => Duration is { } d ? DurationText.Format(d) : AtMost is { } max ? $"unknown (at most {DurationText.Format(max)})" : "unknown";
+}
 
 /// <summary>
 /// A write cut short by a crash, found at the end of a history file: copied to <see cref="SidePath"/> and cut, or, when

@@ -31,8 +31,12 @@ internal static class IncarnationView
             }
             else
             {
-                var now = live is { ObjectExists: true } && live.Uid == section.Uid ? " (live now)" : section.Incarnation is null ? " (live now; not in local history)" : string.Empty;
-                text.Append($"Incarnation {++index} of {total}: uid {section.Uid}{now}\n");
+                ++index;
+                var now = live is { ObjectExists: true } && live.Uid == section.Uid ? " (live now)"
+                    : section.Incarnation is null ? " (live now; not in local history)"
+                    : index < total || live is { ObjectExists: true } ? " (earlier incarnation, not the cluster under this name now)"
+                    : string.Empty;
+                text.Append($"Incarnation {index} of {total}: uid {section.Uid}{now}\n");
                 AppendMilestones(text, section.Incarnation);
             }
 
@@ -72,11 +76,11 @@ internal static class IncarnationView
             return;
         }
 
-        var moments = incarnation.Milestones.Select(m => $"{m.Name} {Time(m.At)}{(m.IsObserved ? " [observed]" : string.Empty)}");
+        var moments = incarnation.Milestones.Select(m => $"{m.Name} {(m.AtLatest ? "by " : string.Empty)}{Time(m.At)}{(m.IsObserved ? " [observed]" : string.Empty)}");
         text.Append("  milestones: ").AppendJoin(", ", moments).Append('\n');
         if (incarnation.Durations.Count > 0)
         {
-            var spans = incarnation.Durations.Select(d => $"{SpanName(d)} {DurationText.Format(d.Duration)}");
+            var spans = incarnation.Durations.Select(d => $"{SpanName(d)} {d.Text}");
             text.Append("  durations:  ").AppendJoin(", ", spans).Append('\n');
         }
     }

@@ -18,6 +18,9 @@ public sealed record AuditReport(
     /// <summary>Findings whose history was recorded against another API server: perhaps another management cluster of the same name.</summary>
     public ServerChange? ServerChange { get; init; }
 
+    /// <summary>Names whose history holds only failed attempts without a uid (a create the API refused), not live: never clusters, so not findings.</summary>
+    public IReadOnlyList<string> FailedAttemptsOnly { get; init; } = [];
+
     public int Count(AuditClass kind) => Findings.Count(f => f.Class == kind);
 }
 

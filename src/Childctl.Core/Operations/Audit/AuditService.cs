@@ -43,7 +43,10 @@ public sealed class AuditService(Session session)
             .Select(ClusterDeploymentReader.Read)
             .ToDictionary(c => (c.Namespace, c.Name));
         var subjects = await SubjectsAsync(ns, live, cancellationToken);
-        var findings = subjects.Select(AuditClassifier.Classify).ToList();
+
+        // A name whose history holds only failed attempts (a create the API refused) was never a cluster: not a finding.
+        var attempts = subjects.Where(AuditClassifier.IsOnlyFailedAttempts).ToList();
+        var findings = subjects.Except(attempts).Select(AuditClassifier.Classify).ToList();
         var change = ServerChange.Find(api.Cluster.ClusterName, api.Cluster.Server, findings);
         if (request.Record && change is not null && !request.AcceptServerChange)
         {
@@ -51,7 +54,11 @@ public sealed class AuditService(Session session)
         }
 
         int? recorded = request.Record ? await RecordAsync(findings, session.Recorder().Operation, cancellationToken) : null;
-        return new AuditReport(api.Cluster.ClusterName, ns, session.Time.GetUtcNow(), findings, recorded) { ServerChange = change };
+        return new AuditReport(api.Cluster.ClusterName, ns, session.Time.GetUtcNow(), findings, recorded)
+        {
+            ServerChange = change,
+            FailedAttemptsOnly = attempts.Select(a => $"{a.Namespace}/{a.Name}").ToList(),
+        };
     }
 
     private async Task<List<AuditSubject>> SubjectsAsync(

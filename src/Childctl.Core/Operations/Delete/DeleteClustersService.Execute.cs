@@ -55,7 +55,7 @@ public sealed partial class DeleteClustersService
                 if (result.Outcome == DeleteOutcome.AlreadyGone)
                 {
                     await recorder.RecordObservedAsync(item.Namespace, item.Name,
-                        ObservedTransitions.Deleted(item.Uid, item.CreationTimestamp, null, session.Time.GetUtcNow()), cancellationToken);
+                        ObservedTransitions.Deleted(item.Uid, item.CreationTimestamp, null, session.Time.GetUtcNow(), sawItGo: false), cancellationToken);
                     return (result, (OperationRecord?)null);
                 }
 

@@ -37,6 +37,9 @@ public enum WaitState
 
     /// <summary>The object is gone: success for goal Deleted, not found for goal Ready.</summary>
     Gone,
+
+    /// <summary>A dry run (<c>spec.dryRun</c>) whose current spec k0rdent validated: it deploys nothing, so it never becomes Ready (goal Ready): stop, exit 1.</summary>
+    DryRun,
 }
 
 /// <summary>
