@@ -11,10 +11,11 @@ namespace Childctl.Core.History;
 /// </summary>
 public sealed class TimelineEvent
 {
-    internal TimelineEvent(HistoryEvent e)
+    internal TimelineEvent(HistoryEvent e, string? incarnationUid = null)
     {
         Event = e;
         Details = DetailsOf(e);
+        IncarnationUid = e.Uid ?? incarnationUid;
     }
 
     public DateTimeOffset Timestamp => Event.Timestamp;
@@ -28,6 +29,15 @@ public sealed class TimelineEvent
     public string? K8sUser => Event.K8sUser;
 
     public string? Uid => Event.Uid;
+
+    /// <summary>
+    /// The incarnation the event belongs to: its uid, or for a note taken offline (no uid) the one incarnation its
+    /// history knows, when the note's time lies within it (after it began, before any recorded end).
+    /// </summary>
+    public string? IncarnationUid { get; }
+
+    /// <summary>A note recorded without a uid that joins an incarnation by its time.</summary>
+    public bool JoinedByTime => Event.Uid is null && IncarnationUid is not null;
 
     public string? ManagementClusterName => Event.ManagementCluster?.Name;
 
@@ -125,7 +135,8 @@ public sealed class ClusterTimeline
     internal ClusterTimeline(ClusterHistory history)
     {
         _history = history;
-        Events = history.Events.Select(e => new TimelineEvent(e)).ToList();
+        var only = OnlyIncarnation(history);
+        Events = history.Events.Select(e => new TimelineEvent(e, only is { } o && IsWithin(e, o) ? o.Uid : null)).ToList();
         Incarnations = history.Incarnations.Select(i => new TimelineIncarnation(i)).ToList();
     }
 
@@ -149,6 +160,23 @@ public sealed class ClusterTimeline
 
     /// <summary>An incomplete entry an interrupted write had left at the end of the file, moved aside on this read.</summary>
     public RepairedTail? RepairedTail => _history.TornTail is { } t ? new RepairedTail(t.LogPath, t.SidePath, t.Length) : null;
+
+    private static Incarnation? OnlyIncarnation(ClusterHistory history)
+    {
+        var known = history.Incarnations.Where(i => i.Uid is not null).ToList();
+        return known.Count == 1 ? known[0] : null;
+    }
+
+    private static bool IsWithin(HistoryEvent e, Incarnation incarnation)
+    {
+        if (e.Uid is not null || e.Action != EventActions.NoteAdded || e.Timestamp < incarnation.FirstSeen)
+        {
+            return false;
+        }
+
+        var end = incarnation.Milestones.FirstOrDefault(m => m.Name is Childctl.History.Query.Milestones.Gone or Childctl.History.Query.Milestones.DeleteRequested);
+        return end is null || e.Timestamp <= end.At;
+    }
 
     /// <summary>The history as its file reads: the header, then every (filtered) event.</summary>
     public string ToYaml()

@@ -49,7 +49,7 @@ internal static class IncarnationView
     private static List<Section> Sections(ClusterTimeline cluster, LiveClusterEvents? live)
     {
         var sections = cluster.Incarnations
-            .Select(i => new Section(i.Uid, i, cluster.Events.Where(e => e.Uid == i.Uid).Select(Row.Of).ToList()))
+            .Select(i => new Section(i.Uid, i, cluster.Events.Where(e => e.IncarnationUid == i.Uid).Select(Row.Of).ToList()))
             .Where(s => s.Rows.Count > 0)
             .ToList();
         if (live is { Uid: { } uid, Events.Count: > 0 })
@@ -112,7 +112,7 @@ internal static class IncarnationView
     private sealed record Row(DateTimeOffset? Time, string Action, string User, string Result, string?[] Wide, string Details)
     {
         public static Row Of(TimelineEvent e) => new(e.Timestamp, e.Action, e.User ?? "unknown", e.Result ?? "-",
-            [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"], e.Details);
+            [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"], e.JoinedByTime ? $"[offline note, no uid: joins the only incarnation by time] {e.Details}" : e.Details);
 
         public static Row Of(ClusterEvent e) => new(e.LastSeen, $"event/{e.Reason}", e.Source.Length > 0 ? e.Source : "-", e.Type,
             ["-", "kubernetes", "-", "-"], $"{LiveMarker} {e.Message}{(e.Count > 1 ? $" (x{e.Count})" : string.Empty)}");

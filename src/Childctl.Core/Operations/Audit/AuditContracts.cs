@@ -62,6 +62,9 @@ public sealed record AuditFinding(string Namespace, string Name, AuditClass Clas
 
     public string? HistoryFile { get; init; }
 
+    /// <summary>The live object's phase and readiness by the one phase rule; null when it is gone.</summary>
+    public Childctl.Core.ClusterDeployments.PhaseVerdict? Verdict => Live?.Verdict;
+
     /// <summary>The live object the finding is about; null when it is gone.</summary>
     internal LiveCluster? Live { get; init; }
 

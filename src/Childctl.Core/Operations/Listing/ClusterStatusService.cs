@@ -122,8 +122,9 @@ public sealed class ClusterStatusService(Session session)
     }
 
     /// <summary>
-    /// The live incarnation's entries: its uid's, and those without a uid recorded since it began (a note taken offline).
-    /// Entries of other uids belong to earlier incarnations of the name and are only counted.
+    /// The live incarnation's entries: its uid's, and those without a uid (legacy entries, a note taken offline) recorded
+    /// after the last entry of any earlier incarnation. Entries of other uids belong to earlier incarnations of the name
+    /// and are only counted.
     /// </summary>
     private static HistoryExcerpt Excerpt(RecordedEvents history, string uid)
     {
@@ -132,9 +133,9 @@ public sealed class ClusterStatusService(Session session)
             return new HistoryExcerpt(history.Location, 0, [], history.Problem);
         }
 
-        var began = all.Where(e => e.Uid == uid).Select(e => (DateTimeOffset?)e.Timestamp).FirstOrDefault();
-        var own = all.Where(e => e.Uid == uid || (string.IsNullOrEmpty(e.Uid) && began is { } b && e.Timestamp >= b)).ToList();
         var earlier = all.Where(e => !string.IsNullOrEmpty(e.Uid) && e.Uid != uid).ToList();
+        var earlierEnd = earlier.Count == 0 ? DateTimeOffset.MinValue : earlier.Max(e => e.Timestamp);
+        var own = all.Where(e => e.Uid == uid || (string.IsNullOrEmpty(e.Uid) && e.Timestamp > earlierEnd)).ToList();
         var latest = own.Skip(Math.Max(0, own.Count - HistoryEntries)).Select(e => new TimelineEvent(e)).ToList();
         return new HistoryExcerpt(history.Location, own.Count, latest)
         {
