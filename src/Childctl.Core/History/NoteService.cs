@@ -24,7 +24,9 @@ public sealed record NoteResult(string Namespace, string Name, TimelineEvent Eve
 /// GET, bounded by --request-timeout). When the API cannot tell (unreachable, refused) and the name's history knows
 /// exactly one incarnation with no recorded end, the note is within it and joins it (parameter <c>uid_from: history</c>);
 /// otherwise it is recorded without a uid, with the reason returned to the caller. A name the API says does not exist and
-/// history has never seen is most likely a typo: refused (NotFound, exit 3) unless forced, and nothing is written.
+/// history has never seen is most likely a typo: refused (NotFound, exit 3) unless forced, and nothing is written. It
+/// never starts an exec credential plugin (a note needs no API answer to succeed): with one, the uid is left unknown
+/// and the reason says why.
 /// </summary>
 public sealed class NoteService(Session session)
 {
@@ -99,6 +101,12 @@ public sealed class NoteService(Session session)
     /// </summary>
     private async Task<(string? Uid, string? UnknownReason, bool Missing)> LookupUidAsync(string ns, string name, CancellationToken cancellationToken)
     {
+        if (session.Cluster.UsesCredentialPlugin)
+        {
+            // A note needs no API answer, and a credential plugin may prompt, hang or open a browser: it is not started.
+            return (null, $"the kubeconfig user of context \"{session.Cluster.ContextName}\" gets its credential from an exec plugin, which note does not start", false);
+        }
+
         try
         {
             var found = await session.Api.TryGetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken);

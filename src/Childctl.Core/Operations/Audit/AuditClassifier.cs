@@ -30,12 +30,16 @@ internal static partial class AuditClassifier
         };
     }
 
-    /// <summary>Not live, and every event in the history is a failed attempt without a uid: the name never was a cluster.</summary>
+    /// <summary>
+    /// Not live, and every event in the history is a failed attempt without a uid (a failure, or the intent of an operation
+    /// whose outcome was a failure): the name never was a cluster.
+    /// </summary>
     public static bool IsOnlyFailedAttempts(AuditSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        return subject.Live is null && subject.History.Count > 0
-            && subject.History.All(e => string.IsNullOrEmpty(e.Uid) && e.Result == HistoryRecorder.Failed);
+        var failed = subject.History.Where(e => e.Result == HistoryRecorder.Failed).Select(e => e.Operation).ToHashSet(StringComparer.Ordinal);
+        return subject.Live is null && failed.Count > 0
+            && subject.History.All(e => string.IsNullOrEmpty(e.Uid) && (e.Result == HistoryRecorder.Failed || (e.Operation is not null && failed.Contains(e.Operation))));
     }
 
     /// <summary>
