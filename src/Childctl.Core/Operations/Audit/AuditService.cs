@@ -88,6 +88,12 @@ public sealed class AuditService(Session session)
     private async Task<int> RecordAsync(IReadOnlyList<AuditFinding> findings, OperationContext operation, CancellationToken cancellationToken)
     {
         var appended = 0;
+        foreach (var gone in findings.Where(f => f.IsInStep && f.Live is null && f.Uid is not null))
+        {
+            // Gone after a recorded delete that nobody saw complete: the gone milestone, as a bound (gone by now).
+            appended += await IncarnationTracker.RecordGoneAsync(session, gone.Namespace, gone.Name, cancellationToken) ? 1 : 0;
+        }
+
         foreach (var finding in findings.Where(f => !f.IsInStep))
         {
             var stream = new HistoryStreamId(session.Cluster.ClusterName, finding.Namespace, finding.Name);
