@@ -34,7 +34,12 @@ internal class WaitView(Invocation inv) : IWaitObserver
     public void OnWaited(WaitOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var what = outcome.State == WaitState.Ready ? "ready" : "deleted";
+        var what = outcome.State switch
+        {
+            WaitState.Ready => "ready",
+            WaitState.DryRun => "validated as a dry run: nothing deployed, and it never becomes Ready",
+            _ => "deleted",
+        };
         inv.Out.WriteLine($"{ObjectName(outcome.Request.Name)} {what} (waited {DurationText.Format(outcome.Elapsed)})");
     }
 }
