@@ -105,6 +105,13 @@ public sealed class BatchWaitService(Session session)
             case { Kind: WatchChangeKind.Synced }:
                 return states;
             case { Kind: WatchChangeKind.Added or WatchChangeKind.Modified, Object: { } seen } when byUid.TryGetValue(seen.Uid, out var state):
+                if (state.LastSeen is { } before)
+                {
+                    var phase = PhaseRule.Evaluate(before).Phase;
+                    state.SawNotReady |= phase != ClusterPhase.Ready;
+                    state.SawNotFailed |= phase != ClusterPhase.Failed;
+                }
+
                 state.Current = seen;
                 state.LastSeen = seen;
                 return [state];
@@ -128,17 +135,17 @@ public sealed class BatchWaitService(Session session)
         switch (verdict.State)
         {
             case WaitState.Ready:
-                await recorder.RecordObservedAsync(t.Namespace, t.Name, ObservedTransitions.Ready(state.Current!, t.NotBefore), cancellationToken);
+                await recorder.RecordObservedAsync(t.Namespace, t.Name, ObservedTransitions.Ready(state.Current!, t.NotBefore, state.SawNotReady), cancellationToken);
                 return Result(BatchWaitOutcome.Ready, "ready");
             case WaitState.Failed:
-                await recorder.RecordObservedAsync(t.Namespace, t.Name, ObservedTransitions.Failed(state.Current!, verdict.Message), cancellationToken);
+                await recorder.RecordObservedAsync(t.Namespace, t.Name, ObservedTransitions.Failed(state.Current!, verdict.Message, session.Time.GetUtcNow(), state.SawNotFailed), cancellationToken);
                 return Result(BatchWaitOutcome.Failed, $"failed: {verdict.Message}");
             case WaitState.Deleting:
                 return Result(BatchWaitOutcome.Failed, verdict.Message);
             default:
                 var now = session.Time.GetUtcNow();
                 await recorder.RecordObservedAsync(t.Namespace, t.Name,
-                    ObservedTransitions.Deleted(t.Uid, t.CreationTimestamp, state.LastSeen?.DeletionTimestamp, now), cancellationToken);
+                    ObservedTransitions.Deleted(t.Uid, t.CreationTimestamp, state.LastSeen?.DeletionTimestamp, now, sawItGo: state.LastSeen is not null), cancellationToken);
                 return goal == WaitGoal.Deleted
                     ? Result(BatchWaitOutcome.Deleted, "deleted")
                     : Result(BatchWaitOutcome.NotFound, "was deleted while waiting for it to become Ready");
@@ -173,6 +180,11 @@ public sealed class BatchWaitService(Session session)
         public ClusterDeployment? LastSeen { get; set; }
 
         public WaitVerdict? Verdict { get; set; }
+
+        /// <summary>Whether an earlier observation of this uid was not Ready (not Failed): a transition childctl saw, so its time is known.</summary>
+        public bool SawNotReady { get; set; }
+
+        public bool SawNotFailed { get; set; }
 
         public BatchWaitResult? Result { get; set; }
     }
