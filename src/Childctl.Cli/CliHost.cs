@@ -34,12 +34,16 @@ public sealed class CliHost
     /// <summary>The OS user recorded in history.</summary>
     public string UserName { get; init; } = Environment.UserName;
 
+    /// <summary>Cancelled by a second Ctrl-C: writes still waiting for an answer are abandoned (and recorded as unknown).</summary>
+    public CancellationToken Abandon { get; init; }
+
     /// <summary>Builds each invocation's Core session from the global options; tests may hand in one of their own.</summary>
     public Func<SessionOptions, Session> CreateSession { get; init; } = options => new Session(options);
 
-    public static CliHost ForProcess(string programName) => new()
+    public static CliHost ForProcess(string programName, CancellationToken abandon = default) => new()
     {
         ProgramName = programName,
+        Abandon = abandon,
         Out = Console.Out,
         Err = Console.Error,
         In = Console.In,

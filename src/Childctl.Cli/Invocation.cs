@@ -38,6 +38,8 @@ internal sealed class Invocation : IDisposable
             ImpersonateGroups = parse.GetValue(GlobalOptions.AsGroup) ?? [],
             ImpersonateUid = parse.GetValue(GlobalOptions.AsUid),
             OnConnectionWarning = warning => host.Err.WriteLine("warning: " + warning),
+            Abandon = host.Abandon,
+            OnRetry = parse.GetValue(GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
         });
     }
 

@@ -1,13 +1,20 @@
 using Childctl.Cli;
 using var interrupt = new CancellationTokenSource();
+using var abandon = new CancellationTokenSource();
 
 Console.CancelKeyPress += (_, e) =>
 {
-    // The first Ctrl-C cancels the running operation cleanly (exit 130); a second one kills the process.
+    // The first Ctrl-C stops the command: nothing new starts, a write in flight gets its answer and is recorded (exit 130).
+    // The second abandons writes still waiting for an answer (recorded as unknown); a third kills the process.
     if (!interrupt.IsCancellationRequested)
     {
         e.Cancel = true;
         interrupt.Cancel();
+    }
+    else if (!abandon.IsCancellationRequested)
+    {
+        e.Cancel = true;
+        abandon.Cancel();
     }
 };
 
@@ -16,7 +23,7 @@ Console.CancelKeyPress += (_, e) =>
 var invokedAs = Path.GetFileName(Environment.GetCommandLineArgs()[0]);
 return invokedAs switch
 {
-    "kubectl_complete-childctl" => await CliApp.CompleteForKubectlAsync(args, CliHost.ForProcess("kubectl childctl"), interrupt.Token),
-    "kubectl-childctl" => await CliApp.RunAsync(args, CliHost.ForProcess("kubectl childctl"), interrupt.Token),
-    _ => await CliApp.RunAsync(args, CliHost.ForProcess("childctl"), interrupt.Token),
+    "kubectl_complete-childctl" => await CliApp.CompleteForKubectlAsync(args, CliHost.ForProcess("kubectl childctl", abandon.Token), interrupt.Token),
+    "kubectl-childctl" => await CliApp.RunAsync(args, CliHost.ForProcess("kubectl childctl", abandon.Token), interrupt.Token),
+    _ => await CliApp.RunAsync(args, CliHost.ForProcess("childctl", abandon.Token), interrupt.Token),
 };

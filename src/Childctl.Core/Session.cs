@@ -37,6 +37,15 @@ public sealed record SessionOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Cancelled when the user gives up waiting for a write in flight (a second Ctrl-C): the write is abandoned and
+    /// recorded as unknown. The command's own token (the first Ctrl-C) never cancels a write or a record.
+    /// </summary>
+    public CancellationToken Abandon { get; init; }
+
+    /// <summary>Told one line per retried API request; <c>-v</c> prints them.</summary>
+    public Action<string>? OnRetry { get; init; }
+
     /// <summary>Told the history store's warnings (a file it tightened to 0600), one line each.</summary>
     public Action<string>? OnHistoryWarning { get; init; }
 
@@ -85,6 +94,7 @@ public sealed class Session : IDisposable
             Time = options.Time,
             Environment = options.Environment,
             OnWarning = options.OnConnectionWarning,
+            OnRetry = (api ?? new ApiOptions()).OnRetry ?? options.OnRetry,
         };
         _watchOptions = watch;
         _cluster = new Lazy<ManagementCluster>(() =>

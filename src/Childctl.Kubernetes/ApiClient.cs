@@ -101,7 +101,7 @@ public sealed partial class ApiClient : IDisposable
         var body = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview" };
         try
         {
-            var review = await WriteAsync(new ApiTarget("create", ResourceKind.SelfSubjectReview, null, null),
+            var review = await WriteAsync(new ApiTarget("create", ResourceKind.SelfSubjectReview, null, null), WriteSafety.Repeatable,
                 ct => _transport.SendAsync(HttpMethod.Post, "apis/authentication.k8s.io/v1/selfsubjectreviews", body.ToJsonString(), JsonContent, ct, asAuthenticatedUser),
                 cancellationToken);
             return JsonPath.Find(review, "status", "userInfo", "username") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null;
@@ -127,5 +127,23 @@ public sealed partial class ApiClient : IDisposable
                 .Where(e => JsonPath.Object(e, "involvedObject") is { } o && JsonPath.String(o, "name") == name && JsonPath.String(o, "kind") == kind)
                 .ToList();
         }, cancellationToken);
+    }
+
+    /// <summary>The server's <c>/version</c> document (what <c>kubectl version</c> shows as serverVersion).</summary>
+    public Task<JsonElement> GetServerVersionAsync(CancellationToken cancellationToken) =>
+        ReadAsync(new ApiTarget("get", ResourceKind.VersionEndpoint, null, "/version"), ct => _transport.GetAsync("version", ct), cancellationToken);
+
+    /// <summary>One cluster-scoped object, or null when the server says 404 (also when it does not serve the kind).</summary>
+    public async Task<JsonElement?> TryGetClusterScopedAsync(ResourceKind kind, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        try
+        {
+            return await ReadAsync(new ApiTarget("get", kind, null, name), ct => _transport.GetAsync(ApiPaths.Item(kind, null, name), ct), cancellationToken);
+        }
+        catch (KubernetesException e) when (e.Kind == KubernetesErrorKind.NotFound)
+        {
+            return null;
+        }
     }
 }

@@ -5,12 +5,12 @@ namespace Childctl.Cli.Tests;
 public class CommandLineTests
 {
     [Fact]
-    public async Task Version_WhenRun_PrintsTheClientVersionAndExitsZero()
+    public async Task Version_WhenClientOnly_PrintsTheClientVersionAndContactsNothing()
     {
-        var result = await TestCli.Bare.RunAsync("version");
+        var result = await TestCli.Bare.RunAsync("version", "--client");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("childctl ", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"^Client Version: v\d+\.\d+\.\d+\S*\n$", result.Stdout);
         Assert.Empty(result.Stderr);
     }
 

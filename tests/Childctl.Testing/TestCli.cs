@@ -43,6 +43,15 @@ public sealed class TestCli
 
     public List<(string Value, string Mask)> Masks { get; } = [];
 
+    /// <summary>The first Ctrl-C: cancelling it interrupts the running command, as the process's handler does.</summary>
+    public CancellationToken Interrupt { get; set; }
+
+    /// <summary>The second Ctrl-C: writes still waiting for an answer are abandoned.</summary>
+    public CancellationToken Abandon { get; set; }
+
+    /// <summary>Builds each run's Core session; null for the default (files under the history folder, default API options).</summary>
+    public Func<Core.SessionOptions, Core.Session>? CreateSession { get; set; }
+
     public string Home => Environment["HOME"];
 
     public string HistoryDirectory => Environment["CHILDCTL_HISTORY_DIR"];
@@ -92,8 +101,12 @@ public sealed class TestCli
             StdinIsTerminal = StdinIsTerminal,
             Time = Time,
             UserName = UserName,
+            Abandon = Abandon,
+            CreateSession = CreateSession ?? (options => new Core.Session(options)),
         };
-        using var timeout = new CancellationTokenSource(Timeout);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Interrupt);
+        timeout.CancelAfter(Timeout);
         var code = await CliApp.RunAsync(args, host, timeout.Token);
         return new CliResult(code, Mask(stdout.ToString()), Mask(stderr.ToString()));
     }

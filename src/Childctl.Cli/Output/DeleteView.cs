@@ -52,7 +52,8 @@ internal sealed class DeleteView(Invocation inv) : IDeleteInteraction
         var target = $"{WaitView.ObjectName(result.Item.Name)} ({result.Item.Namespace})";
         inv.Out.WriteLine(result.Outcome switch
         {
-            DeleteOutcome.Deleted => $"{target} deleted",
+            DeleteOutcome.Deleted => result.Message is { } m && m != "deletion accepted" ? $"{target} deleted ({m})" : $"{target} deleted",
+            DeleteOutcome.Unknown => $"{target} outcome unknown: {result.Message}",
             DeleteOutcome.AlreadyGone => $"{target} already gone",
             DeleteOutcome.AlreadyDeleting => $"{target} {result.Message}",
             _ => $"{target} not deleted: {result.Message}",

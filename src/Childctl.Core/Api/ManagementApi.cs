@@ -67,6 +67,13 @@ internal sealed class ManagementApi : IDisposable
     public Task<JsonElement> DeleteAsync(ResourceKind kind, string ns, string name, string uid, string resourceVersion, CancellationToken cancellationToken) =>
         CallAsync(() => _client.DeleteAsync(kind, ns, name, uid, resourceVersion, cancellationToken));
 
+    /// <inheritdoc cref="ApiClient.GetServerVersionAsync"/>
+    public Task<JsonElement> GetServerVersionAsync(CancellationToken cancellationToken) => CallAsync(() => _client.GetServerVersionAsync(cancellationToken));
+
+    /// <inheritdoc cref="ApiClient.TryGetClusterScopedAsync"/>
+    public Task<JsonElement?> TryGetClusterScopedAsync(ResourceKind kind, string name, CancellationToken cancellationToken) =>
+        CallAsync(() => _client.TryGetClusterScopedAsync(kind, name, cancellationToken));
+
     /// <inheritdoc cref="ApiClient.WhoAmIAsync"/>
     public Task<ApiIdentity> WhoAmIAsync(CancellationToken cancellationToken) => CallAsync(() => _client.WhoAmIAsync(cancellationToken));
 
@@ -180,4 +187,10 @@ public static class K0rdentKinds
     public static readonly ResourceKind ClusterTemplate = new(Group, Version, "clustertemplates", "ClusterTemplate");
     public static readonly ResourceKind Credential = new(Group, Version, "credentials", "Credential");
     public static readonly ResourceKind ClusterTemplateChain = new(Group, Version, "clustertemplatechains", "ClusterTemplateChain");
+
+    /// <summary>Cluster-scoped; the one object, named <c>kcm</c>, names the installed Release.</summary>
+    public static readonly ResourceKind Management = new(Group, Version, "managements", "Management");
+
+    /// <summary>Cluster-scoped; one per k0rdent release, e.g. <c>kcm-1-1-0</c> with <c>spec.version</c> 1.1.0.</summary>
+    public static readonly ResourceKind Release = new(Group, Version, "releases", "Release");
 }

@@ -58,7 +58,7 @@ public sealed class KubeconfigService(Session session)
         var api = session.Api;
         var cluster = ClusterDeploymentReader.Read(await api.GetAsync(K0rdentKinds.ClusterDeployment, ns, request.Name, cancellationToken));
         var target = new RecordedChange.Target(ns, request.Name, HistoryActions.KubeconfigRetrieveFailed) { Uid = cluster.Uid, FailureParameters = Parameters(request, null) };
-        return await RecordedChange.RunAsync(session.Recorder(), target, async _ =>
+        return await RecordedChange.RunAsync(session, target, async _ =>
         {
             var content = await api.ReadKubeconfigAsync(ns, request.Name, cancellationToken) ?? throw NotAvailable(cluster, ns, request.Name);
             var result = await DeliverAsync(request, content, new KubeconfigMerger.Origin(session.Cluster.ClusterName, ns, request.Name), cancellationToken);
