@@ -35,12 +35,12 @@ internal sealed class Invocation : IDisposable
             Environment = host.GetEnvironmentVariable,
             Time = host.Time,
             OnHistoryWarning = warning => host.Err.WriteLine("warning: " + warning),
-            Abandon = host.Abandon,
-            OnRetry = parse.GetValue(GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
             ImpersonateUser = parse.GetValue(GlobalOptions.As),
             ImpersonateGroups = parse.GetValue(GlobalOptions.AsGroup) ?? [],
             ImpersonateUid = parse.GetValue(GlobalOptions.AsUid),
             OnConnectionWarning = warning => host.Err.WriteLine("warning: " + warning),
+            Abandon = host.Abandon,
+            OnRetry = parse.GetValue(GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
         });
     }
 

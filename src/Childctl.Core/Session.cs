@@ -94,8 +94,8 @@ public sealed class Session : IDisposable
             Time = options.Time,
             Environment = options.Environment,
             OnWarning = options.OnConnectionWarning,
+            OnRetry = (api ?? new ApiOptions()).OnRetry ?? options.OnRetry,
         };
-        _apiOptions = _apiOptions with { OnRetry = _apiOptions.OnRetry ?? options.OnRetry };
         _watchOptions = watch;
         _cluster = new Lazy<ManagementCluster>(() =>
             ManagementApi.Resolve(options.KubeconfigPath, options.ContextName, options.ExplicitNamespace, options.Environment, options.ImpersonationFlags));
