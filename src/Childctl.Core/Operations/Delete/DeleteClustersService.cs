@@ -2,6 +2,7 @@ using System.Globalization;
 using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
+using Childctl.Core.Operations.Listing;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations.Delete;
@@ -64,6 +65,11 @@ public sealed partial class DeleteClustersService(Session session)
         if (request.Names.Count == 0 && !filtered && !request.All)
         {
             throw ChildctlException.InvalidInput("say what to delete: NAME..., -l SELECTOR, --provider, --region, --phase, --template, or --all");
+        }
+
+        if (request.Filter.LabelSelector is { } selector && ClusterFilter.SelectorProblem(selector) is { } problem)
+        {
+            throw ChildctlException.InvalidInput($"invalid label selector '{selector}': {problem}");
         }
 
         if (request.Names.Count > 0 && allNamespaces)
