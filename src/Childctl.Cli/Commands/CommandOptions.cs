@@ -57,7 +57,9 @@ internal static class CommandOptions
                 return value;
             }
 
-            r.AddError($"{name} must be a whole number of 0 or more, not '{text}'");
+            r.AddError(text.Length > 0 && text.All(char.IsAsciiDigit)
+                ? $"{name} is out of range: it must be between 0 and {int.MaxValue}, not {text}"
+                : $"{name} must be a whole number of 0 or more, not '{text}'");
             return null;
         },
     };
