@@ -40,4 +40,16 @@ public sealed record ApiOptions
 
     /// <summary>The field manager of every write, so that <c>metadata.managedFields</c> name who wrote.</summary>
     public string FieldManager { get; init; } = ChildctlFieldManager;
+
+    /// <summary>
+    /// Sent on every request, so that the management cluster's audit log tells childctl's requests apart:
+    /// <c>childctl/&lt;version&gt; (&lt;os&gt;/&lt;arch&gt;)</c>, as kubectl's <c>kubectl/v1.32.4 (linux/amd64)</c>.
+    /// </summary>
+    public string UserAgent { get; init; } = Transport.UserAgent.Default;
+
+    /// <summary>Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read from (the process environment unless a test says otherwise).</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Told warnings about the connection (insecure-skip-tls-verify), one line each; the CLI prints them on stderr.</summary>
+    public Action<string>? OnWarning { get; init; }
 }

@@ -29,11 +29,17 @@ public sealed class TestCli
 
     public string UserName { get; set; } = DefaultUser;
 
+    /// <summary>The program as invoked: childctl, or kubectl childctl as kubectl's plugin.</summary>
+    public string ProgramName { get; set; } = "childctl";
+
     public bool StdoutIsTerminal { get; set; }
 
     public bool StderrIsTerminal { get; set; }
 
     public bool StdinIsTerminal { get; set; }
+
+    /// <summary>The width of the terminal stdout and stderr are on, when they are (null: unknown, nothing is cut).</summary>
+    public int? TerminalWidth { get; set; }
 
     /// <summary>What the user types, for prompts.</summary>
     public string? Stdin { get; set; }
@@ -99,8 +105,11 @@ public sealed class TestCli
             StdoutIsTerminal = StdoutIsTerminal,
             StderrIsTerminal = StderrIsTerminal,
             StdinIsTerminal = StdinIsTerminal,
+            StdoutWidth = () => TerminalWidth,
+            StderrWidth = () => TerminalWidth,
             Time = Time,
             UserName = UserName,
+            ProgramName = ProgramName,
             Abandon = Abandon,
             CreateSession = CreateSession ?? (options => new Core.Session(options)),
         };

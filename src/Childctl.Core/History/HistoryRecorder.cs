@@ -2,6 +2,7 @@ using Childctl.Core.Errors;
 using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Kubernetes;
+using Childctl.Kubernetes.Identity;
 
 namespace Childctl.Core.History;
 
@@ -32,10 +33,10 @@ internal sealed class HistoryRecorder
     private readonly LocalHistory _history;
     private readonly ManagementCluster _cluster;
     private readonly TimeProvider _time;
-    private readonly Func<CancellationToken, Task<string?>> _whoAmI;
-    private Task<string?>? _kubernetesUser;
+    private readonly Func<CancellationToken, Task<ApiIdentity>> _whoAmI;
+    private Task<ApiIdentity?>? _kubernetesUser;
 
-    internal HistoryRecorder(LocalHistory history, ManagementCluster cluster, OperationContext operation, TimeProvider time, Func<CancellationToken, Task<string?>> whoAmI)
+    internal HistoryRecorder(LocalHistory history, ManagementCluster cluster, OperationContext operation, TimeProvider time, Func<CancellationToken, Task<ApiIdentity>> whoAmI)
     {
         _history = history;
         _cluster = cluster;
@@ -59,6 +60,7 @@ internal sealed class HistoryRecorder
     public async Task<HistoryEvent> RecordAsync(string ns, string name, OperationRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var identity = await KubernetesUserAsync(cancellationToken);
         var now = _time.GetUtcNow();
         var e = new HistoryEvent
         {
@@ -66,7 +68,8 @@ internal sealed class HistoryRecorder
             Id = EventIds.New(now),
             Action = record.Action,
             User = Operation.User,
-            K8sUser = await KubernetesUserAsync(cancellationToken),
+            K8sUser = identity?.User,
+            K8sRealUser = identity?.AuthenticatedUser,
             Uid = NullIfEmpty(record.Uid),
             ManagementCluster = new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
             Operation = Operation.Id,
@@ -151,13 +154,16 @@ internal sealed class HistoryRecorder
     private Task<AppendResult> AppendAsync(HistoryStreamId stream, HistoryEvent e, CancellationToken cancellationToken) =>
         _history.AppendAsync(stream, e, cancellationToken);
 
-    /// <summary>The identity the API server reports (SelfSubjectReview), asked once; it only enriches history, so any failure is "unknown".</summary>
-    private async Task<string?> KubernetesUserAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The identity the API server reports (SelfSubjectReview; with impersonation also the credentials' own user), asked
+    /// once; it only enriches history, so any failure is "unknown".
+    /// </summary>
+    private async Task<ApiIdentity?> KubernetesUserAsync(CancellationToken cancellationToken)
     {
         _kubernetesUser ??= AskAsync(cancellationToken);
         return await _kubernetesUser;
 
-        async Task<string?> AskAsync(CancellationToken ct)
+        async Task<ApiIdentity?> AskAsync(CancellationToken ct)
         {
             try
             {

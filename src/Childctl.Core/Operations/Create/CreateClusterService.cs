@@ -65,7 +65,13 @@ public sealed partial class CreateClusterService(Session session)
         var credential = CredentialResolver.Resolve((await credentialsTask).Items.Select(Credential.Read).ToList(), draft.Namespace, provider, draft.Credential);
         var manifest = draft.Build(template.Name, credential.Name);
         CheckConfig(manifest, provider, template.Name);
-        ProvenanceAnnotations.Stamp(manifest, operation ?? session.Recorder(request.Reason).Operation, Action);
+        if (operation is not null)
+        {
+            // A dry run records nothing, so its manifest carries no provenance: an operation id would point at history
+            // that does not exist. Applied by hand, the object is someone else's create, and an audit says so.
+            ProvenanceAnnotations.Stamp(manifest, operation, Action);
+        }
+
         var checkedObject = await api.CreateAsync(K0rdentKinds.ClusterDeployment, draft.Namespace, manifest, serverDryRun: true, cancellationToken);
         return (new CreateResult(draft.Namespace, draft.Name, manifest, checkedObject, request.ServerDryRun,
             template.Name, draft.Template is null, credential.Name, draft.Credential is null, null), provider);

@@ -70,7 +70,7 @@ public sealed partial class DeleteClustersService
                 if (result.Outcome == DeleteOutcome.AlreadyGone)
                 {
                     await recorder.RecordObservedAsync(item.Namespace, item.Name,
-                        ObservedTransitions.Deleted(item.Uid, item.CreationTimestamp, null, session.Time.GetUtcNow()), CancellationToken.None);
+                        ObservedTransitions.Deleted(item.Uid, item.CreationTimestamp, null, session.Time.GetUtcNow(), sawItGo: false), CancellationToken.None);
                 }
 
                 var action = result.Outcome == DeleteOutcome.Deleted ? HistoryActions.ClusterDeleted : HistoryActions.ClusterDeleteSkipped;

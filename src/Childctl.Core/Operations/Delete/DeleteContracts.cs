@@ -34,27 +34,7 @@ public sealed record DeleteSelection(IReadOnlyList<string> Names, ClusterFilter 
 {
     public bool AllNamespaces => Namespace is null;
 
-    public string Describe()
-    {
-        var parts = new List<string>();
-        if (Names.Count > 0)
-        {
-            parts.Add(string.Join(' ', Names));
-        }
-
-        if (Filter.Describe() is { Length: > 0 } filter)
-        {
-            parts.Add(filter);
-        }
-
-        if (All)
-        {
-            parts.Add("--all");
-        }
-
-        parts.Add(AllNamespaces ? "-A" : $"-n {Namespace}");
-        return string.Join(' ', parts);
-    }
+    public string Describe() => new ClusterSelection { Names = Names, Filter = Filter, All = All }.Describe(Namespace);
 }
 
 /// <summary>
