@@ -74,8 +74,26 @@ public sealed partial class ApiClient
             ["preconditions"] = new JsonObject { ["uid"] = uid, ["resourceVersion"] = resourceVersion },
         };
         var path = ApiPaths.Item(kind, ns, name);
-        return WriteAsync(new ApiTarget("delete", kind, ns, name), WriteSafety.Repeatable,
-            ct => _transport.SendAsync(HttpMethod.Delete, path, options.ToJsonString(), JsonContent, ct), cancellationToken);
+        var target = new ApiTarget("delete", kind, ns, name);
+        var earlierMayHaveApplied = false;
+        return WriteAsync(target, WriteSafety.Repeatable, async ct =>
+        {
+            try
+            {
+                return await _transport.SendAsync(HttpMethod.Delete, path, options.ToJsonString(), JsonContent, ct);
+            }
+            catch (ApiStatusException e) when (earlierMayHaveApplied && e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+            {
+                // The retry met what the lost attempt may have done (gone, or changed by its deletionTimestamp): only the object can tell.
+                throw new KubernetesException(KubernetesErrorKind.Unreachable,
+                    $"the answer to delete {target.Describe()} was lost and its retry was refused ({(int)e.StatusCode} {e.StatusCode})", e) { MayHaveApplied = true };
+            }
+            catch (Exception e) when (ApiErrors.MayHaveApplied(e))
+            {
+                earlierMayHaveApplied = true;
+                throw;
+            }
+        }, cancellationToken);
     }
 
     private async Task<T> WriteAsync<T>(ApiTarget target, WriteSafety safety, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
@@ -102,7 +120,7 @@ public sealed partial class ApiClient
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var error = ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout, _transport.TlsProblem);
-            error.MayHaveApplied = ApiErrors.MayHaveApplied(e);
+            error.MayHaveApplied = e is KubernetesException known ? known.MayHaveApplied : ApiErrors.MayHaveApplied(e);
             throw error;
         }
         finally

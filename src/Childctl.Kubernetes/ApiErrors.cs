@@ -36,7 +36,8 @@ internal static class ApiErrors
     /// </summary>
     public static bool MayHaveApplied(Exception error) => error switch
     {
-        KubernetesException or AuthenticationException => false,
+        KubernetesException known => known.MayHaveApplied,
+        AuthenticationException => false,
         ApiStatusException status => (int)status.StatusCode >= 500,
         HttpRequestException request => request.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError),

@@ -68,7 +68,9 @@ internal static class CommandOptions
                 return value;
             }
 
-            r.AddError($"{name} must be a whole number of 0 or more, not '{text}'");
+            r.AddError(text.Length > 0 && text.All(char.IsAsciiDigit)
+                ? $"{name} is out of range: it must be between 0 and {int.MaxValue}, not {text}"
+                : $"{name} must be a whole number of 0 or more, not '{text}'");
             return null;
         },
     };
@@ -116,13 +118,21 @@ internal static class CommandOptions
 /// <summary>
 /// The one cluster filter of <c>list</c>, <c>delete</c> and <c>watch</c>: <c>-l</c>, <c>--provider</c>, <c>--region</c>,
 /// <c>--phase</c>, <c>--template</c>, each taking comma-separated alternatives. A provider or phase outside the known
-/// set is a usage error (exit 2) that lists the choices, before any API call; both match without regard to case.
+/// set is a usage error (exit 2) that lists the choices, before any API call; both match without regard to case. So is a
+/// label selector outside the API server's grammar.
 /// </summary>
 internal sealed class FilterOptions
 {
     public FilterOptions(string labelDescription)
     {
         Selector = new Option<string?>("--selector", "-l") { Description = labelDescription };
+        Selector.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } selector && ClusterFilter.SelectorProblem(selector) is { } problem)
+            {
+                result.AddError($"invalid label selector '{selector}': {problem}");
+            }
+        });
         Phase = Choice("--phase", "Only clusters in these phases", ClusterFilter.PhaseNames);
         Provider = Choice("--provider", "Only clusters on these clouds (from the template's infrastructure provider)", CloudProvider.KnownNames);
         Region = new Option<string?>("--region") { Description = "Only clusters in these cloud regions (spec.config location/region), comma-separated" };

@@ -3,19 +3,35 @@ using Childctl.History.Events;
 
 namespace Childctl.History.Query;
 
-/// <summary>Groups a cluster's events by uid, in order of each uid's first event.</summary>
+/// <summary>
+/// Groups a cluster's events by uid, in order of each uid's first event. An event without a uid belongs to the uid of
+/// another event of its operation when there is one: a create's intent is written before the object (and its uid) exists.
+/// </summary>
 public static class Incarnations
 {
-    public static IReadOnlyList<Incarnation> Group(IEnumerable<HistoryEvent> events) =>
-        events
+    public static IReadOnlyList<Incarnation> Group(IEnumerable<HistoryEvent> events)
+    {
+        var list = events as IReadOnlyCollection<HistoryEvent> ?? events.ToList();
+        var uidOfOperation = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in list)
+        {
+            if (e is { Operation: { } op, Uid: { } uid })
+            {
+                uidOfOperation.TryAdd(op, uid);
+            }
+        }
+
+        string? UidOf(HistoryEvent e) => e.Uid ?? (e.Operation is { } op && uidOfOperation.TryGetValue(op, out var uid) ? uid : null);
+        return list
             .OrderBy(e => e.Timestamp)
-            .GroupBy(e => e.Uid, StringComparer.Ordinal)
+            .GroupBy(UidOf, StringComparer.Ordinal)
             .Select(g => new Incarnation(g.Key, g.First().Timestamp, g.Last().Timestamp, g.Count(), g.Last().Action)
             {
                 Milestones = g.Key is null ? [] : Milestones.Find(g),
             })
             .OrderBy(i => i.FirstSeen)
             .ToList();
+    }
 }
 
 /// <summary>

@@ -16,9 +16,9 @@ namespace Childctl.Core.Operations.Delete;
 /// with preconditions uid + the stamped resourceVersion. Deleting needs only delete rights: a stamp refused (403) is
 /// skipped, the DELETE goes out with the planned resourceVersion, and the record says the stamp was not written. When a
 /// precondition fails, the object is read again: a new uid, a new generation (spec) or other labels mean it changed
-/// since the plan and it is refused, except that a deletionTimestamp (which raises the generation too) means it is
-/// already being deleted: by this operation when it carries this operation's stamp (a retry after a lost answer), else
-/// by someone else, and nothing more is sent. A resourceVersion moved only by k0rdent's status writes is not a change,
+/// since the plan and it is refused, except that a deletionTimestamp (which raises the generation too) means someone
+/// else is already deleting it, and nothing more is sent; a stamp of another delete in progress is not stamped over
+/// (the two would only refuse each other). A DELETE whose answer was lost is judged from the object read back. A resourceVersion moved only by k0rdent's status writes is not a change,
 /// and the step is tried again (a few times).
 /// </summary>
 public sealed partial class DeleteClustersService
@@ -181,9 +181,8 @@ public sealed partial class DeleteClustersService
         var deleteStamp = JsonPath.Find(element, "metadata", "annotations", ProvenanceAnnotations.Action)?.GetString() == "delete";
         if (now.DeletionTimestamp is { } since)
         {
-            return stampedBy == operation.Id && deleteStamp
-                ? (DeleteOutcome.Deleted, "deletion accepted", null, null)
-                : (DeleteOutcome.AlreadyDeleting, $"already being deleted by someone else (since {since:u}); nothing more sent", null, null);
+            // Not this delete's doing: a DELETE of ours whose answer was lost is settled from the object by RecordedChange.
+            return (DeleteOutcome.AlreadyDeleting, $"already being deleted by someone else (since {since:u}); nothing more sent", null, null);
         }
 
         if (now.Generation != item.Generation)

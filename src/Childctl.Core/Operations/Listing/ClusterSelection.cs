@@ -34,6 +34,11 @@ public sealed record ClusterSelection
             throw ChildctlException.InvalidInput($"say what to {verb}: NAME..., -l SELECTOR, --provider, --region, --phase, --template, or --all");
         }
 
+        if (Filter.LabelSelector is { } selector && ClusterFilter.SelectorProblem(selector) is { } problem)
+        {
+            throw ChildctlException.InvalidInput($"invalid label selector '{selector}': {problem}");
+        }
+
         if (Names.Count > 0 && allNamespaces)
         {
             throw ChildctlException.InvalidInput("cluster names need one namespace: use -n NAMESPACE instead of -A");
