@@ -13,7 +13,7 @@ internal static class NoteCommand
 {
     public static Command Create(CliRun run)
     {
-        var name = new Argument<string>("name") { Description = "Cluster name" };
+        var name = new Argument<string>("name") { Description = "Cluster name", CustomParser = r => ObjectName.Strip(r.Tokens[0].Value) };
         var text = new Argument<string>("text") { Description = "The note" };
         var reason = new Option<string?>("--reason") { Description = "Why (kept with the note)" };
         var command = new Command("note", "Add an operator note to a cluster's local history (works offline)") { name, text, reason }

@@ -11,7 +11,9 @@ namespace Childctl.Cli.Output;
 /// </summary>
 internal static class ClusterListView
 {
-    public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, bool color = false)
+    public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, bool color = false) => Render(listing, wide, now, new TableLayout(color));
+
+    public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, TableLayout layout)
     {
         var showNamespace = listing.Namespace is null;
         var table = new TableWriter(Headers(wide, showNamespace));
@@ -23,7 +25,7 @@ internal static class ClusterListView
             table.AddRow(Row(overview, wide, showNamespace, now));
         }
 
-        return table.Render(color);
+        return table.Render(layout);
     }
 
     private static string[] Headers(bool wide, bool showNamespace)

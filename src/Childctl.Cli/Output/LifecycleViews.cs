@@ -21,7 +21,7 @@ internal class WaitView(Invocation inv) : IWaitObserver
     public void OnWaiting(WaitRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _progress = new WaitProgressView(inv.Err, inv.UseLiveProgress, $"{request.Namespace}/{request.Name}");
+        _progress = new WaitProgressView(inv.Err, inv.UseLiveProgress, $"{request.Namespace}/{request.Name}", inv.Host.StderrWidth);
         if (!inv.UseLiveProgress)
         {
             var goal = request.Goal == WaitGoal.Ready ? "Ready" : "deleted";
@@ -57,12 +57,12 @@ internal sealed class CreateView(Invocation inv) : WaitView(inv), IChangeObserve
         if (result.ServerDryRun)
         {
             var manifest = JsonDocument.Parse(result.Manifest.ToJsonString()).RootElement;
-            _inv.Out.Write(ObjectOutput.One(_inv.Output is OutputFormat.Json or OutputFormat.Name ? _inv.Output : OutputFormat.Yaml, prefix, manifest));
+            _inv.Out.Write(ObjectOutput.One(_inv.Output is OutputFormat.Table or OutputFormat.Wide ? OutputFormat.Yaml : _inv.Output, prefix, manifest, _inv.OutputTemplate, _inv.Layout));
             _inv.Err.WriteLine("Server-side dry run passed; nothing was created.");
         }
         else if (ObjectOutput.Handles(_inv.Output))
         {
-            _inv.Out.Write(ObjectOutput.One(_inv.Output, prefix, result.ServerObject));
+            _inv.Out.Write(ObjectOutput.One(_inv, prefix, result.ServerObject));
         }
         else
         {

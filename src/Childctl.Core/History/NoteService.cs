@@ -15,7 +15,8 @@ public sealed record NoteResult(string Namespace, string Name, TimelineEvent Eve
 /// <summary>
 /// <c>note NAME "text"</c>: appends a <c>note_added</c> event. Works offline: it asks the API for the cluster's uid (one
 /// GET, bounded by --request-timeout), and when the API cannot tell (unreachable, refused, no such cluster), the note is
-/// recorded anyway, without a uid and with the reason returned to the caller.
+/// recorded anyway, without a uid and with the reason returned to the caller. It never starts an exec credential
+/// plugin (a note needs no API answer to succeed): with one, the uid is left unknown and the reason says why.
 /// </summary>
 public sealed class NoteService(Session session)
 {
@@ -60,6 +61,12 @@ public sealed class NoteService(Session session)
     /// <summary>The cluster's uid, or why it is unknown: every failure of the API becomes a reason, never an error.</summary>
     private async Task<(string? Uid, string? UnknownReason)> LookupUidAsync(string ns, string name, CancellationToken cancellationToken)
     {
+        if (session.Cluster.UsesCredentialPlugin)
+        {
+            // A note needs no API answer, and a credential plugin may prompt, hang or open a browser: it is not started.
+            return (null, $"the kubeconfig user of context \"{session.Cluster.ContextName}\" gets its credential from an exec plugin, which note does not start");
+        }
+
         try
         {
             var found = await session.Api.TryGetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken);

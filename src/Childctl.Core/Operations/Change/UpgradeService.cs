@@ -70,26 +70,28 @@ public sealed class UpgradeService(Session session)
         ArgumentNullException.ThrowIfNull(request);
         var ns = request.Namespace ?? session.OneNamespace("upgrade");
         var recorder = session.Recorder(request.Reason);
-        var target = new RecordedChange.Target(ns, request.Name, HistoryActions.ClusterUpgradeFailed)
+        var target = new RecordedChange.Target(ns, request.Name, ChangeActions.Upgrade)
         {
             FailureParameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["to"] = request.Target ?? "latest" },
         };
-        var result = await RecordedChange.RunAsync(recorder, target, async t =>
+        var result = await RecordedChange.RunAsync(session, target, async change =>
         {
             var templates = await TemplateCatalog.ReadAsync(session.Api, ns, cancellationToken);
-            var (before, after) = await SpecChange.ApplyAsync(session.Api, recorder.Operation, Action, ns, request.Name, cluster =>
+            UpgradeRequest Chosen(ClusterDeployment cluster) => request with { Target = request.Target ?? Latest(cluster, templates) };
+            var (before, after) = await SpecChange.ApplyAsync(session.Api, change, recorder.Operation, Action, ns, request.Name, cluster =>
             {
-                t.Uid = cluster.Uid;
-                var chosen = request with { Target = request.Target ?? Latest(cluster, templates) };
+                target.Uid = cluster.Uid;
+                var chosen = Chosen(cluster);
                 CheckAllowed(cluster, chosen);
                 CheckTarget(cluster, ns, chosen, templates);
                 return new JsonObject { ["template"] = chosen.Target };
-            }, cancellationToken);
+            }, cluster => new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = cluster.Template, ["to"] = Chosen(cluster).Target! }, cancellationToken);
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = before.Template, ["to"] = after.Template };
             var record = new OperationRecord(HistoryActions.ClusterUpgraded, after.Uid, SpecSnapshot.AddTo(parameters, after), $"template {before.Template} → {after.Template}");
             return (new UpgradeResult(ns, before.Template, after.Template, after), (OperationRecord?)record);
         }, cancellationToken);
         observer?.OnChanged(result);
+        cancellationToken.ThrowIfCancellationRequested(); // a Ctrl-C during the write: it is recorded and shown, and the command stops
         if (request.Wait is { } timeout)
         {
             await new WaitService(session).WaitAsync(

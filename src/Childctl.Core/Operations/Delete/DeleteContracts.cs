@@ -83,6 +83,12 @@ public enum DeleteOutcome
     /// <summary>Refused by the preconditions: changed or recreated since the plan.</summary>
     Refused,
 
+    /// <summary>
+    /// The DELETE got no answer and reading the object back could not tell whether it was made: recorded as unknown, to
+    /// be settled by the next command about the cluster.
+    /// </summary>
+    Unknown,
+
     /// <summary>Any other failure (permission, API error, a history file that cannot take the record); the message says which.</summary>
     Failed,
 }
@@ -93,7 +99,7 @@ public enum DeleteOutcome
 /// </summary>
 public sealed record DeleteItemResult(DeletePlanItem Item, DeleteOutcome Outcome, string? Message, ErrorKind? ErrorKind = null)
 {
-    public bool Failed => Outcome is DeleteOutcome.Refused or DeleteOutcome.Failed;
+    public bool Failed => Outcome is DeleteOutcome.Refused or DeleteOutcome.Failed or DeleteOutcome.Unknown;
 }
 
 /// <summary>
