@@ -55,7 +55,9 @@ internal static class CommandExamples
             "# See the manifest as JSON", "childctl create gcp g1 --region us-east4 --project my-project --dry-run -o json"], [.. CommandHelp.Api, .. Wait]),
         ["wait"] = ([
             "# Until the cluster is Ready, at most 20 minutes", "childctl wait my-cluster --timeout 20m",
-            "# Until a deleted cluster is gone", "childctl wait my-cluster --for deleted"], [.. CommandHelp.Api, .. Wait]),
+            "# Until a deleted cluster is gone", "childctl wait my-cluster --for deleted",
+            "# Every dev cluster at once, one progress view (exit 8 when some do not make it)", "childctl wait -l env=dev --timeout 30m"],
+            [.. CommandHelp.Api, .. Wait, Partial]),
         ["watch"] = ([
             "# Phase changes of every cluster in the namespace, until Ctrl-C", "childctl watch",
             "# One cluster, until it is gone or fails", "childctl watch my-cluster",
@@ -68,7 +70,14 @@ internal static class CommandExamples
             "# Record why", "childctl scale my-cluster --workers 2 --reason \"weekend\""], [.. CommandHelp.Api, .. Wait]),
         ["upgrade"] = ([
             "# The templates this cluster may move to", "childctl upgrade my-cluster --list",
-            "# Move to one of them and wait", "childctl upgrade my-cluster --to azure-standalone-cp-1-0-46 --wait"], [.. CommandHelp.Api, .. Wait]),
+            "# Move to one of them and wait", "childctl upgrade my-cluster --to azure-standalone-cp-1-0-46 --wait",
+            "# Every cluster that has an upgrade, in every namespace", "childctl upgrade --list -A",
+            "# Move the dev clusters to their newest template: plan first, then without asking, and wait", "childctl upgrade -l env=dev --latest --dry-run",
+            "childctl upgrade -l env=dev --latest --yes --wait"], [.. CommandHelp.Api, .. Wait, Partial]),
+        ["events"] = ([
+            "# One cluster's Kubernetes Events (its current incarnation)", "childctl events my-cluster",
+            "# Every cluster's, in every namespace", "childctl events -A",
+            "# Keep following them, until Ctrl-C", "childctl events my-cluster -w"], [.. CommandHelp.Api, Interrupted]),
         ["delete"] = ([
             "# Two clusters, asking first", "childctl delete old-1 old-2",
             "# The plan of a bulk delete, as JSON for review", "childctl delete -l env=dev --dry-run -o json",
@@ -87,7 +96,8 @@ internal static class CommandExamples
         ["history"] = ([
             "# One cluster's timeline, grouped by incarnation", "childctl history my-cluster",
             "# Every delete of the last week", "childctl history --since 7d --action cluster_deleted",
-            "# As JSON, for a script", "childctl history my-cluster -o json"], [Ok, Error, Usage, NotFound]),
+            "# As JSON, for a script", "childctl history my-cluster -o json",
+            "# What the operation in a cluster's childctl.dev/operation annotation did", "childctl history -A --operation 01JZ8Q6W3X"], [Ok, Error, Usage, NotFound]),
         ["note"] = (["# Leave a note in a cluster's history", "childctl note my-cluster \"rotated the credentials\""], [Ok, Error, Usage, NotFound]),
         ["audit"] = ([
             "# What changed in k0rdent that history does not know", "childctl audit -A",

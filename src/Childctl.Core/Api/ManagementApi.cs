@@ -124,6 +124,22 @@ internal sealed class ManagementApi : IDisposable
     }
 
     /// <summary>
+    /// The Events about ClusterDeployments of a namespace (or all), narrowed by a field selector (e.g. the involved uid),
+    /// as a stream of changes through the resilient list-and-watch: the initial list as Added, then Synced, then each
+    /// new or updated Event (an Event seen again has a higher count) until cancelled.
+    /// </summary>
+    public async IAsyncEnumerable<WatchChange<ClusterEvent>> WatchClusterEventsAsync(string? ns, string? involvedUid, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var selector = $"involvedObject.kind={K0rdentKinds.ClusterDeployment.Kind}" + (involvedUid is null ? string.Empty : $",involvedObject.uid={involvedUid}");
+        var watch = new ResilientWatch<ClusterEvent>(new ClusterEventWatchSource(_client, ns, new WatchFilter(selector)), _options.Time, _watchOptions);
+        await using var changes = watch.RunAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await CallAsync(async () => await changes.MoveNextAsync()))
+        {
+            yield return changes.Current;
+        }
+    }
+
+    /// <summary>
     /// ClusterDeployments of a namespace (or all), narrowed by <paramref name="filter"/>, as a stream of changes through
     /// the resilient list-and-watch: the initial list as Added, then Synced, then every change until cancelled.
     /// </summary>
@@ -175,6 +191,21 @@ internal sealed class ClusterDeploymentWatchSource(ApiClient client, string? ns,
         client.WatchAsync(K0rdentKinds.ClusterDeployment, ns, filter, resourceVersion, ClusterDeploymentReader.Read, cancellationToken);
 
     public WatchIdentity Identify(ClusterDeployment item) => new($"{item.Namespace}/{item.Name}", item.Uid, item.ResourceVersion);
+}
+
+/// <summary>Events about ClusterDeployments, narrowed by a field selector, as a source for <see cref="ResilientWatch{T}"/>.</summary>
+internal sealed class ClusterEventWatchSource(ApiClient client, string? ns, WatchFilter filter) : IWatchSource<ClusterEvent>
+{
+    public async Task<WatchList<ClusterEvent>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = await client.ListForWatchAsync(ResourceKind.Event, ns, filter, cancellationToken);
+        return new WatchList<ClusterEvent>(list.Items.Select(ClusterEvent.Read).ToList(), list.ResourceVersion);
+    }
+
+    public IAsyncEnumerable<WatchEvent<ClusterEvent>> WatchAsync(string resourceVersion, CancellationToken cancellationToken) =>
+        client.WatchAsync(ResourceKind.Event, ns, filter, resourceVersion, ClusterEvent.Read, cancellationToken);
+
+    public WatchIdentity Identify(ClusterEvent item) => new($"{item.Namespace}/{item.EventName}", item.EventUid, item.ResourceVersion);
 }
 
 /// <summary>The k0rdent resources childctl reads and writes (group <c>k0rdent.mirantis.com</c>, REFERENCE.md §1).</summary>

@@ -25,10 +25,13 @@ public sealed record HistoryQuery
     /// <summary>A uid or a prefix of one.</summary>
     public string? Uid { get; init; }
 
+    /// <summary>An operation id (a prefix is enough), as the <c>childctl.dev/operation</c> annotation shows it.</summary>
+    public string? Operation { get; init; }
+
     /// <summary>Every management cluster in the history folder, not only the kubeconfig context's.</summary>
     public bool EveryManagementCluster { get; init; }
 
-    public bool IsFiltered => Since is not null || Until is not null || Actions.Count > 0 || Users.Count > 0 || Uid is not null;
+    public bool IsFiltered => Since is not null || Until is not null || Actions.Count > 0 || Users.Count > 0 || Uid is not null || Operation is not null;
 }
 
 /// <summary>
@@ -69,7 +72,10 @@ public sealed class HistoryService(Session session)
 
             return true;
         });
-        var filter = new HistoryFilter { Since = query.Since, Until = query.Until, Actions = query.Actions, Users = query.Users, Uid = query.Uid };
+        var filter = new HistoryFilter
+        {
+            Since = query.Since, Until = query.Until, Actions = query.Actions, Users = query.Users, Uid = query.Uid, Operation = query.Operation,
+        };
         var reader = new HistoryReader(session.History.Store);
         var clusters = new List<ClusterTimeline>();
         var problems = new List<string>();
@@ -110,6 +116,14 @@ public sealed class HistoryService(Session session)
                     clusters.Add(new ClusterTimeline(cluster));
                 }
             }
+        }
+
+        if (query.Operation is { } operation && clusters.All(c => c.Events.Count == 0))
+        {
+            var where = managementCluster is null ? "any management cluster" : $"management cluster {managementCluster}";
+            throw ChildctlException.NotFound(
+                $"no local history event has operation {operation} on {where}{(query.Name is null ? string.Empty : $" for cluster {query.Name}")}: " +
+                "it may have been run on another machine, or against another context (--all-management-clusters looks in every one)");
         }
 
         if (query.Name is not null && clusters.Count == 0)

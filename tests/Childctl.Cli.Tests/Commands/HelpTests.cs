@@ -32,10 +32,10 @@ public sealed class HelpTests
     [Fact]
     public async Task Help_WhenARequiredArgumentIsMissing_IsStillHelp()
     {
-        var result = await TestCli.Bare.RunAsync("wait", "--help");
+        var result = await TestCli.Bare.RunAsync("scale", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Usage:\n  childctl wait <name> [options]", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  childctl scale <name> [options]", result.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -52,6 +52,7 @@ public sealed class HelpTests
     [InlineData("kubeconfig")]
     [InlineData("scale")]
     [InlineData("upgrade")]
+    [InlineData("events")]
     [InlineData("delete")]
     [InlineData("sandbox up")]
     [InlineData("version")]
@@ -78,12 +79,12 @@ public sealed class HelpTests
     {
         var cli = new TestCli { ProgramName = "kubectl childctl" };
 
-        var help = await cli.RunAsync("wait", "--help");
-        var error = await cli.RunAsync("wait");
+        var help = await cli.RunAsync("scale", "--help");
+        var error = await cli.RunAsync("scale");
 
-        Assert.Contains("Usage:\n  kubectl childctl wait <name> [options]", help.Stdout, StringComparison.Ordinal);
-        Assert.Contains("\n  kubectl childctl wait my-cluster --timeout 20m\n", help.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  kubectl childctl scale <name> [options]", help.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\n  kubectl childctl scale my-cluster --workers 5 --wait\n", help.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("kubectl kubectl", help.Stdout, StringComparison.Ordinal);
-        Assert.EndsWith("Run 'kubectl childctl wait --help' for usage.\n", error.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith("Run 'kubectl childctl scale --help' for usage.\n", error.Stderr, StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,9 @@ public sealed partial class BatchGoldenTests(LifecycleSandbox fixture) : IClassF
         Check("upgrade-batch-unconfirmed.txt", await run.RunAsync("upgrade", "-l", "golden=bu", "--latest"));
         Check("upgrade-batch.txt", await run.RunAsync("upgrade", "-l", "golden=bu", "--to", "aws-standalone-cp-1-0-43", "--yes", "--reason", "batch"));
         Assert.Equal(0, (await run.RunAsync("wait", "-l", "golden=bu", "--timeout", "5m")).ExitCode);
+        var operation = OperationAnnotation((await run.RunAsync("status", "gb-up-a", "-o", "json")).Stdout);
+        CheckHistory("history-operation.txt", await run.RunAsync("history", "--operation", operation));
+        CheckHistory("history-operation-unknown.txt", await run.RunAsync("history", "--operation", "01ZZZZZZ"));
         Check("upgrade-batch-nothing-left.txt", await run.RunAsync("upgrade", "-l", "golden=bu", "--latest", "--yes"));
     }
 
@@ -66,6 +69,32 @@ public sealed partial class BatchGoldenTests(LifecycleSandbox fixture) : IClassF
 
         return run;
     }
+
+    private static string OperationAnnotation(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("metadata").GetProperty("annotations").GetProperty("childctl.dev/operation").GetString()!;
+    }
+
+    /// <summary>
+    /// History as golden text: its times (real, of this run), short uids and the history folder masked, and the rows in
+    /// name order, since the upgrades ran in parallel and which was recorded first is not part of the contract.
+    /// </summary>
+    private static void CheckHistory(string name, CliResult result)
+    {
+        var lines = ShortUid().Replace(Timestamp().Replace(result.Stdout, "<time>"), "xxxxxxxx").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var stdout = lines.Length == 0 ? string.Empty : string.Join('\n', lines.Take(1).Concat(lines.Skip(1).Order(StringComparer.Ordinal))) + "\n";
+        LifecycleGoldenTests.Check("batch/" + name, result with { Stdout = stdout, Stderr = Folder().Replace(result.Stderr, "<history>") });
+    }
+
+    [GeneratedRegex(@"\b[0-9a-f]{8}\b")]
+    private static partial Regex ShortUid();
+
+    [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")]
+    private static partial Regex Timestamp();
+
+    [GeneratedRegex(@"/\S*/history\b")]
+    private static partial Regex Folder();
 
     private static string OperationOfUpgrade(string history)
     {
