@@ -13,7 +13,7 @@ internal sealed class Invocation : IDisposable
 {
     private static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
 
-    private Invocation(CliHost host, ParseResult parse, IReadOnlyList<string> arguments)
+    private Invocation(CliHost host, ParseResult parse, IReadOnlyList<string> arguments, TimeSpan? requestTimeout = null)
     {
         Host = host;
         Parse = parse;
@@ -28,7 +28,7 @@ internal sealed class Invocation : IDisposable
             ContextName = parse.GetValue(GlobalOptions.Context),
             ExplicitNamespace = parse.GetValue(GlobalOptions.Namespace),
             AllNamespaces = parse.GetValue(GlobalOptions.AllNamespaces),
-            RequestTimeout = parse.GetValue(GlobalOptions.RequestTimeout) ?? DefaultRequestTimeout,
+            RequestTimeout = requestTimeout ?? parse.GetValue(GlobalOptions.RequestTimeout) ?? DefaultRequestTimeout,
             HistoryDirectory = HistoryDirectory(parse, host),
             User = host.UserName,
             CommandLine = "childctl " + string.Join(' ', arguments.Select(Quote)),
@@ -78,6 +78,9 @@ internal sealed class Invocation : IDisposable
             using var invocation = new Invocation(run.Host, parse, run.Arguments);
             return await action(invocation, ct);
         });
+
+    /// <summary>An invocation for a completion source: the line's global options, each request limited to <paramref name="limit"/>.</summary>
+    public static Invocation ForCompletion(CliHost host, ParseResult parse, TimeSpan limit) => new(host, parse, [], limit);
 
     public T Get<T>(Option<T> option) => Parse.GetValue(option)!;
 

@@ -40,7 +40,7 @@ internal static class CommandExamples
             "# The Credentials clusters can use", "childctl credentials",
             "# With their identities and messages, in every namespace", "childctl credentials -A -o wide"], CommandHelp.Api),
         ["create"] = ([
-            "# Every ClusterDeployment in a folder (multi-document YAML too): one plan, one confirmation", "childctl create -f clusters/",
+            "# From a manifest (YAML or JSON; - for stdin)", "childctl create -f cluster.yaml --reason \"ticket 42\"",
             "# An Azure cluster, waiting until it is Ready", "childctl create azure dev-1 --location eastus --subscription-id SUB --wait",
             "# Check a manifest with the API server and create nothing", "childctl create -f cluster.yaml --dry-run"], [.. CommandHelp.Api, .. Wait, Partial]),
         ["create azure"] = ([
