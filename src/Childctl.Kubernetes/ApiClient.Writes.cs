@@ -13,9 +13,13 @@ public sealed partial class ApiClient
 {
     private const string JsonContent = "application/json";
     private const string MergePatchContent = "application/merge-patch+json";
+    private const string JsonPatchContent = "application/json-patch+json";
 
-    /// <summary>Creates a namespaced object; <paramref name="serverDryRun"/> sends dryRun=All (validated and defaulted, not stored).</summary>
-    public Task<JsonElement> CreateAsync(ResourceKind kind, string ns, JsonObject body, bool serverDryRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an object (cluster-scoped when <paramref name="ns"/> is null); <paramref name="serverDryRun"/> sends
+    /// dryRun=All (validated and defaulted, not stored).
+    /// </summary>
+    public Task<JsonElement> CreateAsync(ResourceKind kind, string? ns, JsonObject body, bool serverDryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(body);
@@ -34,6 +38,18 @@ public sealed partial class ApiClient
         ArgumentNullException.ThrowIfNull(patch);
         var path = ApiPaths.WithQuery(ApiPaths.Item(kind, ns, name), ("fieldManager", _options.FieldManager));
         return WriteAsync(new ApiTarget("patch", kind, ns, name), ct => _transport.SendAsync(HttpMethod.Patch, path, patch.ToJsonString(), MergePatchContent, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies an RFC 6902 JSON patch, all or nothing: a failing <c>test</c> operation is refused (422, InvalidInput)
+    /// and changes nothing, which makes a patch conditional on a field without a resourceVersion.
+    /// </summary>
+    public Task<JsonElement> JsonPatchAsync(ResourceKind kind, string ns, string name, JsonArray operations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(operations);
+        var path = ApiPaths.WithQuery(ApiPaths.Item(kind, ns, name), ("fieldManager", _options.FieldManager));
+        return WriteAsync(new ApiTarget("patch", kind, ns, name), ct => _transport.SendAsync(HttpMethod.Patch, path, operations.ToJsonString(), JsonPatchContent, ct), cancellationToken);
     }
 
     /// <summary>

@@ -8,10 +8,10 @@ using Childctl.Core.Operations.Listing;
 namespace Childctl.Cli.Commands;
 
 /// <summary>
-/// <c>childctl history [NAME]</c>: the local timeline of one cluster, or of every cluster of the current
-/// management cluster, newest last; one cluster is grouped by incarnation with milestones and durations. Reads only
-/// local files (and the kubeconfig, for the management cluster's name): it works offline and never contacts the API,
-/// except with --with-events, which adds the current incarnation's live Kubernetes Events (never stored).
+/// <c>childctl history [NAME]</c>: the timeline of one cluster, or of every cluster of the current management cluster,
+/// newest last; one cluster is grouped by incarnation with milestones and durations. Reads local files, merged with the
+/// team history on the management cluster when the team has it on (not with --local; offline it shows local history
+/// with a warning). --with-events adds the current incarnation's live Kubernetes Events (never stored).
 /// </summary>
 internal static class HistoryCommand
 {
@@ -25,11 +25,17 @@ internal static class HistoryCommand
             new Option<string[]>("--user") { Description = "Only events by these users, OS user or Kubernetes identity (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true },
             new Option<string?>("--uid") { Description = "Only events of the incarnation with this uid (a prefix is enough)" },
             new Option<bool>("--all-management-clusters") { Description = "History of every management cluster in the history folder, not just the current context's" },
-            new Option<bool>("--with-events") { Description = "Also show the current incarnation's live Kubernetes Events (needs NAME and the API; never stored)" });
+            new Option<bool>("--with-events") { Description = "Also show the current incarnation's live Kubernetes Events (needs NAME and the API; never stored)" },
+            new Option<bool>("--local") { Description = "Only this machine's history: do not read the team history on the management cluster" });
         var command = new Command("history", "Show the local history of a cluster (or all clusters): who did what, when and why. Not live state.")
         {
-            o.Name, o.Since, o.Until, o.Action, o.User, o.Uid, o.EveryMc, o.WithEvents,
+            o.Name, o.Since, o.Until, o.Action, o.User, o.Uid, o.EveryMc, o.WithEvents, o.Local,
         }.Prints(OutputFormat.Wide, OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+        foreach (var team in HistoryTeamCommands.Create(run))
+        {
+            command.Subcommands.Add(team);
+        }
+
         Invocation.Bind(command, run, (inv, ct) => RunAsync(inv, o, ct));
         return command;
     }
@@ -52,6 +58,7 @@ internal static class HistoryCommand
             Users = SplitList(inv.Get(o.User)),
             Uid = inv.Get(o.Uid),
             EveryManagementCluster = inv.Get(o.EveryMc),
+            LocalOnly = inv.Get(o.Local),
         };
         await inv.Err.WriteLineAsync(HistoryRenderer.Marker(inv.Session.Options.HistoryDirectory));
         var result = await new HistoryService(inv.Session).QueryAsync(query, ct);
@@ -109,5 +116,6 @@ internal static class HistoryCommand
         Option<string[]> User,
         Option<string?> Uid,
         Option<bool> EveryMc,
-        Option<bool> WithEvents);
+        Option<bool> WithEvents,
+        Option<bool> Local);
 }

@@ -1,6 +1,7 @@
 using Childctl.History.Codec;
 using Childctl.History.Events;
 using Childctl.History.Query;
+using Childctl.History.Team;
 
 namespace Childctl.Core.History;
 
@@ -10,11 +11,32 @@ namespace Childctl.Core.History;
 /// </summary>
 public sealed class TimelineEvent
 {
-    internal TimelineEvent(HistoryEvent e)
+    /// <param name="origin">Where a merged view found the event; null when only local history was read.</param>
+    internal TimelineEvent(HistoryEvent e, EventOrigin? origin = null)
     {
         Event = e;
-        Details = DetailsOf(e);
+        Origin = origin switch
+        {
+            EventOrigin.Team => TeamOrigin,
+            EventOrigin.Local => LocalOrigin,
+            _ => null,
+        };
+        Details = Origin switch
+        {
+            TeamOrigin => "[team] " + DetailsOf(e),
+            LocalOrigin => "[local only] " + DetailsOf(e),
+            _ => DetailsOf(e),
+        };
     }
+
+    public const string TeamOrigin = "team";
+    public const string LocalOrigin = "local";
+
+    /// <summary>
+    /// In a view merged with the team store, where the event was found when the two differ: <c>team</c> (recorded on
+    /// another machine), <c>local</c> (only here: pending, or from before team history); null when both have it.
+    /// </summary>
+    public string? Origin { get; }
 
     public DateTimeOffset Timestamp => Event.Timestamp;
 
@@ -121,10 +143,11 @@ public sealed class ClusterTimeline
 {
     private readonly ClusterHistory _history;
 
-    internal ClusterTimeline(ClusterHistory history)
+    /// <param name="merged">The merge with the team store this history came from, which says where each event was found.</param>
+    internal ClusterTimeline(ClusterHistory history, MergedEvents? merged = null)
     {
         _history = history;
-        Events = history.Events.Select(e => new TimelineEvent(e)).ToList();
+        Events = history.Events.Select(e => new TimelineEvent(e, merged?.OriginOf(e))).ToList();
         Incarnations = history.Incarnations.Select(i => new TimelineIncarnation(i)).ToList();
     }
 

@@ -21,7 +21,14 @@ public sealed record ClusterStatusReport(
 /// The last entries of one cluster's history file: where it is, how many entries it has in all, the last few. A missing
 /// file is an empty excerpt; <see cref="Problem"/> says why the file could not be read, if it could not.
 /// </summary>
-public sealed record HistoryExcerpt(string Location, int Total, IReadOnlyList<TimelineEvent> Entries, string? Problem = null);
+public sealed record HistoryExcerpt(string Location, int Total, IReadOnlyList<TimelineEvent> Entries, string? Problem = null)
+{
+    /// <summary>The entries are the file's merged with the team history on the management cluster.</summary>
+    public bool TeamMerged { get; init; }
+
+    /// <summary>Why the team history could not be read, when it is on (the entries are then this machine's only).</summary>
+    public string? TeamWarning { get; init; }
+}
 
 /// <summary>
 /// The Kubernetes Events of one incarnation, read live for <c>history NAME --with-events</c> and never stored.
@@ -91,15 +98,24 @@ public sealed class ClusterStatusService(Session session)
         try
         {
             var location = session.History.Location(stream);
+            var teamTask = session.History.Team is { } store ? store.ReadAsync(ns, name, cancellationToken) : Task.FromResult(TeamRead.Off);
             var read = await session.History.ReadAsync(stream, cancellationToken);
-            if (read.Document is not { } document)
+            var team = await teamTask;
+            if (read.Document is null && team.For(ns, name).Count == 0)
             {
-                return new HistoryExcerpt(location, 0, []);
+                return new HistoryExcerpt(location, 0, []) { TeamMerged = team.Used, TeamWarning = team.Warning };
             }
 
-            var events = document.Events;
-            var latest = events.Skip(Math.Max(0, events.Count - HistoryEntries)).Select(e => new TimelineEvent(e)).ToList();
-            return new HistoryExcerpt(read.Path, events.Count, latest);
+            // The file merged with the team's events, when team history is on: a teammate's change shows here too.
+            var merged = team.Merge(stream, read.Document?.Events ?? []);
+            var events = merged.Events;
+            var latest = events.Skip(Math.Max(0, events.Count - HistoryEntries))
+                .Select(e => new TimelineEvent(e, team.Used ? merged.OriginOf(e) : null)).ToList();
+            return new HistoryExcerpt(read.Document is null ? TeamViews.TeamStoreLocation : read.Path, events.Count, latest)
+            {
+                TeamMerged = team.Used,
+                TeamWarning = team.Warning,
+            };
         }
         catch (ChildctlException e)
         {
