@@ -19,8 +19,9 @@ internal sealed class Invocation : IDisposable
         Parse = parse;
         Output = OutputOption.Of(parse);
         var noColor = parse.GetValue(GlobalOptions.NoColor) || !string.IsNullOrEmpty(host.GetEnvironmentVariable("NO_COLOR"));
-        UseColor = host.StdoutIsTerminal && !noColor && Output is OutputFormat.Table or OutputFormat.Wide;
-        UseLiveProgress = host.StderrIsTerminal && !noColor;
+        var dumb = Terminal.IsDumb(host.GetEnvironmentVariable);
+        UseColor = host.StdoutIsTerminal && !noColor && !dumb && Output is OutputFormat.Table or OutputFormat.Wide;
+        UseLiveProgress = host.StderrIsTerminal && !noColor && !dumb;
         Session = host.CreateSession(new SessionOptions
         {
             KubeconfigPath = parse.GetValue(GlobalOptions.Kubeconfig),
@@ -34,6 +35,12 @@ internal sealed class Invocation : IDisposable
             Environment = host.GetEnvironmentVariable,
             Time = host.Time,
             OnHistoryWarning = warning => host.Err.WriteLine("warning: " + warning),
+            Abandon = host.Abandon,
+            OnRetry = parse.GetValue(GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
+            ImpersonateUser = parse.GetValue(GlobalOptions.As),
+            ImpersonateGroups = parse.GetValue(GlobalOptions.AsGroup) ?? [],
+            ImpersonateUid = parse.GetValue(GlobalOptions.AsUid),
+            OnConnectionWarning = warning => host.Err.WriteLine("warning: " + warning),
             LocalHistoryOnly = host.GetEnvironmentVariable("CHILDCTL_TEAM_HISTORY") == "off",
         });
     }
@@ -51,11 +58,17 @@ internal sealed class Invocation : IDisposable
     /// <summary>The command's <c>-o</c>, table when it has none or it was not given.</summary>
     public OutputFormat Output { get; }
 
+    /// <summary>The template of <c>-o jsonpath=…</c> or <c>-o custom-columns=…</c>, else null.</summary>
+    public string? OutputTemplate => OutputOption.TemplateOf(Parse);
+
     /// <summary>Colour and live rendering only on a terminal, for table output, without --no-color or NO_COLOR.</summary>
     public bool UseColor { get; }
 
-    /// <summary>Live progress on stderr only when stderr is a terminal and colour is allowed.</summary>
+    /// <summary>Live progress on stderr only when stderr is a terminal (not TERM=dumb) and colour is allowed.</summary>
     public bool UseLiveProgress { get; }
+
+    /// <summary>How tables render here: colour, and the terminal's width to cut MESSAGE to (none when stdout is piped).</summary>
+    public TableLayout Layout => new(UseColor, Host.StdoutIsTerminal ? Host.StdoutWidth() : null);
 
     public DateTimeOffset Now => Host.Time.GetUtcNow();
 

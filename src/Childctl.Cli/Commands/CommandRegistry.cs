@@ -27,5 +27,6 @@ internal static class CommandRegistry
         MigrateCommand.Create(run),
         CompletionCommand.Create(run),
         InstallCommand.Create(run),
+        HelpCommand.Create(run),
     ];
 }

@@ -119,7 +119,7 @@ internal static class CreateCommand
                 command.Options.Add(option);
             }
 
-            return command.Prints(OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+            return command.Prints(OutputOption.Objects);
         }
 
         public CreateRequest Read(Invocation inv) => new()

@@ -18,7 +18,12 @@ internal static class HistoryCommand
     public static Command Create(CliRun run)
     {
         var o = new Options(
-            new Argument<string?>("name") { Description = "Cluster name (all clusters when omitted)", Arity = ArgumentArity.ZeroOrOne },
+            new Argument<string?>("name")
+            {
+                Description = "Cluster name (all clusters when omitted)",
+                Arity = ArgumentArity.ZeroOrOne,
+                CustomParser = r => r.Tokens is [var t, ..] ? ObjectName.Strip(t.Value) : null,
+            },
             new Option<string?>("--since") { Description = "Only events at or after this time: RFC 3339, or a duration back from now (2h, 7d)" },
             new Option<string?>("--until") { Description = "Only events at or before this time: RFC 3339, or a duration back from now" },
             new Option<string[]>("--action") { Description = "Only these actions (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true },

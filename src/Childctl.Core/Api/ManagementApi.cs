@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Kubernetes;
+using Childctl.Kubernetes.Identity;
 using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core.Api;
@@ -32,8 +33,9 @@ internal sealed class ManagementApi : IDisposable
     public ManagementCluster Cluster => _client.Cluster;
 
     /// <summary>The management cluster the kubeconfig names (<see cref="KubeconfigResolver"/>); reads only local files.</summary>
-    public static ManagementCluster Resolve(string? kubeconfigPath, string? contextName, string? explicitNamespace, Func<string, string?> environment) =>
-        Call(() => KubeconfigResolver.Resolve(kubeconfigPath, contextName, explicitNamespace, environment));
+    public static ManagementCluster Resolve(string? kubeconfigPath, string? contextName, string? explicitNamespace, Func<string, string?> environment,
+        Impersonation? impersonate = null) =>
+        Call(() => KubeconfigResolver.Resolve(kubeconfigPath, contextName, explicitNamespace, environment, impersonate));
 
     public void Dispose() => _client.Dispose();
 
@@ -69,8 +71,15 @@ internal sealed class ManagementApi : IDisposable
     public Task<JsonElement> DeleteAsync(ResourceKind kind, string ns, string name, string uid, string resourceVersion, CancellationToken cancellationToken) =>
         CallAsync(() => _client.DeleteAsync(kind, ns, name, uid, resourceVersion, cancellationToken));
 
+    /// <inheritdoc cref="ApiClient.GetServerVersionAsync"/>
+    public Task<JsonElement> GetServerVersionAsync(CancellationToken cancellationToken) => CallAsync(() => _client.GetServerVersionAsync(cancellationToken));
+
+    /// <inheritdoc cref="ApiClient.TryGetClusterScopedAsync"/>
+    public Task<JsonElement?> TryGetClusterScopedAsync(ResourceKind kind, string name, CancellationToken cancellationToken) =>
+        CallAsync(() => _client.TryGetClusterScopedAsync(kind, name, cancellationToken));
+
     /// <inheritdoc cref="ApiClient.WhoAmIAsync"/>
-    public Task<string?> WhoAmIAsync(CancellationToken cancellationToken) => CallAsync(() => _client.WhoAmIAsync(cancellationToken));
+    public Task<ApiIdentity> WhoAmIAsync(CancellationToken cancellationToken) => CallAsync(() => _client.WhoAmIAsync(cancellationToken));
 
     /// <summary>
     /// Whether the child's kubeconfig is there: Secret <c>&lt;name&gt;-kubeconfig</c> with a non-empty <c>value</c>
@@ -194,4 +203,10 @@ public static class K0rdentKinds
     public static readonly ResourceKind ClusterTemplate = new(Group, Version, "clustertemplates", "ClusterTemplate");
     public static readonly ResourceKind Credential = new(Group, Version, "credentials", "Credential");
     public static readonly ResourceKind ClusterTemplateChain = new(Group, Version, "clustertemplatechains", "ClusterTemplateChain");
+
+    /// <summary>Cluster-scoped; the one object, named <c>kcm</c>, names the installed Release.</summary>
+    public static readonly ResourceKind Management = new(Group, Version, "managements", "Management");
+
+    /// <summary>Cluster-scoped; one per k0rdent release, e.g. <c>kcm-1-1-0</c> with <c>spec.version</c> 1.1.0.</summary>
+    public static readonly ResourceKind Release = new(Group, Version, "releases", "Release");
 }

@@ -43,23 +43,24 @@ internal static class TeamViews
                 seen.Add((c.Stream.Namespace, c.Stream.Name));
             }
 
-            result.Add(Timeline(c.Stream, c.Path, c.Header, ours ? team.Merge(c.Stream, c.Events) : null, c.Events, filter, c.TornTail));
+            result.Add(ours ? Timeline(c.Stream, c.Path, c.Header, c.Events, team.For(c.Stream.Namespace, c.Stream.Name), filter, c.TornTail) : new ClusterTimeline(c));
         }
 
         foreach (var ((ns, name), events) in team.Used ? team.Series.Where(s => !seen.Contains(s.Key)) : [])
         {
             var stream = new HistoryStreamId(mc!, ns, name);
-            result.Add(Timeline(stream, TeamStoreLocation, new HistoryHeader { ClusterName = name, Namespace = ns }, team.Merge(stream, []), [], filter, null));
+            result.Add(Timeline(stream, TeamStoreLocation, new HistoryHeader { ClusterName = name, Namespace = ns }, [], events, filter, null));
         }
 
         return result.OrderBy(c => c.ManagementCluster, StringComparer.Ordinal).ThenBy(c => c.Namespace, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal);
     }
 
-    private static ClusterTimeline Timeline(HistoryStreamId stream, string path, HistoryHeader header, MergedEvents? merged, IReadOnlyList<HistoryEvent> local, HistoryFilter filter, TornTail? torn)
+    /// <param name="local">The local events the view kept (already filtered).</param>
+    private static ClusterTimeline Timeline(HistoryStreamId stream, string path, HistoryHeader header, IReadOnlyList<HistoryEvent> local, IReadOnlyList<HistoryEvent> team, HistoryFilter filter, TornTail? torn)
     {
-        var all = merged?.Events ?? local.OrderBy(e => e.Timestamp).ToList();
-        var history = new ClusterHistory(stream, path, header, all.Where(filter.Matches).ToList(), Incarnations.Group(all), torn);
-        return new ClusterTimeline(history, merged);
+        var shown = TeamMerge.Merge(stream, local, team.Where(filter.Matches));
+        var history = new ClusterHistory(stream, path, header, shown.Events, Incarnations.Group(TeamMerge.Merge(stream, local, team).Events), torn);
+        return new ClusterTimeline(history, shown);
     }
 }
 

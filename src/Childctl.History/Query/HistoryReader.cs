@@ -159,7 +159,7 @@ public sealed record HistoryFilter
         return (Since is null || e.Timestamp >= Since)
             && (Until is null || e.Timestamp <= Until)
             && (Actions.Count == 0 || Actions.Contains(e.Action, StringComparer.Ordinal))
-            && (Users.Count == 0 || Users.Any(u => u == e.User || u == e.K8sUser))
+            && (Users.Count == 0 || Users.Any(u => u == e.User || u == e.K8sUser || u == e.K8sRealUser))
             && (Uid is null || (e.Uid?.StartsWith(Uid, StringComparison.OrdinalIgnoreCase) ?? false));
     }
 }

@@ -41,7 +41,7 @@ public sealed class TeamHistoryTests(TeamSandbox fixture) : IClassFixture<TeamSa
         Assert.Contains("History (recorded on this machine and in the team history, not live state)", status.Stdout, StringComparison.Ordinal);
         Assert.True(history.ExitCode == 0, history.Stderr);
         var rows = history.Stdout.Split('\n').Where(l => l.Contains("alice", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, rows.Count);
+        Assert.True(rows.Count >= 3, history.Stdout); // the intents before each change are mirrored too
         Assert.All(rows, r => Assert.Contains("[team]", r, StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("cluster_created", StringComparison.Ordinal) && r.Contains("reason: team demo", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("cluster_scaled", StringComparison.Ordinal) && r.Contains("reason: more load", StringComparison.Ordinal));
@@ -57,8 +57,8 @@ public sealed class TeamHistoryTests(TeamSandbox fixture) : IClassFixture<TeamSa
     {
         var alice = fixture.Teammate("alice");
         var bob = fixture.Teammate("bob");
-        Assert.Equal(0, (await alice.RunAsync("note", "tm-local", "alice was here")).ExitCode);
-        Assert.Equal(0, (await bob.RunAsync("note", "tm-local", "bob too")).ExitCode);
+        Assert.Equal(0, (await alice.RunAsync("note", "tm-local", "alice was here", "--force")).ExitCode);
+        Assert.Equal(0, (await bob.RunAsync("note", "tm-local", "bob too", "--force")).ExitCode);
 
         var merged = await bob.RunAsync("history", "tm-local");
         var local = await bob.RunAsync("history", "tm-local", "--local");
@@ -75,9 +75,9 @@ public sealed class TeamHistoryTests(TeamSandbox fixture) : IClassFixture<TeamSa
     {
         var alice = fixture.Teammate("alice");
         var carol = fixture.Teammate("carol", TeamSandbox.Viewers);
-        Assert.Equal(0, (await alice.RunAsync("note", "tm-viewer", "from alice")).ExitCode);
+        Assert.Equal(0, (await alice.RunAsync("note", "tm-viewer", "from alice", "--force")).ExitCode);
 
-        var note = await carol.RunAsync("note", "tm-viewer", "from carol");
+        var note = await carol.RunAsync("note", "tm-viewer", "from carol", "--force");
         var history = await carol.RunAsync("history", "tm-viewer");
 
         Assert.True(note.ExitCode == 0, note.Stderr);
@@ -95,12 +95,12 @@ public sealed class TeamHistoryTests(TeamSandbox fixture) : IClassFixture<TeamSa
     public async Task Mirror_WhenTheApiFailsThenRecovers_KeepsTheEventPendingAndPushSendsItOnce()
     {
         var alice = fixture.Teammate("alice");
-        Assert.Equal(0, (await alice.RunAsync("note", "tm-pending", "first")).ExitCode);
+        Assert.Equal(0, (await alice.RunAsync("note", "tm-pending", "first", "--force")).ExitCode);
         fixture.Faults.Settings = new FaultSettings { ServerErrorRate = 1 };
         CliResult offline;
         try
         {
-            offline = await alice.RunAsync("note", "tm-pending", "while the API fails");
+            offline = await alice.RunAsync("note", "tm-pending", "while the API fails", "--force");
         }
         finally
         {
@@ -129,8 +129,8 @@ public sealed class TeamHistoryTests(TeamSandbox fixture) : IClassFixture<TeamSa
     {
         var dave = fixture.Teammate("dave");
         dave.Environment["CHILDCTL_TEAM_HISTORY"] = "off";
-        Assert.Equal(0, (await dave.RunAsync("note", "tm-backfill", "before the team store")).ExitCode);
-        Assert.Equal(0, (await dave.RunAsync("note", "tm-backfill", "also before")).ExitCode);
+        Assert.Equal(0, (await dave.RunAsync("note", "tm-backfill", "before the team store", "--force")).ExitCode);
+        Assert.Equal(0, (await dave.RunAsync("note", "tm-backfill", "also before", "--force")).ExitCode);
         dave.Environment.Remove("CHILDCTL_TEAM_HISTORY");
 
         var first = await dave.RunAsync("history", "push", "--all");
@@ -169,7 +169,7 @@ public sealed class TeamHistoryTests(TeamSandbox fixture) : IClassFixture<TeamSa
     public async Task TeamStore_WhenReadWithKubectl_HoldsTheSameRedactedEventsAsTheLocalFile()
     {
         var alice = fixture.Teammate("alice");
-        Assert.Equal(0, (await alice.RunAsync("note", "tm-kubectl", "token is ghp_abcdefghijklmnopqrstuvwxyz0123456789AB")).ExitCode);
+        Assert.Equal(0, (await alice.RunAsync("note", "tm-kubectl", "token is ghp_abcdefghijklmnopqrstuvwxyz0123456789AB", "--force")).ExitCode);
 
         var team = await fixture.TeamEventsAsync("tm-kubectl");
         var local = await alice.RunAsync("history", "tm-kubectl", "--local", "-o", "json");
