@@ -41,6 +41,7 @@ internal sealed class Invocation : IDisposable
             OnConnectionWarning = warning => host.Err.WriteLine("warning: " + warning),
             Abandon = host.Abandon,
             OnRetry = parse.GetValue(GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
+            LocalHistoryOnly = host.GetEnvironmentVariable("CHILDCTL_TEAM_HISTORY") == "off",
         });
     }
 

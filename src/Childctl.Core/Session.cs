@@ -46,8 +46,11 @@ public sealed record SessionOptions
     /// <summary>Told one line per retried API request; <c>-v</c> prints them.</summary>
     public Action<string>? OnRetry { get; init; }
 
-    /// <summary>Told the history store's warnings (a file it tightened to 0600), one line each.</summary>
+    /// <summary>Told the history store's warnings (a file it tightened to 0600, a mirror to the team store that failed), one line each.</summary>
     public Action<string>? OnHistoryWarning { get; init; }
+
+    /// <summary>Keep to this machine's history: no team store read or written (<c>CHILDCTL_TEAM_HISTORY=off</c>, <c>history --local</c>).</summary>
+    public bool LocalHistoryOnly { get; init; }
 
     /// <summary>--as: act as this user, over the kubeconfig user's <c>as</c> (impersonation, as in kubectl).</summary>
     public string? ImpersonateUser { get; init; }
@@ -79,6 +82,7 @@ public sealed class Session : IDisposable
     private readonly Lazy<ManagementCluster> _cluster;
     private readonly Lazy<ManagementApi> _api;
     private readonly Lazy<LocalHistory> _history;
+    private readonly Lazy<TeamHistory?> _team;
     private readonly ApiOptions _apiOptions;
     private readonly WatchOptions? _watchOptions;
     private HistoryRecorder? _recorder;
@@ -100,7 +104,12 @@ public sealed class Session : IDisposable
         _cluster = new Lazy<ManagementCluster>(() =>
             ManagementApi.Resolve(options.KubeconfigPath, options.ContextName, options.ExplicitNamespace, options.Environment, options.ImpersonationFlags));
         _api = new Lazy<ManagementApi>(() => new ManagementApi(Cluster, _apiOptions, _watchOptions));
-        _history = new Lazy<LocalHistory>(() => new LocalHistory(store ?? new FileHistoryStore(options.HistoryDirectory, options.Time) { OnWarning = options.OnHistoryWarning }));
+        _history = new Lazy<LocalHistory>(() =>
+        {
+            var local = store ?? new FileHistoryStore(options.HistoryDirectory, options.Time) { OnWarning = options.OnHistoryWarning };
+            return new LocalHistory(local, () => _team!.Value);
+        });
+        _team = new Lazy<TeamHistory?>(() => History.Store is FileHistoryStore files && !options.LocalHistoryOnly ? new TeamHistory(this, files) : null);
     }
 
     public SessionOptions Options { get; }

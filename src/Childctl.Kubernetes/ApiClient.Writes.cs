@@ -17,9 +17,13 @@ public sealed partial class ApiClient
 {
     private const string JsonContent = "application/json";
     private const string MergePatchContent = "application/merge-patch+json";
+    private const string JsonPatchContent = "application/json-patch+json";
 
-    /// <summary>Creates a namespaced object; <paramref name="serverDryRun"/> sends dryRun=All (validated and defaulted, not stored).</summary>
-    public async Task<JsonElement> CreateAsync(ResourceKind kind, string ns, JsonObject body, bool serverDryRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an object (cluster-scoped when <paramref name="ns"/> is null); <paramref name="serverDryRun"/> sends
+    /// dryRun=All (validated and defaulted, not stored).
+    /// </summary>
+    public async Task<JsonElement> CreateAsync(ResourceKind kind, string? ns, JsonObject body, bool serverDryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(body);
@@ -32,7 +36,7 @@ public sealed partial class ApiClient
         {
             return await WriteAsync(target, safety, ct => _transport.SendAsync(HttpMethod.Post, path, body.ToJsonString(), JsonContent, ct), cancellationToken);
         }
-        catch (KubernetesException e) when (e.Kind == KubernetesErrorKind.Conflict && marker is not null && !serverDryRun && e.AlreadyExists)
+        catch (KubernetesException e) when (e.Kind == KubernetesErrorKind.Conflict && marker is not null && !serverDryRun && e.AlreadyExists && ns is not null)
         {
             var existing = await TryGetAsync(kind, ns, name!, cancellationToken);
             if (existing is { } found && JsonPath.Find(found, "metadata", "annotations", _options.OperationAnnotation)?.GetString() == marker)
@@ -56,6 +60,20 @@ public sealed partial class ApiClient
         var safety = patch["metadata"]?["resourceVersion"] is not null ? WriteSafety.Repeatable : WriteSafety.Once;
         return WriteAsync(new ApiTarget("patch", kind, ns, name), safety,
             ct => _transport.SendAsync(HttpMethod.Patch, path, patch.ToJsonString(), MergePatchContent, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies an RFC 6902 JSON patch, all or nothing: a failing <c>test</c> operation is refused (422, InvalidInput)
+    /// and changes nothing, which makes a patch conditional on a field without a resourceVersion.
+    /// </summary>
+    public Task<JsonElement> JsonPatchAsync(ResourceKind kind, string ns, string name, JsonArray operations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(operations);
+        var path = ApiPaths.WithQuery(ApiPaths.Item(kind, ns, name), ("fieldManager", _options.FieldManager));
+        // Adding keys that are there already sets the same values, so a retry after a lost answer changes nothing more.
+        return WriteAsync(new ApiTarget("patch", kind, ns, name), WriteSafety.Repeatable,
+            ct => _transport.SendAsync(HttpMethod.Patch, path, operations.ToJsonString(), JsonPatchContent, ct), cancellationToken);
     }
 
     /// <summary>

@@ -7,6 +7,10 @@ public sealed record ResourceKind(string Group, string Version, string Plural, s
 {
     public static readonly ResourceKind Secret = new(string.Empty, "v1", "secrets", "Secret");
     public static readonly ResourceKind Event = new(string.Empty, "v1", "events", "Event");
+    public static readonly ResourceKind ConfigMap = new(string.Empty, "v1", "configmaps", "ConfigMap");
+    public static readonly ResourceKind Namespace = new(string.Empty, "v1", "namespaces", "Namespace");
+    public static readonly ResourceKind Role = new("rbac.authorization.k8s.io", "v1", "roles", "Role");
+    public static readonly ResourceKind RoleBinding = new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding");
     public static readonly ResourceKind SelfSubjectReview = new("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview");
 
     /// <summary>Not a kind: the API's <c>/version</c> endpoint, so that an error about it reads <c>endpoint "/version"</c>.</summary>

@@ -8,10 +8,10 @@ using Childctl.Core.Operations.Listing;
 namespace Childctl.Cli.Commands;
 
 /// <summary>
-/// <c>childctl history [NAME]</c>: the local timeline of one cluster, or of every cluster of the current
-/// management cluster, newest last; one cluster is grouped by incarnation with milestones and durations. Reads only
-/// local files (and the kubeconfig, for the management cluster's name): it works offline and never contacts the API,
-/// except with --with-events, which adds the current incarnation's live Kubernetes Events (never stored).
+/// <c>childctl history [NAME]</c>: the timeline of one cluster, or of every cluster of the current management cluster,
+/// newest last; one cluster is grouped by incarnation with milestones and durations. Reads local files, merged with the
+/// team history on the management cluster when the team has it on (not with --local; offline it shows local history
+/// with a warning). --with-events adds the current incarnation's live Kubernetes Events (never stored).
 /// </summary>
 internal static class HistoryCommand
 {
@@ -31,11 +31,17 @@ internal static class HistoryCommand
             new Option<string?>("--uid") { Description = "Only events of the incarnation with this uid (a prefix is enough)" },
             new Option<string?>("--operation") { Description = "Only the events of this operation, as the childctl.dev/operation annotation names it (a prefix is enough); exit 3 when there are none" },
             new Option<bool>("--all-management-clusters") { Description = "History of every management cluster in the history folder, not just the current context's" },
-            new Option<bool>("--with-events") { Description = "Also show the current incarnation's live Kubernetes Events (needs NAME and the API; never stored)" });
+            new Option<bool>("--with-events") { Description = "Also show the current incarnation's live Kubernetes Events (needs NAME and the API; never stored)" },
+            new Option<bool>("--local") { Description = "Only this machine's history: do not read the team history on the management cluster" });
         var command = new Command("history", "Show the local history of a cluster (or all clusters): who did what, when and why. Not live state.")
         {
-            o.Name, o.Since, o.Until, o.Action, o.User, o.Uid, o.Operation, o.EveryMc, o.WithEvents,
+            o.Name, o.Since, o.Until, o.Action, o.User, o.Uid, o.Operation, o.EveryMc, o.WithEvents, o.Local,
         }.Prints(OutputFormat.Wide, OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+        foreach (var team in HistoryTeamCommands.Create(run))
+        {
+            command.Subcommands.Add(team);
+        }
+
         Invocation.Bind(command, run, (inv, ct) => RunAsync(inv, o, ct));
         return command;
     }
@@ -59,6 +65,7 @@ internal static class HistoryCommand
             Uid = inv.Get(o.Uid),
             Operation = inv.Get(o.Operation),
             EveryManagementCluster = inv.Get(o.EveryMc),
+            LocalOnly = inv.Get(o.Local),
         };
         await inv.Err.WriteLineAsync(HistoryRenderer.Marker(inv.Session.Options.HistoryDirectory));
         var result = await new HistoryService(inv.Session).QueryAsync(query, ct);
@@ -117,5 +124,6 @@ internal static class HistoryCommand
         Option<string?> Uid,
         Option<string?> Operation,
         Option<bool> EveryMc,
-        Option<bool> WithEvents);
+        Option<bool> WithEvents,
+        Option<bool> Local);
 }

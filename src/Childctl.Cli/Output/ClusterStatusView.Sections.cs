@@ -65,7 +65,18 @@ internal static partial class ClusterStatusView
 
     private static void AppendHistory(StringBuilder text, HistoryExcerpt history)
     {
-        text.Append("\nLocal history (recorded on this machine, not live state)");
+        text.Append(history.TeamMerged
+            ? "\nHistory (recorded on this machine and in the team history, not live state)"
+            : "\nLocal history (recorded on this machine, not live state)");
+        AppendHistoryBody(text, history);
+        if (history.TeamWarning is { } warning)
+        {
+            text.Append(Indent).Append("warning: ").Append(warning).Append('\n');
+        }
+    }
+
+    private static void AppendHistoryBody(StringBuilder text, HistoryExcerpt history)
+    {
         if (history.Problem is { } problem)
         {
             text.Append(": ").Append(problem).Append('\n');

@@ -56,8 +56,12 @@ internal sealed class ManagementApi : IDisposable
             return true;
         });
 
-    public Task<JsonElement> CreateAsync(ResourceKind kind, string ns, JsonObject body, bool serverDryRun, CancellationToken cancellationToken) =>
+    public Task<JsonElement> CreateAsync(ResourceKind kind, string? ns, JsonObject body, bool serverDryRun, CancellationToken cancellationToken) =>
         CallAsync(() => _client.CreateAsync(kind, ns, body, serverDryRun, cancellationToken));
+
+    /// <inheritdoc cref="ApiClient.JsonPatchAsync"/>
+    public Task<JsonElement> JsonPatchAsync(ResourceKind kind, string ns, string name, JsonArray operations, CancellationToken cancellationToken) =>
+        CallAsync(() => _client.JsonPatchAsync(kind, ns, name, operations, cancellationToken));
 
     /// <inheritdoc cref="ApiClient.MergePatchAsync"/>
     public Task<JsonElement> MergePatchAsync(ResourceKind kind, string ns, string name, JsonObject patch, CancellationToken cancellationToken) =>
@@ -153,7 +157,14 @@ internal sealed class ManagementApi : IDisposable
         }
     }
 
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    /// <summary>
+    /// The message of the last call that could not be made or was refused for who we are (unreachable, no credential,
+    /// 401/403), if one was: later best-effort work (the team mirror, the operation's Kubernetes Event) does not try
+    /// again, so it never waits out another timeout or runs a failing credential plugin twice.
+    /// </summary>
+    public string? LastRefusal { get; private set; }
+
+    private async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
         try
         {
@@ -161,6 +172,11 @@ internal sealed class ManagementApi : IDisposable
         }
         catch (KubernetesException e)
         {
+            if (e.Kind is KubernetesErrorKind.Unreachable or KubernetesErrorKind.PermissionDenied)
+            {
+                LastRefusal = e.Message;
+            }
+
             throw ChildctlException.From(e);
         }
     }

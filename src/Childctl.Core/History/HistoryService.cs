@@ -31,6 +31,9 @@ public sealed record HistoryQuery
     /// <summary>Every management cluster in the history folder, not only the kubeconfig context's.</summary>
     public bool EveryManagementCluster { get; init; }
 
+    /// <summary>Only this machine's history (<c>--local</c>): the team store is not read.</summary>
+    public bool LocalOnly { get; init; }
+
     public bool IsFiltered => Since is not null || Until is not null || Actions.Count > 0 || Users.Count > 0 || Uid is not null || Operation is not null;
 }
 
@@ -43,6 +46,12 @@ public sealed record HistoryQuery
 public sealed record HistoryResult(IReadOnlyList<ClusterTimeline> Clusters, string? Notice, string Directory)
 {
     public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>The team store was read and merged in: events only one side has are marked with where they came from.</summary>
+    public bool TeamMerged { get; init; }
+
+    /// <summary>Why the team store could not be read (offline, refused), when team history is on: local history is shown instead.</summary>
+    public string? TeamWarning { get; init; }
 }
 
 /// <summary>
@@ -77,7 +86,7 @@ public sealed class HistoryService(Session session)
             Since = query.Since, Until = query.Until, Actions = query.Actions, Users = query.Users, Uid = query.Uid, Operation = query.Operation,
         };
         var reader = new HistoryReader(session.History.Store);
-        var clusters = new List<ClusterTimeline>();
+        var local = new List<ClusterHistory>();
         var problems = new List<string>();
         if (query.Name is not null && managementCluster is not null && ns is not null)
         {
@@ -91,7 +100,7 @@ public sealed class HistoryService(Session session)
 
             if (one is not null)
             {
-                clusters.Add(new ClusterTimeline(one));
+                local.Add(one);
             }
         }
         else
@@ -110,13 +119,15 @@ public sealed class HistoryService(Session session)
                     cluster = await LocalHistory.GuardAsync(() => reader.ReadClusterAsync(cluster.Stream, filter, cancellationToken)) ?? cluster;
                 }
 
-                // Across clusters, one with nothing matching the filter is left out rather than listed empty.
-                if (cluster.Events.Count > 0 || filter.IsEmpty)
-                {
-                    clusters.Add(new ClusterTimeline(cluster));
-                }
+                local.Add(cluster);
             }
         }
+
+        // The merge step: the team's events joined with the local ones (team-only clusters included), before any view.
+        var team = TeamScope(query, managementCluster) is not null ? await session.History.Team!.ReadAsync(ns, query.Name, cancellationToken, mayAsk: false) : TeamRead.Off;
+        var clusters = TeamViews.Merge(local, team, managementCluster, filter)
+            .Where(c => query.Name is not null || c.Events.Count > 0 || filter.IsEmpty) // across clusters, one with nothing matching is left out
+            .ToList();
 
         if (query.Operation is { } operation && clusters.All(c => c.Events.Count == 0))
         {
@@ -130,11 +141,16 @@ public sealed class HistoryService(Session session)
         {
             var where = ns is null ? "any namespace" : $"namespace {ns}";
             var mc = managementCluster is null ? "any management cluster" : $"management cluster {managementCluster}";
-            throw ChildctlException.NotFound($"no local history for cluster {query.Name} in {where} on {mc}: 'childctl history' lists the clusters that have history");
+            var scope = team.Used ? "no local or team history" : "no local history";
+            throw ChildctlException.NotFound($"{scope} for cluster {query.Name} in {where} on {mc}: 'childctl history' lists the clusters that have history");
         }
 
-        return new HistoryResult(clusters, notice, session.Options.HistoryDirectory) { Problems = problems };
+        return new HistoryResult(clusters, notice, session.Options.HistoryDirectory) { Problems = problems, TeamMerged = team.Used, TeamWarning = team.Warning };
     }
+
+    /// <summary>The management cluster whose team store to read: the session's, unless --local, every management cluster, or none is known.</summary>
+    private string? TeamScope(HistoryQuery query, string? managementCluster) =>
+        query.LocalOnly || query.EveryManagementCluster || managementCluster is null || session.History.Team is null ? null : managementCluster;
 
     /// <summary>
     /// Settles a cluster's changes of unknown outcome when it has any and belongs to the session's management cluster (the

@@ -12,9 +12,13 @@ namespace Childctl.Core.History;
 /// store's types or errors. A file that does not parse is <see cref="ErrorKind.CorruptHistory"/> (exit 2, the file
 /// named with its line and left untouched); a bad name is invalid input; a file system failure is general (exit 1).
 /// </summary>
-internal sealed class LocalHistory(IHistoryStore store)
+/// <param name="team">The team store's hooks around every append (null: local only, as with an in-memory store).</param>
+internal sealed class LocalHistory(IHistoryStore store, Func<TeamHistory?>? team = null)
 {
     public IHistoryStore Store => store;
+
+    /// <summary>The team store of the session's management cluster, when history is kept in files (null otherwise).</summary>
+    public TeamHistory? Team => team?.Invoke();
 
     /// <summary>Where a stream's file is (or would be); for a store without files, the stream's name.</summary>
     public string Location(HistoryStreamId stream) => Guard(() => store is FileHistoryStore files ? files.PathOf(stream) : stream.ToString());
@@ -26,8 +30,33 @@ internal sealed class LocalHistory(IHistoryStore store)
             return true;
         });
 
-    public Task<AppendResult> AppendAsync(HistoryStreamId stream, HistoryEvent e, CancellationToken cancellationToken) =>
-        GuardAsync(() => store.AppendAsync(stream, [e], null, cancellationToken));
+    /// <summary>
+    /// Appends one event durably, then mirrors it: every append Core makes (intent, outcome, note, observation) passes
+    /// here, so the team store's hooks run for all of them. The pending marker comes first, so that a kill between the
+    /// local append and the mirror leaves the event pending; the mirror never fails the append.
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(HistoryStreamId stream, HistoryEvent e, CancellationToken cancellationToken)
+    {
+        var mirror = Team;
+        var pending = mirror?.BeforeAppend(stream, e);
+        AppendResult result;
+        try
+        {
+            result = await GuardAsync(() => store.AppendAsync(stream, [e], null, cancellationToken));
+        }
+        catch
+        {
+            TeamHistory.AppendFailed(pending);
+            throw;
+        }
+
+        if (mirror is not null)
+        {
+            await mirror.AfterAppendAsync(stream, e, result, pending, cancellationToken);
+        }
+
+        return result;
+    }
 
     public Task<StreamRead> ReadAsync(HistoryStreamId stream, CancellationToken cancellationToken) =>
         GuardAsync(() => store.ReadAsync(stream, cancellationToken));

@@ -2,6 +2,7 @@ using Childctl.Core.Text;
 using Childctl.History.Codec;
 using Childctl.History.Events;
 using Childctl.History.Query;
+using Childctl.History.Team;
 
 namespace Childctl.Core.History;
 
@@ -11,12 +12,33 @@ namespace Childctl.Core.History;
 /// </summary>
 public sealed class TimelineEvent
 {
-    internal TimelineEvent(HistoryEvent e, string? incarnationUid = null)
+    /// <param name="origin">Where a view merged with the team store found the event; null when only local history was read.</param>
+    internal TimelineEvent(HistoryEvent e, string? incarnationUid = null, EventOrigin? origin = null)
     {
         Event = e;
-        Details = DetailsOf(e);
+        Origin = origin switch
+        {
+            EventOrigin.Team => TeamOrigin,
+            EventOrigin.Local => LocalOrigin,
+            _ => null,
+        };
+        Details = Origin switch
+        {
+            TeamOrigin => "[team] " + DetailsOf(e),
+            LocalOrigin => "[local only] " + DetailsOf(e),
+            _ => DetailsOf(e),
+        };
         IncarnationUid = e.Uid ?? incarnationUid;
     }
+
+    public const string TeamOrigin = "team";
+    public const string LocalOrigin = "local";
+
+    /// <summary>
+    /// In a view merged with the team store, where the event was found when the two differ: <c>team</c> (recorded on
+    /// another machine), <c>local</c> (only here: pending, or from before team history); null when both have it.
+    /// </summary>
+    public string? Origin { get; }
 
     public DateTimeOffset Timestamp => Event.Timestamp;
 
@@ -132,11 +154,12 @@ public sealed class ClusterTimeline
 {
     private readonly ClusterHistory _history;
 
-    internal ClusterTimeline(ClusterHistory history)
+    /// <param name="merged">The merge with the team store this history came from, which says where each event was found.</param>
+    internal ClusterTimeline(ClusterHistory history, MergedEvents? merged = null)
     {
         _history = history;
         var only = OnlyIncarnation(history);
-        Events = history.Events.Select(e => new TimelineEvent(e, only is { } o && IsWithin(e, o) ? o.Uid : null)).ToList();
+        Events = history.Events.Select(e => new TimelineEvent(e, only is { } o && IsWithin(e, o) ? o.Uid : null, merged?.OriginOf(e))).ToList();
         Incarnations = history.Incarnations.Select(i => new TimelineIncarnation(i)).ToList();
     }
 

@@ -50,6 +50,13 @@ public sealed partial class FileHistoryStore : IHistoryStore
         return _layout.FilePath(stream);
     }
 
+    /// <summary>This machine's team-store state for one management cluster (pending events, cache), beside its history.</summary>
+    public Team.TeamOutbox TeamOutbox(string managementCluster)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(managementCluster);
+        return new Team.TeamOutbox(Path.Combine(_layout.ManagementClusterDirectory(managementCluster, create: false), ".team"));
+    }
+
     public IReadOnlyList<string> ListManagementClusters() => Listing(() => _layout.ManagementClusters().Select(m => m.Name).ToList());
 
     public IReadOnlyList<StreamInfo> ListStreams(string? managementCluster = null, string? ns = null, string? name = null)

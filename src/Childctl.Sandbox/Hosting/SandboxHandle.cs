@@ -73,6 +73,13 @@ public sealed class SandboxHandle : IAsyncDisposable
         Kubeconfig.Write(path, Kubeconfig.Render(BaseUri, CaPem, user, readOnly ? ReadOnlyToken : AdminToken));
     }
 
+    /// <summary>
+    /// Writes a kubeconfig (mode 0600) for a user of its own, with a fresh token and the given groups (for example
+    /// <c>childctl:operators</c>), so tests can play several operators against one sandbox.
+    /// </summary>
+    public void WriteUserKubeconfig(string path, string user, params string[] groups) =>
+        Kubeconfig.Write(path, Kubeconfig.Render(BaseUri, CaPem, user, _api.Tokens.AddUser(user, groups)));
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -48,7 +48,10 @@ internal static class HistoryJson
     private static EventJson EventOf(TimelineEvent e) => new(
         Time(e.Timestamp), e.Id, e.Action, e.User, e.K8sUser, e.Uid,
         e.ManagementClusterName is { } mc ? new ManagementClusterJson(mc, e.ManagementClusterServer) : null,
-        e.Operation, e.Parameters, e.Command, e.Reason, e.Message, e.Result, e.Error, e.Flags, e.Source);
+        e.Operation, e.Parameters, e.Command, e.Reason, e.Message, e.Result, e.Error, e.Flags, e.Source)
+    {
+        Origin = e.Origin,
+    };
 
     private static LiveEventsJson? LiveEvents(LiveClusterEvents? live) => live is null
         ? null
@@ -92,7 +95,11 @@ internal sealed record EventJson(
     string? Result,
     string? Error,
     IReadOnlyList<string>? Flags,
-    string? Source);
+    string? Source)
+{
+    /// <summary>In a view merged with the team store: <c>team</c> or <c>local</c> when only one side has the event.</summary>
+    public string? Origin { get; init; }
+}
 
 internal sealed record ManagementClusterJson(string Name, string? Server);
 

@@ -37,6 +37,15 @@ internal static class HistoryRenderer
             yield return $"note: {result.Notice}";
         }
 
+        if (result.TeamWarning is not null)
+        {
+            yield return $"warning: {result.TeamWarning}";
+        }
+        else if (result.TeamMerged)
+        {
+            yield return "Merged with the team history on the management cluster: [team] marks events recorded elsewhere, [local only] events not (yet) in the team store";
+        }
+
         foreach (var tail in result.Clusters.Select(c => c.RepairedTail).OfType<RepairedTail>())
         {
             yield return Warning(tail);

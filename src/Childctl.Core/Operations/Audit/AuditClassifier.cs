@@ -73,7 +73,19 @@ internal static partial class AuditClassifier
                 $"deletion requested at {SpecSnapshot.Stamp(requested)} without a delete in history; still terminating") with { At = requested };
         }
 
-        return IsChanged(live, baseline) ? Changed(s, live, baseline) : Live(s, live, AuditClass.InStep, baseline, InStepDetail(live, own));
+        return IsChanged(live, baseline) ? Changed(s, live, baseline) : Live(s, live, AuditClass.InStep, baseline, InStepDetail(live, own) + TeamAttribution(s, own));
+    }
+
+    /// <summary>
+    /// A teammate's change, found only in the team store, is in step, and said to be theirs: the last change history
+    /// records for the uid, with who made it, when that record came from another machine.
+    /// </summary>
+    private static string TeamAttribution(AuditSubject s, List<HistoryEvent> own)
+    {
+        var last = own.LastOrDefault(e => e.Source == EventSources.Childctl && e.Result == HistoryRecorder.Succeeded);
+        return last is not null && s.FromTeam.Contains(last)
+            ? $"; last change {last.Action} by {last.User ?? "an unknown user"}{(last.K8sUser is { } k ? $" ({k})" : string.Empty)} at {SpecSnapshot.Stamp(last.Timestamp)}, from team history"
+            : string.Empty;
     }
 
     private static bool IsCreation(HistoryEvent e) =>

@@ -4,6 +4,7 @@ using Childctl.Core.History;
 using Childctl.History.Events;
 using Childctl.History.Naming;
 using Childctl.History.Store;
+using Childctl.History.Team;
 
 namespace Childctl.Core.Operations.Audit;
 
@@ -66,8 +67,15 @@ public sealed class AuditService(Session session)
     {
         var history = session.History;
         var files = history.ListStreams(session.Cluster.ClusterName, ns).ToDictionary(s => (s.Stream.Namespace, s.Stream.Name));
+        var team = history.Team is { } store ? await store.ReadAsync(ns, null, cancellationToken) : TeamRead.Off;
+        if (team.Warning is { } warning)
+        {
+            session.Options.OnHistoryWarning?.Invoke(warning);
+        }
+
         var subjects = new List<AuditSubject>();
-        foreach (var key in live.Keys.Union(files.Keys).OrderBy(k => k.Namespace, StringComparer.Ordinal).ThenBy(k => k.Name, StringComparer.Ordinal))
+        var names = live.Keys.Union(files.Keys).Union(team.Series.Keys);
+        foreach (var key in names.OrderBy(k => k.Namespace, StringComparer.Ordinal).ThenBy(k => k.Name, StringComparer.Ordinal))
         {
             IReadOnlyList<HistoryEvent> events = [];
             string? path = null;
@@ -78,8 +86,12 @@ public sealed class AuditService(Session session)
                 path = read.Path;
             }
 
+            var merged = team.Merge(new HistoryStreamId(session.Cluster.ClusterName, key.Namespace, key.Name), events);
             var cluster = live.TryGetValue(key, out var c) ? LiveCluster.From(c) : null;
-            subjects.Add(new AuditSubject(key.Namespace, key.Name, cluster, events, path));
+            subjects.Add(new AuditSubject(key.Namespace, key.Name, cluster, merged.Events, path ?? (team.Used ? TeamViews.TeamStoreLocation : null))
+            {
+                FromTeam = merged.Events.Where(e => merged.OriginOf(e) == EventOrigin.Team).ToHashSet<HistoryEvent>(ReferenceEqualityComparer.Instance),
+            });
         }
 
         return subjects;

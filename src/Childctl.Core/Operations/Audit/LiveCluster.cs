@@ -43,8 +43,14 @@ internal sealed record LiveCluster(
     public long SpecGeneration => DeletionRequestedAt is null ? Generation : Generation - 1;
 }
 
-/// <summary>One cluster name to audit: its live object (null when the API has none) and every event of its history file.</summary>
-internal sealed record AuditSubject(string Namespace, string Name, LiveCluster? Live, IReadOnlyList<HistoryEvent> History, string? HistoryFile);
+/// <summary>
+/// One cluster name to audit: its live object (null when the API has none) and every event of its history (the file,
+/// merged with the team store when team history is on); <see cref="FromTeam"/> holds the events only the team store had.
+/// </summary>
+internal sealed record AuditSubject(string Namespace, string Name, LiveCluster? Live, IReadOnlyList<HistoryEvent> History, string? HistoryFile)
+{
+    public IReadOnlySet<HistoryEvent> FromTeam { get; init; } = new HashSet<HistoryEvent>();
+}
 
 /// <summary>Reads <c>metadata.managedFields</c> (manager, operation, subresource, time) and annotations from a served object.</summary>
 internal static class ManagedFieldsReader

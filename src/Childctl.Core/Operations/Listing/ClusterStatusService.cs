@@ -5,6 +5,7 @@ using Childctl.Core.History;
 using Childctl.Core.Templates;
 using Childctl.History.Events;
 using Childctl.History.Store;
+using Childctl.History.Team;
 
 namespace Childctl.Core.Operations.Listing;
 
@@ -27,6 +28,12 @@ public sealed record ClusterStatusReport(
 public sealed record HistoryExcerpt(string Location, int Total, IReadOnlyList<TimelineEvent> Entries, string? Problem = null)
 {
     public IReadOnlyList<string> EarlierIncarnations { get; init; } = [];
+
+    /// <summary>The entries are the file's merged with the team history on the management cluster.</summary>
+    public bool TeamMerged { get; init; }
+
+    /// <summary>Why the team history could not be read, when it is on (the entries are then this machine's only).</summary>
+    public string? TeamWarning { get; init; }
 
     /// <summary>How many entries the earlier incarnations have.</summary>
     public int EarlierEntries { get; init; }
@@ -112,8 +119,14 @@ public sealed class ClusterStatusService(Session session)
         try
         {
             var location = session.History.Location(stream);
+            var teamTask = session.History.Team is { } store ? store.ReadAsync(ns, name, cancellationToken) : Task.FromResult(TeamRead.Off);
             var read = await session.History.ReadAsync(stream, cancellationToken);
-            return new RecordedEvents(read.Document is null ? location : read.Path, read.Document?.Events ?? [], null);
+            var team = await teamTask;
+
+            // The file merged with the team's events, when team history is on: a teammate's change shows here too.
+            var merged = team.Merge(stream, read.Document?.Events ?? []);
+            var where = read.Document is null && team.For(ns, name).Count > 0 ? TeamViews.TeamStoreLocation : read.Document is null ? location : read.Path;
+            return new RecordedEvents(where, merged.Events, null) { Merged = team.Used ? merged : null, TeamWarning = team.Warning };
         }
         catch (ChildctlException e)
         {
@@ -136,9 +149,11 @@ public sealed class ClusterStatusService(Session session)
         var earlier = all.Where(e => !string.IsNullOrEmpty(e.Uid) && e.Uid != uid).ToList();
         var earlierEnd = earlier.Count == 0 ? DateTimeOffset.MinValue : earlier.Max(e => e.Timestamp);
         var own = all.Where(e => e.Uid == uid || (string.IsNullOrEmpty(e.Uid) && e.Timestamp > earlierEnd)).ToList();
-        var latest = own.Skip(Math.Max(0, own.Count - HistoryEntries)).Select(e => new TimelineEvent(e)).ToList();
+        var latest = own.Skip(Math.Max(0, own.Count - HistoryEntries)).Select(e => new TimelineEvent(e, origin: history.Merged?.OriginOf(e))).ToList();
         return new HistoryExcerpt(history.Location, own.Count, latest)
         {
+            TeamMerged = history.Merged is not null,
+            TeamWarning = history.TeamWarning,
             EarlierIncarnations = earlier.Select(e => e.Uid!).Distinct(StringComparer.Ordinal).ToList(),
             EarlierEntries = earlier.Count,
         };
@@ -168,5 +183,10 @@ public sealed class ClusterStatusService(Session session)
         }
     }
 
-    private sealed record RecordedEvents(string Location, IReadOnlyList<HistoryEvent>? Events, string? Problem);
+    private sealed record RecordedEvents(string Location, IReadOnlyList<HistoryEvent>? Events, string? Problem)
+    {
+        public MergedEvents? Merged { get; init; }
+
+        public string? TeamWarning { get; init; }
+    }
 }
