@@ -6,7 +6,7 @@ namespace Childctl.Cli.Tests.Commands;
 public class SandboxCommandTests
 {
     [Theory]
-    [InlineData("--speed", "0", "--speed must be a positive number")]
+    [InlineData("--speed", "0", "--speed is out of range: it must be between 0.01 and 10000")]
     [InlineData("--speed", "fast", "fast")]
     [InlineData("--port", "70000", "--port must be between 0 and 65535")]
     [InlineData("--clusters", "-1", "--clusters must be between 0 and 1000000")]

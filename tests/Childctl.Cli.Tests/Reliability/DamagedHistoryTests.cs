@@ -30,9 +30,10 @@ public sealed class DamagedHistoryTests(LifecycleSandbox fixture) : IClassFixtur
         var run = fixture.NewRun();
         var name = $"dh-{damage}";
         Assert.Equal(0, (await run.RunAsync("create", "aws", name, "--region", "us-west-2", "--worker-number", "1")).ExitCode);
-        Assert.Equal(0, (await run.RunAsync("note", "dh-other", "a cluster whose file is fine")).ExitCode);
+        var other = $"dh-fine-{damage}";
+        Assert.Equal(0, (await run.RunAsync("create", "aws", other, "--region", "us-west-2")).ExitCode);
         var file = Directory.GetFiles(run.HistoryDirectory, name + ".yaml", SearchOption.AllDirectories).Single();
-        Damage(file, damage);
+        Damage(file, damage, other);
 
         var scale = await run.RunAsync("scale", name, "--workers", "2");
         var history = await run.RunAsync("history");
@@ -42,7 +43,7 @@ public sealed class DamagedHistoryTests(LifecycleSandbox fixture) : IClassFixtur
         if (scale.ExitCode == 0)
         {
             Assert.Equal(2, workers);
-            Assert.Equal(["cluster_scale_requested/pending", "cluster_scaled/succeeded"], Recorded(run, name)[^2..]);
+            Assert.Equal(["cluster_scale_requested/pending", "cluster_scaled/succeeded"], Changes(run, name)[^2..]);
         }
         else
         {
@@ -50,7 +51,7 @@ public sealed class DamagedHistoryTests(LifecycleSandbox fixture) : IClassFixtur
             Assert.Equal(1, workers);
         }
 
-        Assert.Contains("dh-other", history.Stdout, StringComparison.Ordinal);
+        Assert.Contains(other, history.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -84,7 +85,7 @@ public sealed class DamagedHistoryTests(LifecycleSandbox fixture) : IClassFixtur
         Assert.True(command switch { "scale" => Workers(live!.Value) == 1, "delete" => !Deleting(live), _ => live is null });
     }
 
-    private static void Damage(string file, string damage)
+    private static void Damage(string file, string damage, string other)
     {
         var text = File.ReadAllText(file);
         switch (damage)
@@ -111,9 +112,8 @@ public sealed class DamagedHistoryTests(LifecycleSandbox fixture) : IClassFixtur
                 File.WriteAllText(file, text[..text.IndexOf("events:", StringComparison.Ordinal)] + "events:");
                 break;
             case "symlink":
-                var other = Path.Combine(Path.GetDirectoryName(file)!, "dh-other.yaml");
                 File.Delete(file);
-                File.CreateSymbolicLink(file, other);
+                File.CreateSymbolicLink(file, Path.Combine(Path.GetDirectoryName(file)!, other + ".yaml"));
                 break;
             default:
                 File.Delete(file);

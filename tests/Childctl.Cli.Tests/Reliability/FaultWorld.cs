@@ -45,6 +45,10 @@ internal static partial class FaultWorld
         return events;
     }
 
+    /// <summary>As <see cref="Recorded"/>, the events childctl wrote for its changes only (no observations, notes or audits).</summary>
+    public static List<string> Changes(TestCli run, string name) =>
+        Recorded(run, name).Where(e => e.StartsWith("cluster_", StringComparison.Ordinal)).ToList();
+
     /// <summary>The live ClusterDeployment as the API serves it, or null when it is gone.</summary>
     public static async Task<JsonElement?> LiveAsync(TestCli run, string name)
     {

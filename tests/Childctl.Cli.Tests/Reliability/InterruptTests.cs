@@ -31,7 +31,7 @@ public sealed class InterruptTests(LifecycleSandbox fixture) : IClassFixture<Lif
         Assert.Equal(130, result.ExitCode);
         run.Interrupt = default;
         Assert.Equal(3, Workers((await LiveAsync(run, "ic-scale"))!.Value));
-        Assert.Equal(["cluster_scale_requested/pending", "cluster_scaled/succeeded"], Recorded(run, "ic-scale")[^2..]);
+        Assert.Equal(["cluster_scale_requested/pending", "cluster_scaled/succeeded"], Changes(run, "ic-scale")[^2..]);
     }
 
     [Fact]
@@ -53,11 +53,11 @@ public sealed class InterruptTests(LifecycleSandbox fixture) : IClassFixture<Lif
         (run.Interrupt, run.Abandon) = (default, default);
 
         Assert.Equal(130, result.ExitCode);
-        Assert.Equal(["cluster_scale_requested/pending", "cluster_scale_unknown/unknown"], Recorded(run, "ic-twice")[^2..]);
+        Assert.Equal(["cluster_scale_requested/pending", "cluster_scale_unknown/unknown"], Changes(run, "ic-twice")[^2..]);
         Assert.Equal(0, (await run.RunAsync("history", "ic-twice")).ExitCode);
         Assert.Equal(0, (await run.RunAsync("history", "ic-twice")).ExitCode);
         Assert.Equal(5, Workers((await LiveAsync(run, "ic-twice"))!.Value));
-        var recorded = Recorded(run, "ic-twice");
+        var recorded = Changes(run, "ic-twice");
         Assert.Equal("cluster_scaled/succeeded", recorded[^1]);
         Assert.Single(recorded, e => e == "cluster_scaled/succeeded");
         Assert.Contains("settled_by", run.HistoryText("ic-twice"), StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class InterruptTests(LifecycleSandbox fixture) : IClassFixture<Lif
         Assert.Equal(130, result.ExitCode);
         foreach (var name in names)
         {
-            var recorded = Recorded(run, name);
+            var recorded = Changes(run, name);
             var deleting = Deleting(await LiveAsync(run, name));
             Assert.Equal(deleting, recorded.Contains("cluster_deleted/succeeded"));
             Assert.DoesNotContain(recorded, e => e.EndsWith("/pending", StringComparison.Ordinal) && recorded[^1] == e);
@@ -108,7 +108,7 @@ public sealed class InterruptTests(LifecycleSandbox fixture) : IClassFixture<Lif
             Assert.True(r.ExitCode is 0 or 3, r.Stdout + r.Stderr);
             Assert.DoesNotContain("spec changed", r.Stdout + r.Stderr, StringComparison.Ordinal);
         });
-        var recorded = Recorded(run, "ic-race");
+        var recorded = Changes(run, "ic-race");
         Assert.True(recorded.Count(e => e == "cluster_deleted/succeeded") == 1, run.HistoryText("ic-race"));
         Assert.DoesNotContain(recorded, e => e.EndsWith("/failed", StringComparison.Ordinal));
     }
@@ -126,7 +126,7 @@ public sealed class InterruptTests(LifecycleSandbox fixture) : IClassFixture<Lif
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Contains("ic-deleter (kcm-system) deleted (deletion accepted; the provenance stamp was not written (permission denied (403)", result.Stdout, StringComparison.Ordinal);
         Assert.True(Deleting(await LiveAsync(run, "ic-deleter")));
-        Assert.Equal("cluster_deleted/succeeded", Recorded(run, "ic-deleter")[^1]);
+        Assert.Equal("cluster_deleted/succeeded", Changes(run, "ic-deleter")[^1]);
         Assert.Contains("provenance_stamp: not written", run.HistoryText("ic-deleter").Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 

@@ -25,7 +25,7 @@ public sealed class LostAnswerTests(LifecycleSandbox fixture) : IClassFixture<Li
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("retrying patch ClusterDeployment \"la-scale\" in namespace \"kcm-system\" after", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(3, Workers((await LiveAsync(run, "la-scale"))!.Value));
-        Assert.Equal(["cluster_scale_requested/pending", "cluster_scaled/succeeded"], Recorded(run, "la-scale")[^2..]);
+        Assert.Equal(["cluster_scale_requested/pending", "cluster_scaled/succeeded"], Changes(run, "la-scale")[^2..]);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class LostAnswerTests(LifecycleSandbox fixture) : IClassFixture<Li
 
         Assert.Equal(0, result.ExitCode);
         Assert.NotNull(await LiveAsync(run, "la-create"));
-        Assert.Equal(["cluster_create_requested/pending", "cluster_created/succeeded"], Recorded(run, "la-create"));
+        Assert.Equal(["cluster_create_requested/pending", "cluster_created/succeeded"], Changes(run, "la-create"));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class LostAnswerTests(LifecycleSandbox fixture) : IClassFixture<Li
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Contains("la-delete (kcm-system) deleted", result.Stdout, StringComparison.Ordinal);
         Assert.True(Deleting(await LiveAsync(run, "la-delete")));
-        Assert.Equal(["cluster_delete_requested/pending", "cluster_deleted/succeeded"], Recorded(run, "la-delete")[^2..]);
+        Assert.Equal(["cluster_delete_requested/pending", "cluster_deleted/succeeded"], Changes(run, "la-delete")[^2..]);
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class LostAnswerTests(LifecycleSandbox fixture) : IClassFixture<Li
         var result = await run.RunAsync(args);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        var recorded = Recorded(run, name);
+        var recorded = Changes(run, name);
         Assert.DoesNotContain(recorded, e => e.EndsWith("/failed", StringComparison.Ordinal));
         Assert.EndsWith("/succeeded", recorded[^1], StringComparison.Ordinal);
         Assert.Contains("read back: the object", run.HistoryText(name), StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class LostAnswerTests(LifecycleSandbox fixture) : IClassFixture<Li
         fixture.Faults.Reset();
         Assert.All(results, code => Assert.Equal(0, code));
         Assert.Equal(7, Workers((await LiveAsync(run, "la-busy"))!.Value));
-        Assert.Equal(6, Recorded(run, "la-busy").Count(e => e == "cluster_scaled/succeeded"));
+        Assert.Equal(6, Changes(run, "la-busy").Count(e => e == "cluster_scaled/succeeded"));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class LostAnswerTests(LifecycleSandbox fixture) : IClassFixture<Li
         foreach (var name in names)
         {
             Assert.True(Deleting(await LiveAsync(run, name)), name);
-            Assert.Equal("cluster_deleted/succeeded", Recorded(run, name)[^1]);
+            Assert.Equal("cluster_deleted/succeeded", Changes(run, name)[^1]);
         }
     }
 }
