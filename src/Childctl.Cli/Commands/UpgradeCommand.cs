@@ -16,10 +16,11 @@ internal static class UpgradeCommand
         var name = CommandOptions.Name();
         var list = new Option<bool>("--list") { Description = "Show the current template and the allowed upgrade targets (-o json|yaml: as a record)" };
         var to = new Option<string?>("--to") { Description = "The ClusterTemplate to move to (one of the allowed targets)" };
+        var force = CommandOptions.Force("while the previous change is in flight");
         var reason = CommandOptions.Reason();
         var wait = CommandOptions.Wait("k0rdent reports the upgraded cluster Ready");
         var timeout = CommandOptions.Timeout();
-        var command = new Command("upgrade", "List or apply a child cluster's template upgrades (only along status.availableUpgrades)") { name, list, to, reason, wait, timeout }
+        var command = new Command("upgrade", "List or apply a child cluster's template upgrades (only along status.availableUpgrades)") { name, list, to, force, reason, wait, timeout }
             .Prints(OutputFormat.Json, OutputFormat.Yaml);
         Invocation.Bind(command, run, async (inv, ct) =>
         {
@@ -35,7 +36,7 @@ internal static class UpgradeCommand
                 return ExitCodes.Success;
             }
 
-            var request = new UpgradeRequest(inv.Get(name), inv.Get(to)!) { Wait = inv.WaitFor(wait, timeout), Reason = inv.Get(reason) };
+            var request = new UpgradeRequest(inv.Get(name), inv.Get(to)!) { Wait = inv.WaitFor(wait, timeout), Reason = inv.Get(reason), Force = inv.Get(force) };
             await service.UpgradeAsync(request, new UpgradeView(inv), ct);
             return ExitCodes.Success;
         });

@@ -10,8 +10,8 @@ using Childctl.Kubernetes;
 namespace Childctl.Core.Operations.Change;
 
 /// <summary>
-/// The shared way scale and upgrade change a spec: read the cluster, let the caller compute the patch from what it
-/// read, send it as a merge patch conditional on that resourceVersion together with the provenance stamp, and start
+/// The shared way scale, upgrade, set config and edit change a spec: read the cluster (or take the read the caller
+/// just made, for the first attempt), let the caller check and compute the patch from what it read, send it as a merge patch conditional on that resourceVersion together with the provenance stamp, and start
 /// over (a few times) when something else wrote in between, so the recorded "before" is exactly what was replaced.
 /// </summary>
 internal static class SpecChange
@@ -20,11 +20,13 @@ internal static class SpecChange
 
     public static async Task<(ClusterDeployment Before, ClusterDeployment After)> ApplyAsync(
         ManagementApi api, OperationContext operation, string action, string ns, string name,
-        Func<ClusterDeployment, JsonObject> specPatch, CancellationToken cancellationToken)
+        Func<ClusterDeployment, JsonObject> specPatch, CancellationToken cancellationToken, ClusterDeployment? first = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var before = ClusterDeploymentReader.Read(await api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
+            var before = attempt == 1 && first is not null
+                ? first
+                : ClusterDeploymentReader.Read(await api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
             if (PhaseRule.Evaluate(before).Phase == ClusterPhase.Deleting)
             {
                 throw ChildctlException.InvalidInput($"ClusterDeployment \"{name}\" in namespace \"{ns}\" is being deleted: it cannot be {action}d");

@@ -77,13 +77,14 @@ public sealed partial class DeleteClustersService(Session session)
         ? "Delete this cluster? Type 'yes' to confirm: "
         : $"Delete these {clusterCount} clusters? Type the number of clusters ({clusterCount}) to confirm: ";
 
-    /// <summary>Whether the typed answer confirms: 'yes' or 'y' for one cluster, the exact count for more.</summary>
+    /// <summary>
+    /// Whether the typed answer confirms: exactly what <see cref="Question"/> asks for — <c>yes</c> for one cluster, the
+    /// count for more — with only the line's surrounding blanks ignored; <c>y</c>, <c>YES</c> or <c>yes please</c> do not.
+    /// </summary>
     public static bool IsConfirmed(string? answer, int clusterCount)
     {
         var text = answer?.Trim() ?? string.Empty;
-        return clusterCount == 1
-            ? text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("y", StringComparison.OrdinalIgnoreCase)
-            : text == clusterCount.ToString(CultureInfo.InvariantCulture);
+        return text == (clusterCount == 1 ? "yes" : clusterCount.ToString(CultureInfo.InvariantCulture));
     }
 
     internal async Task<DeletePlan> PlanAsync(DeleteRequest request, CancellationToken cancellationToken)
