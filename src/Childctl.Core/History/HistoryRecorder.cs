@@ -173,6 +173,8 @@ public static class HistoryActions
     public const string ClusterScaleFailed = "cluster_scale_failed";
     public const string ClusterUpgraded = "cluster_upgraded";
     public const string ClusterUpgradeFailed = "cluster_upgrade_failed";
+    public const string ClusterConfigChanged = "cluster_config_changed";
+    public const string ClusterConfigChangeFailed = "cluster_config_change_failed";
     public const string KubeconfigRetrieved = "kubeconfig_retrieved";
     public const string KubeconfigRetrieveFailed = "kubeconfig_retrieve_failed";
     public const string ObservedReady = "observed_ready";

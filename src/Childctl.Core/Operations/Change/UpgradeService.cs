@@ -122,7 +122,8 @@ public sealed class UpgradeService(Session session)
         }
     }
 
-    private static void CheckAllowed(ClusterDeployment cluster, UpgradeRequest request)
+    /// <summary>The target is one of <c>status.availableUpgrades</c> (k0rdent's webhook refuses others); also for <c>edit</c>.</summary>
+    internal static void CheckAllowed(ClusterDeployment cluster, UpgradeRequest request)
     {
         if (cluster.Template == request.Target)
         {
