@@ -18,16 +18,20 @@ internal sealed record SchemaViolation(string Field, string Text)
 {
     private const string Root = "spec.config";
 
-    /// <summary>The violations one evaluation error stands for (a <c>required</c> error names each missing key).</summary>
+    /// <summary>
+    /// The violations one evaluation error stands for (a <c>required</c> error names each missing key). The rule's
+    /// bound is read from the schema node the error is about: found by the evaluation path, which is a pointer into the
+    /// document unless a <c>$ref</c> was followed (then by the absolute schema location).
+    /// </summary>
     public static IEnumerable<SchemaViolation> From(string keyword, string libraryMessage, EvaluationResults detail, JsonNode values, JsonNode schemaDocument)
     {
         ArgumentNullException.ThrowIfNull(detail);
         var pointer = detail.InstanceLocation.ToString();
         var field = FieldPath(pointer);
         var value = ConfigSchema.At(values, pointer);
-        var schema = ConfigSchema.At(schemaDocument, detail.SchemaLocation.Fragment) as JsonObject ?? [];
-        var shown = Display(value);
         var evaluation = detail.EvaluationPath.ToString();
+        var schema = (evaluation.Contains("$ref", StringComparison.Ordinal) ? ConfigSchema.At(schemaDocument, detail.SchemaLocation.Fragment) : Node(schemaDocument, evaluation)) as JsonObject ?? [];
+        var shown = Display(value);
         return keyword switch
         {
             "" when evaluation.EndsWith("/additionalProperties", StringComparison.Ordinal) || evaluation.EndsWith("/unevaluatedProperties", StringComparison.Ordinal)
@@ -47,6 +51,21 @@ internal sealed record SchemaViolation(string Field, string Text)
             "maxItems" => [new(field, $"{field}: Too many: {Count(value)}: must have at most {schema["maxItems"]?.ToJsonString()} items")],
             _ => [new(field, $"{field}: Invalid value: {shown}: {keyword}: {libraryMessage}")],
         };
+    }
+
+    /// <summary>
+    /// The schema node at an evaluation path. JsonSchema.Net 8 repeats the keyword of an applied subschema for array
+    /// items (<c>…/cpArgs/items/items</c>), so a path that does not resolve is shortened from the end until it does.
+    /// </summary>
+    private static JsonNode? Node(JsonNode document, string path)
+    {
+        for (var pointer = path; ; pointer = pointer[..pointer.LastIndexOf('/')])
+        {
+            if (ConfigSchema.At(document, pointer) is JsonObject found || pointer.Length == 0)
+            {
+                return ConfigSchema.At(document, pointer);
+            }
+        }
     }
 
     private static IEnumerable<SchemaViolation> Missing(JsonObject schema, JsonNode? value, string field)
