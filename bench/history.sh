@@ -44,12 +44,12 @@ rm -rf "$work/latency"
 echo "== childctl history NAME (1,000,000 events, 10,000 clusters), NativeAOT, whole process"
 baseline=()
 if [ -n "${CHILDCTL_BASELINE:-}" ]; then
-    baseline=(-n "baseline history cluster-04242" "$CHILDCTL_BASELINE history cluster-04242" -n "baseline version" "$CHILDCTL_BASELINE version")
+    baseline=(-n "baseline history cluster-04242" "$CHILDCTL_BASELINE history cluster-04242" -n "baseline version" "$CHILDCTL_BASELINE version --client")
 fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 KUBECONFIG="$work/kubeconfig" CHILDCTL_HISTORY_DIR="$work/history" \
     hyperfine -N --warmup 10 --runs 200 --export-json "$work/history-name.json" \
-    -n "history cluster-04242" "$aot history cluster-04242" -n "version" "$aot version" "${baseline[@]}" > /dev/null
+    -n "history cluster-04242" "$aot history cluster-04242" -n "version --client" "$aot version --client" "${baseline[@]}" > /dev/null
 python3 - "$work/history-name.json" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:

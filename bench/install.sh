@@ -33,5 +33,5 @@ print(f"{sys.argv[2]}: {cell('wrapper')}, {cell('installed')}, kubectl {k*1000:.
 PY
 }
 compare "list -A" list "$root/childctl list -A" "$installed list -A" "kubectl get clusterdeployments -A"
-compare "version" version "$root/childctl version" "$installed version" "kubectl version --client"
+compare "version" version "$root/childctl version --client" "$installed version --client" "kubectl version --client"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$summary"

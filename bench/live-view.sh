@@ -56,8 +56,8 @@ CHILDCTL_SYSTEM_CA=1 compare "status $name with the OS CA bundle loaded (CHILDCT
 peak "childctl status" "$childctl" status "$name" -n "$ns"
 peak "kubectl get clusterdeployment" kubectl get clusterdeployment "$name" -n "$ns"
 if [ -n "$baseline" ]; then peak "baseline status" "$baseline" status "$name" -n "$ns"; fi
-compare "version (cold start)" version "$childctl version" "kubectl version --client" "${baseline:+$baseline version}"
-peak "childctl version" "$childctl" version
+compare "version (cold start)" version "$childctl version --client" "kubectl version --client" "${baseline:+$baseline version --client}"
+peak "childctl version --client" "$childctl" version --client
 size() { stat -c %s "$1" | awk '{printf "%.1f MiB", $1/1048576}'; }
 echo "binary: $(size "$childctl")${baseline:+ (baseline $(size "$baseline"))}; machine: $(nproc) cores, $(uname -r)" | tee -a "$out/summary.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt"

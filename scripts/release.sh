@@ -48,8 +48,8 @@ for binary in childctl childctl-sandbox; do
     [ -x "$from/$binary" ] || { echo "error: $from/$binary is missing or not executable" >&2; exit 1; }
 done
 
-stamped="$("$from/childctl" version)"
-stamped="${stamped#childctl }"
+stamped="$("$from/childctl" version --client)"
+stamped="${stamped#Client Version: v}"
 if [ -n "$version" ] && [ "$stamped" != "$version" ]; then
     echo "error: the binaries in $from say they are $stamped, not $version" >&2
     exit 1

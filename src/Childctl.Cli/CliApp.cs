@@ -15,6 +15,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(host);
+        host = ProgramNameWriter.Wrap(host);
         var root = BuildRoot(new CliRun(host, args));
         var verbose = args.Contains("-v") || args.Contains("--verbose");
         try
@@ -102,6 +103,9 @@ public static class CliApp
         }
 
         OutputOption.TableOnlyWhereUndeclared(root);
+        CommandExamples.ApplyTo(root);
+        ClusterNameCompletion.AttachTo(root, run);
+        CommandHelp.Install(root, run.Host);
         return root;
     }
 

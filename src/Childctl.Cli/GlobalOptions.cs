@@ -70,11 +70,30 @@ internal static class GlobalOptions
         CustomParser = r => Durations.ParseOptionValue(r),
     };
 
+    public static readonly Option<string?> As = new("--as")
+    {
+        Description = "Act as this user (impersonation, as kubectl's --as; overrides the kubeconfig user's as:)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string[]> AsGroup = new("--as-group")
+    {
+        Description = "Act with this group, repeatable (impersonation, as kubectl's --as-group; needs --as or as:)",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<string?> AsUid = new("--as-uid")
+    {
+        Description = "Act with this UID (impersonation, as kubectl's --as-uid; needs --as or as:)",
+        Recursive = true,
+    };
+
     public static IEnumerable<Option> All =>
-    [Kubeconfig, Context, Namespace, AllNamespaces, HistoryDir, NoColor, Verbose, RequestTimeout];
+    [Kubeconfig, Context, Namespace, AllNamespaces, HistoryDir, NoColor, Verbose, RequestTimeout, As, AsGroup, AsUid];
 
     /// <summary>Options that consume the next token; the prefix expander needs to skip their values.</summary>
     public static IEnumerable<string> TakingValues =>
-        new Option[] { Kubeconfig, Context, Namespace, HistoryDir, RequestTimeout }
+        new Option[] { Kubeconfig, Context, Namespace, HistoryDir, RequestTimeout, As, AsGroup, AsUid }
             .SelectMany(o => o.Aliases.Append(o.Name));
 }

@@ -13,27 +13,34 @@ internal sealed class Invocation : IDisposable
 {
     private static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
 
-    private Invocation(CliHost host, ParseResult parse, IReadOnlyList<string> arguments)
+    private Invocation(CliHost host, ParseResult parse, IReadOnlyList<string> arguments, TimeSpan? requestTimeout = null)
     {
         Host = host;
         Parse = parse;
         Output = OutputOption.Of(parse);
         var noColor = parse.GetValue(GlobalOptions.NoColor) || !string.IsNullOrEmpty(host.GetEnvironmentVariable("NO_COLOR"));
-        UseColor = host.StdoutIsTerminal && !noColor && Output is OutputFormat.Table or OutputFormat.Wide;
-        UseLiveProgress = host.StderrIsTerminal && !noColor;
+        var dumb = Terminal.IsDumb(host.GetEnvironmentVariable);
+        UseColor = host.StdoutIsTerminal && !noColor && !dumb && Output is OutputFormat.Table or OutputFormat.Wide;
+        UseLiveProgress = host.StderrIsTerminal && !noColor && !dumb;
         Session = host.CreateSession(new SessionOptions
         {
             KubeconfigPath = parse.GetValue(GlobalOptions.Kubeconfig),
             ContextName = parse.GetValue(GlobalOptions.Context),
             ExplicitNamespace = parse.GetValue(GlobalOptions.Namespace),
             AllNamespaces = parse.GetValue(GlobalOptions.AllNamespaces),
-            RequestTimeout = parse.GetValue(GlobalOptions.RequestTimeout) ?? DefaultRequestTimeout,
+            RequestTimeout = requestTimeout ?? parse.GetValue(GlobalOptions.RequestTimeout) ?? DefaultRequestTimeout,
             HistoryDirectory = HistoryDirectory(parse, host),
             User = host.UserName,
             CommandLine = "childctl " + string.Join(' ', arguments.Select(Quote)),
             Environment = host.GetEnvironmentVariable,
             Time = host.Time,
             OnHistoryWarning = warning => host.Err.WriteLine("warning: " + warning),
+            ImpersonateUser = parse.GetValue(GlobalOptions.As),
+            ImpersonateGroups = parse.GetValue(GlobalOptions.AsGroup) ?? [],
+            ImpersonateUid = parse.GetValue(GlobalOptions.AsUid),
+            OnConnectionWarning = warning => host.Err.WriteLine("warning: " + warning),
+            Abandon = host.Abandon,
+            OnRetry = parse.GetValue(GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
         });
     }
 
@@ -50,11 +57,17 @@ internal sealed class Invocation : IDisposable
     /// <summary>The command's <c>-o</c>, table when it has none or it was not given.</summary>
     public OutputFormat Output { get; }
 
+    /// <summary>The template of <c>-o jsonpath=…</c> or <c>-o custom-columns=…</c>, else null.</summary>
+    public string? OutputTemplate => OutputOption.TemplateOf(Parse);
+
     /// <summary>Colour and live rendering only on a terminal, for table output, without --no-color or NO_COLOR.</summary>
     public bool UseColor { get; }
 
-    /// <summary>Live progress on stderr only when stderr is a terminal and colour is allowed.</summary>
+    /// <summary>Live progress on stderr only when stderr is a terminal (not TERM=dumb) and colour is allowed.</summary>
     public bool UseLiveProgress { get; }
+
+    /// <summary>How tables render here: colour, and the terminal's width to cut MESSAGE to (none when stdout is piped).</summary>
+    public TableLayout Layout => new(UseColor, Host.StdoutIsTerminal ? Host.StdoutWidth() : null);
 
     public DateTimeOffset Now => Host.Time.GetUtcNow();
 
@@ -65,6 +78,9 @@ internal sealed class Invocation : IDisposable
             using var invocation = new Invocation(run.Host, parse, run.Arguments);
             return await action(invocation, ct);
         });
+
+    /// <summary>An invocation for a completion source: the line's global options, each request limited to <paramref name="limit"/>.</summary>
+    public static Invocation ForCompletion(CliHost host, ParseResult parse, TimeSpan limit) => new(host, parse, [], limit);
 
     public T Get<T>(Option<T> option) => Parse.GetValue(option)!;
 

@@ -3,6 +3,7 @@ using Childctl.Core.Errors;
 using Childctl.Core.History;
 using Childctl.History.Store;
 using Childctl.Kubernetes;
+using Childctl.Kubernetes.Identity;
 using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core;
@@ -36,8 +37,35 @@ public sealed record SessionOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Cancelled when the user gives up waiting for a write in flight (a second Ctrl-C): the write is abandoned and
+    /// recorded as unknown. The command's own token (the first Ctrl-C) never cancels a write or a record.
+    /// </summary>
+    public CancellationToken Abandon { get; init; }
+
+    /// <summary>Told one line per retried API request; <c>-v</c> prints them.</summary>
+    public Action<string>? OnRetry { get; init; }
+
     /// <summary>Told the history store's warnings (a file it tightened to 0600), one line each.</summary>
     public Action<string>? OnHistoryWarning { get; init; }
+
+    /// <summary>--as: act as this user, over the kubeconfig user's <c>as</c> (impersonation, as in kubectl).</summary>
+    public string? ImpersonateUser { get; init; }
+
+    /// <summary>--as-group (repeatable): replaces the kubeconfig user's <c>as-groups</c> when given.</summary>
+    public IReadOnlyList<string> ImpersonateGroups { get; init; } = [];
+
+    /// <summary>--as-uid: over the kubeconfig user's <c>as-uid</c>.</summary>
+    public string? ImpersonateUid { get; init; }
+
+    /// <summary>The flags as an impersonation to lay over the kubeconfig's; null when none was given.</summary>
+    internal Impersonation? ImpersonationFlags =>
+        string.IsNullOrEmpty(ImpersonateUser) && ImpersonateGroups.Count == 0 && string.IsNullOrEmpty(ImpersonateUid)
+            ? null
+            : Impersonation.None with { User = ImpersonateUser, Groups = ImpersonateGroups, Uid = ImpersonateUid };
+
+    /// <summary>Told warnings about the connection (insecure-skip-tls-verify), one line each.</summary>
+    public Action<string>? OnConnectionWarning { get; init; }
 }
 
 /// <summary>
@@ -60,10 +88,17 @@ public sealed class Session : IDisposable
     public Session(SessionOptions options, IHistoryStore? store = null, ApiOptions? api = null, WatchOptions? watch = null)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        _apiOptions = (api ?? new ApiOptions()) with { RequestTimeout = options.RequestTimeout, Time = options.Time };
+        _apiOptions = (api ?? new ApiOptions()) with
+        {
+            RequestTimeout = options.RequestTimeout,
+            Time = options.Time,
+            Environment = options.Environment,
+            OnWarning = options.OnConnectionWarning,
+            OnRetry = (api ?? new ApiOptions()).OnRetry ?? options.OnRetry,
+        };
         _watchOptions = watch;
         _cluster = new Lazy<ManagementCluster>(() =>
-            ManagementApi.Resolve(options.KubeconfigPath, options.ContextName, options.ExplicitNamespace, options.Environment));
+            ManagementApi.Resolve(options.KubeconfigPath, options.ContextName, options.ExplicitNamespace, options.Environment, options.ImpersonationFlags));
         _api = new Lazy<ManagementApi>(() => new ManagementApi(Cluster, _apiOptions, _watchOptions));
         _history = new Lazy<LocalHistory>(() => new LocalHistory(store ?? new FileHistoryStore(options.HistoryDirectory, options.Time) { OnWarning = options.OnHistoryWarning }));
     }

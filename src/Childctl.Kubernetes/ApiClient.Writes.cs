@@ -6,8 +6,12 @@ namespace Childctl.Kubernetes;
 
 /// <summary>
 /// Writes: create (optionally as a server-side dry run), merge patch and delete with preconditions, all with field
-/// manager <c>childctl</c>. Writes are never retried (a retry could apply twice); failures become the same typed
-/// errors as reads, plus 409 → Conflict and 400/422 → InvalidInput with the server's reasons.
+/// manager <c>childctl</c>. A write is retried only where a second attempt cannot apply twice (<see cref="WriteRetry"/>):
+/// after 429 always; after a server error or a broken connection when it carries preconditions (a delete, a patch with a
+/// resourceVersion), is a dry run, or is a create of a named object stamped with an operation id
+/// (<see cref="ApiOptions.OperationAnnotation"/>), whose 409 AlreadyExists is then its own earlier attempt and returns the
+/// object. Failures become the same typed errors as reads, plus 409 → Conflict and 400/422 → InvalidInput with the
+/// server's reasons; <see cref="KubernetesException.MayHaveApplied"/> says whether the server may have made the change.
 /// </summary>
 public sealed partial class ApiClient
 {
@@ -15,25 +19,43 @@ public sealed partial class ApiClient
     private const string MergePatchContent = "application/merge-patch+json";
 
     /// <summary>Creates a namespaced object; <paramref name="serverDryRun"/> sends dryRun=All (validated and defaulted, not stored).</summary>
-    public Task<JsonElement> CreateAsync(ResourceKind kind, string ns, JsonObject body, bool serverDryRun, CancellationToken cancellationToken)
+    public async Task<JsonElement> CreateAsync(ResourceKind kind, string ns, JsonObject body, bool serverDryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(body);
         var name = body["metadata"]?["name"]?.GetValue<string>();
+        var marker = name is null ? null : body["metadata"]?["annotations"]?[_options.OperationAnnotation]?.GetValue<string>();
         var path = ApiPaths.WithQuery(ApiPaths.Collection(kind, ns), ("fieldManager", _options.FieldManager), ("dryRun", serverDryRun ? "All" : null));
-        return WriteAsync(new ApiTarget("create", kind, ns, name), ct => _transport.SendAsync(HttpMethod.Post, path, body.ToJsonString(), JsonContent, ct), cancellationToken);
+        var target = new ApiTarget("create", kind, ns, name);
+        var safety = serverDryRun || marker is not null ? WriteSafety.Repeatable : WriteSafety.Once;
+        try
+        {
+            return await WriteAsync(target, safety, ct => _transport.SendAsync(HttpMethod.Post, path, body.ToJsonString(), JsonContent, ct), cancellationToken);
+        }
+        catch (KubernetesException e) when (e.Kind == KubernetesErrorKind.Conflict && marker is not null && !serverDryRun && e.AlreadyExists)
+        {
+            var existing = await TryGetAsync(kind, ns, name!, cancellationToken);
+            if (existing is { } found && JsonPath.Find(found, "metadata", "annotations", _options.OperationAnnotation)?.GetString() == marker)
+            {
+                return found;
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
     /// Applies an RFC 7386 merge patch. A <c>metadata.resourceVersion</c> in the patch makes it conditional: the
-    /// server refuses it with 409 when the object has changed since that version.
+    /// server refuses it with 409 when the object has changed since that version (and a retry is safe).
     /// </summary>
     public Task<JsonElement> MergePatchAsync(ResourceKind kind, string ns, string name, JsonObject patch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(patch);
         var path = ApiPaths.WithQuery(ApiPaths.Item(kind, ns, name), ("fieldManager", _options.FieldManager));
-        return WriteAsync(new ApiTarget("patch", kind, ns, name), ct => _transport.SendAsync(HttpMethod.Patch, path, patch.ToJsonString(), MergePatchContent, ct), cancellationToken);
+        var safety = patch["metadata"]?["resourceVersion"] is not null ? WriteSafety.Repeatable : WriteSafety.Once;
+        return WriteAsync(new ApiTarget("patch", kind, ns, name), safety,
+            ct => _transport.SendAsync(HttpMethod.Patch, path, patch.ToJsonString(), MergePatchContent, ct), cancellationToken);
     }
 
     /// <summary>
@@ -52,14 +74,33 @@ public sealed partial class ApiClient
             ["preconditions"] = new JsonObject { ["uid"] = uid, ["resourceVersion"] = resourceVersion },
         };
         var path = ApiPaths.Item(kind, ns, name);
-        return WriteAsync(new ApiTarget("delete", kind, ns, name), ct => _transport.SendAsync(HttpMethod.Delete, path, options.ToJsonString(), JsonContent, ct), cancellationToken);
+        var target = new ApiTarget("delete", kind, ns, name);
+        var earlierMayHaveApplied = false;
+        return WriteAsync(target, WriteSafety.Repeatable, async ct =>
+        {
+            try
+            {
+                return await _transport.SendAsync(HttpMethod.Delete, path, options.ToJsonString(), JsonContent, ct);
+            }
+            catch (ApiStatusException e) when (earlierMayHaveApplied && e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+            {
+                // The retry met what the lost attempt may have done (gone, or changed by its deletionTimestamp): only the object can tell.
+                throw new KubernetesException(KubernetesErrorKind.Unreachable,
+                    $"the answer to delete {target.Describe()} was lost and its retry was refused ({(int)e.StatusCode} {e.StatusCode})", e) { MayHaveApplied = true };
+            }
+            catch (Exception e) when (ApiErrors.MayHaveApplied(e))
+            {
+                earlierMayHaveApplied = true;
+                throw;
+            }
+        }, cancellationToken);
     }
 
-    private async Task<T> WriteAsync<T>(ApiTarget target, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(ApiTarget target, WriteSafety safety, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
-            return await call(cancellationToken);
+            return await WriteRetry.Create(_options, target, safety).ExecuteAsync(static async (state, ct) => await state(ct), call, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -67,7 +108,10 @@ public sealed partial class ApiClient
         }
         catch (ApiStatusException e) when (e.StatusCode is HttpStatusCode.Conflict)
         {
-            throw new KubernetesException(KubernetesErrorKind.Conflict, $"{target.Verb} {target.Describe()} refused (409 Conflict): {WriteErrors.Message(e.Body, e.Message)}", e);
+            throw new KubernetesException(KubernetesErrorKind.Conflict, $"{target.Verb} {target.Describe()} refused (409 Conflict): {WriteErrors.Message(e.Body, e.Message)}", e)
+            {
+                AlreadyExists = WriteErrors.Reason(e.Body) == "AlreadyExists",
+            };
         }
         catch (ApiStatusException e) when (e.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest)
         {
@@ -75,7 +119,9 @@ public sealed partial class ApiClient
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout, _transport.TlsProblem);
+            var error = ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout, _transport.TlsProblem);
+            error.MayHaveApplied = e is KubernetesException known ? known.MayHaveApplied : ApiErrors.MayHaveApplied(e);
+            throw error;
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Childctl.Kubernetes.Identity;
 using Polly;
 
 namespace Childctl.Kubernetes;
@@ -24,8 +25,8 @@ public sealed partial class ApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Cluster = cluster;
         _options = options;
-        _transport = new ApiTransport(cluster, options.RequestTimeout);
-        _caBundleScope = SystemCaBundle.SkipIfIrrelevant(cluster.Configuration);
+        _transport = new ApiTransport(cluster, options);
+        _caBundleScope = SystemCaBundle.SkipIfIrrelevant(cluster.Configuration, _transport.ThroughTlsProxy);
         _reads = ReadRetry.Create(options);
     }
 
@@ -83,16 +84,25 @@ public sealed partial class ApiClient : IDisposable
         _transport.GetAsync(ApiPaths.Item(kind, ns, name), ct);
 
     /// <summary>
-    /// The username from a SelfSubjectReview (what <c>kubectl auth whoami</c> shows), or null when the server does not
-    /// answer it (older servers, RBAC): it only enriches history, so it never fails a command.
+    /// Who the requests act as, from a SelfSubjectReview (what <c>kubectl auth whoami</c> shows): with impersonation, the
+    /// impersonated user, and in a second review sent without the Impersonate-* headers, the user the credentials
+    /// authenticate as. Null fields when the server does not answer (older servers, RBAC): this only enriches history,
+    /// so it never fails a command.
     /// </summary>
-    public async Task<string?> WhoAmIAsync(CancellationToken cancellationToken)
+    public async Task<ApiIdentity> WhoAmIAsync(CancellationToken cancellationToken)
+    {
+        var user = await ReviewAsync(asAuthenticatedUser: false, cancellationToken);
+        var real = Cluster.Settings.Impersonate.IsRequested ? await ReviewAsync(asAuthenticatedUser: true, cancellationToken) : null;
+        return new ApiIdentity(user, real);
+    }
+
+    private async Task<string?> ReviewAsync(bool asAuthenticatedUser, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview" };
         try
         {
-            var review = await WriteAsync(new ApiTarget("create", ResourceKind.SelfSubjectReview, null, null),
-                ct => _transport.SendAsync(HttpMethod.Post, "apis/authentication.k8s.io/v1/selfsubjectreviews", body.ToJsonString(), JsonContent, ct),
+            var review = await WriteAsync(new ApiTarget("create", ResourceKind.SelfSubjectReview, null, null), WriteSafety.Repeatable,
+                ct => _transport.SendAsync(HttpMethod.Post, "apis/authentication.k8s.io/v1/selfsubjectreviews", body.ToJsonString(), JsonContent, ct, asAuthenticatedUser),
                 cancellationToken);
             return JsonPath.Find(review, "status", "userInfo", "username") is { ValueKind: JsonValueKind.String } name ? name.GetString() : null;
         }
@@ -117,5 +127,23 @@ public sealed partial class ApiClient : IDisposable
                 .Where(e => JsonPath.Object(e, "involvedObject") is { } o && JsonPath.String(o, "name") == name && JsonPath.String(o, "kind") == kind)
                 .ToList();
         }, cancellationToken);
+    }
+
+    /// <summary>The server's <c>/version</c> document (what <c>kubectl version</c> shows as serverVersion).</summary>
+    public Task<JsonElement> GetServerVersionAsync(CancellationToken cancellationToken) =>
+        ReadAsync(new ApiTarget("get", ResourceKind.VersionEndpoint, null, "/version"), ct => _transport.GetAsync("version", ct), cancellationToken);
+
+    /// <summary>One cluster-scoped object, or null when the server says 404 (also when it does not serve the kind).</summary>
+    public async Task<JsonElement?> TryGetClusterScopedAsync(ResourceKind kind, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        try
+        {
+            return await ReadAsync(new ApiTarget("get", kind, null, name), ct => _transport.GetAsync(ApiPaths.Item(kind, null, name), ct), cancellationToken);
+        }
+        catch (KubernetesException e) when (e.Kind == KubernetesErrorKind.NotFound)
+        {
+            return null;
+        }
     }
 }

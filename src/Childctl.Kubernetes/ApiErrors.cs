@@ -29,6 +29,21 @@ internal static class ApiErrors
         _ => new KubernetesException(KubernetesErrorKind.General, $"{target.Verb} {target.Describe()} failed: {error.Message}", error),
     };
 
+    /// <summary>
+    /// Whether a write that failed this way may still have been applied: a server error, no answer in time, a reply cut
+    /// short or a connection broken after the request went out. Not a refusal (4xx, 429), nor a connection that was never
+    /// made (refused, DNS, TLS), nor a credential that could not be had.
+    /// </summary>
+    public static bool MayHaveApplied(Exception error) => error switch
+    {
+        KubernetesException known => known.MayHaveApplied,
+        AuthenticationException => false,
+        ApiStatusException status => (int)status.StatusCode >= 500,
+        HttpRequestException request => request.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError),
+        _ => true,
+    };
+
     private static KubernetesException FromStatus(ApiStatusException http, ApiTarget target, ManagementCluster cluster)
     {
         var code = http.StatusCode;
@@ -161,6 +176,20 @@ internal sealed class ApiStatusException : Exception
 /// <summary>Reads the Status body of a refused write: its message and, for 422, each cause (field: message).</summary>
 internal static class WriteErrors
 {
+    /// <summary>The <c>reason</c> of a Status body (AlreadyExists, Conflict, ...), when there is one.</summary>
+    public static string? Reason(string? body)
+    {
+        try
+        {
+            using var status = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            return JsonPath.String(status.RootElement, "reason");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static string Message(string? body, string fallback)
     {
         if (string.IsNullOrWhiteSpace(body))

@@ -9,6 +9,9 @@ public sealed record ResourceKind(string Group, string Version, string Plural, s
     public static readonly ResourceKind Event = new(string.Empty, "v1", "events", "Event");
     public static readonly ResourceKind SelfSubjectReview = new("authentication.k8s.io", "v1", "selfsubjectreviews", "SelfSubjectReview");
 
+    /// <summary>Not a kind: the API's <c>/version</c> endpoint, so that an error about it reads <c>endpoint "/version"</c>.</summary>
+    internal static readonly ResourceKind VersionEndpoint = new(string.Empty, string.Empty, "version", "endpoint");
+
     /// <summary><c>clusterdeployments.k0rdent.mirantis.com</c>, as kubectl names a resource.</summary>
     public string QualifiedPlural => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
@@ -27,7 +30,9 @@ internal readonly record struct ApiTarget(string Verb, ResourceKind Kind, string
     public string Describe()
     {
         var where = Namespace is null ? "in all namespaces" : $"in namespace \"{Namespace}\"";
-        return Name is null ? $"{Kind.QualifiedPlural} {where}" : $"{Kind.Kind} \"{Name}\" {where}";
+        return Name is null ? $"{Kind.QualifiedPlural} {where}"
+            : Namespace is null ? $"{Kind.Kind} \"{Name}\"" // cluster-scoped
+            : $"{Kind.Kind} \"{Name}\" {where}";
     }
 }
 
@@ -41,7 +46,8 @@ internal static class ApiPaths
         return ns is null ? $"{root}/{kind.Plural}" : $"{root}/namespaces/{Uri.EscapeDataString(ns)}/{kind.Plural}";
     }
 
-    public static string Item(ResourceKind kind, string ns, string name) => $"{Collection(kind, ns)}/{Uri.EscapeDataString(name)}";
+    /// <summary>An object's path; <paramref name="ns"/> null for a cluster-scoped kind.</summary>
+    public static string Item(ResourceKind kind, string? ns, string name) => $"{Collection(kind, ns)}/{Uri.EscapeDataString(name)}";
 
     /// <summary>Appends the parameters that have a value, e.g. <c>?limit=1000&amp;labelSelector=env%3Ddev</c>.</summary>
     public static string WithQuery(string path, params ReadOnlySpan<(string Name, string? Value)> parameters)

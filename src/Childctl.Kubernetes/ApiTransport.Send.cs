@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Childctl.Kubernetes.Transport;
 
 namespace Childctl.Kubernetes;
 
@@ -10,11 +11,14 @@ internal sealed partial class ApiTransport
 {
     /// <summary>
     /// Sends <paramref name="body"/> (JSON, as <paramref name="contentType"/>) and returns the parsed reply. Non-2xx answers
-    /// throw <see cref="ApiStatusException"/>; the exchange is bounded by the request timeout.
+    /// throw <see cref="ApiStatusException"/>; the exchange is bounded by the request timeout. With
+    /// <paramref name="asAuthenticatedUser"/> it goes without impersonation (who the credentials belong to).
     /// </summary>
-    public async Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, string body, string contentType, CancellationToken cancellationToken)
+    public async Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, string body, string contentType, CancellationToken cancellationToken,
+        bool asAuthenticatedUser = false)
     {
-        using var request = await NewRequestAsync(method, pathAndQuery, cancellationToken);
+        using var request = NewRequest(method, pathAndQuery, cancellationToken);
+        request.Options.Set(CredentialHandler.AsAuthenticatedUser, asAuthenticatedUser);
         request.Content = new StringContent(body, Encoding.UTF8);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         using var deadline = Deadline(cancellationToken);
@@ -35,7 +39,7 @@ internal sealed partial class ApiTransport
     /// </summary>
     public async Task<HttpResponseMessage> OpenStreamAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
-        using var request = await NewRequestAsync(HttpMethod.Get, pathAndQuery, cancellationToken);
+        using var request = NewRequest(HttpMethod.Get, pathAndQuery, cancellationToken);
         var response = await _connection.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Gone)
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Text.Json;
+using Childctl.Kubernetes.Transport;
 
 namespace Childctl.Kubernetes;
 
@@ -16,12 +17,12 @@ internal sealed partial class ApiTransport : IDisposable
     private readonly ApiConnection _connection;
     private readonly TimeSpan _timeout;
 
-    public ApiTransport(ManagementCluster cluster, TimeSpan timeout)
+    public ApiTransport(ManagementCluster cluster, ApiOptions options)
     {
-        _timeout = timeout;
+        _timeout = options.RequestTimeout;
         try
         {
-            _connection = ApiConnection.Create(cluster.Configuration);
+            _connection = ApiConnection.Create(cluster, options);
         }
         catch (Exception e) when (e is not KubernetesException and not OutOfMemoryException)
         {
@@ -32,6 +33,9 @@ internal sealed partial class ApiTransport : IDisposable
 
     /// <summary>Why the server's certificate was last refused, when it was (see <see cref="ServerCertificateCheck"/>).</summary>
     public string? TlsProblem => _connection.ServerCheck?.Problem;
+
+    /// <summary>Whether requests reach an https:// proxy (whose certificate the system store checks).</summary>
+    public bool ThroughTlsProxy => _connection.ThroughTlsProxy;
 
     /// <summary>
     /// GETs <paramref name="pathAndQuery"/> (relative to the server URL) and returns the parsed body. The document is
@@ -44,7 +48,7 @@ internal sealed partial class ApiTransport : IDisposable
     /// <summary>As <see cref="GetAsync"/>, handing over the parsed document: the caller may release it.</summary>
     public async Task<JsonDocument> GetDocumentAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
-        using var request = await NewRequestAsync(HttpMethod.Get, pathAndQuery, cancellationToken);
+        using var request = NewRequest(HttpMethod.Get, pathAndQuery, cancellationToken);
         using var deadline = Deadline(cancellationToken);
         using var response = await SendAsync(request, deadline.Token);
         await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
@@ -57,7 +61,7 @@ internal sealed partial class ApiTransport : IDisposable
     /// </summary>
     public async Task<ListPage> GetListPageAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
-        using var request = await NewRequestAsync(HttpMethod.Get, pathAndQuery, cancellationToken);
+        using var request = NewRequest(HttpMethod.Get, pathAndQuery, cancellationToken);
         var deadline = Deadline(cancellationToken);
         HttpResponseMessage? response = null;
         try
@@ -109,29 +113,17 @@ internal sealed partial class ApiTransport : IDisposable
     }
 
     /// <summary>
-    /// A request to the server with the client's credentials applied. This runs an exec credential plugin when one is
-    /// due, so it happens before the request's deadline starts: like kubectl, a plugin (which may prompt) is bounded
-    /// only by cancellation, and the request timeout is the server's.
+    /// A request to the server. Credentials, impersonation and the User-Agent are the connection's
+    /// (<see cref="ApiConnection"/>); an exec credential plugin runs inside the request's deadline. The caller's own token
+    /// goes with the request, so that a plugin stopped by Ctrl-C is not reported as a timeout.
     /// </summary>
-    private async Task<HttpRequestMessage> NewRequestAsync(HttpMethod method, string pathAndQuery, CancellationToken cancellationToken)
+    private HttpRequestMessage NewRequest(HttpMethod method, string pathAndQuery, CancellationToken callerToken)
     {
         var request = new HttpRequestMessage(method, new Uri(_connection.BaseUri, pathAndQuery)) { Version = HttpVersion.Version20 };
-        try
-        {
-            request.Headers.Accept.ParseAdd("application/json");
-            request.Headers.Host = _connection.TlsServerName;
-            if (_connection.Credentials is { } credentials)
-            {
-                await credentials.ProcessHttpRequestAsync(request, cancellationToken);
-            }
-
-            return request;
-        }
-        catch
-        {
-            request.Dispose();
-            throw;
-        }
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Host = _connection.TlsServerName;
+        request.Options.Set(CredentialHandler.CallerToken, callerToken);
+        return request;
     }
 
     private CancellationTokenSource Deadline(CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using Childctl.Kubernetes.Config;
-using k8s;
+using Childctl.Kubernetes.Identity;
 
 namespace Childctl.Kubernetes;
 
@@ -12,7 +12,9 @@ public static class KubeconfigResolver
 {
     public const string FallbackNamespace = "kcm-system";
 
-    public static ManagementCluster Resolve(string? kubeconfigPath, string? contextName, string? explicitNamespace, Func<string, string?> environment)
+    /// <param name="impersonate">--as, --as-group, --as-uid: laid over the kubeconfig user's as, as-groups, as-uid.</param>
+    public static ManagementCluster Resolve(string? kubeconfigPath, string? contextName, string? explicitNamespace, Func<string, string?> environment,
+        Impersonation? impersonate = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var files = LocateFiles(kubeconfigPath, environment);
@@ -40,11 +42,15 @@ public static class KubeconfigResolver
         var ns = !string.IsNullOrEmpty(explicitNamespace) ? explicitNamespace
             : !string.IsNullOrEmpty(context.Namespace) ? context.Namespace
             : FallbackNamespace;
-        return new ManagementCluster(name, clusterName, server, ns, () => Configure(context, cluster, config, files));
+        var plugin = config.Users.FirstOrDefault(u => u.Name == context.User) is { Exec: not null, Token: null or "", TokenFile: null };
+        return new ManagementCluster(name, clusterName, server, ns, () => Configure(context, cluster, config, files, impersonate))
+        {
+            UsesCredentialPlugin = plugin,
+        };
     }
 
     /// <summary>Credentials and TLS material: only on the first API call, so that offline commands never need them.</summary>
-    private static KubernetesClientConfiguration Configure(KubeconfigContext context, KubeconfigCluster cluster, KubeconfigDocument config, FileInfo[] files)
+    private static ConnectionSettings Configure(KubeconfigContext context, KubeconfigCluster cluster, KubeconfigDocument config, FileInfo[] files, Impersonation? impersonate)
     {
         KubeconfigUser? user = null;
         if (!string.IsNullOrEmpty(context.User))
@@ -54,7 +60,7 @@ public static class KubeconfigResolver
                     $"context \"{context.Name}\" refers to user \"{context.User}\", which is not in kubeconfig {Describe(files)}");
         }
 
-        return ClientConfigurationBuilder.Build(cluster, user, context.Namespace, TimeProvider.System);
+        return ClientConfigurationBuilder.Build(cluster, user, context.Namespace, TimeProvider.System, impersonate);
     }
 
     private static FileInfo[] LocateFiles(string? kubeconfigPath, Func<string, string?> environment)

@@ -31,6 +31,15 @@ public sealed class KubernetesException : Exception
 
     public KubernetesErrorKind Kind { get; }
 
+    /// <summary>
+    /// For a write: the server may have made the change although no success came back (no answer, a cut or timed-out
+    /// reply, a server error). False when the server answered that it did not (4xx, 429) or the request never left.
+    /// </summary>
+    public bool MayHaveApplied { get; internal set; }
+
+    /// <summary>A 409 whose reason is AlreadyExists (a create of a name that is taken), not a failed precondition.</summary>
+    public bool AlreadyExists { get; init; }
+
     /// <summary>For a 404 of one named object: its kind and namespace, so a caller can say where to look.</summary>
     public (ResourceKind Kind, string? Namespace)? MissingObject { get; init; }
 

@@ -1,3 +1,4 @@
+using Childctl.Kubernetes.Config;
 using k8s;
 
 namespace Childctl.Kubernetes;
@@ -9,15 +10,15 @@ namespace Childctl.Kubernetes;
 /// </summary>
 public sealed class ManagementCluster
 {
-    private readonly Lazy<KubernetesClientConfiguration> _configuration;
+    private readonly Lazy<ConnectionSettings> _settings;
 
-    internal ManagementCluster(string contextName, string clusterName, string server, string defaultNamespace, Func<KubernetesClientConfiguration> configure)
+    internal ManagementCluster(string contextName, string clusterName, string server, string defaultNamespace, Func<ConnectionSettings> configure)
     {
         ContextName = contextName;
         ClusterName = clusterName;
         Server = server;
         DefaultNamespace = defaultNamespace;
-        _configuration = new Lazy<KubernetesClientConfiguration>(configure);
+        _settings = new Lazy<ConnectionSettings>(configure);
     }
 
     /// <summary>The kubeconfig context used.</summary>
@@ -32,6 +33,15 @@ public sealed class ManagementCluster
     /// <summary>-n if given, else the context's namespace, else kcm-system.</summary>
     public string DefaultNamespace { get; }
 
+    /// <summary>
+    /// Whether the context's user gets its credential from an exec plugin (and has no token that would take precedence):
+    /// commands that need no API answer skip optional API calls then, so that they never start (or wait for) a plugin.
+    /// </summary>
+    public bool UsesCredentialPlugin { get; init; }
+
     /// <summary>Built on first use; a kubeconfig that cannot be used throws (InvalidInput) here, every time.</summary>
-    internal KubernetesClientConfiguration Configuration => _configuration.Value;
+    internal ConnectionSettings Settings => _settings.Value;
+
+    /// <summary>The official client's part of <see cref="Settings"/>: server, TLS and credentials.</summary>
+    internal KubernetesClientConfiguration Configuration => Settings.Client;
 }

@@ -31,6 +31,11 @@ internal static class ReadRetry
             Delay = options.FirstRetryDelay,
             MaxDelay = options.MaxRetryDelay,
             DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception, options.MaxRetryDelay, options.Time.GetUtcNow())),
+            OnRetry = args =>
+            {
+                options.OnRetry?.Invoke(WriteRetry.Describe("a read", args.Outcome.Exception, args.AttemptNumber + 2, options.MaxReadRetries + 1, args.RetryDelay));
+                return default;
+            },
         });
         return builder.Build();
     }

@@ -6,11 +6,12 @@ namespace Childctl.Kubernetes;
 /// <summary>
 /// Skips the operating system's CA bundle when it cannot matter. On Linux, .NET builds an X509 chain against the
 /// system trust store before any certificate callback runs, and OpenSSL 3 takes ~100 ms of CPU to parse that
-/// bundle (aot-spike.md). When the kubeconfig pins the API server's CA (certificate-authority(-data)), the client
-/// trusts the server only if its chain ends in that CA, so the bundle plays no part. Then, until the first request
+/// bundle (aot-spike.md). When the kubeconfig pins the API server's CA (certificate-authority(-data)), childctl
+/// trusts the server only if its chain ends in that CA (<see cref="Transport.ServerTrust"/>), so the bundle plays no
+/// part: this is about time only, never about trust, which the pinned CA alone decides either way. Then, until the first request
 /// is done, OpenSSL's locations (<c>SSL_CERT_FILE</c>, <c>SSL_CERT_DIR</c>) point at nothing; afterwards they are
 /// put back as they were. Verification stays on; set <c>CHILDCTL_SYSTEM_CA=1</c> to keep the bundle. Not used with
-/// insecure-skip-tls-verify or without a pinned CA. Scopes may overlap (the last one out restores), and an exec
+/// insecure-skip-tls-verify, without a pinned CA, or through an https:// proxy. Scopes may overlap (the last one out restores), and an exec
 /// credential plugin started meanwhile gets the real values (<see cref="RestoreInto"/>): it may make HTTPS calls.
 /// </summary>
 internal static partial class SystemCaBundle
@@ -26,10 +27,11 @@ internal static partial class SystemCaBundle
     private static (string? File, string? Directory) s_saved;
 
     /// <summary>Points the bundle at nothing when it is irrelevant; disposing the scope restores the environment.</summary>
-    public static IDisposable SkipIfIrrelevant(KubernetesClientConfiguration config)
+    /// <param name="throughTlsProxy">Requests go through an https:// proxy, whose certificate only the system store can check.</param>
+    public static IDisposable SkipIfIrrelevant(KubernetesClientConfiguration config, bool throughTlsProxy = false)
     {
         ArgumentNullException.ThrowIfNull(config);
-        if (!OperatingSystem.IsLinux() || config.SkipTlsVerify || config.SslCaCerts is not { Count: > 0 }
+        if (!OperatingSystem.IsLinux() || config.SkipTlsVerify || config.SslCaCerts is not { Count: > 0 } || throughTlsProxy
             || !config.Host.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
             || Environment.GetEnvironmentVariable("CHILDCTL_SYSTEM_CA") == "1")
         {

@@ -6,6 +6,12 @@ public sealed class SandboxOptions
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 
+    /// <summary>The slowest and fastest <see cref="Speed"/>: beyond them simulated durations overflow or round to nothing.</summary>
+    public const double MinSpeed = 0.01;
+
+    /// <inheritdoc cref="MinSpeed"/>
+    public const double MaxSpeed = 10_000;
+
     /// <summary>Simulated time runs this many times faster than real time (1 = about as long as a real Azure cluster).</summary>
     public double Speed { get; init; } = 1;
 

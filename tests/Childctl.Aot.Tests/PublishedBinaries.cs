@@ -36,7 +36,7 @@ public sealed partial class PublishedBinaries : IAsyncLifetime
                 ["publish", csproj, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", Folder,
                     "--artifacts-path", Path.Combine(Work, "build"), "-nologo", "-clp:NoSummary"],
                 new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
-                TimeSpan.FromMinutes(10), RepoPaths.Root);
+                TimeSpan.FromMinutes(20), RepoPaths.Root);
             Publishes.Add((project, result));
         }
     }

@@ -54,12 +54,12 @@ public sealed partial class ShippedBinaryTests(PublishedBinaries published)
         using var __ = installed;
         var head = await ProcessRunner.RunAsync("git", ["rev-parse", "--short=12", "HEAD"], workingDirectory: RepoPaths.Root);
 
-        var result = await installed.RunAsync("version");
+        var result = await installed.RunAsync("version", "--client");
 
         Assert.Equal(0, result.ExitCode);
         if (head.ExitCode != 0)
         {
-            Assert.Equal("childctl 0.0.0-dev\n", result.Stdout); // built outside a git checkout
+            Assert.Equal("Client Version: v0.0.0-dev\n", result.Stdout); // built outside a git checkout
             return;
         }
 
@@ -82,6 +82,12 @@ public sealed partial class ShippedBinaryTests(PublishedBinaries published)
             using (var list = JsonDocument.Parse((await Expect(installed, 0, "list", "-o", "json")).Stdout))
             {
                 Assert.Contains(list.RootElement.GetProperty("items").EnumerateArray(), i => i.GetProperty("metadata").GetProperty("name").GetString() == "aot-az");
+            }
+
+            using (var version = JsonDocument.Parse((await Expect(installed, 0, "version", "-o", "json")).Stdout))
+            {
+                Assert.Equal("NativeAOT", version.RootElement.GetProperty("clientVersion").GetProperty("compiler").GetString());
+                Assert.Equal("1.1.0", version.RootElement.GetProperty("k0rdentVersion").GetProperty("version").GetString());
             }
 
             var plugin = await installed.RunFileAsync("/usr/bin/kubectl", "childctl", "list");
@@ -127,7 +133,7 @@ public sealed partial class ShippedBinaryTests(PublishedBinaries published)
             [Path.Combine(RepoPaths.Root, "scripts", "release.sh"), "--from", published.Folder, "--out", out_.Path, "--base-url", "https://example.test/dl"]);
 
         Assert.True(release.ExitCode == 0, release.ToString());
-        var version = (await ProcessRunner.RunAsync(published.Childctl, ["version"])).Stdout.Trim()["childctl ".Length..];
+        var version = (await ProcessRunner.RunAsync(published.Childctl, ["version", "--client"])).Stdout.Trim()["Client Version: v".Length..];
         var archive = $"childctl_{version}_linux_amd64.tar.gz";
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(out_.Combine(archive))));
         Assert.Equal($"{sha}  {archive}\n", await File.ReadAllTextAsync(out_.Combine("checksums.txt")));
@@ -148,6 +154,6 @@ public sealed partial class ShippedBinaryTests(PublishedBinaries published)
         return result;
     }
 
-    [GeneratedRegex(@"^childctl (?:\d+\.\d+\.\d+(?:-dev\.\d+)?(?:\+(?<sha>[0-9a-f]{12})(?:\.dirty)?)?|0\.0\.0-dev\+(?<sha>[0-9a-f]{12})(?:\.dirty)?)\n$")]
+    [GeneratedRegex(@"^Client Version: v(?:\d+\.\d+\.\d+(?:-dev\.\d+)?(?:\+(?<sha>[0-9a-f]{12})(?:\.dirty)?)?|0\.0\.0-dev\+(?<sha>[0-9a-f]{12})(?:\.dirty)?)\n$")]
     private static partial Regex VersionLine();
 }

@@ -5,12 +5,12 @@ namespace Childctl.Cli.Tests;
 public class CommandLineTests
 {
     [Fact]
-    public async Task Version_WhenRun_PrintsTheClientVersionAndExitsZero()
+    public async Task Version_WhenClientOnly_PrintsTheClientVersionAndContactsNothing()
     {
-        var result = await TestCli.Bare.RunAsync("version");
+        var result = await TestCli.Bare.RunAsync("version", "--client");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("childctl ", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"^Client Version: v\d+\.\d+\.\d+\S*\n$", result.Stdout);
         Assert.Empty(result.Stderr);
     }
 
@@ -47,9 +47,9 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData("status x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name")]
-    [InlineData("describe x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name")]
-    [InlineData("delete x --yes -o json", "childctl delete does not print -o json: it prints table")]
+    [InlineData("status x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name, jsonpath=, custom-columns=")]
+    [InlineData("describe x -o wide", "childctl status does not print -o wide: it prints table, json, yaml, name, jsonpath=, custom-columns=")]
+    [InlineData("delete x --yes -o wide", "childctl delete does not print -o wide: it prints table, json, yaml, name, jsonpath=, custom-columns=")]
     [InlineData("watch -o yaml", "childctl watch does not print -o yaml: it prints table, json")]
     [InlineData("sandbox up -o json", "childctl sandbox up does not print -o json: it prints table")]
     [InlineData("wai x -o name", "childctl wait does not print -o name: it prints table")]
@@ -85,7 +85,7 @@ public class CommandLineTests
 
     [Theory]
     [InlineData("childctl list --output=y", "yaml\n")]
-    [InlineData("childctl list --output=", "json\nname\ntable\nwide\nyaml\n")]
+    [InlineData("childctl list --output=", "custom-columns=\njson\njsonpath=\nname\ntable\nwide\nyaml\n")]
     [InlineData("childctl list -o y", "yaml\n")]
     public async Task Suggest_WhenTheValueFollowsAnEqualsSign_CompletesIt(string line, string expected)
     {

@@ -12,35 +12,14 @@ public sealed class Kubectl(string kubeconfigPath, string cacheDirectory)
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Variables set (or, with a null value, removed) in kubectl's environment, e.g. HTTPS_PROXY or SSL_CERT_FILE.</summary>
+    public Dictionary<string, string?> Environment { get; } = [];
+
     public Task<KubectlResult> RunAsync(params string[] args) => RunAsync(args, stdin: null);
 
     /// <summary>Runs to completion; a run past <paramref name="timeout"/> is killed and reported as timed out.</summary>
-    public async Task<KubectlResult> RunAsync(IEnumerable<string> args, string? stdin, TimeSpan? timeout = null)
-    {
-        using var process = Process.Start(StartInfo(args, stdin is not null)) ?? throw new InvalidOperationException("kubectl did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-            process.StandardInput.Close();
-        }
-
-        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        var timedOut = false;
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            timedOut = true;
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        return new KubectlResult(process.ExitCode, await stdout, await stderr, timedOut);
-    }
+    public Task<KubectlResult> RunAsync(IEnumerable<string> args, string? stdin, TimeSpan? timeout = null) =>
+        ChildProcess.RunAsync(StartInfo(args, stdin is not null), stdin, timeout);
 
     /// <summary>Starts a long-running kubectl (such as get -w); dispose the result to stop it.</summary>
     public KubectlProcess Start(params string[] args) =>
@@ -65,6 +44,8 @@ public sealed class Kubectl(string kubeconfigPath, string cacheDirectory)
         info.Environment["KUBECACHEDIR"] = cacheDirectory;
         info.Environment["KUBECONFIG"] = kubeconfigPath;
         info.Environment.Remove("KUBECTL_EXTERNAL_DIFF");
+        ChildProcess.SetEnvironment(info, Environment);
+
         return info;
     }
 }

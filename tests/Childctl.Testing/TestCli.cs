@@ -29,11 +29,17 @@ public sealed class TestCli
 
     public string UserName { get; set; } = DefaultUser;
 
+    /// <summary>The program as invoked: childctl, or kubectl childctl as kubectl's plugin.</summary>
+    public string ProgramName { get; set; } = "childctl";
+
     public bool StdoutIsTerminal { get; set; }
 
     public bool StderrIsTerminal { get; set; }
 
     public bool StdinIsTerminal { get; set; }
+
+    /// <summary>The width of the terminal stdout and stderr are on, when they are (null: unknown, nothing is cut).</summary>
+    public int? TerminalWidth { get; set; }
 
     /// <summary>What the user types, for prompts.</summary>
     public string? Stdin { get; set; }
@@ -42,6 +48,15 @@ public sealed class TestCli
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     public List<(string Value, string Mask)> Masks { get; } = [];
+
+    /// <summary>The first Ctrl-C: cancelling it interrupts the running command, as the process's handler does.</summary>
+    public CancellationToken Interrupt { get; set; }
+
+    /// <summary>The second Ctrl-C: writes still waiting for an answer are abandoned.</summary>
+    public CancellationToken Abandon { get; set; }
+
+    /// <summary>Builds each run's Core session; null for the default (files under the history folder, default API options).</summary>
+    public Func<Core.SessionOptions, Core.Session>? CreateSession { get; set; }
 
     public string Home => Environment["HOME"];
 
@@ -90,10 +105,17 @@ public sealed class TestCli
             StdoutIsTerminal = StdoutIsTerminal,
             StderrIsTerminal = StderrIsTerminal,
             StdinIsTerminal = StdinIsTerminal,
+            StdoutWidth = () => TerminalWidth,
+            StderrWidth = () => TerminalWidth,
             Time = Time,
             UserName = UserName,
+            ProgramName = ProgramName,
+            Abandon = Abandon,
+            CreateSession = CreateSession ?? (options => new Core.Session(options)),
         };
-        using var timeout = new CancellationTokenSource(Timeout);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Interrupt);
+        timeout.CancelAfter(Timeout);
         var code = await CliApp.RunAsync(args, host, timeout.Token);
         return new CliResult(code, Mask(stdout.ToString()), Mask(stderr.ToString()));
     }

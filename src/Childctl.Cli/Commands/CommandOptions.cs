@@ -20,13 +20,24 @@ internal static class CommandOptions
     /// The NAME of a cluster that exists, checked while parsing: a name that cannot be a ClusterDeployment's (a Kubernetes
     /// DNS subdomain) is bad input, exit 2. <c>create</c> applies stricter rules of its own, in Core.
     /// </summary>
-    public static Argument<string> Name(string description = NameDescription) => Checked(new Argument<string>("name") { Description = description });
+    public static Argument<string> Name(string description = NameDescription) =>
+        Checked(new Argument<string>("name") { Description = description, CustomParser = r => ObjectName.Strip(r.Tokens[0].Value) });
 
     public static Argument<string?> OptionalName(string description) =>
-        Checked(new Argument<string?>("name") { Description = description, Arity = ArgumentArity.ZeroOrOne });
+        Checked(new Argument<string?>("name")
+        {
+            Description = description,
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = r => r.Tokens is [var token, ..] ? ObjectName.Strip(token.Value) : null,
+        });
 
     public static Argument<string[]> Names(string description) =>
-        Checked(new Argument<string[]>("name") { Description = description, Arity = ArgumentArity.ZeroOrMore });
+        Checked(new Argument<string[]>("name")
+        {
+            Description = description,
+            Arity = ArgumentArity.ZeroOrMore,
+            CustomParser = r => [.. r.Tokens.Select(t => ObjectName.Strip(t.Value))],
+        });
 
     public static Option<string?> Reason() => new("--reason")
     {
@@ -63,7 +74,9 @@ internal static class CommandOptions
                 return value;
             }
 
-            r.AddError($"{name} must be a whole number of 0 or more, not '{text}'");
+            r.AddError(text.Length > 0 && text.All(char.IsAsciiDigit)
+                ? $"{name} is out of range: it must be between 0 and {int.MaxValue}, not {text}"
+                : $"{name} must be a whole number of 0 or more, not '{text}'");
             return null;
         },
     };
@@ -97,7 +110,7 @@ internal static class CommandOptions
         {
             foreach (var token in result.Tokens)
             {
-                if (ClusterNameRules.ExistingNameProblem(token.Value) is { } problem)
+                if ((ObjectName.KindProblem(token.Value) ?? ClusterNameRules.ExistingNameProblem(ObjectName.Strip(token.Value))) is { } problem)
                 {
                     result.AddError(problem);
                     return;
@@ -111,13 +124,21 @@ internal static class CommandOptions
 /// <summary>
 /// The one cluster filter of <c>list</c>, <c>delete</c> and <c>watch</c>: <c>-l</c>, <c>--provider</c>, <c>--region</c>,
 /// <c>--phase</c>, <c>--template</c>, each taking comma-separated alternatives. A provider or phase outside the known
-/// set is a usage error (exit 2) that lists the choices, before any API call; both match without regard to case.
+/// set is a usage error (exit 2) that lists the choices, before any API call; both match without regard to case. So is a
+/// label selector outside the API server's grammar.
 /// </summary>
 internal sealed class FilterOptions
 {
     public FilterOptions(string labelDescription)
     {
         Selector = new Option<string?>("--selector", "-l") { Description = labelDescription };
+        Selector.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } selector && ClusterFilter.SelectorProblem(selector) is { } problem)
+            {
+                result.AddError($"invalid label selector '{selector}': {problem}");
+            }
+        });
         Phase = Choice("--phase", "Only clusters in these phases", ClusterFilter.PhaseNames);
         Provider = Choice("--provider", "Only clusters on these clouds (from the template's infrastructure provider)", CloudProvider.KnownNames);
         Region = new Option<string?>("--region") { Description = "Only clusters in these cloud regions (spec.config location/region), comma-separated" };
@@ -176,4 +197,49 @@ internal sealed class FilterOptions
 
     private static IEnumerable<string> Canonical(string? text, IReadOnlyList<string> choices) =>
         Split(text).Select(v => choices.First(c => string.Equals(c, v, StringComparison.OrdinalIgnoreCase)));
+}
+
+/// <summary>
+/// A NAME argument also takes the forms <c>-o name</c> and kubectl print, so their output can be fed back:
+/// <c>clusterdeployment.k0rdent.mirantis.com/x</c>, <c>clusterdeployments.k0rdent.mirantis.com/x</c>,
+/// <c>clusterdeployment/x</c> and the CRD's short names <c>cld/x</c> and <c>clusterd/x</c>. Another kind is bad input.
+/// kubectl's <c>-o name</c> carries no namespace, with -A neither; a namespace comes from -n (see docs/commands.md).
+/// </summary>
+internal static class ObjectName
+{
+    private static readonly string[] Kinds = ["clusterdeployment", "clusterdeployments", "cld", "clusterd"];
+
+    /// <summary>Kinds a person might paste by mistake; any other prefix is left to the name rule's message.</summary>
+    private static readonly string[] OtherKinds =
+        ["clustertemplate", "clustertemplates", "credential", "credentials", "pod", "pods", "secret", "secrets", "configmap", "configmaps", "namespace", "namespaces"];
+    private const string GroupSuffix = "." + Core.Api.K0rdentKinds.Group;
+
+    /// <summary>The bare name: what follows a ClusterDeployment kind prefix, else the text as given.</summary>
+    public static string Strip(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && IsClusterDeployment(text[..slash]) ? text[(slash + 1)..] : text;
+    }
+
+    /// <summary>Why a <c>kind/name</c> is not a ClusterDeployment's name, else null.</summary>
+    public static string? KindProblem(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var kind = slash > 0 ? text[..slash] : string.Empty;
+        return slash <= 0 || IsClusterDeployment(kind) || !(IsKindDotGroup(kind) || OtherKinds.Contains(kind, StringComparer.OrdinalIgnoreCase))
+            ? null
+            : $"\"{text}\" names a {text[..slash]}; give a ClusterDeployment: NAME, or clusterdeployment.{Core.Api.K0rdentKinds.Group}/NAME as -o name prints it";
+    }
+
+    /// <summary>The <c>kind.group</c> form: dot-separated, non-empty words of letters, digits and dashes.</summary>
+    private static bool IsKindDotGroup(string kind) =>
+        kind.Contains('.', StringComparison.Ordinal) && kind.Split('.').All(w => w.Length > 0 && w.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
+
+    private static bool IsClusterDeployment(string kind)
+    {
+        var bare = kind.EndsWith(GroupSuffix, StringComparison.OrdinalIgnoreCase) ? kind[..^GroupSuffix.Length] : kind;
+        return Kinds.Contains(bare, StringComparer.OrdinalIgnoreCase);
+    }
 }

@@ -9,6 +9,7 @@ internal static class CommandRegistry
     [
         ListCommand.Create(run),
         StatusCommand.Create(run),
+        EventsCommand.Create(run),
         TemplatesCommand.Create(run),
         CredentialsCommand.Create(run),
         CreateCommand.Create(run),
@@ -29,5 +30,6 @@ internal static class CommandRegistry
         MigrateCommand.Create(run),
         CompletionCommand.Create(run),
         InstallCommand.Create(run),
+        HelpCommand.Create(run),
     ];
 }

@@ -81,12 +81,44 @@ internal static class CreateCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>A manifest is a few KiB; anything past this is not one (or is /dev/zero), refused before it fills memory.</summary>
+    private const int MaxManifestChars = 1024 * 1024;
+
+    private static async Task<string> ReadUpToAsync(TextReader reader, CancellationToken ct)
+    {
+        var buffer = new char[MaxManifestChars + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await reader.ReadAsync(buffer.AsMemory(read), ct)) > 0)
+        {
+            read += n;
+        }
+
+        return new string(buffer, 0, read);
+    }
+
+    private static string Bounded(string text, string source) => text.Length > MaxManifestChars
+        ? throw ChildctlException.InvalidInput($"-f {source} is larger than {MaxManifestChars / 1024 / 1024} MiB: that is not a manifest or values file")
+        : text;
+
     /// <summary>The text of <c>-f PATH</c> (<c>-</c>: stdin), <paramref name="what"/> saying what the file should be in messages.</summary>
     internal static async Task<string> ReadAsync(Invocation inv, string path, string what, CancellationToken ct)
     {
         try
         {
-            return path == "-" ? await inv.Host.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
+            if (path == "-")
+            {
+                return Bounded(await ReadUpToAsync(inv.Host.In, ct), "stdin");
+            }
+
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
+            if (!file.CanSeek)
+            {
+                throw ChildctlException.InvalidInput($"-f {path} is not a regular file: give the path of {what}, or - for stdin");
+            }
+
+            using var reader = new StreamReader(file);
+            return Bounded(await ReadUpToAsync(reader, ct), path);
         }
         catch (UnauthorizedAccessException) when (Directory.Exists(path))
         {
@@ -120,7 +152,7 @@ internal static class CreateCommand
                 command.Options.Add(option);
             }
 
-            return command.Prints(OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+            return command.Prints(OutputOption.Objects);
         }
 
         public CreateRequest Read(Invocation inv) => new()

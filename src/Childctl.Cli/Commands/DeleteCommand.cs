@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Childctl.Cli.Output;
+using Childctl.Core.Errors;
 using Childctl.Core.Operations.Delete;
+using Childctl.Core.Operations.Kubeconfig;
 
 namespace Childctl.Cli.Commands;
 
@@ -21,7 +23,8 @@ internal static class DeleteCommand
         var wait = CommandOptions.Wait("the deleted clusters are gone");
         var timeout = CommandOptions.Timeout();
         var reason = CommandOptions.Reason();
-        var command = filter.AddTo(new Command("delete", "Delete child clusters: plan, confirm, delete with preconditions, optionally wait until gone") { names });
+        var command = filter.AddTo(new Command("delete", "Delete child clusters: plan, confirm, delete with preconditions, optionally wait until gone") { names })
+            .Prints(OutputOption.Objects);
         foreach (var option in new Option[] { all, yes, dryRun, wait, timeout, reason })
         {
             command.Options.Add(option);
@@ -29,6 +32,11 @@ internal static class DeleteCommand
 
         Invocation.Bind(command, run, async (inv, ct) =>
         {
+            if (ObjectOutput.Handles(inv.Output) && !inv.Get(dryRun))
+            {
+                throw ChildctlException.InvalidInput("-o prints the plan of a delete --dry-run; without --dry-run, delete prints one line per cluster");
+            }
+
             var request = new DeleteRequest
             {
                 Names = inv.Get(names) ?? [],
@@ -40,8 +48,23 @@ internal static class DeleteCommand
                 Reason = inv.Get(reason),
             };
             var summary = await new DeleteClustersService(inv.Session).RunAsync(request, new DeleteView(inv), ct);
+            await NoteMergedContextsAsync(inv, summary, ct);
             return summary.PartiallyFailed ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Says which contexts that <c>kubeconfig --merge</c> added still point at a cluster that was deleted.</summary>
+    private static async Task NoteMergedContextsAsync(Invocation inv, DeleteSummary summary, CancellationToken ct)
+    {
+        var kubeconfigs = new KubeconfigService(inv.Session);
+        foreach (var deleted in summary.Results.Where(r => r.Outcome is DeleteOutcome.Deleted or DeleteOutcome.AlreadyDeleting or DeleteOutcome.AlreadyGone))
+        {
+            foreach (var context in await kubeconfigs.MergedContextsAsync(deleted.Item.Namespace, deleted.Item.Name, ct))
+            {
+                await inv.Err.WriteLineAsync($"note: kubeconfig context \"{context.Name}\" in {context.File} points at the deleted cluster {deleted.Item.Name}; " +
+                    $"remove it with: childctl kubeconfig {deleted.Item.Name} --forget");
+            }
+        }
     }
 }

@@ -18,17 +18,23 @@ internal static class HistoryCommand
     public static Command Create(CliRun run)
     {
         var o = new Options(
-            new Argument<string?>("name") { Description = "Cluster name (all clusters when omitted)", Arity = ArgumentArity.ZeroOrOne },
+            new Argument<string?>("name")
+            {
+                Description = "Cluster name (all clusters when omitted)",
+                Arity = ArgumentArity.ZeroOrOne,
+                CustomParser = r => r.Tokens is [var t, ..] ? ObjectName.Strip(t.Value) : null,
+            },
             new Option<string?>("--since") { Description = "Only events at or after this time: RFC 3339, or a duration back from now (2h, 7d)" },
             new Option<string?>("--until") { Description = "Only events at or before this time: RFC 3339, or a duration back from now" },
             new Option<string[]>("--action") { Description = "Only these actions (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true },
             new Option<string[]>("--user") { Description = "Only events by these users, OS user or Kubernetes identity (repeat or comma-separate)", AllowMultipleArgumentsPerToken = true },
             new Option<string?>("--uid") { Description = "Only events of the incarnation with this uid (a prefix is enough)" },
+            new Option<string?>("--operation") { Description = "Only the events of this operation, as the childctl.dev/operation annotation names it (a prefix is enough); exit 3 when there are none" },
             new Option<bool>("--all-management-clusters") { Description = "History of every management cluster in the history folder, not just the current context's" },
             new Option<bool>("--with-events") { Description = "Also show the current incarnation's live Kubernetes Events (needs NAME and the API; never stored)" });
         var command = new Command("history", "Show the local history of a cluster (or all clusters): who did what, when and why. Not live state.")
         {
-            o.Name, o.Since, o.Until, o.Action, o.User, o.Uid, o.EveryMc, o.WithEvents,
+            o.Name, o.Since, o.Until, o.Action, o.User, o.Uid, o.Operation, o.EveryMc, o.WithEvents,
         }.Prints(OutputFormat.Wide, OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
         Invocation.Bind(command, run, (inv, ct) => RunAsync(inv, o, ct));
         return command;
@@ -51,6 +57,7 @@ internal static class HistoryCommand
             Actions = SplitList(inv.Get(o.Action)),
             Users = SplitList(inv.Get(o.User)),
             Uid = inv.Get(o.Uid),
+            Operation = inv.Get(o.Operation),
             EveryManagementCluster = inv.Get(o.EveryMc),
         };
         await inv.Err.WriteLineAsync(HistoryRenderer.Marker(inv.Session.Options.HistoryDirectory));
@@ -108,6 +115,7 @@ internal static class HistoryCommand
         Option<string[]> Action,
         Option<string[]> User,
         Option<string?> Uid,
+        Option<string?> Operation,
         Option<bool> EveryMc,
         Option<bool> WithEvents);
 }

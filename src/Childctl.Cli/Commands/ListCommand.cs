@@ -7,21 +7,28 @@ namespace Childctl.Cli.Commands;
 
 /// <summary>
 /// <c>childctl list</c>: ClusterDeployments read live, with the phase, provider and region childctl derives.
-/// Filters narrow the list; -o json|yaml print the objects as a kubectl-style List.
+/// Filters narrow the list; -o json|yaml print the objects as a kubectl-style List, each with its <c>childctl</c> block
+/// (<see cref="ObjectOutput.WithDerived"/>), which <c>--sort-by</c>, jsonpath and custom-columns read too.
 /// </summary>
 internal static class ListCommand
 {
     public static Command Create(CliRun run)
     {
         var filter = new FilterOptions("Label selector, as in kubectl (e.g. env=dev,team!=ops); applied by the server");
-        var command = filter.AddTo(new Command("list", "List child clusters with their live phase, provider and region"))
-            .Prints(OutputFormat.Wide, OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+        var shape = new ListingOptions();
+        var command = shape.AddTo(filter.AddTo(new Command("list", "List child clusters with their live phase, provider and region")))
+            .Prints([OutputFormat.Wide, .. OutputOption.Objects]);
         Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var request = new ListRequest(filter.Read(inv), KeepObjects: ObjectOutput.Handles(inv.Output));
-            var listing = await new ListClustersService(inv.Session).ListAsync(request, ct);
+            var sortBy = shape.SortBy(inv);
+            var objects = ObjectOutput.Handles(inv.Output) || sortBy is not null;
+            var listing = await new ListClustersService(inv.Session).ListAsync(new ListRequest(filter.Read(inv), KeepObjects: objects), ct);
+            var items = listing.Clusters.Select(c => (Overview: c, Json: objects ? ObjectOutput.WithDerived(c) : default)).ToList();
+            items = [.. ObjectOutput.Sorted(items, i => i.Json, sortBy)];
+            var sorted = listing with { Clusters = items.Select(i => i.Overview).ToList() };
+            var layout = shape.Layout(inv, inv.Layout, sorted.Clusters.Select(c => c.Cluster.Labels).ToList());
             await ObjectOutput.WriteListAsync(inv, K0rdentKinds.ClusterDeployment.NamePrefix, listing.Namespace, "clusters",
-                listing.Clusters.Select(c => c.Cluster.Raw).ToList(), color => ClusterListView.Render(listing, inv.Output == OutputFormat.Wide, inv.Now, color));
+                items.Select(i => i.Json).ToList(), l => ClusterListView.Render(sorted, inv.Output == OutputFormat.Wide, inv.Now, l), layout);
             return ExitCodes.Success;
         });
         return command;

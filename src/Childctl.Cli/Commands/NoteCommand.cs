@@ -13,20 +13,25 @@ internal static class NoteCommand
 {
     public static Command Create(CliRun run)
     {
-        var name = new Argument<string>("name") { Description = "Cluster name" };
+        var name = new Argument<string>("name") { Description = "Cluster name", CustomParser = r => ObjectName.Strip(r.Tokens[0].Value) };
         var text = new Argument<string>("text") { Description = "The note" };
         var reason = new Option<string?>("--reason") { Description = "Why (kept with the note)" };
-        var command = new Command("note", "Add an operator note to a cluster's local history (works offline)") { name, text, reason }
+        var force = new Option<bool>("--force") { Description = "Note a name the API says does not exist and history has never seen" };
+        var command = new Command("note", "Add an operator note to a cluster's local history (works offline)") { name, text, reason, force }
             .Prints(OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
         Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var result = await new NoteService(inv.Session).AddAsync(new NoteRequest(inv.Get(name), inv.Get(text), inv.Get(reason)), ct);
+            var result = await new NoteService(inv.Session).AddAsync(new NoteRequest(inv.Get(name), inv.Get(text), inv.Get(reason), inv.Get(force)), ct);
             if (result.RepairedTail is { } torn)
             {
                 await inv.Err.WriteLineAsync(HistoryRenderer.Warning(torn));
             }
 
-            if (result.UidUnknownReason is not null)
+            if (result.UidFromHistory)
+            {
+                await inv.Err.WriteLineAsync($"note joined uid {result.Event.Uid}, the only incarnation history knows for this name (the API could not tell: {result.UidUnknownReason})");
+            }
+            else if (result.UidUnknownReason is not null)
             {
                 await inv.Err.WriteLineAsync($"note recorded without a uid: {result.UidUnknownReason}");
             }

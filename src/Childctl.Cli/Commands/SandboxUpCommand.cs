@@ -121,15 +121,21 @@ internal static class SandboxUpCommand
         return 0;
     }
 
+    // The sandbox's own bounds (SandboxOptions.MinSpeed/MaxSpeed), checked here too so that a bad value is exit 2 at once.
+    private const double MinSpeed = 0.01;
+    private const double MaxSpeed = 10_000;
+
     private static double Speed(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= MinSpeed && value <= MaxSpeed)
         {
             return value;
         }
 
-        result.AddError($"--speed must be a positive number, not '{text}'");
+        result.AddError(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? $"--speed is out of range: it must be between {MinSpeed} and {MaxSpeed} (times real time), not {text}"
+            : $"--speed must be a number between {MinSpeed} and {MaxSpeed}, not '{text}'");
         return 1;
     }
 

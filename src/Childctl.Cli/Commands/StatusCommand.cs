@@ -16,13 +16,13 @@ internal static class StatusCommand
     {
         var name = CommandOptions.Name();
         var command = new Command("status", "Show one child cluster's live phase, conditions, services, Events and recent local history") { name }
-            .Prints(OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+            .Prints(OutputOption.Objects);
         command.Aliases.Add("describe");
         Invocation.Bind(command, run, async (inv, ct) =>
         {
             var report = await new ClusterStatusService(inv.Session).GetAsync(inv.Get(name), ct);
             await inv.Out.WriteAsync(ObjectOutput.Handles(inv.Output)
-                ? ObjectOutput.One(inv.Output, K0rdentKinds.ClusterDeployment.NamePrefix, report.Overview.Cluster.Raw)
+                ? ObjectOutput.One(inv, K0rdentKinds.ClusterDeployment.NamePrefix, ObjectOutput.WithDerived(report.Overview))
                 : ClusterStatusView.Render(report, inv.Now, inv.UseColor));
             return ExitCodes.Success;
         });

@@ -10,13 +10,16 @@ internal static class TemplatesCommand
 {
     public static Command Create(CliRun run)
     {
-        var command = new Command("templates", "List ClusterTemplates: provider, chart and k0s versions, validity, upgrade targets")
-            .Prints(OutputFormat.Wide, OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name);
+        var shape = new ListingOptions();
+        var command = shape.AddTo(new Command("templates", "List ClusterTemplates: provider, chart and k0s versions, validity, upgrade targets"))
+            .Prints([OutputFormat.Wide, .. OutputOption.Objects]);
         Invocation.Bind(command, run, async (inv, ct) =>
         {
-            var listing = await new CatalogService(inv.Session).ListTemplatesAsync(ct);
+            var served = await new CatalogService(inv.Session).ListTemplatesAsync(ct);
+            var listing = served with { Templates = ObjectOutput.Sorted(served.Templates, t => t.Raw, shape.SortBy(inv)) };
+            var layout = shape.Layout(inv, inv.Layout, listing.Templates.Select(t => ListingOptions.LabelsOf(t.Raw)).ToList());
             await ObjectOutput.WriteListAsync(inv, K0rdentKinds.ClusterTemplate.NamePrefix, listing.Namespace, "cluster templates",
-                listing.Templates.Select(t => t.Raw).ToList(), color => TemplateListView.Render(listing, inv.Output == OutputFormat.Wide, color));
+                listing.Templates.Select(t => t.Raw).ToList(), l => TemplateListView.Render(listing, inv.Output == OutputFormat.Wide, l), layout);
             if (!ObjectOutput.Handles(inv.Output) && listing.Templates.Count > 0 && !listing.Upgrades.Served)
             {
                 await inv.Err.WriteLineAsync("note: this management cluster serves no ClusterTemplateChains, so no upgrade targets are known");

@@ -11,7 +11,9 @@ namespace Childctl.Cli.Output;
 /// </summary>
 internal static class ClusterListView
 {
-    public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, bool color = false)
+    public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, bool color = false) => Render(listing, wide, now, new TableLayout(color));
+
+    public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, TableLayout layout)
     {
         var showNamespace = listing.Namespace is null;
         var table = new TableWriter(Headers(wide, showNamespace));
@@ -23,7 +25,7 @@ internal static class ClusterListView
             table.AddRow(Row(overview, wide, showNamespace, now));
         }
 
-        return table.Render(color);
+        return table.Render(layout);
     }
 
     private static string[] Headers(bool wide, bool showNamespace)
@@ -34,7 +36,7 @@ internal static class ClusterListView
         headers.AddRange(["PHASE", "READY", "PROVIDER", "REGION", "TEMPLATE", "SERVICES", "AGE"]);
         if (wide)
         {
-            headers.AddRange(["CREDENTIAL", "K8S/K0S VERSION", "WORKERS", "DRYRUN", "UID"]);
+            headers.AddRange(["CREDENTIAL", "K8S/K0S VERSION", "WORKERS", "DRYRUN", "UID", "AVAILABLE UPGRADES"]);
         }
 
         headers.Add("MESSAGE");
@@ -54,7 +56,7 @@ internal static class ClusterListView
         {
             row.AddRange([
                 Cells.OrNone(c.Credential), Cells.OrNone(o.KubernetesVersion),
-                o.Workers?.ToString(CultureInfo.InvariantCulture) ?? Cells.None, Cells.Bool(c.DryRun), c.Uid,
+                o.Workers?.ToString(CultureInfo.InvariantCulture) ?? Cells.None, Cells.Bool(c.DryRun), c.Uid, Cells.Join(c.AvailableUpgrades),
             ]);
         }
 

@@ -72,13 +72,16 @@ internal static partial class ClusterStatusView
             return;
         }
 
+        var earlier = history.EarlierIncarnations.Count == 0
+            ? string.Empty
+            : $"\n{Indent}(not shown: {history.EarlierEntries} entries of {history.EarlierIncarnations.Count} earlier incarnation(s) of this name, uid {string.Join(", ", history.EarlierIncarnations)}; 'childctl history NAME' shows them)";
         if (history.Entries.Count == 0)
         {
-            text.Append(": no entries in ").Append(history.Location).Append('\n');
+            text.Append(": no entries for this incarnation in ").Append(history.Location).Append(earlier).Append('\n');
             return;
         }
 
-        text.Append($", last {history.Entries.Count} of {history.Total} in {history.Location}:");
+        text.Append($" of this incarnation, last {history.Entries.Count} of {history.Total} in {history.Location}:").Append(earlier);
         var table = new TableWriter("TIME", "ACTION", "USER", "RESULT", "DETAILS");
         foreach (var e in history.Entries)
         {

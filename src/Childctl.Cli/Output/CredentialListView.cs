@@ -5,7 +5,9 @@ namespace Childctl.Cli.Output;
 /// <summary>The <c>credentials</c> table; <c>-o wide</c> adds the identity's name and namespace and the CredentialReady message.</summary>
 internal static class CredentialListView
 {
-    public static string Render(CredentialListing listing, bool wide, bool color = false)
+    public static string Render(CredentialListing listing, bool wide, bool color = false) => Render(listing, wide, new TableLayout(color));
+
+    public static string Render(CredentialListing listing, bool wide, TableLayout layout)
     {
         var showNamespace = listing.Namespace is null;
         // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
@@ -33,6 +35,6 @@ internal static class CredentialListView
             table.AddRow([.. row]);
         }
 
-        return table.Render(color);
+        return table.Render(layout);
     }
 }

@@ -21,7 +21,7 @@ internal class WaitView(Invocation inv) : IWaitObserver
     public void OnWaiting(WaitRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        _progress = new WaitProgressView(inv.Err, inv.UseLiveProgress, $"{request.Namespace}/{request.Name}");
+        _progress = new WaitProgressView(inv.Err, inv.UseLiveProgress, $"{request.Namespace}/{request.Name}", inv.Host.StderrWidth);
         if (!inv.UseLiveProgress)
         {
             var goal = request.Goal == WaitGoal.Ready ? "Ready" : "deleted";
@@ -34,7 +34,12 @@ internal class WaitView(Invocation inv) : IWaitObserver
     public void OnWaited(WaitOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var what = outcome.State == WaitState.Ready ? "ready" : "deleted";
+        var what = outcome.State switch
+        {
+            WaitState.Ready => "ready",
+            WaitState.DryRun => "validated as a dry run: nothing deployed, and it never becomes Ready",
+            _ => "deleted",
+        };
         inv.Out.WriteLine($"{ObjectName(outcome.Request.Name)} {what} (waited {DurationText.Format(outcome.Elapsed)})");
     }
 }
@@ -57,12 +62,12 @@ internal sealed class CreateView(Invocation inv) : WaitView(inv), IChangeObserve
         if (result.ServerDryRun)
         {
             var manifest = JsonDocument.Parse(result.Manifest.ToJsonString()).RootElement;
-            _inv.Out.Write(ObjectOutput.One(_inv.Output is OutputFormat.Json or OutputFormat.Name ? _inv.Output : OutputFormat.Yaml, prefix, manifest));
+            _inv.Out.Write(ObjectOutput.One(_inv.Output is OutputFormat.Table or OutputFormat.Wide ? OutputFormat.Yaml : _inv.Output, prefix, manifest, _inv.OutputTemplate, _inv.Layout));
             _inv.Err.WriteLine("Server-side dry run passed; nothing was created.");
         }
         else if (ObjectOutput.Handles(_inv.Output))
         {
-            _inv.Out.Write(ObjectOutput.One(_inv.Output, prefix, result.ServerObject));
+            _inv.Out.Write(ObjectOutput.One(_inv, prefix, result.ServerObject));
         }
         else
         {
@@ -96,22 +101,5 @@ internal sealed class UpgradeView(Invocation inv) : WaitView(inv), IChangeObserv
     {
         ArgumentNullException.ThrowIfNull(result);
         _inv.Out.WriteLine($"{ObjectName(result.Cluster.Name)} upgraded ({result.From} → {result.To})");
-    }
-}
-
-/// <summary><c>upgrade NAME --list</c>: a one-row table, or the record for <c>-o json|yaml</c>.</summary>
-internal static class UpgradeOptionsView
-{
-    public static string Render(UpgradeOptions options, OutputFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (format is OutputFormat.Json or OutputFormat.Yaml)
-        {
-            return KeyValueWriter.Render([new("name", options.Name), new("template", options.CurrentTemplate), new("availableUpgrades", options.AvailableUpgrades)], format) + "\n";
-        }
-
-        var table = new TableWriter("NAME", "TEMPLATE", "AVAILABLE UPGRADES");
-        table.AddRow(options.Name, options.CurrentTemplate, Cells.Join(options.AvailableUpgrades));
-        return table.Render();
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Childctl.Shared.JsonPath;
 
 namespace Childctl.Cli.Output;
 
@@ -11,6 +12,12 @@ public enum OutputFormat
     Json,
     Yaml,
     Name,
+
+    /// <summary><c>-o jsonpath=TEMPLATE</c>, kubectl's template over what <c>-o json</c> prints.</summary>
+    JsonPath,
+
+    /// <summary><c>-o custom-columns=HEADER:PATH,…</c>, kubectl's table of JSONPath columns over what <c>-o json</c> prints.</summary>
+    CustomColumns,
 }
 
 /// <summary>
@@ -24,12 +31,15 @@ internal static class OutputOption
     private const string Name = "--output";
     private static readonly OutputFormat[] Every = Enum.GetValues<OutputFormat>();
 
+    /// <summary>What a command that prints Kubernetes objects offers: json, yaml, name, jsonpath= and custom-columns=.</summary>
+    public static readonly OutputFormat[] Objects = [OutputFormat.Json, OutputFormat.Yaml, OutputFormat.Name, OutputFormat.JsonPath, OutputFormat.CustomColumns];
+
     /// <summary>Adds <c>-o</c> printing <paramref name="formats"/> (table is always one of them) to <paramref name="command"/>.</summary>
     public static Command Prints(this Command command, params OutputFormat[] formats)
     {
         ArgumentNullException.ThrowIfNull(command);
         OutputFormat[] accepted = [OutputFormat.Table, .. formats.Where(f => f != OutputFormat.Table)];
-        var names = accepted.Select(Text).ToArray();
+        var names = accepted.Select(Completion).ToArray();
         var option = new Option<OutputFormat>(Name, "-o")
         {
             // No DefaultValueFactory: help would print the enum's name ("Table"); Table is the enum's default value.
@@ -38,7 +48,7 @@ internal static class OutputOption
             CustomParser = result => Parse(result, accepted),
         };
         option.CompletionSources.Clear();
-        option.CompletionSources.Add(names);
+        option.CompletionSources.Add(accepted.Select(Completion).ToArray());
         command.Options.Add(option);
         return command;
     }
@@ -59,34 +69,51 @@ internal static class OutputOption
     }
 
     /// <summary>The format asked for on the command line (on the command or a parent), else table.</summary>
-    public static OutputFormat Of(ParseResult parse)
+    public static OutputFormat Of(ParseResult parse) => Given(parse) is { } given ? parse.GetValue(given) : OutputFormat.Table;
+
+    /// <summary>The text after <c>jsonpath=</c> or <c>custom-columns=</c>, else null.</summary>
+    public static string? TemplateOf(ParseResult parse) =>
+        Given(parse) is { } given && parse.GetResult(given)?.Tokens is [var token, ..] && token.Value.IndexOf('=', StringComparison.Ordinal) is var at and > 0
+            ? token.Value[(at + 1)..]
+            : null;
+
+    private static Option<OutputFormat>? Given(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
         for (var command = parse.CommandResult; command is not null; command = command.Parent as CommandResult)
         {
             if (command.Command.Options.FirstOrDefault(o => o.Name == Name) is Option<OutputFormat> option && parse.GetResult(option) is not null)
             {
-                return parse.GetValue(option);
+                return option;
             }
         }
 
-        return OutputFormat.Table;
+        return null;
     }
 
     private static OutputFormat Parse(ArgumentResult result, OutputFormat[] accepted)
     {
         var text = result.Tokens.Count == 0 ? "table" : result.Tokens[0].Value;
-        var known = Every.Where(f => string.Equals(Text(f), text, StringComparison.OrdinalIgnoreCase)).ToList();
+        var at = text.IndexOf('=', StringComparison.Ordinal);
+        var word = at > 0 ? text[..at] : text;
+        var known = Every.Where(f => string.Equals(Text(f), word, StringComparison.OrdinalIgnoreCase) && (at > 0) == Templated(f)).ToList();
         if (known.Count == 0)
         {
-            result.AddError($"unknown output format '{text}': use table, wide, json, yaml or name");
+            result.AddError(Templated(Every.FirstOrDefault(f => string.Equals(Text(f), word, StringComparison.OrdinalIgnoreCase)))
+                ? $"-o {word} needs its template: -o {word}=…"
+                : $"unknown output format '{text}': use {string.Join(", ", Every.Select(Completion))}");
             return OutputFormat.Table;
         }
 
         var format = known[0];
+        if (Templated(format) && TemplateProblem(format, text[(at + 1)..]) is { } problem)
+        {
+            result.AddError($"-o {word}: {problem}");
+        }
+
         if (!accepted.Contains(format))
         {
-            result.AddError($"{CommandPath(result)} does not print -o {Text(format)}: it prints {string.Join(", ", accepted.Select(Text))}");
+            result.AddError($"{CommandPath(result)} does not print -o {Text(format)}: it prints {string.Join(", ", accepted.Select(Completion))}");
         }
 
         return format;
@@ -107,5 +134,28 @@ internal static class OutputOption
         return string.Join(' ', names);
     }
 
-    private static string Text(OutputFormat format) => format.ToString().ToLowerInvariant();
+    private static bool Templated(OutputFormat format) => format is OutputFormat.JsonPath or OutputFormat.CustomColumns;
+
+    private static string? TemplateProblem(OutputFormat format, string template)
+    {
+        try
+        {
+            _ = format == OutputFormat.JsonPath ? new JsonPathTemplate(template) : (object)CustomColumns.Parse(template);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static string Text(OutputFormat format) => format switch
+    {
+        OutputFormat.JsonPath => "jsonpath",
+        OutputFormat.CustomColumns => "custom-columns",
+        _ => format.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>How help and completion show a format: the templated ones with their <c>=</c>.</summary>
+    private static string Completion(OutputFormat format) => Templated(format) ? Text(format) + "=" : Text(format);
 }

@@ -5,13 +5,16 @@ namespace Childctl.Cli.Output;
 /// <summary>
 /// kubectl-style borderless tables: upper-case headers, columns padded to the widest cell and separated
 /// by three spaces, no trailing spaces. Cells are single-line (newlines become spaces) so the output stays
-/// greppable and awk-able; wide cells are never truncated. Columns may carry a style (<see cref="StyleColumn"/>),
+/// greppable and awk-able. On a terminal narrower than the table (<see cref="TableLayout.Width"/>), MESSAGE columns
+/// are cut with … to fit (never below 20 characters; names, ids and short columns stay whole, so a row may still wrap);
+/// when stdout is not a terminal nothing is ever cut. Columns may carry a style (<see cref="StyleColumn"/>),
 /// painted only when rendering for a terminal and only around the cell's text, after the padding is worked out from
 /// the plain text, so a coloured table lines up exactly as the plain one does.
 /// </summary>
 internal sealed class TableWriter
 {
     private const string Gap = "   ";
+    private const int MinimumCutWidth = 20;
     private readonly string[] _headers;
     private readonly Func<IReadOnlyList<string>, CellStyle>?[] _styles;
     private readonly List<string[]> _rows = [];
@@ -48,8 +51,15 @@ internal sealed class TableWriter
     }
 
     /// <param name="color">Paint styled columns with ANSI colours (only for a terminal; see Invocation.UseColor).</param>
-    public string Render(bool color = false)
+    public string Render(bool color = false) => Render(new TableLayout(color));
+
+    public string Render(TableLayout layout)
     {
+        if (layout.ExtraColumns.Count > 0)
+        {
+            return Extended(layout).Render(layout with { ExtraColumns = [] });
+        }
+
         var widths = new int[_headers.Length];
         for (var i = 0; i < widths.Length; i++)
         {
@@ -66,14 +76,77 @@ internal sealed class TableWriter
             }
         }
 
+        var cut = layout.Width is { } width && Fit(widths, width);
         var text = new StringBuilder(size + ((_rows.Count + 1) * Gap.Length * widths.Length * 2));
-        AppendLine(text, _headers, widths, styles: null);
+        if (!layout.NoHeaders)
+        {
+            AppendLine(text, _headers, widths, styles: null);
+        }
+
         foreach (var row in _rows)
         {
-            AppendLine(text, row, widths, color ? _styles : null);
+            AppendLine(text, cut ? Cut(row, widths) : row, widths, layout.Color ? _styles : null);
         }
 
         return text.ToString();
+    }
+
+    /// <summary>This table with <see cref="TableLayout.ExtraColumns"/> after its own; styles stay with their columns.</summary>
+    private TableWriter Extended(TableLayout layout)
+    {
+        var extended = new TableWriter([.. _headers, .. layout.ExtraColumns.Select(c => c.Header)]);
+        Array.Copy(_styles, extended._styles, _styles.Length);
+        for (var r = 0; r < _rows.Count; r++)
+        {
+            extended._rows.Add([.. _rows[r], .. layout.ExtraColumns.Select(c => r < c.Cells.Count ? Clean(c.Cells[r]) : string.Empty)]);
+        }
+
+        return extended;
+    }
+
+    /// <summary>Narrows the MESSAGE columns, widest first, until the table fits <paramref name="width"/>; true if any was narrowed.</summary>
+    private bool Fit(int[] widths, int width)
+    {
+        var excess = widths.Sum() + (Gap.Length * (widths.Length - 1)) - width;
+        var cut = false;
+        while (excess > 0)
+        {
+            var widest = -1;
+            for (var i = 0; i < widths.Length; i++)
+            {
+                if (_headers[i].Contains("MESSAGE", StringComparison.Ordinal) && widths[i] > Math.Max(MinimumCutWidth, _headers[i].Length)
+                    && (widest < 0 || widths[i] > widths[widest]))
+                {
+                    widest = i;
+                }
+            }
+
+            if (widest < 0)
+            {
+                break;
+            }
+
+            widths[widest]--;
+            excess--;
+            cut = true;
+        }
+
+        return cut;
+    }
+
+    private static string[] Cut(string[] row, int[] widths)
+    {
+        string[]? copy = null;
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (row[i].Length > widths[i])
+            {
+                copy ??= (string[])row.Clone();
+                copy[i] = string.Concat(row[i].AsSpan(0, widths[i] - 1), "…");
+            }
+        }
+
+        return copy ?? row;
     }
 
     public Task WriteAsync(TextWriter writer) => writer.WriteAsync(Render());
@@ -113,4 +186,14 @@ internal sealed class TableWriter
             ? string.Join(' ', cell.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()))
             : cell;
     }
+}
+
+/// <summary>
+/// How a table is rendered: colour (a terminal, no NO_COLOR), the terminal's width to cut MESSAGE columns to (null when
+/// stdout is not a terminal: never cut), and whether the header line is left out (<c>--no-headers</c>).
+/// </summary>
+internal readonly record struct TableLayout(bool Color, int? Width = null, bool NoHeaders = false)
+{
+    /// <summary>Columns a command adds after the view's own (<c>-L</c>, <c>--show-labels</c>), one cell per row in the rows' order.</summary>
+    public IReadOnlyList<(string Header, IReadOnlyList<string> Cells)> ExtraColumns { get; init; } = [];
 }

@@ -8,7 +8,9 @@ namespace Childctl.Cli.Output;
 /// </summary>
 internal static class TemplateListView
 {
-    public static string Render(TemplateListing listing, bool wide, bool color = false)
+    public static string Render(TemplateListing listing, bool wide, bool color = false) => Render(listing, wide, new TableLayout(color));
+
+    public static string Render(TemplateListing listing, bool wide, TableLayout layout)
     {
         var showNamespace = listing.Namespace is null;
         // kubectl puts NAMESPACE first with -A; rows are sorted by namespace, then name.
@@ -44,6 +46,6 @@ internal static class TemplateListView
             table.AddRow([.. row]);
         }
 
-        return table.Render(color);
+        return table.Render(layout);
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Kubernetes;
+using Childctl.Kubernetes.Identity;
 using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core.Api;
@@ -32,8 +33,9 @@ internal sealed class ManagementApi : IDisposable
     public ManagementCluster Cluster => _client.Cluster;
 
     /// <summary>The management cluster the kubeconfig names (<see cref="KubeconfigResolver"/>); reads only local files.</summary>
-    public static ManagementCluster Resolve(string? kubeconfigPath, string? contextName, string? explicitNamespace, Func<string, string?> environment) =>
-        Call(() => KubeconfigResolver.Resolve(kubeconfigPath, contextName, explicitNamespace, environment));
+    public static ManagementCluster Resolve(string? kubeconfigPath, string? contextName, string? explicitNamespace, Func<string, string?> environment,
+        Impersonation? impersonate = null) =>
+        Call(() => KubeconfigResolver.Resolve(kubeconfigPath, contextName, explicitNamespace, environment, impersonate));
 
     public void Dispose() => _client.Dispose();
 
@@ -65,8 +67,15 @@ internal sealed class ManagementApi : IDisposable
     public Task<JsonElement> DeleteAsync(ResourceKind kind, string ns, string name, string uid, string resourceVersion, CancellationToken cancellationToken) =>
         CallAsync(() => _client.DeleteAsync(kind, ns, name, uid, resourceVersion, cancellationToken));
 
+    /// <inheritdoc cref="ApiClient.GetServerVersionAsync"/>
+    public Task<JsonElement> GetServerVersionAsync(CancellationToken cancellationToken) => CallAsync(() => _client.GetServerVersionAsync(cancellationToken));
+
+    /// <inheritdoc cref="ApiClient.TryGetClusterScopedAsync"/>
+    public Task<JsonElement?> TryGetClusterScopedAsync(ResourceKind kind, string name, CancellationToken cancellationToken) =>
+        CallAsync(() => _client.TryGetClusterScopedAsync(kind, name, cancellationToken));
+
     /// <inheritdoc cref="ApiClient.WhoAmIAsync"/>
-    public Task<string?> WhoAmIAsync(CancellationToken cancellationToken) => CallAsync(() => _client.WhoAmIAsync(cancellationToken));
+    public Task<ApiIdentity> WhoAmIAsync(CancellationToken cancellationToken) => CallAsync(() => _client.WhoAmIAsync(cancellationToken));
 
     /// <summary>
     /// Whether the child's kubeconfig is there: Secret <c>&lt;name&gt;-kubeconfig</c> with a non-empty <c>value</c>
@@ -112,6 +121,22 @@ internal sealed class ManagementApi : IDisposable
     {
         var events = await CallAsync(() => _client.ListEventsAsync(ns, kind, name, cancellationToken));
         return events.Select(ClusterEvent.Read).OrderBy(e => e.LastSeen ?? DateTimeOffset.MinValue).ToList();
+    }
+
+    /// <summary>
+    /// The Events about ClusterDeployments of a namespace (or all), narrowed by a field selector (e.g. the involved uid),
+    /// as a stream of changes through the resilient list-and-watch: the initial list as Added, then Synced, then each
+    /// new or updated Event (an Event seen again has a higher count) until cancelled.
+    /// </summary>
+    public async IAsyncEnumerable<WatchChange<ClusterEvent>> WatchClusterEventsAsync(string? ns, string? involvedUid, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var selector = $"involvedObject.kind={K0rdentKinds.ClusterDeployment.Kind}" + (involvedUid is null ? string.Empty : $",involvedObject.uid={involvedUid}");
+        var watch = new ResilientWatch<ClusterEvent>(new ClusterEventWatchSource(_client, ns, new WatchFilter(selector)), _options.Time, _watchOptions);
+        await using var changes = watch.RunAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await CallAsync(async () => await changes.MoveNextAsync()))
+        {
+            yield return changes.Current;
+        }
     }
 
     /// <summary>
@@ -168,6 +193,21 @@ internal sealed class ClusterDeploymentWatchSource(ApiClient client, string? ns,
     public WatchIdentity Identify(ClusterDeployment item) => new($"{item.Namespace}/{item.Name}", item.Uid, item.ResourceVersion);
 }
 
+/// <summary>Events about ClusterDeployments, narrowed by a field selector, as a source for <see cref="ResilientWatch{T}"/>.</summary>
+internal sealed class ClusterEventWatchSource(ApiClient client, string? ns, WatchFilter filter) : IWatchSource<ClusterEvent>
+{
+    public async Task<WatchList<ClusterEvent>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = await client.ListForWatchAsync(ResourceKind.Event, ns, filter, cancellationToken);
+        return new WatchList<ClusterEvent>(list.Items.Select(ClusterEvent.Read).ToList(), list.ResourceVersion);
+    }
+
+    public IAsyncEnumerable<WatchEvent<ClusterEvent>> WatchAsync(string resourceVersion, CancellationToken cancellationToken) =>
+        client.WatchAsync(ResourceKind.Event, ns, filter, resourceVersion, ClusterEvent.Read, cancellationToken);
+
+    public WatchIdentity Identify(ClusterEvent item) => new($"{item.Namespace}/{item.EventName}", item.EventUid, item.ResourceVersion);
+}
+
 /// <summary>The k0rdent resources childctl reads and writes (group <c>k0rdent.mirantis.com</c>, REFERENCE.md §1).</summary>
 public static class K0rdentKinds
 {
@@ -178,4 +218,10 @@ public static class K0rdentKinds
     public static readonly ResourceKind ClusterTemplate = new(Group, Version, "clustertemplates", "ClusterTemplate");
     public static readonly ResourceKind Credential = new(Group, Version, "credentials", "Credential");
     public static readonly ResourceKind ClusterTemplateChain = new(Group, Version, "clustertemplatechains", "ClusterTemplateChain");
+
+    /// <summary>Cluster-scoped; the one object, named <c>kcm</c>, names the installed Release.</summary>
+    public static readonly ResourceKind Management = new(Group, Version, "managements", "Management");
+
+    /// <summary>Cluster-scoped; one per k0rdent release, e.g. <c>kcm-1-1-0</c> with <c>spec.version</c> 1.1.0.</summary>
+    public static readonly ResourceKind Release = new(Group, Version, "releases", "Release");
 }

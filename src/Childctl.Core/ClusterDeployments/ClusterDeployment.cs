@@ -147,7 +147,11 @@ public enum KubeconfigAvailability
     MissingValue,
 }
 
-/// <summary>A Kubernetes Event about a ClusterDeployment (they expire after about an hour on a real API server).</summary>
+/// <summary>
+/// A Kubernetes Event about a ClusterDeployment (they expire after about an hour on a real API server): what it says,
+/// and, for <c>events</c>, which object it is about (<see cref="Namespace"/>, <see cref="InvolvedName"/>), its own
+/// identity for a watch, and the served object (<see cref="Raw"/>) for <c>-o json|yaml</c>.
+/// </summary>
 public sealed record ClusterEvent(
     string Type,
     string Reason,
@@ -172,8 +176,29 @@ public sealed record ClusterEvent(
             (int)(JsonPath.Integer(e, "count") ?? 1),
             last,
             (source is { } s ? JsonPath.String(s, "component") : null) ?? JsonPath.String(e, "reportingComponent") ?? string.Empty,
-            (involved is { } i ? JsonPath.String(i, "uid") : null) ?? string.Empty);
+            (involved is { } i ? JsonPath.String(i, "uid") : null) ?? string.Empty)
+        {
+            Namespace = (metadata is { } m2 ? JsonPath.String(m2, "namespace") : null) ?? string.Empty,
+            EventName = (metadata is { } m3 ? JsonPath.String(m3, "name") : null) ?? string.Empty,
+            EventUid = (metadata is { } m4 ? JsonPath.String(m4, "uid") : null) ?? string.Empty,
+            ResourceVersion = (metadata is { } m5 ? JsonPath.String(m5, "resourceVersion") : null) ?? string.Empty,
+            InvolvedName = (involved is { } n ? JsonPath.String(n, "name") : null) ?? string.Empty,
+            Raw = e,
+        };
     }
+
+    public string Namespace { get; init; } = string.Empty;
+
+    public string EventName { get; init; } = string.Empty;
+
+    public string EventUid { get; init; } = string.Empty;
+
+    public string ResourceVersion { get; init; } = string.Empty;
+
+    /// <summary>The name of the ClusterDeployment the Event is about.</summary>
+    public string InvolvedName { get; init; } = string.Empty;
+
+    public JsonElement Raw { get; init; }
 }
 
 /// <summary>

@@ -1,20 +1,26 @@
 namespace Childctl.Core.ClusterDeployments;
 
 /// <summary>
-/// The one rule for a ClusterDeployment's phase and readiness (REFERENCE.md §5 and §8), used by every command.
+/// The one rule for a ClusterDeployment's phase and readiness (REFERENCE.md §5 and §8), used by every command: list,
+/// status, wait, watch, the delete plan, audit and every derived <c>-o json</c> field call <see cref="Evaluate"/>.
 /// Pure: a function of the object alone. In order:
 /// <list type="number">
 /// <item>a <c>deletionTimestamp</c> or a True <c>Deleting</c> condition → Deleting;</item>
-/// <item><c>spec.dryRun</c> → DryRun, whatever Ready says (a valid dry run reports Ready=True but deploys nothing);</item>
+/// <item><c>spec.dryRun</c> → DryRun, whatever Ready says (a valid dry run reports Ready=True but deploys nothing), so
+/// a dry run is never ready; <see cref="PhaseVerdict.DryRunCheck"/> says whether the current spec validated;</item>
 /// <item>no Ready condition yet → Provisioning;</item>
 /// <item>stale guard: <c>status.observedGeneration</c> or the Ready condition's <c>observedGeneration</c> behind
 /// <c>metadata.generation</c> → Provisioning, since Ready describes an older spec;</item>
-/// <item>Ready True → Ready; Ready False/Failed → Failed; anything else → Provisioning.</item>
+/// <item>Ready False/Failed → Failed;</item>
+/// <item>Ready True is trusted (→ Ready) only when every condition describes the current generation and HelmReleaseReady
+/// and CAPIClusterSummary exist and are True: k0rdent has been seen to report Ready for a moment right after creation,
+/// before the Helm release and the CAPI cluster exist (kcm#1296/#2716). Otherwise → Provisioning, saying why;</item>
+/// <item>anything else → Provisioning.</item>
 /// </list>
 /// The reason never parses the Ready message (k0rdent joins sub-messages into it); it summarises the most useful
 /// failing or progressing condition instead.
 /// </summary>
-internal static class PhaseRule
+public static class PhaseRule
 {
     public static PhaseVerdict Evaluate(ClusterDeployment cluster)
     {
@@ -28,7 +34,7 @@ internal static class PhaseRule
         var ready = cluster.FindCondition(ConditionTypes.Ready);
         if (cluster.DryRun)
         {
-            return new PhaseVerdict(ClusterPhase.DryRun, DryRunReason(cluster, ready));
+            return DryRun(cluster, ready);
         }
 
         if (ready is null)
@@ -43,7 +49,9 @@ internal static class PhaseRule
 
         if (ready.IsTrue)
         {
-            return new PhaseVerdict(ClusterPhase.Ready, string.IsNullOrWhiteSpace(ready.Message) ? "ready" : ConditionMessages.Summarize(ready.Message));
+            return Untrusted(cluster) is { } doubt
+                ? new PhaseVerdict(ClusterPhase.Provisioning, doubt)
+                : new PhaseVerdict(ClusterPhase.Ready, string.IsNullOrWhiteSpace(ready.Message) ? "ready" : ConditionMessages.Summarize(ready.Message));
         }
 
         return ready.IsFalse && ready.Reason == "Failed"
@@ -75,38 +83,61 @@ internal static class PhaseRule
         return summary.Length == 0 ? deleting.Reason : $"{deleting.Reason}: {summary}";
     }
 
-    private static string DryRunReason(ClusterDeployment cluster, Condition? ready)
+    /// <summary>
+    /// Why a Ready=True is not trusted, else null: a condition that describes an older generation, or, for a real
+    /// cluster, HelmReleaseReady or CAPIClusterSummary not (yet) True.
+    /// </summary>
+    private static string? Untrusted(ClusterDeployment cluster)
     {
-        // A validation of an older spec says nothing about this one (the stale guard, as for Ready).
-        var current = StaleReason(cluster, ready) is null;
-        if (current && FailureReason(cluster) is { } failure)
+        if (ConditionTypes.InPipelineOrder(cluster.Conditions).FirstOrDefault(c => c.ObservedGeneration < cluster.Generation) is { } lagging)
         {
-            return $"dry run, invalid: {failure}";
+            return $"spec changed (generation {cluster.Generation}); {lagging.Type} still describes generation {lagging.ObservedGeneration}";
         }
 
-        return ready is { IsTrue: true } && current
-            ? "dry run: configuration valid, nothing deployed"
-            : "dry run: validating, nothing will be deployed";
-    }
-
-    /// <summary>The first condition that k0rdent counts as an error (§5), in pipeline order.</summary>
-    private static string? FailureReason(ClusterDeployment cluster)
-    {
-        foreach (var condition in InPipelineOrder(cluster))
+        foreach (var type in TrustedReadyNeeds)
         {
-            if (condition.Type is ConditionTypes.Paused && condition.IsTrue)
+            if (cluster.FindCondition(type) is not { IsTrue: true } condition)
             {
-                return Describe(condition);
-            }
-
-            if (condition.IsFalse && condition.Type is not (ConditionTypes.Paused or ConditionTypes.ServicesInReadyState))
-            {
-                return condition.Type == ConditionTypes.CapiClusterSummary ? ConditionMessages.Summarize(condition.Message) : Describe(condition);
+                var state = cluster.FindCondition(type) is { } c ? $"is {c.Status}" : "does not exist yet";
+                return $"k0rdent reports Ready but {type} {state}: not trusted yet (k0rdent can report Ready early)";
             }
         }
 
         return null;
     }
+
+    /// <summary>A validation of an older spec says nothing about this one (the stale guard, as for Ready); k0rdent's Ready judges the current one.</summary>
+    private static PhaseVerdict DryRun(ClusterDeployment cluster, Condition? ready)
+    {
+        var current = ready is not null && StaleReason(cluster, ready) is null;
+        if (current && ready!.IsFalse && ready.Reason == "Failed")
+        {
+            return new PhaseVerdict(ClusterPhase.DryRun, $"dry run, invalid: {FailureReason(cluster) ?? Fallback(ready)}") { DryRunCheck = DryRunCheck.Invalid };
+        }
+
+        return current && ready!.IsTrue
+            ? new PhaseVerdict(ClusterPhase.DryRun, "dry run: configuration valid, nothing deployed") { DryRunCheck = DryRunCheck.Valid }
+            : new PhaseVerdict(ClusterPhase.DryRun, "dry run: validating, nothing will be deployed") { DryRunCheck = DryRunCheck.Validating };
+    }
+
+    /// <summary>
+    /// The first condition that k0rdent counts as an error (§5), in pipeline order: a True Paused, or a False condition
+    /// other than ServicesInReadyState (a False CAPIClusterSummary counts once it is 30 minutes old, which only Ready's
+    /// reason tells). Null when there is none.
+    /// </summary>
+    public static Condition? FailingCondition(ClusterDeployment cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return InPipelineOrder(cluster).FirstOrDefault(c =>
+            (c.Type is ConditionTypes.Paused && c.IsTrue) || (c.IsFalse && c.Type is not (ConditionTypes.Paused or ConditionTypes.ServicesInReadyState)));
+    }
+
+    private static string? FailureReason(ClusterDeployment cluster) => FailingCondition(cluster) switch
+    {
+        null => null,
+        { Type: ConditionTypes.CapiClusterSummary } capi => ConditionMessages.Summarize(capi.Message),
+        var condition => Describe(condition),
+    };
 
     /// <summary>What the cluster is waiting for: a CAPI step, services, or the first condition not yet known.</summary>
     private static string? ProgressReason(ClusterDeployment cluster)
@@ -125,6 +156,8 @@ internal static class PhaseRule
 
         return ordered.FirstOrDefault(c => c.IsUnknown) is { } pending ? $"waiting for {pending.Type}" : null;
     }
+
+    private static readonly string[] TrustedReadyNeeds = [ConditionTypes.HelmReleaseReady, ConditionTypes.CapiClusterSummary];
 
     private static IEnumerable<Condition> InPipelineOrder(ClusterDeployment cluster) =>
         ConditionTypes.InPipelineOrder(cluster.Conditions.Where(c => c.Type is not (ConditionTypes.Ready or ConditionTypes.Deleting)));
@@ -145,7 +178,20 @@ internal static class PhaseRule
 /// </summary>
 public sealed record PhaseVerdict(ClusterPhase Phase, string Reason)
 {
+    /// <summary>The READY column, <c>ready</c> in JSON: true only in <see cref="ClusterPhase.Ready"/> (never for a dry run).</summary>
     public bool IsReady => Phase == ClusterPhase.Ready;
+
+    /// <summary>For <see cref="ClusterPhase.DryRun"/>: whether k0rdent has validated the current spec, and how; else None.</summary>
+    public DryRunCheck DryRunCheck { get; init; }
+}
+
+/// <summary>Where k0rdent's validation of a dry run (<c>spec.dryRun</c>) stands for the current spec.</summary>
+public enum DryRunCheck
+{
+    None,
+    Validating,
+    Valid,
+    Invalid,
 }
 
 /// <summary>childctl's phase of a ClusterDeployment (REFERENCE.md §8); k0rdent itself has no phase field.</summary>

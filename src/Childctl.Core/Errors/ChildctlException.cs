@@ -1,4 +1,5 @@
 using Childctl.Core.Api;
+using Childctl.Core.History;
 using Childctl.Kubernetes;
 
 namespace Childctl.Core.Errors;
@@ -32,6 +33,9 @@ public class ChildctlException : Exception
 
     public ErrorKind Kind { get; }
 
+    /// <summary>For a failed write: the server may have made the change although no success came back (see <see cref="RecordedChange"/>).</summary>
+    public bool MayHaveApplied { get; init; }
+
     public static ChildctlException InvalidInput(string message) => new(ErrorKind.InvalidInput, message);
 
     public static ChildctlException NotFound(string message) => new(ErrorKind.NotFound, message);
@@ -53,7 +57,7 @@ public class ChildctlException : Exception
         var hint = error.MissingObject is { } missing && missing.Kind == K0rdentKinds.ClusterDeployment
             ? $" ('childctl list -n {missing.Namespace}' shows what exists; -A searches every namespace)"
             : string.Empty;
-        return new ChildctlException(kind, error.Message + hint, error);
+        return new ChildctlException(kind, error.Message + hint, error) { MayHaveApplied = error.MayHaveApplied };
     }
 }
 

@@ -2,6 +2,7 @@ using Childctl.Core.Errors;
 using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Kubernetes;
+using Childctl.Kubernetes.Identity;
 
 namespace Childctl.Core.History;
 
@@ -10,18 +11,32 @@ namespace Childctl.Core.History;
 /// id, the command line and reason, the management cluster. Parameters and command are redacted by the store.
 /// Observed events come with their own deterministic id, so recording the same observation twice is a no-op.
 /// </summary>
+/// <remarks>
+/// Every event goes to the store through <see cref="AppendAsync"/>: the one place an event exists durably, hence the
+/// hook for anything that must follow a local append (the team mirror). Appends made for a change (its intent and its
+/// outcome) are passed <see cref="CancellationToken.None"/> by <see cref="RecordedChange"/>: Ctrl-C never stops a record.
+/// </remarks>
 internal sealed class HistoryRecorder
 {
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
 
+    /// <summary>The result of an intent: the change is about to be sent; its outcome follows in another event.</summary>
+    public const string Pending = "pending";
+
+    /// <summary>The result of a change found not needed once under way (a cluster already gone, or already being deleted).</summary>
+    public const string Skipped = "skipped";
+
+    /// <summary>The result of a change that got no answer: it may or may not have been made, until settled.</summary>
+    public const string Unknown = "unknown";
+
     private readonly LocalHistory _history;
     private readonly ManagementCluster _cluster;
     private readonly TimeProvider _time;
-    private readonly Func<CancellationToken, Task<string?>> _whoAmI;
-    private Task<string?>? _kubernetesUser;
+    private readonly Func<CancellationToken, Task<ApiIdentity>> _whoAmI;
+    private Task<ApiIdentity?>? _kubernetesUser;
 
-    internal HistoryRecorder(LocalHistory history, ManagementCluster cluster, OperationContext operation, TimeProvider time, Func<CancellationToken, Task<string?>> whoAmI)
+    internal HistoryRecorder(LocalHistory history, ManagementCluster cluster, OperationContext operation, TimeProvider time, Func<CancellationToken, Task<ApiIdentity>> whoAmI)
     {
         _history = history;
         _cluster = cluster;
@@ -42,9 +57,10 @@ internal sealed class HistoryRecorder
         _history.CheckRecordableAsync(Stream(ns, name), cancellationToken);
 
     /// <summary>Records what childctl did (or tried) to one cluster.</summary>
-    public async Task RecordAsync(string ns, string name, OperationRecord record, CancellationToken cancellationToken)
+    public async Task<HistoryEvent> RecordAsync(string ns, string name, OperationRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var identity = await KubernetesUserAsync(cancellationToken);
         var now = _time.GetUtcNow();
         var e = new HistoryEvent
         {
@@ -52,7 +68,8 @@ internal sealed class HistoryRecorder
             Id = EventIds.New(now),
             Action = record.Action,
             User = Operation.User,
-            K8sUser = await KubernetesUserAsync(cancellationToken),
+            K8sUser = identity?.User,
+            K8sRealUser = identity?.AuthenticatedUser,
             Uid = NullIfEmpty(record.Uid),
             ManagementCluster = new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
             Operation = Operation.Id,
@@ -60,12 +77,50 @@ internal sealed class HistoryRecorder
             Command = Operation.CommandLine,
             Reason = Operation.Reason,
             Message = record.Message,
-            Result = record.Error is null ? Succeeded : Failed,
+            Result = record.Result ?? (record.Error is null ? Succeeded : Failed),
             Error = record.Error,
             Source = EventSources.Childctl,
         };
-        await _history.AppendAsync(Stream(ns, name), e, cancellationToken);
+        await AppendAsync(Stream(ns, name), e, cancellationToken);
+        return e;
     }
+
+    /// <summary>
+    /// Records how an earlier change whose outcome was unknown turned out (<see cref="PendingChanges"/>): the event
+    /// belongs to that change's operation, user and command, says who settled it and from what, and has an id fixed by the
+    /// operation, so two settlers of the same change record it once.
+    /// </summary>
+    public async Task<bool> RecordSettlementAsync(string ns, string name, HistoryEvent intent, string action, string result, string? uid,
+        IReadOnlyDictionary<string, string> parameters, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var e = new HistoryEvent
+        {
+            Timestamp = _time.GetUtcNow(),
+            Id = EventIds.Deterministic(intent.Timestamp, $"{intent.Operation}/{ns}/{name}/settled"),
+            Action = action,
+            User = intent.User,
+            K8sUser = intent.K8sUser,
+            Uid = NullIfEmpty(uid ?? intent.Uid),
+            ManagementCluster = intent.ManagementCluster ?? new ManagementClusterRef(_cluster.ClusterName, _cluster.Server),
+            Operation = intent.Operation,
+            Parameters = new Dictionary<string, string>(parameters, StringComparer.Ordinal)
+            {
+                [ChangeEvidence.SettledBy] = Operation.Id,
+                [ChangeEvidence.SettledByUser] = Operation.User,
+            },
+            Command = intent.Command,
+            Reason = intent.Reason,
+            Message = message,
+            Result = result,
+            Source = EventSources.Childctl,
+        };
+        return (await AppendAsync(Stream(ns, name), e, cancellationToken)).Appended;
+    }
+
+    /// <summary>Holds the cluster's history as having a change in flight (see <see cref="IHistoryStore.HoldChangeAsync"/>).</summary>
+    public Task<IDisposable> HoldChangeAsync(string ns, string name, CancellationToken cancellationToken) =>
+        LocalHistory.GuardAsync(() => _history.Store.HoldChangeAsync(Stream(ns, name), cancellationToken));
 
     /// <summary>
     /// Records something childctl saw k0rdent do. The record's identity must be stable for the observation (uid,
@@ -92,16 +147,23 @@ internal sealed class HistoryRecorder
             Message = record.Message,
             Source = EventSources.Observed,
         };
-        return (await _history.AppendAsync(Stream(ns, name), e, cancellationToken)).Appended;
+        return (await AppendAsync(Stream(ns, name), e, cancellationToken)).Appended;
     }
 
-    /// <summary>The identity the API server reports (SelfSubjectReview), asked once; it only enriches history, so any failure is "unknown".</summary>
-    private async Task<string?> KubernetesUserAsync(CancellationToken cancellationToken)
+    /// <summary>The one way an event reaches the store; a mirror of the local history would follow the append here.</summary>
+    private Task<AppendResult> AppendAsync(HistoryStreamId stream, HistoryEvent e, CancellationToken cancellationToken) =>
+        _history.AppendAsync(stream, e, cancellationToken);
+
+    /// <summary>
+    /// The identity the API server reports (SelfSubjectReview; with impersonation also the credentials' own user), asked
+    /// once; it only enriches history, so any failure is "unknown".
+    /// </summary>
+    private async Task<ApiIdentity?> KubernetesUserAsync(CancellationToken cancellationToken)
     {
         _kubernetesUser ??= AskAsync(cancellationToken);
         return await _kubernetesUser;
 
-        async Task<string?> AskAsync(CancellationToken ct)
+        async Task<ApiIdentity?> AskAsync(CancellationToken ct)
         {
             try
             {
@@ -142,13 +204,17 @@ internal sealed record OperationContext(string Id, DateTimeOffset StartedAt, str
     public DateTimeOffset StartedAtSecond => new(StartedAt.Ticks - (StartedAt.Ticks % TimeSpan.TicksPerSecond), StartedAt.Offset);
 }
 
-/// <summary>One thing childctl did to a cluster, for <see cref="HistoryRecorder.RecordAsync"/>; a non-null error makes it a failure.</summary>
+/// <summary>
+/// One thing childctl did to a cluster, for <see cref="HistoryRecorder.RecordAsync"/>; a non-null error makes it a failure,
+/// unless <paramref name="Result"/> says otherwise (<see cref="HistoryRecorder.Pending"/>, <see cref="HistoryRecorder.Unknown"/>).
+/// </summary>
 internal sealed record OperationRecord(
     string Action,
     string? Uid,
     IReadOnlyDictionary<string, string>? Parameters,
     string? Message = null,
-    string? Error = null);
+    string? Error = null,
+    string? Result = null);
 
 /// <summary>
 /// One thing childctl saw k0rdent do, for <see cref="HistoryRecorder.RecordObservedAsync"/>. <see cref="Identity"/>
@@ -165,10 +231,21 @@ internal sealed record ObservedRecord(
 /// <summary>The history actions the lifecycle operations write (DESIGN.md "History format").</summary>
 public static class HistoryActions
 {
+    public const string ClusterCreateRequested = "cluster_create_requested";
+    public const string ClusterCreateUnknown = "cluster_create_unknown";
+    public const string ClusterScaleRequested = "cluster_scale_requested";
+    public const string ClusterScaleUnknown = "cluster_scale_unknown";
+    public const string ClusterUpgradeRequested = "cluster_upgrade_requested";
+    public const string ClusterUpgradeUnknown = "cluster_upgrade_unknown";
+    public const string ClusterConfigChangeRequested = "cluster_config_change_requested";
+    public const string ClusterConfigChangeUnknown = "cluster_config_change_unknown";
+    public const string ClusterDeleteRequested = "cluster_delete_requested";
+    public const string ClusterDeleteUnknown = "cluster_delete_unknown";
     public const string ClusterCreated = "cluster_created";
     public const string ClusterCreateFailed = "cluster_create_failed";
     public const string ClusterDeleted = "cluster_deleted";
     public const string ClusterDeleteFailed = "cluster_delete_failed";
+    public const string ClusterDeleteSkipped = "cluster_delete_skipped";
     public const string ClusterScaled = "cluster_scaled";
     public const string ClusterScaleFailed = "cluster_scale_failed";
     public const string ClusterUpgraded = "cluster_upgraded";

@@ -25,22 +25,32 @@ public sealed record HistoryQuery
     /// <summary>A uid or a prefix of one.</summary>
     public string? Uid { get; init; }
 
+    /// <summary>An operation id (a prefix is enough), as the <c>childctl.dev/operation</c> annotation shows it.</summary>
+    public string? Operation { get; init; }
+
     /// <summary>Every management cluster in the history folder, not only the kubeconfig context's.</summary>
     public bool EveryManagementCluster { get; init; }
 
-    public bool IsFiltered => Since is not null || Until is not null || Actions.Count > 0 || Users.Count > 0 || Uid is not null;
+    public bool IsFiltered => Since is not null || Until is not null || Actions.Count > 0 || Users.Count > 0 || Uid is not null || Operation is not null;
 }
 
 /// <summary>
 /// The clusters read, each with its matching events in time order; the record of the past, not live state.
 /// <see cref="Notice"/> says when the scope had to widen (no usable kubeconfig: every management cluster).
 /// </summary>
-public sealed record HistoryResult(IReadOnlyList<ClusterTimeline> Clusters, string? Notice, string Directory);
+/// <see cref="Problems"/> are the files that could not be read (each named with what is wrong; the others are shown) and
+/// the earlier changes whose outcome could not be settled now.
+public sealed record HistoryResult(IReadOnlyList<ClusterTimeline> Clusters, string? Notice, string Directory)
+{
+    public IReadOnlyList<string> Problems { get; init; } = [];
+}
 
 /// <summary>
 /// <c>history [NAME]</c>: reads local history, never the API. The management cluster comes from the local kubeconfig
 /// (when none is usable and no --context was asked for, every management cluster in the folder, with a notice); one
-/// cluster in a known management cluster and namespace reads exactly one file, otherwise the matching files one at a time.
+/// cluster in a known management cluster and namespace reads exactly one file, otherwise the matching files one at a time,
+/// a file that cannot be read reported beside the others rather than hiding them. A cluster whose history holds a change
+/// with no known outcome (<see cref="PendingChanges"/>) is settled first, which reads that one object from the API.
 /// </summary>
 public sealed class HistoryService(Session session)
 {
@@ -62,12 +72,23 @@ public sealed class HistoryService(Session session)
 
             return true;
         });
-        var filter = new HistoryFilter { Since = query.Since, Until = query.Until, Actions = query.Actions, Users = query.Users, Uid = query.Uid };
+        var filter = new HistoryFilter
+        {
+            Since = query.Since, Until = query.Until, Actions = query.Actions, Users = query.Users, Uid = query.Uid, Operation = query.Operation,
+        };
         var reader = new HistoryReader(session.History.Store);
         var clusters = new List<ClusterTimeline>();
+        var problems = new List<string>();
         if (query.Name is not null && managementCluster is not null && ns is not null)
         {
-            var one = await LocalHistory.GuardAsync(() => reader.ReadClusterAsync(new HistoryStreamId(managementCluster, ns, query.Name), filter, cancellationToken));
+            var stream = new HistoryStreamId(managementCluster, ns, query.Name);
+            // Unfiltered first, to see every change still to settle; read again only when filtered or settled.
+            var one = await LocalHistory.GuardAsync(() => reader.ReadClusterAsync(stream, HistoryFilter.All, cancellationToken));
+            if (one is not null && (await SettleAsync(one, problems, cancellationToken) || !filter.IsEmpty))
+            {
+                one = await LocalHistory.GuardAsync(() => reader.ReadClusterAsync(stream, filter, cancellationToken)) ?? one;
+            }
+
             if (one is not null)
             {
                 clusters.Add(new ClusterTimeline(one));
@@ -75,14 +96,34 @@ public sealed class HistoryService(Session session)
         }
         else
         {
-            await foreach (var cluster in LocalHistory.GuardEach(reader.ReadManyAsync(managementCluster, ns, query.Name, filter, cancellationToken), cancellationToken))
+            await foreach (var outcome in LocalHistory.GuardEach(reader.ReadEachAsync(managementCluster, ns, query.Name, filter, cancellationToken), cancellationToken))
             {
+                if (outcome.Error is { } error)
+                {
+                    problems.Add($"{error.Message} (the other clusters are shown)");
+                    continue;
+                }
+
+                var cluster = outcome.History!;
+                if (await SettleAsync(cluster, problems, cancellationToken))
+                {
+                    cluster = await LocalHistory.GuardAsync(() => reader.ReadClusterAsync(cluster.Stream, filter, cancellationToken)) ?? cluster;
+                }
+
                 // Across clusters, one with nothing matching the filter is left out rather than listed empty.
                 if (cluster.Events.Count > 0 || filter.IsEmpty)
                 {
                     clusters.Add(new ClusterTimeline(cluster));
                 }
             }
+        }
+
+        if (query.Operation is { } operation && clusters.All(c => c.Events.Count == 0))
+        {
+            var where = managementCluster is null ? "any management cluster" : $"management cluster {managementCluster}";
+            throw ChildctlException.NotFound(
+                $"no local history event has operation {operation} on {where}{(query.Name is null ? string.Empty : $" for cluster {query.Name}")}: " +
+                "it may have been run on another machine, or against another context (--all-management-clusters looks in every one)");
         }
 
         if (query.Name is not null && clusters.Count == 0)
@@ -92,7 +133,41 @@ public sealed class HistoryService(Session session)
             throw ChildctlException.NotFound($"no local history for cluster {query.Name} in {where} on {mc}: 'childctl history' lists the clusters that have history");
         }
 
-        return new HistoryResult(clusters, notice, session.Options.HistoryDirectory);
+        return new HistoryResult(clusters, notice, session.Options.HistoryDirectory) { Problems = problems };
+    }
+
+    /// <summary>
+    /// Settles a cluster's changes of unknown outcome when it has any and belongs to the session's management cluster (the
+    /// one the API can be asked about); whether anything was recorded, so the caller reads the file again.
+    /// </summary>
+    private async Task<bool> SettleAsync(ClusterHistory cluster, List<string> problems, CancellationToken cancellationToken)
+    {
+        if (!PendingChanges.AnyPending(cluster.Events) || !SameManagementCluster(cluster.Stream.ManagementCluster))
+        {
+            return false;
+        }
+
+        var settling = new PendingChanges(session);
+        var problem = await settling.TrySettleForViewAsync(cluster.Stream.Namespace, cluster.Stream.Name, cancellationToken);
+        if (problem is not null)
+        {
+            problems.Add(problem);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool SameManagementCluster(string managementCluster)
+    {
+        try
+        {
+            return session.Cluster.ClusterName == managementCluster;
+        }
+        catch (ChildctlException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The management cluster (null: all) and namespace (null: all) to read, and why it widened, if it did.</summary>

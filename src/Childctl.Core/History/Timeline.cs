@@ -1,3 +1,4 @@
+using Childctl.Core.Text;
 using Childctl.History.Codec;
 using Childctl.History.Events;
 using Childctl.History.Query;
@@ -10,10 +11,11 @@ namespace Childctl.Core.History;
 /// </summary>
 public sealed class TimelineEvent
 {
-    internal TimelineEvent(HistoryEvent e)
+    internal TimelineEvent(HistoryEvent e, string? incarnationUid = null)
     {
         Event = e;
         Details = DetailsOf(e);
+        IncarnationUid = e.Uid ?? incarnationUid;
     }
 
     public DateTimeOffset Timestamp => Event.Timestamp;
@@ -27,6 +29,15 @@ public sealed class TimelineEvent
     public string? K8sUser => Event.K8sUser;
 
     public string? Uid => Event.Uid;
+
+    /// <summary>
+    /// The incarnation the event belongs to: its uid, or for a note taken offline (no uid) the one incarnation its
+    /// history knows, when the note's time lies within it (after it began, before any recorded end).
+    /// </summary>
+    public string? IncarnationUid { get; }
+
+    /// <summary>A note recorded without a uid that joins an incarnation by its time.</summary>
+    public bool JoinedByTime => Event.Uid is null && IncarnationUid is not null;
 
     public string? ManagementClusterName => Event.ManagementCluster?.Name;
 
@@ -124,7 +135,8 @@ public sealed class ClusterTimeline
     internal ClusterTimeline(ClusterHistory history)
     {
         _history = history;
-        Events = history.Events.Select(e => new TimelineEvent(e)).ToList();
+        var only = OnlyIncarnation(history);
+        Events = history.Events.Select(e => new TimelineEvent(e, only is { } o && IsWithin(e, o) ? o.Uid : null)).ToList();
         Incarnations = history.Incarnations.Select(i => new TimelineIncarnation(i)).ToList();
     }
 
@@ -149,6 +161,23 @@ public sealed class ClusterTimeline
     /// <summary>An incomplete entry an interrupted write had left at the end of the file, moved aside on this read.</summary>
     public RepairedTail? RepairedTail => _history.TornTail is { } t ? new RepairedTail(t.LogPath, t.SidePath, t.Length) : null;
 
+    private static Incarnation? OnlyIncarnation(ClusterHistory history)
+    {
+        var known = history.Incarnations.Where(i => i.Uid is not null).ToList();
+        return known.Count == 1 ? known[0] : null;
+    }
+
+    private static bool IsWithin(HistoryEvent e, Incarnation incarnation)
+    {
+        if (e.Uid is not null || e.Action != EventActions.NoteAdded || e.Timestamp < incarnation.FirstSeen)
+        {
+            return false;
+        }
+
+        var end = incarnation.Milestones.FirstOrDefault(m => m.Name is Childctl.History.Query.Milestones.Gone or Childctl.History.Query.Milestones.DeleteRequested);
+        return end is null || e.Timestamp <= end.At;
+    }
+
     /// <summary>The history as its file reads: the header, then every (filtered) event.</summary>
     public string ToYaml()
     {
@@ -167,9 +196,12 @@ public sealed class TimelineIncarnation
         LastSeen = incarnation.LastSeen;
         EventCount = incarnation.Events;
         LastAction = incarnation.LastAction;
-        Milestones = incarnation.Milestones.Select(m => new TimelineMilestone(m.Name, m.At, m.Action, m.Source)).ToList();
+        Milestones = incarnation.Milestones.Select(m => new TimelineMilestone(m.Name, m.At, m.Action, m.Source) { AtLatest = m.AtLatest }).ToList();
         Durations = incarnation.Durations
-            .Select(d => new TimelineSpan(d.From, d.To, d.Duration, d is { From: Childctl.History.Query.Milestones.Created, To: Childctl.History.Query.Milestones.Gone }))
+            .Select(d => new TimelineSpan(d.From, d.To, d.Duration, d is { From: Childctl.History.Query.Milestones.Created, To: Childctl.History.Query.Milestones.Gone })
+            {
+                AtMost = d.AtMost,
+            })
             .ToList();
     }
 
@@ -190,14 +222,28 @@ public sealed class TimelineIncarnation
     public IReadOnlyList<TimelineSpan> Durations { get; }
 }
 
-/// <summary>A moment in one incarnation's life; <see cref="Source"/> says whether childctl did it or observed it.</summary>
+/// <summary>
+/// A moment in one incarnation's life; <see cref="Source"/> says whether childctl did it or observed it;
+/// <see cref="AtLatest"/> that only a bound is known (it was first seen then and may have happened earlier).
+/// </summary>
 public sealed record TimelineMilestone(string Name, DateTimeOffset At, string Action, string? Source)
 {
     public bool IsObserved => Source == EventSources.Observed;
+
+    public bool AtLatest { get; init; }
 }
 
-/// <summary>The time between two milestones; <see cref="IsLifetime"/> for created → gone.</summary>
-public sealed record TimelineSpan(string From, string To, TimeSpan Duration, bool IsLifetime);
+/// <summary>
+/// The time between two milestones; <see cref="IsLifetime"/> for created → gone. A null <see cref="Duration"/> is
+/// unknown (shown as such, never as a number), with <see cref="AtMost"/> its upper bound when one is known.
+/// </summary>
+public sealed record TimelineSpan(string From, string To, TimeSpan? Duration, bool IsLifetime)
+{
+    public TimeSpan? AtMost { get; init; }
+
+    /// <summary>"4m12s", "unknown (at most 19s)" or "unknown".</summary>
+    public string Text => Duration is { } d ? DurationText.Format(d) : AtMost is { } max ? $"unknown (at most {DurationText.Format(max)})" : "unknown";
+}
 
 /// <summary>
 /// A write cut short by a crash, found at the end of a history file: copied to <see cref="SidePath"/> and cut, or, when

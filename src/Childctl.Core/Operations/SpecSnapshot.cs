@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Childctl.Core.ClusterDeployments;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations;
 
@@ -24,12 +25,28 @@ internal static class SpecSnapshot
     public const string TemplateKey = "spec.template";
     public const string CredentialKey = "spec.credential";
     public const string ConfigPrefix = "spec.config.";
+    public const string MetadataPrefix = "metadata.";
+    public const string LabelsKey = "metadata.labels";
+    public const string AnnotationsKey = "metadata.annotations";
 
-    /// <summary>The spec values alone: <c>spec.template</c>, <c>spec.credential</c>, <c>spec.config.*</c>.</summary>
+    /// <summary>
+    /// Metadata that is not the operator's to change, so never a change made elsewhere: the label k0rdent's controller
+    /// adds, childctl's own provenance stamp (its operations are in history) and kubectl's copy of the applied object.
+    /// </summary>
+    private static readonly string[] IgnoredMetadataPrefixes =
+        ["k0rdent.mirantis.com/component", "childctl.dev/", "kubectl.kubernetes.io/last-applied-configuration"];
+
+    /// <summary>
+    /// The spec values: <c>spec.template</c>, <c>spec.credential</c>, <c>spec.config.*</c>; and the labels and annotations
+    /// as <c>metadata.labels.KEY</c> and <c>metadata.annotations.KEY</c> (an empty map as <c>metadata.labels: {}</c>, so a
+    /// snapshot says it captured them), but for those <see cref="IgnoredMetadataPrefixes"/> names.
+    /// </summary>
     public static Dictionary<string, string> Of(ClusterDeployment cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { [TemplateKey] = cluster.Template };
+        AddMap(values, LabelsKey, cluster.Labels);
+        AddMap(values, AnnotationsKey, JsonPath.StringMap(JsonPath.Object(cluster.Raw, "metadata"), "annotations"));
         if (cluster.Credential is { } credential)
         {
             values[CredentialKey] = credential;
@@ -64,11 +81,31 @@ internal static class SpecSnapshot
         return result;
     }
 
-    /// <summary>The <c>spec.*</c> values among recorded parameters.</summary>
+    /// <summary>The <c>spec.*</c> and <c>metadata.*</c> values among recorded parameters.</summary>
     public static Dictionary<string, string> From(IReadOnlyDictionary<string, string>? parameters) =>
         (parameters ?? new Dictionary<string, string>())
-            .Where(p => p.Key.StartsWith(Prefix, StringComparison.Ordinal))
+            .Where(p => p.Key.StartsWith(Prefix, StringComparison.Ordinal) || p.Key.StartsWith(MetadataPrefix, StringComparison.Ordinal))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>Which map a metadata key belongs to (<c>metadata.labels</c> or <c>metadata.annotations</c>), or null for a spec key.</summary>
+    public static string? MapOf(string key) =>
+        key.StartsWith(LabelsKey, StringComparison.Ordinal) ? LabelsKey
+        : key.StartsWith(AnnotationsKey, StringComparison.Ordinal) ? AnnotationsKey
+        : null;
+
+    private static void AddMap(Dictionary<string, string> into, string prefix, IReadOnlyDictionary<string, string> map)
+    {
+        var kept = map.Where(p => !IgnoredMetadataPrefixes.Any(i => p.Key.StartsWith(i, StringComparison.Ordinal))).ToList();
+        if (kept.Count == 0)
+        {
+            into[prefix] = "{}";
+        }
+
+        foreach (var (key, value) in kept)
+        {
+            into[$"{prefix}.{key}"] = value;
+        }
+    }
 
     /// <summary>A recorded generation, when the parameters hold one.</summary>
     public static long? Generation(IReadOnlyDictionary<string, string>? parameters) =>

@@ -38,6 +38,7 @@ public static class EventBlockWriter
         Add(lines, "action", e.Action);
         Add(lines, "user", e.User);
         Add(lines, "k8s_user", e.K8sUser);
+        Add(lines, "k8s_real_user", e.K8sRealUser);
         Add(lines, "uid", e.Uid);
         if (e.ManagementCluster is { } mc)
         {

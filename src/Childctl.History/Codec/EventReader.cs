@@ -35,6 +35,7 @@ internal static class EventReader
             Action = fields.Action,
             User = fields.User,
             K8sUser = fields.K8sUser,
+            K8sRealUser = fields.K8sRealUser,
             Uid = fields.Uid,
             ManagementCluster = fields.ManagementCluster,
             Operation = fields.Operation,
@@ -63,6 +64,7 @@ internal static class EventReader
             case "action": f.Action = YamlReading.ReadText(parser, key); break;
             case "user": f.User = YamlReading.ReadText(parser, key); break;
             case "k8s_user": f.K8sUser = YamlReading.ReadText(parser, key); break;
+            case "k8s_real_user": f.K8sRealUser = YamlReading.ReadText(parser, key); break;
             case "uid": f.Uid = YamlReading.ReadText(parser, key); break;
             case "management_cluster": f.ManagementCluster = ReadManagementCluster(parser); break;
             case "operation": f.Operation = YamlReading.ReadText(parser, key); break;
@@ -97,6 +99,8 @@ internal static class EventReader
         public string? User { get; set; }
 
         public string? K8sUser { get; set; }
+
+        public string? K8sRealUser { get; set; }
 
         public string? Uid { get; set; }
 

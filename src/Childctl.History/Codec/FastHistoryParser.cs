@@ -139,7 +139,7 @@ internal sealed class EventFields(int line)
             case "parameters": return _parameters is null && FastScalars.TryFlowMap(value, out _parameters);
             case "management_cluster": return _managementCluster is null && FastScalars.TryFlowMap(value, out _managementCluster);
             case "flags": return _flags is null && FastScalars.TryFlowList(value, out _flags);
-            case "timestamp" or "id" or "action" or "user" or "k8s_user" or "uid" or "operation" or "command"
+            case "timestamp" or "id" or "action" or "user" or "k8s_user" or "k8s_real_user" or "uid" or "operation" or "command"
                 or "reason" or "message" or "result" or "error" or "source":
                 // A key given twice is left to the full parser, which reports it.
                 return FastScalars.TryValue(value, out var text) && _text.TryAdd(key, text);
@@ -164,6 +164,7 @@ internal sealed class EventFields(int line)
             Action = Text("action")!,
             User = Text("user"),
             K8sUser = Text("k8s_user"),
+            K8sRealUser = Text("k8s_real_user"),
             Uid = Text("uid"),
             ManagementCluster = _managementCluster is { } mc && mc.TryGetValue("name", out var name) ? new ManagementClusterRef(name, mc.GetValueOrDefault("server")) : null,
             Operation = Text("operation"),

@@ -25,8 +25,11 @@ public sealed record HistoryEvent
     /// <summary>The OS user who ran the command; null when unknown (legacy, observed).</summary>
     public string? User { get; init; }
 
-    /// <summary>The Kubernetes identity used, when known.</summary>
+    /// <summary>The Kubernetes identity used, when known: the impersonated user when the command impersonated one.</summary>
     public string? K8sUser { get; init; }
+
+    /// <summary>With impersonation, the user the credentials themselves authenticate as (who impersonated <see cref="K8sUser"/>).</summary>
+    public string? K8sRealUser { get; init; }
 
     /// <summary>The ClusterDeployment's <c>metadata.uid</c>: tells incarnations of one name apart.</summary>
     public string? Uid { get; init; }

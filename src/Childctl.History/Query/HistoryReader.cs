@@ -134,7 +134,8 @@ public sealed record ClusterHistory(
 /// <summary>
 /// Which events to show. All conditions must hold. <see cref="Actions"/> and <see cref="Users"/> match exactly
 /// (any of the given values; a user matches the OS user or the Kubernetes identity); <see cref="Uid"/> matches
-/// a prefix, so a short uid copied from a table works.
+/// a prefix, so a short uid copied from a table works; so does <see cref="Operation"/>, the id that groups the
+/// events of one command and that childctl stamps on the objects it changes (annotation <c>childctl.dev/operation</c>).
 /// </summary>
 public sealed record HistoryFilter
 {
@@ -150,8 +151,11 @@ public sealed record HistoryFilter
 
     public string? Uid { get; init; }
 
+    /// <summary>An operation id or a prefix of one.</summary>
+    public string? Operation { get; init; }
+
     /// <summary>True when the filter lets every event through.</summary>
-    public bool IsEmpty => Since is null && Until is null && Actions.Count == 0 && Users.Count == 0 && Uid is null;
+    public bool IsEmpty => Since is null && Until is null && Actions.Count == 0 && Users.Count == 0 && Uid is null && Operation is null;
 
     public bool Matches(HistoryEvent e)
     {
@@ -159,7 +163,8 @@ public sealed record HistoryFilter
         return (Since is null || e.Timestamp >= Since)
             && (Until is null || e.Timestamp <= Until)
             && (Actions.Count == 0 || Actions.Contains(e.Action, StringComparer.Ordinal))
-            && (Users.Count == 0 || Users.Any(u => u == e.User || u == e.K8sUser))
-            && (Uid is null || (e.Uid?.StartsWith(Uid, StringComparison.OrdinalIgnoreCase) ?? false));
+            && (Users.Count == 0 || Users.Any(u => u == e.User || u == e.K8sUser || u == e.K8sRealUser))
+            && (Uid is null || (e.Uid?.StartsWith(Uid, StringComparison.OrdinalIgnoreCase) ?? false))
+            && (Operation is null || (e.Operation?.StartsWith(Operation, StringComparison.OrdinalIgnoreCase) ?? false));
     }
 }

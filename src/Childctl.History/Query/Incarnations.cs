@@ -3,19 +3,35 @@ using Childctl.History.Events;
 
 namespace Childctl.History.Query;
 
-/// <summary>Groups a cluster's events by uid, in order of each uid's first event.</summary>
+/// <summary>
+/// Groups a cluster's events by uid, in order of each uid's first event. An event without a uid belongs to the uid of
+/// another event of its operation when there is one: a create's intent is written before the object (and its uid) exists.
+/// </summary>
 public static class Incarnations
 {
-    public static IReadOnlyList<Incarnation> Group(IEnumerable<HistoryEvent> events) =>
-        events
+    public static IReadOnlyList<Incarnation> Group(IEnumerable<HistoryEvent> events)
+    {
+        var list = events as IReadOnlyCollection<HistoryEvent> ?? events.ToList();
+        var uidOfOperation = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in list)
+        {
+            if (e is { Operation: { } op, Uid: { } uid })
+            {
+                uidOfOperation.TryAdd(op, uid);
+            }
+        }
+
+        string? UidOf(HistoryEvent e) => e.Uid ?? (e.Operation is { } op && uidOfOperation.TryGetValue(op, out var uid) ? uid : null);
+        return list
             .OrderBy(e => e.Timestamp)
-            .GroupBy(e => e.Uid, StringComparer.Ordinal)
+            .GroupBy(UidOf, StringComparer.Ordinal)
             .Select(g => new Incarnation(g.Key, g.First().Timestamp, g.Last().Timestamp, g.Count(), g.Last().Action)
             {
                 Milestones = g.Key is null ? [] : Milestones.Find(g),
             })
             .OrderBy(i => i.FirstSeen)
             .ToList();
+    }
 }
 
 /// <summary>
@@ -32,15 +48,19 @@ public sealed record Incarnation(string? Uid, DateTimeOffset FirstSeen, DateTime
 }
 
 /// <summary>
-/// Finds the milestones of one incarnation in its events (the first of each kind, in time order) and the spans between
-/// them: created → ready, created → failed, delete requested → gone, and the lifetime created → gone. Events that carry
-/// the moment itself as the API reported it (<c>created_at</c>, <c>ready_at</c>, <c>failed_at</c>,
-/// <c>deletion_requested_at</c>, and <c>gone_at_latest</c>, the bound that stands in for it) are dated by it rather than by
-/// when they were recorded.
+/// Finds the milestones of one incarnation in its events (the first of each kind), in time order, and the spans between
+/// them: to ready, to failed, delete requested → gone, and the lifetime created → gone. A milestone is dated by the
+/// moment its event carries as the API reported it (<c>created_at</c>, <c>ready_at</c>, <c>failed_at</c>,
+/// <c>deletion_requested_at</c>) rather than by when it was recorded; where only a bound is known (<c>failed_by</c>,
+/// <c>gone_at_latest</c>: childctl first saw it failed or gone then, and it may have happened earlier) the milestone is
+/// <see cref="Milestone.AtLatest"/>, and a span ending there has no duration, only an upper bound. A span to ready starts
+/// where the generation that became ready started (<c>ready_from</c>: the creation for generation 1, else the change);
+/// when the observer could not know that start, its duration is unknown. Unknown is never shown as a number.
 /// </summary>
 public static class Milestones
 {
     public const string Created = "created";
+    public const string Changed = "spec changed";
     public const string Ready = "ready";
     public const string Failed = "failed";
     public const string DeleteRequested = "delete requested";
@@ -48,15 +68,18 @@ public static class Milestones
 
     /// <summary>
     /// The parameter of an <c>observed_deleted</c> that says the latest the incarnation can have gone (the exact time
-    /// being unknown): an audit that finds the name taken by a new object records that object's creation. It dates the
-    /// gone milestone, so the lifetime ends no later than the next incarnation's begins.
+    /// being unknown): an audit that finds the name taken by a new object records that object's creation; a wait or a
+    /// status that finds the object already gone records when it looked. It dates the gone milestone as a bound.
     /// </summary>
     public const string GoneAtLatestKey = "gone_at_latest";
 
-    private static readonly TimeSpan Resolution = TimeSpan.FromSeconds(1);
+    /// <summary>The parameter of an <c>observed_failed</c> first seen already failed: the failure happened at this time at the latest.</summary>
+    public const string FailedByKey = "failed_by";
 
-    private static readonly (string From, string To)[] Spans =
-        [(Created, Ready), (Created, Failed), (DeleteRequested, Gone), (Created, Gone)];
+    /// <summary>The parameter of an <c>observed_ready</c> that says when the generation that became ready started.</summary>
+    public const string ReadyFromKey = "ready_from";
+
+    private static readonly TimeSpan Resolution = TimeSpan.FromSeconds(1);
 
     public static IReadOnlyList<Milestone> Find(IEnumerable<HistoryEvent> incarnation)
     {
@@ -78,57 +101,116 @@ public static class Milestones
                     Add(found, Ready, e, "ready_at");
                     break;
                 case "observed_failed":
-                    Add(found, Failed, e, "failed_at");
+                    Add(found, Failed, e, "failed_at", boundParameter: FailedByKey);
                     break;
                 case "cluster_deleted" or "observed_deletion_requested":
                     Add(found, DeleteRequested, e, "deletion_requested_at");
                     break;
                 case "observed_deleted":
                     Add(found, DeleteRequested, e, "deletion_requested_at", onlyFromParameter: true);
-                    Add(found, Gone, e, GoneAtLatestKey);
+                    Add(found, Gone, e, null, boundParameter: GoneAtLatestKey);
                     break;
             }
         }
 
-        return found.Values.OrderBy(m => m.At).ToList();
+        return found.Values.OrderBy(m => m.At).ThenBy(m => Rank(m.Name)).ToList();
     }
 
     public static IReadOnlyList<MilestoneSpan> Durations(IReadOnlyList<Milestone> milestones)
     {
         ArgumentNullException.ThrowIfNull(milestones);
         var spans = new List<MilestoneSpan>();
-        foreach (var (from, to) in Spans)
+        var created = milestones.FirstOrDefault(m => m.Name == Created);
+        if (milestones.FirstOrDefault(m => m.Name == Ready) is { } ready && ReadyStart(ready, created) is { } start)
         {
-            var start = milestones.FirstOrDefault(m => m.Name == from);
-            var end = milestones.FirstOrDefault(m => m.Name == to);
-            // Kubernetes times have one-second resolution, local ones do not: within a second, "before" is "at once".
-            if (start is not null && end is not null && end.At > start.At - Resolution)
-            {
-                spans.Add(new MilestoneSpan(from, to, end.At > start.At ? end.At - start.At : TimeSpan.Zero));
-            }
+            spans.Add(Span(start.Name, start.At, ready));
+        }
+
+        if (milestones.FirstOrDefault(m => m.Name == Failed) is { } failed)
+        {
+            // A failure of a later generation started at a change whose time the failure does not carry.
+            spans.Add((failed.Generation ?? 1) <= 1 ? Span(Created, created?.At, failed) : Span(Changed, null, failed));
+        }
+
+        var requested = milestones.FirstOrDefault(m => m.Name == DeleteRequested);
+        var gone = milestones.FirstOrDefault(m => m.Name == Gone);
+        if (requested is not null && gone is not null)
+        {
+            spans.Add(Span(DeleteRequested, requested.At, gone));
+        }
+
+        if (created is not null && gone is not null)
+        {
+            spans.Add(Span(Created, created.At, gone));
         }
 
         return spans;
     }
 
-    private static void Add(Dictionary<string, Milestone> found, string name, HistoryEvent e, string? atParameter, bool onlyFromParameter = false)
+    /// <summary>
+    /// Where the span to ready starts: the recorded start of the generation that became ready; for generation 1 recorded
+    /// before <c>ready_from</c> existed, the creation, if the observer measured it (<c>time_to_ready</c>); else unknown.
+    /// </summary>
+    private static (string Name, DateTimeOffset? At)? ReadyStart(Milestone ready, Milestone? created)
+    {
+        var name = (ready.Generation ?? 1) <= 1 ? Created : Changed;
+        if (ready.From is { } from)
+        {
+            return (name, from);
+        }
+
+        return name == Created && created is not null ? (Created, ready.Measured ? created.At : null) : (name, null);
+    }
+
+    private static MilestoneSpan Span(string from, DateTimeOffset? start, Milestone end)
+    {
+        // Kubernetes times have one-second resolution, local ones do not: within a second, "before" is "at once".
+        if (start is not { } s || end.At <= s - Resolution)
+        {
+            return new MilestoneSpan(from, end.Name, null, null);
+        }
+
+        var length = end.At > s ? end.At - s : TimeSpan.Zero;
+        return end.AtLatest ? new MilestoneSpan(from, end.Name, null, length) : new MilestoneSpan(from, end.Name, length, null);
+    }
+
+    private static int Rank(string name) => name switch
+    {
+        Created => 0,
+        Ready or Failed => 1,
+        DeleteRequested => 2,
+        _ => 3,
+    };
+
+    private static void Add(Dictionary<string, Milestone> found, string name, HistoryEvent e, string? atParameter, bool onlyFromParameter = false, string? boundParameter = null)
     {
         if (found.ContainsKey(name))
         {
             return;
         }
 
-        var at = atParameter is not null && e.Parameters is { } p && p.TryGetValue(atParameter, out var text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            ? parsed
-            : (DateTimeOffset?)null;
-        if (at is null && onlyFromParameter)
+        var at = Time(e, atParameter);
+        var bound = at is null ? Time(e, boundParameter) : null;
+        if (at is null && bound is null && onlyFromParameter)
         {
             return;
         }
 
-        found[name] = new Milestone(name, at ?? e.Timestamp, e.Action, e.Source);
+        var p = e.Parameters;
+        found[name] = new Milestone(name, at ?? bound ?? e.Timestamp, e.Action, e.Source)
+        {
+            AtLatest = bound is not null,
+            Generation = p is not null && p.TryGetValue("generation", out var g) && long.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
+            From = Time(e, ReadyFromKey),
+            Measured = p is not null && (p.ContainsKey("time_to_ready") || p.ContainsKey(ReadyFromKey)),
+        };
     }
+
+    private static DateTimeOffset? Time(HistoryEvent e, string? parameter) =>
+        parameter is not null && e.Parameters is { } p && p.TryGetValue(parameter, out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            ? parsed
+            : null;
 }
 
 /// <summary>
@@ -136,7 +218,23 @@ public static class Milestones
 /// <see cref="Milestones.Failed"/>, <see cref="Milestones.DeleteRequested"/> or <see cref="Milestones.Gone"/>;
 /// <see cref="Source"/> says whether childctl did it or observed it (<c>childctl</c>, <c>observed</c>).
 /// </summary>
-public sealed record Milestone(string Name, DateTimeOffset At, string Action, string? Source);
+public sealed record Milestone(string Name, DateTimeOffset At, string Action, string? Source)
+{
+    /// <summary>Only a bound is known: it happened at <see cref="At"/> at the latest (first seen then), perhaps earlier.</summary>
+    public bool AtLatest { get; init; }
 
-/// <summary>The time between two milestones of one incarnation, e.g. created → ready.</summary>
-public sealed record MilestoneSpan(string From, string To, TimeSpan Duration);
+    /// <summary>The generation the event describes, when it recorded one.</summary>
+    public long? Generation { get; init; }
+
+    /// <summary>For ready: when the generation that became ready started (<c>ready_from</c>), when the observer knew it.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>For ready: the observer measured how long it took (older events: <c>time_to_ready</c>).</summary>
+    public bool Measured { get; init; }
+}
+
+/// <summary>
+/// The time between two milestones of one incarnation, e.g. created → ready. <see cref="Duration"/> null means unknown;
+/// then <see cref="AtMost"/> is its upper bound when one is known (the end is only a bound).
+/// </summary>
+public sealed record MilestoneSpan(string From, string To, TimeSpan? Duration, TimeSpan? AtMost);

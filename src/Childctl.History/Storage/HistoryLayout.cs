@@ -29,6 +29,10 @@ internal sealed class HistoryLayout
     public static string LockPath(string filePath) =>
         Path.Combine(Path.GetDirectoryName(filePath)!, "." + Path.GetFileName(filePath) + ".lock");
 
+    /// <summary>The lock file that changes in flight hold (shared) and a settler of unfinished changes takes (exclusive).</summary>
+    public static string ChangesLockPath(string filePath) =>
+        Path.Combine(Path.GetDirectoryName(filePath)!, "." + Path.GetFileName(filePath) + ".changes");
+
     /// <summary>The folder for a management cluster; with <paramref name="create"/>, made (0700) and marked.</summary>
     public string ManagementClusterDirectory(string clusterName, bool create)
     {

@@ -12,7 +12,9 @@ internal static partial class Native
 {
     public const int LockShared = 1;
     public const int LockExclusive = 2;
+    public const int LockNonBlocking = 4;
     public const int LockUnlock = 8;
+    public const int WouldBlock = 11;
     public const int NoEntry = 2;
     public const int Interrupted = 4;
     public const int IsDirectory = 21;
@@ -117,6 +119,50 @@ internal sealed class FileLock : IDisposable
 
         var fd = Native.OpenForSharedLock(lockPath);
         return fd < 0 ? null : Wait(fd, Native.LockShared, lockPath);
+    }
+
+    /// <summary>
+    /// The lock a change in flight holds, shared with other changes and exclusive of a settler (created when missing);
+    /// null where flock is not available (the hold then guards nothing across processes).
+    /// </summary>
+    public static FileLock? AcquireSharedCreating(string lockPath) => Native.Supported ? Wait(OpenCreating(lockPath), Native.LockShared, lockPath) : null;
+
+    /// <summary>
+    /// The exclusive lock a settler takes without waiting: null when another holder has it (a change is in flight).
+    /// Where flock is not available it always succeeds with a lock that guards nothing.
+    /// </summary>
+    public static FileLock? TryAcquireExclusive(string lockPath)
+    {
+        if (!Native.Supported)
+        {
+            return new FileLock(-1, null);
+        }
+
+        var fd = OpenCreating(lockPath);
+        while (Native.Flock(fd, Native.LockExclusive | Native.LockNonBlocking) != 0)
+        {
+            var errno = Native.LastErrorNumber();
+            if (errno != Native.Interrupted)
+            {
+                var error = Native.LastError();
+                _ = Native.Close(fd);
+                return errno == Native.WouldBlock || errno == 35 ? null : throw new HistoryException(HistoryErrorKind.Io, $"cannot lock {lockPath}: {error}") { Path = lockPath };
+            }
+        }
+
+        return new FileLock(fd, null);
+    }
+
+    private static int OpenCreating(string lockPath)
+    {
+        var fd = Native.OpenForLock(lockPath);
+        if (fd < 0)
+        {
+            var problem = Native.LastErrorNumber() == Native.TooManyLinks ? "it is a symbolic link; childctl does not follow links in its history folder: remove it" : Native.LastError();
+            throw new HistoryException(HistoryErrorKind.Io, $"cannot open lock file {lockPath}: {problem}") { Path = lockPath };
+        }
+
+        return fd;
     }
 
     private static FileLock AcquireFlock(string lockPath)

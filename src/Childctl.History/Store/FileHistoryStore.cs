@@ -93,6 +93,23 @@ public sealed partial class FileHistoryStore : IHistoryStore
         }
     }
 
+    public Task<IDisposable> HoldChangeAsync(HistoryStreamId stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Validate();
+        var path = PrepareFolder(stream);
+        // Blocks only while a settler holds the stream, which it does for one read back and one append.
+        return Task.Run<IDisposable>(() => FileLock.AcquireSharedCreating(HistoryLayout.ChangesLockPath(path)) ?? (IDisposable)new FileLockNone(), cancellationToken);
+    }
+
+    public IDisposable? TryHoldForSettling(HistoryStreamId stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Validate();
+        var path = PathOf(stream);
+        return Directory.Exists(Path.GetDirectoryName(path)) ? FileLock.TryAcquireExclusive(HistoryLayout.ChangesLockPath(path)) : null;
+    }
+
     private async Task<T> WithLockAsync<T>(string path, Func<StreamIndex, T> action, CancellationToken cancellationToken)
     {
         var gate = _gates.GetOrAdd(path, _ => new Gate());
@@ -113,6 +130,13 @@ public sealed partial class FileHistoryStore : IHistoryStore
         if (warning is not null)
         {
             OnWarning?.Invoke(warning);
+        }
+    }
+
+    private sealed class FileLockNone : IDisposable
+    {
+        public void Dispose()
+        {
         }
     }
 

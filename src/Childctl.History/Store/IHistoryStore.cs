@@ -36,6 +36,19 @@ public interface IHistoryStore
     /// </summary>
     Task CheckAppendableAsync(HistoryStreamId stream, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Marks a change to the stream's cluster as in flight until the hold is disposed: from before its intent is appended
+    /// to after its outcome is. A settler (<see cref="TryHoldForSettling"/>) leaves the stream's unfinished changes alone
+    /// meanwhile, since their outcome is still coming. Across processes on this machine; a killed holder lets go at once.
+    /// </summary>
+    Task<IDisposable> HoldChangeAsync(HistoryStreamId stream, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For settling the stream's unfinished changes: null while any change to it is in flight (see
+    /// <see cref="HoldChangeAsync"/>); else a hold that keeps new changes from starting until it is disposed.
+    /// </summary>
+    IDisposable? TryHoldForSettling(HistoryStreamId stream);
+
     /// <summary>Reads one stream, touching no other file; a missing stream reads as not existing.</summary>
     Task<StreamRead> ReadAsync(HistoryStreamId stream, CancellationToken cancellationToken = default);
 

@@ -12,6 +12,35 @@ public sealed class InMemoryHistoryStore : IHistoryStore
 {
     private readonly Dictionary<HistoryStreamId, List<HistoryEvent>> _streams = [];
     private readonly Lock _lock = new();
+    private readonly Dictionary<HistoryStreamId, int> _inFlight = [];
+    private readonly HashSet<HistoryStreamId> _settling = [];
+
+    public async Task<IDisposable> HoldChangeAsync(HistoryStreamId stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (!_settling.Contains(stream))
+                {
+                    _inFlight[stream] = _inFlight.GetValueOrDefault(stream) + 1;
+                    return new Release(() => _inFlight[stream]--, _lock);
+                }
+            }
+
+            await Task.Yield();
+        }
+    }
+
+    public IDisposable? TryHoldForSettling(HistoryStreamId stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        lock (_lock)
+        {
+            return _inFlight.GetValueOrDefault(stream) > 0 || !_settling.Add(stream) ? null : new Release(() => _settling.Remove(stream), _lock);
+        }
+    }
 
     public Task<AppendResult> AppendAsync(HistoryStreamId stream, IReadOnlyList<HistoryEvent> events, AppendOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -88,6 +117,22 @@ public sealed class InMemoryHistoryStore : IHistoryStore
         lock (_lock)
         {
             return _streams.Keys.Select(s => s.ManagementCluster).Distinct().Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    private sealed class Release(Action release, Lock gate) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                lock (gate)
+                {
+                    release();
+                }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Childctl.Kubernetes.Exec;
+using Childctl.Kubernetes.Identity;
 using k8s;
 using k8s.Authentication;
 
@@ -16,11 +17,17 @@ namespace Childctl.Kubernetes.Config;
 /// </summary>
 internal static class ClientConfigurationBuilder
 {
-    public static KubernetesClientConfiguration Build(KubeconfigCluster cluster, KubeconfigUser? user, string? ns, TimeProvider time)
+    public static ConnectionSettings Build(KubeconfigCluster cluster, KubeconfigUser? user, string? ns, TimeProvider time, Impersonation? flags = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var https = cluster.Server?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true;
         var caBytes = CaBytes(cluster);
+        if (cluster.InsecureSkipTlsVerify && caBytes is not null)
+        {
+            throw Invalid(cluster, "sets insecure-skip-tls-verify together with certificate-authority(-data): " +
+                "specifying a root certificates file with the insecure flag is not allowed (kubectl refuses it too); keep one of them");
+        }
+
         var config = new KubernetesClientConfiguration
         {
             Host = cluster.Server,
@@ -29,12 +36,37 @@ internal static class ClientConfigurationBuilder
             TlsServerName = cluster.TlsServerName,
             SslCaCerts = https && caBytes is not null ? CaCertificates(caBytes, cluster) : null,
         };
+        var impersonate = (user?.Impersonate ?? Impersonation.None).With(flags);
+        impersonate.Validate(user?.Name);
         if (user is not null)
         {
             ApplyUser(config, user, cluster, caBytes, time);
         }
 
-        return config;
+        if (!https && (HasCredentials(config) || impersonate.IsRequested))
+        {
+            throw Invalid(cluster, $"has a plain http:// server ({cluster.Server}), and childctl sends no credentials or impersonation over an " +
+                "unencrypted connection (kubectl would send these requests without them, anonymously): use the API server's https:// URL");
+        }
+
+        return new ConnectionSettings(config, impersonate, ProxyUrl(cluster), cluster.DisableCompression);
+    }
+
+    private static bool HasCredentials(KubernetesClientConfiguration config) =>
+        !string.IsNullOrEmpty(config.AccessToken) || config.TokenProvider is not null || !string.IsNullOrEmpty(config.Username)
+        || config.ClientCertificateData is not null || config.ClientCertificateFilePath is not null;
+
+    /// <summary>proxy-url as client-go accepts it: an absolute http, https or socks5 URL.</summary>
+    private static Uri? ProxyUrl(KubeconfigCluster cluster)
+    {
+        if (string.IsNullOrEmpty(cluster.ProxyUrl))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(cluster.ProxyUrl, UriKind.Absolute, out var proxy) && proxy.Scheme is "http" or "https" or "socks5" && proxy.Host.Length > 0
+            ? proxy
+            : throw Invalid(cluster, $"has proxy-url \"{cluster.ProxyUrl}\", which is not an http://, https:// or socks5:// URL (the schemes kubectl supports)");
     }
 
     private static void ApplyUser(KubernetesClientConfiguration config, KubeconfigUser user, KubeconfigCluster cluster, byte[]? caBytes, TimeProvider time)
@@ -153,3 +185,9 @@ internal static class ClientConfigurationBuilder
     private static KubernetesException Invalid(KubeconfigCluster cluster, string problem) =>
         KubernetesException.InvalidInput($"cluster \"{cluster.Name}\" in kubeconfig {cluster.SourceFile} {problem}");
 }
+
+/// <summary>
+/// Everything a connection needs from the kubeconfig: the official client's configuration (server, TLS, credentials),
+/// whom to impersonate, the kubeconfig's proxy-url, and whether compression is disabled.
+/// </summary>
+internal sealed record ConnectionSettings(KubernetesClientConfiguration Client, Impersonation Impersonate, Uri? ProxyUrl, bool DisableCompression);

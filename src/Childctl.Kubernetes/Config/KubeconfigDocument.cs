@@ -1,3 +1,5 @@
+using Childctl.Kubernetes.Identity;
+
 namespace Childctl.Kubernetes.Config;
 
 /// <summary>
@@ -53,6 +55,12 @@ internal sealed record KubeconfigCluster(string Name, string SourceFile)
     public bool InsecureSkipTlsVerify { get; init; }
 
     public string? TlsServerName { get; init; }
+
+    /// <summary>proxy-url: every request goes through this proxy (http, https or socks5), whatever the environment says.</summary>
+    public string? ProxyUrl { get; init; }
+
+    /// <summary>disable-compression: do not ask the server for gzip.</summary>
+    public bool DisableCompression { get; init; }
 }
 
 /// <summary>
@@ -82,6 +90,9 @@ internal sealed record KubeconfigUser(string Name, string SourceFile)
     public ExecPluginConfig? Exec { get; init; }
 
     public string? AuthProvider { get; init; }
+
+    /// <summary>as, as-uid, as-groups, as-user-extra: whom every request acts as (Impersonate-* headers).</summary>
+    public Impersonation Impersonate { get; init; } = Impersonation.None;
 }
 
 /// <summary>

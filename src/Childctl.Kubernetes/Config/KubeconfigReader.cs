@@ -1,3 +1,4 @@
+using Childctl.Kubernetes.Identity;
 using YamlDotNet.RepresentationModel;
 
 namespace Childctl.Kubernetes.Config;
@@ -45,6 +46,8 @@ internal static class KubeconfigReader
         CertificateAuthorityData = Text(body, "certificate-authority-data"),
         InsecureSkipTlsVerify = Flag(body, "insecure-skip-tls-verify"),
         TlsServerName = Text(body, "tls-server-name"),
+        ProxyUrl = Text(body, "proxy-url"),
+        DisableCompression = Flag(body, "disable-compression"),
     };
 
     private static KubeconfigUser User(string name, YamlMappingNode? body, string file, string folder) => new(name, file)
@@ -59,7 +62,26 @@ internal static class KubeconfigReader
         Password = Text(body, "password"),
         Exec = Child(body, "exec") is { } exec ? Exec(exec, folder) : null,
         AuthProvider = Child(body, "auth-provider") is { } provider ? Text(provider, "name") ?? "unnamed" : null,
+        Impersonate = new Impersonation(
+            Text(body, "as"),
+            Items(body, "as-groups").OfType<YamlScalarNode>().Select(g => g.Value ?? string.Empty).ToList(),
+            Text(body, "as-uid"),
+            Extra(Child(body, "as-user-extra"))),
     };
+
+    /// <summary>as-user-extra: a map of keys to lists of values (a single scalar is taken as a one-value list).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Extra(YamlMappingNode? map) =>
+        map is null ? [] : map.Children
+            .Where(e => e.Key is YamlScalarNode { Value.Length: > 0 })
+            .ToDictionary(
+                e => ((YamlScalarNode)e.Key).Value!,
+                e => (IReadOnlyList<string>)(e.Value switch
+                {
+                    YamlSequenceNode values => values.Children.OfType<YamlScalarNode>().Select(v => v.Value ?? string.Empty).ToList(),
+                    YamlScalarNode one when !IsNull(one) => [one.Value ?? string.Empty],
+                    _ => [],
+                }),
+                StringComparer.Ordinal);
 
     private static ExecPluginConfig Exec(YamlMappingNode exec, string folder)
     {

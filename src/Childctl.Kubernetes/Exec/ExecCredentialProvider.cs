@@ -64,17 +64,25 @@ internal sealed class ExecCredentialProvider : ITokenProvider
             return current;
         }
 
+        return await IssueAsync(() => _failure is not null ? throw _failure : Fresh(_current), cancellationToken);
+    }
+
+    /// <summary>
+    /// After the server refused <paramref name="refused"/> (401): runs the plugin again, ignoring the cached credential,
+    /// as client-go does; requests refused at the same time share one new run.
+    /// </summary>
+    public Task<IssuedCredential> RenewAsync(IssuedCredential refused, CancellationToken cancellationToken) =>
+        IssueAsync(() => _current is { } current && !ReferenceEquals(current, refused) ? current : null, cancellationToken);
+
+    /// <summary>Under the gate: the credential <paramref name="reuse"/> gives, else a new one from the plugin.</summary>
+    private async Task<IssuedCredential> IssueAsync(Func<IssuedCredential?> reuse, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_failure is not null)
+            if (reuse() is { } kept)
             {
-                throw _failure;
-            }
-
-            if (Fresh(_current) is { } renewed)
-            {
-                return renewed;
+                return kept;
             }
 
             var issued = await RunAsync(cancellationToken);
@@ -86,6 +94,12 @@ internal sealed class ExecCredentialProvider : ITokenProvider
             _gate.Release();
         }
     }
+
+    /// <summary>The plugin's command, for messages.</summary>
+    public string Command => _plugin.Command;
+
+    /// <summary>The kubeconfig user the plugin belongs to, for messages.</summary>
+    public string User => _user;
 
     private async Task<IssuedCredential> RunAsync(CancellationToken cancellationToken)
     {

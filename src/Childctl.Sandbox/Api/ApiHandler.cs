@@ -133,6 +133,48 @@ internal sealed class ApiHandler
     private async Task ResourceAsync(HttpContext ctx, ResourceRoute route, ApiUser user, string verb)
     {
         await InjectFaultsAsync(ctx);
+        if (verb is "create" or "update" or "patch" or "delete" && ctx.Request.Query["dryRun"].Count == 0)
+        {
+            await AnswerFaultsAsync(ctx, verb, () => HandleAsync(ctx, route, user, verb));
+            return;
+        }
+
+        await HandleAsync(ctx, route, user, verb);
+    }
+
+    /// <summary>Runs an applied write's handler into a buffer, then cuts or holds its answer as the faults say.</summary>
+    private async Task AnswerFaultsAsync(HttpContext ctx, string verb, Func<Task> handle)
+    {
+        var real = ctx.Response.Body;
+        using var buffer = new MemoryStream();
+        ctx.Response.Body = buffer;
+        try
+        {
+            await handle();
+        }
+        finally
+        {
+            ctx.Response.Body = real;
+        }
+
+        var (cut, wait) = _api.Faults.Answers.Take(verb);
+        if (cut)
+        {
+            ctx.Abort();
+            return;
+        }
+
+        if (wait is not null)
+        {
+            await wait.WaitAsync(ctx.RequestAborted);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(real, ctx.RequestAborted);
+    }
+
+    private async Task HandleAsync(HttpContext ctx, ResourceRoute route, ApiUser user, string verb)
+    {
         var task = verb switch
         {
             "get" => _read.GetAsync(ctx, route),

@@ -28,5 +28,8 @@ public static class WellKnown
 
     public const string DefaultNamespace = "kcm-system";
 
+    /// <summary>The name of the one Management object of a k0rdent installation.</summary>
+    public const string ManagementName = "kcm";
+
     public static string KubeconfigSecretName(string clusterName) => clusterName + "-kubeconfig";
 }

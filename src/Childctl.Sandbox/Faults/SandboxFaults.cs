@@ -40,6 +40,9 @@ public sealed class SandboxFaults
         }
     }
 
+    /// <summary>Answers of applied writes cut or held (see <see cref="WriteAnswerFaults"/>).</summary>
+    public WriteAnswerFaults Answers { get; } = new();
+
     public int Seed
     {
         get
@@ -63,6 +66,7 @@ public sealed class SandboxFaults
     /// <summary>Turns every fault off and restarts the random sequence from the seed.</summary>
     public void Reset(int? seed = null)
     {
+        Answers.Reset();
         lock (_gate)
         {
             _settings = FaultSettings.None;

@@ -31,9 +31,9 @@ internal sealed record SandboxArguments(SandboxOptions Options, string? Kubeconf
                     seed = Int(arg, Value(), int.MinValue, int.MaxValue);
                     break;
                 case "--speed":
-                    speed = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && double.IsFinite(s)
+                    speed = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= SandboxOptions.MinSpeed && s <= SandboxOptions.MaxSpeed
                         ? s
-                        : throw new ArgumentException("--speed must be a positive number");
+                        : throw new ArgumentException($"--speed must be between {SandboxOptions.MinSpeed} and {SandboxOptions.MaxSpeed}");
                     break;
                 case "--no-controller":
                     controller = false;

@@ -62,6 +62,10 @@ public sealed class SandboxHandle : IAsyncDisposable
     /// <summary>The CA of the child clusters' API (the certificate-authority-data of every child kubeconfig), in PEM.</summary>
     public string ChildCaPem => _children.Access.CaPem;
 
+    /// <summary>Writes a kubeconfig, mode 0600, for a user who may read everything and delete ClusterDeployments but change nothing.</summary>
+    public void WriteDeleterKubeconfig(string path) =>
+        Kubeconfig.Write(path, Kubeconfig.Render(BaseUri, CaPem, TokenAuthenticator.Deleter.Name, _api.Tokens.DeleterToken));
+
     /// <summary>Writes a kubeconfig for the admin (or, with <paramref name="readOnly"/>, the viewer) with mode 0600.</summary>
     public void WriteKubeconfig(string path, bool readOnly = false)
     {

@@ -28,6 +28,7 @@ internal static class WorldSeeder
 
         CapiKinds.InstallDefinitions(store);
         var installedAt = Timestamps.Truncate(clock.Now - TimeSpan.FromDays(120));
+        SeedRelease(store, installedAt);
         var templates = 0;
         var chains = 0;
         var credentials = 0;
@@ -52,6 +53,45 @@ internal static class WorldSeeder
         {
             store.CreateBackdated(ResourceType.Namespace, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, createdAt, WellKnown.FieldManager);
         }
+    }
+
+    /// <summary>The Release the simulated kcm runs and the Management object (kcm) that names it as installed.</summary>
+    private static void SeedRelease(IObjectStore store, DateTimeOffset installedAt)
+    {
+        if (store.Get(ResourceType.Management, null, WellKnown.ManagementName) is not null)
+        {
+            return;
+        }
+
+        var release = store.CreateBackdated(ResourceType.Release, new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = SandboxVersion.K0rdentRelease },
+            ["spec"] = new JsonObject
+            {
+                ["version"] = SandboxVersion.K0rdentVersion,
+                ["kcm"] = new JsonObject { ["template"] = SandboxVersion.K0rdentRelease },
+                ["capi"] = new JsonObject { ["template"] = "cluster-api-1-0-6" },
+            },
+        }, installedAt, WellKnown.FieldManager);
+        release["status"] = new JsonObject { ["ready"] = true, ["observedGeneration"] = 1 };
+        store.UpdateStatus(ResourceType.Release, release, WellKnown.FieldManager);
+
+        var management = store.CreateBackdated(ResourceType.Management, new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = WellKnown.ManagementName },
+            ["spec"] = new JsonObject { ["release"] = SandboxVersion.K0rdentRelease },
+        }, installedAt, WellKnown.FieldManager);
+        management["status"] = new JsonObject
+        {
+            ["release"] = SandboxVersion.K0rdentRelease,
+            ["observedGeneration"] = 1,
+            ["conditions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Ready", ["status"] = "True", ["reason"] = "AllComponentsHealthy", ["message"] = "All components are successfully installed",
+                ["lastTransitionTime"] = Timestamps.Write(installedAt + TimeSpan.FromMinutes(3)), ["observedGeneration"] = 1,
+            }),
+        };
+        store.UpdateStatus(ResourceType.Management, management, WellKnown.FieldManager);
     }
 
     private static int SeedTemplates(IObjectStore store, string ns, DateTimeOffset createdAt)

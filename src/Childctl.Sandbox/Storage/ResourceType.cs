@@ -13,4 +13,6 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
     public static readonly ResourceType ClusterTemplate = new("k0rdent.mirantis.com", "v1beta1", "clustertemplates", "ClusterTemplate", Namespaced: true);
     public static readonly ResourceType ClusterTemplateChain = new("k0rdent.mirantis.com", "v1beta1", "clustertemplatechains", "ClusterTemplateChain", Namespaced: true);
     public static readonly ResourceType Credential = new("k0rdent.mirantis.com", "v1beta1", "credentials", "Credential", Namespaced: true);
+    public static readonly ResourceType Management = new("k0rdent.mirantis.com", "v1beta1", "managements", "Management", Namespaced: false);
+    public static readonly ResourceType Release = new("k0rdent.mirantis.com", "v1beta1", "releases", "Release", Namespaced: false);
 }

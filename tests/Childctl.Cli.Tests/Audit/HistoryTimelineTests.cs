@@ -25,7 +25,7 @@ public sealed class HistoryTimelineTests : IAsyncLifetime
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.True(result.Stdout.Contains("delete requested → gone", StringComparison.Ordinal), result.Stdout);
-        Assert.Contains($"Incarnation 1 of 2: uid {first}\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"Incarnation 1 of 2: uid {first} (earlier incarnation, not the cluster under this name now)\n", result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"Incarnation 2 of 2: uid {_world.Uid("t-life")}\n", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"  durations:  created → ready \S+, delete requested → gone \S+, lifetime \S+\n", result.Stdout);
         Assert.Matches(@"  milestones: created \S+ \[observed\]\n", result.Stdout);

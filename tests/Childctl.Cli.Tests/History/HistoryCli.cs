@@ -26,7 +26,7 @@ internal sealed class HistoryCli : IDisposable
                   context: {cluster: "{{Mc}}", user: admin}
                 clusters:
                 - name: "{{Mc}}"
-                  cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
+                  cluster: {server: "https://127.0.0.1:1"}
                 users:
                 - name: admin
                   user: {token: not-used}

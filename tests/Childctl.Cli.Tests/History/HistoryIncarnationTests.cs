@@ -91,7 +91,7 @@ public sealed class HistoryIncarnationTests : IDisposable
         HistoryEvent[] events =
         [
             E(0, "cluster_created", UidA, "rbias", EventSources.Childctl, "created from template aws-standalone-cp-1-0-43", result: "succeeded"),
-            E(8.2, "observed_ready", UidA, null, EventSources.Observed, "became Ready after 8m12s", ("ready_at", "2025-07-11T14:08:12Z")),
+            E(8.2, "observed_ready", UidA, null, EventSources.Observed, "became Ready after 8m12s", ("ready_at", "2025-07-11T14:08:12Z"), ("ready_from", "2025-07-11T14:00:00Z"), ("time_to_ready", "8m12s")),
             E(60, "note_added", UidA, "rbias", EventSources.Childctl, "load test done"),
             E(90, "cluster_deleted", UidA, "rbias", EventSources.Childctl, "deletion accepted", result: "succeeded"),
             E(94, "observed_deleted", UidA, null, EventSources.Observed, "gone 4m after deletion was requested", ("deletion_requested_at", "2025-07-11T15:30:00Z")),

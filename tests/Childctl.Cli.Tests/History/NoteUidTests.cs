@@ -22,11 +22,11 @@ public sealed class NoteUidTests(StillSandbox fixture) : IClassFixture<StillSand
     }
 
     [Fact]
-    public async Task Note_WhenTheClusterDoesNotExist_IsRecordedWithoutUidSayingSo()
+    public async Task Note_WhenTheClusterDoesNotExistAndIsForced_IsRecordedWithoutUidSayingSo()
     {
         var run = fixture.NewRun();
 
-        var result = await run.RunAsync("note", "n-absent", "planned for next week");
+        var result = await run.RunAsync("note", "n-absent", "planned for next week", "--force");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("note recorded without a uid: ClusterDeployment \"n-absent\" does not exist in namespace \"kcm-system\" on childctl-sandbox\n", result.Stderr);

@@ -115,4 +115,35 @@ public sealed class KubeconfigCommandTests(LifecycleSandbox fixture) : IClassFix
         Assert.Contains($"Context \"k-merge\" updated in {target}", again.Stderr, StringComparison.Ordinal);
         Assert.Equal(merged, await File.ReadAllTextAsync(target));
     }
+
+    [Fact]
+    public async Task Kubeconfig_WhenMergedIntoAKubeconfigList_KeepsTheCurrentContextThenDeleteAndForgetFindIt()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "k-list", "--region", "us-west-2", "--wait")).ExitCode);
+        var first = Path.Combine(run.Home, "first");
+        var mgmt = Path.Combine(run.Home, "mgmt");
+        await File.WriteAllTextAsync(first, "apiVersion: v1\nkind: Config\n");
+        File.Copy(fixture.KubeconfigPath, mgmt);
+        run.Environment["KUBECONFIG"] = first + ":" + mgmt;
+
+        var merge = await run.RunAsync("kubeconfig", "k-list", "--merge");
+        var list = await run.RunAsync("list", "-o", "name");
+
+        Assert.True(merge.ExitCode == 0, merge.Stderr);
+        Assert.Contains($"Context \"k-list\" added to {first}; the current context is unchanged", merge.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("current-context", await File.ReadAllTextAsync(first), StringComparison.Ordinal);
+        Assert.Contains("k-list", list.Stdout, StringComparison.Ordinal); // still the management cluster, not the child
+
+        var delete = await run.RunAsync("delete", "k-list", "--yes");
+        var forget = await run.RunAsync("kubeconfig", "k-list", "--forget");
+
+        Assert.True(delete.ExitCode == 0, delete.Stderr);
+        Assert.Contains($"note: kubeconfig context \"k-list\" in {first} points at the deleted cluster k-list; remove it with: childctl kubeconfig k-list --forget",
+            delete.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, forget.ExitCode);
+        Assert.Contains($"Removed context \"k-list\" from {first}.", forget.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("k-list", await File.ReadAllTextAsync(first), StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllTextAsync(fixture.KubeconfigPath), await File.ReadAllTextAsync(mgmt));
+    }
 }

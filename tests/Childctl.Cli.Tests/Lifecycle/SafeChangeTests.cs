@@ -27,7 +27,7 @@ public sealed class SafeChangeTests(StillSandbox fixture) : IClassFixture<StillS
         Assert.True(forced.ExitCode == 0, forced.Stderr);
         Assert.Equal("azure-standalone-cp-1-0-45", fixture.Get("sc-hop")["spec"]!["template"]!.GetValue<string>());
         var upgraded = run.HistoryText("sc-hop").Split("  - timestamp:").Single(e => e.Contains("action: cluster_upgraded", StringComparison.Ordinal));
-        Assert.Contains("forced: \"true\", forced_over: \"still has a change in flight (generation 2: k0rdent has observed generation 1, not the current 2", upgraded, StringComparison.Ordinal);
+        Assert.Contains("forced: \"true\", forced_over: \"still has a change in flight (generation 2: spec changed (generation 2); k0rdent has observed only generation 1", upgraded, StringComparison.Ordinal);
         Assert.Contains("message: \"template azure-standalone-cp-1-0-44 → azure-standalone-cp-1-0-45 (forced)\"", upgraded, StringComparison.Ordinal);
     }
 

@@ -93,7 +93,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     public async Task Create_WhenAnEarlierIncarnationsHistoryIsCorrupt_CreatesNothingExit2()
     {
         var run = fixture.NewRun();
-        Assert.Equal(0, (await run.RunAsync("note", "uc-again", "planned for next week")).ExitCode);
+        Assert.Equal(0, (await run.RunAsync("note", "uc-again", "planned for next week", "--force")).ExitCode);
         var (file, hash) = Corrupt(run, "uc-again");
 
         var result = await run.RunAsync("create", "aws", "uc-again", "--region", "us-west-2");

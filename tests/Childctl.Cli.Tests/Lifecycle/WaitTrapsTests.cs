@@ -60,7 +60,7 @@ public sealed class WaitTrapsTests(StillSandbox fixture) : IClassFixture<StillSa
         var result = await fixture.NewRun().RunAsync("wait", "t-early", "--timeout", "1s");
 
         Assert.Equal(6, result.ExitCode);
-        Assert.Contains("HelmReleaseReady is not yet True", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("k0rdent reports Ready but HelmReleaseReady does not exist yet: not trusted yet", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
         var result = await RunAsync(Kubeconfig("insecure-skip-tls-verify: true", $"token: {_sandbox.Handle.AdminToken}"), "list");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("No clusters found in namespace kcm-system.\n", result.Stderr);
+        Assert.Equal("warning: insecure-skip-tls-verify is set for cluster \"sandbox\": the API server's certificate is not checked, so anyone on the " +
+            "network path can read and change what childctl sends, credentials included\nNo clusters found in namespace kcm-system.\n", result.Stderr);
     }
 
     [Fact]
@@ -68,7 +69,10 @@ public sealed class KubeconfigAuthTests : IClassFixture<BareSandboxFixture>, IDi
         var result = await RunAsync(Kubeconfig(PinnedCa, ExecUser), "list");
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains("rejected the credentials (401 Unauthorized)", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("rejected the credential of the plugin", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("with 401 Unauthorized", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("also after running the plugin again", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, ExecPluginScript.Runs(_dir.Path));
         Assert.DoesNotContain("not-the-sandbox-token", result.Stderr, StringComparison.Ordinal);
     }
 

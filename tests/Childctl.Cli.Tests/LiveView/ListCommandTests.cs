@@ -106,7 +106,7 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
     [Theory]
     [InlineData("json")]
     [InlineData("yaml")]
-    public async Task List_WhenStructured_IsAListOfTheServedObjects(string format)
+    public async Task List_WhenStructured_IsAListOfTheServedObjects_EachWithItsChildctlBlock(string format)
     {
         var result = await _world.RunAsync("list", "-A", "-o", format);
 
@@ -118,8 +118,24 @@ public class ListCommandTests : IClassFixture<LiveViewSandbox>
         Assert.Equal(expected.Count, items.Count);
         for (var i = 0; i < items.Count; i++)
         {
+            var derived = items[i]!.AsObject()["childctl"];
+            Assert.NotNull(derived);
+            items[i]!.AsObject().Remove("childctl");
             Assert.True(JsonNode.DeepEquals(expected[i], items[i]), $"item {i} differs:\n{items[i]}\n{expected[i]}");
         }
+    }
+
+    [Fact]
+    public async Task List_WhenJson_CarriesTheDerivedPhaseReadinessProviderAndRegionBesideEachObject()
+    {
+        var result = await _world.RunAsync("list", "-o", "json");
+
+        var items = JsonNode.Parse(result.Stdout)!["items"]!.AsArray();
+        var failed = items.Single(i => (string?)i!["metadata"]!["name"] == "aws-uswest2-test")!["childctl"]!;
+        var stale = items.Single(i => (string?)i!["metadata"]!["name"] == "aws-useast1-stale")!["childctl"]!;
+        Assert.Equal(("Failed", false, "aws", "us-west-2"), ((string?)failed["phase"], (bool)failed["ready"]!, (string?)failed["provider"], (string?)failed["region"]));
+        // Ready=True on an older generation is not a Ready to trust: the block says Provisioning, not ready.
+        Assert.Equal(("Provisioning", false), ((string?)stale["phase"], (bool)stale["ready"]!));
     }
 
     [Fact]

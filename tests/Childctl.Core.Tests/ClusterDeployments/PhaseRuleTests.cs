@@ -108,7 +108,7 @@ public class PhaseRuleTests
 
         var verdict = PhaseRule.Evaluate(cluster);
 
-        Assert.Equal(new PhaseVerdict(ClusterPhase.DryRun, "dry run: configuration valid, nothing deployed"), verdict);
+        Assert.Equal(new PhaseVerdict(ClusterPhase.DryRun, "dry run: configuration valid, nothing deployed") { DryRunCheck = DryRunCheck.Valid }, verdict);
         Assert.False(verdict.IsReady);
     }
 
@@ -121,7 +121,7 @@ public class PhaseRuleTests
             Metadata(o)["generation"] = 2;
         });
 
-        Assert.Equal(new PhaseVerdict(ClusterPhase.DryRun, "dry run: validating, nothing will be deployed"), PhaseRule.Evaluate(cluster));
+        Assert.Equal(new PhaseVerdict(ClusterPhase.DryRun, "dry run: validating, nothing will be deployed") { DryRunCheck = DryRunCheck.Validating }, PhaseRule.Evaluate(cluster));
     }
 
     [Fact]
@@ -210,6 +210,43 @@ public class PhaseRuleTests
         });
 
         Assert.Equal(new PhaseVerdict(ClusterPhase.Provisioning, "waiting for TemplateReady"), PhaseRule.Evaluate(cluster));
+    }
+
+    [Fact]
+    public void Evaluate_WhenReadyIsTrueBeforeHelmAndCapiExist_IsProvisioningNotReady()
+    {
+        var cluster = ExampleObjects.Cluster(Ready, o =>
+        {
+            Conditions(o).Remove(Condition(o, "HelmReleaseReady"));
+            Conditions(o).Remove(Condition(o, "CAPIClusterSummary"));
+        });
+
+        var verdict = PhaseRule.Evaluate(cluster);
+
+        Assert.Equal(
+            new PhaseVerdict(ClusterPhase.Provisioning, "k0rdent reports Ready but HelmReleaseReady does not exist yet: not trusted yet (k0rdent can report Ready early)"),
+            verdict);
+        Assert.False(verdict.IsReady);
+    }
+
+    [Fact]
+    public void Evaluate_WhenAnotherConditionLagsBehindTheGeneration_DoesNotTrustTheReady()
+    {
+        var cluster = ExampleObjects.Cluster(Ready, o =>
+        {
+            Metadata(o)["generation"] = 2;
+            o["status"]!["observedGeneration"] = 2;
+            Condition(o, "Ready")["observedGeneration"] = 2;
+        });
+
+        Assert.Equal(new PhaseVerdict(ClusterPhase.Provisioning, "spec changed (generation 2); TemplateReady still describes generation 1"), PhaseRule.Evaluate(cluster));
+    }
+
+    [Fact]
+    public void FailingCondition_WhenHelmRejectsTheValues_IsTheConditionThatTurnedFalse()
+    {
+        Assert.Equal("HelmChartReady", PhaseRule.FailingCondition(ExampleObjects.Cluster(Failed))?.Type);
+        Assert.Null(PhaseRule.FailingCondition(ExampleObjects.Cluster(Ready)));
     }
 
     private static JsonObject Metadata(JsonObject o) => o["metadata"]!.AsObject();

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Childctl.Core.Tests.Operations;
 
-public class KubeconfigMergerTests
+public sealed class KubeconfigMergerTests : IDisposable
 {
     internal const string Child = """
         apiVersion: v1
@@ -49,39 +49,148 @@ public class KubeconfigMergerTests
         current-context: mgmt
         """;
 
-    [Fact]
-    public void Merge_WhenTheTargetHasOtherEntries_AddsAContextNamedAfterTheClusterAndKeepsEverythingElse()
-    {
-        var merged = Parse(KubeconfigMerger.Merge(Existing, Child, "dev-1"));
+    private static readonly KubeconfigMerger.Origin Origin = new("mgmt", "kcm-system", "dev-1");
 
+    private readonly Childctl.Testing.TempDirectory _dir = new("childctl-merge");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Merge_WhenTheTargetHasOtherEntries_AddsAContextNamedAfterTheClusterAndKeepsEverythingElse()
+    {
+        var file = Write("config", Existing);
+
+        var result = await MergeAsync(Files(file));
+
+        var merged = Parse(File.ReadAllText(file));
         Assert.Equal("mgmt", Scalar(merged, "current-context"));
         Assert.Equal(["mgmt", "dev-1"], Names(merged, "contexts"));
         Assert.Equal(["mgmt", "dev-1"], Names(merged, "clusters"));
         Assert.Equal(["me", "dev-1-admin"], Names(merged, "users"));
-        Assert.Contains("keep-me", KubeconfigMerger.Merge(Existing, Child, "dev-1"), StringComparison.Ordinal);
-        Assert.Contains("namespace: kcm-system", KubeconfigMerger.Merge(Existing, Child, "dev-1"), StringComparison.Ordinal);
-        Assert.Contains("preferences", KubeconfigMerger.Merge(Existing, Child, "dev-1"), StringComparison.Ordinal);
+        Assert.Contains("keep-me", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.Contains("namespace: kcm-system", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.Contains("preferences", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.Contains("name: childctl.dev/merged", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.False(result.ContextReplaced);
+        Assert.False(File.Exists(file + ".lock"));
     }
 
     [Fact]
-    public void Merge_WhenDoneTwice_ReplacesTheEntriesInsteadOfAddingMore()
+    public async Task Merge_WhenDoneTwice_ReplacesTheEntriesInsteadOfAddingMore()
     {
-        var once = KubeconfigMerger.Merge(Existing, Child, "dev-1");
-        var twice = Parse(KubeconfigMerger.Merge(once, Child.Replace("10.1.2.3", "10.9.9.9", StringComparison.Ordinal), "dev-1"));
+        var file = Write("config", Existing);
+        await MergeAsync(Files(file));
 
+        var again = await MergeAsync(Files(file), Child.Replace("10.1.2.3", "10.9.9.9", StringComparison.Ordinal));
+
+        var twice = Parse(File.ReadAllText(file));
+        Assert.True(again.ContextReplaced);
         Assert.Equal(["mgmt", "dev-1"], Names(twice, "clusters"));
-        var cluster = (YamlMappingNode)((YamlSequenceNode)twice.Children["clusters"]).Children[1];
-        Assert.Equal("https://10.9.9.9:6443", ((YamlScalarNode)((YamlMappingNode)cluster.Children["cluster"]).Children["server"]).Value);
+        Assert.Contains("https://10.9.9.9:6443", File.ReadAllText(file), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Merge_WhenThereIsNoTarget_MakesAConfigWhoseCurrentContextIsTheCluster()
+    public async Task Merge_WhenTheFirstFileHasNoCurrentContext_LeavesTheCurrentContextAloneUnlessAskedAsKubectlDoes()
     {
-        var merged = Parse(KubeconfigMerger.Merge(null, Child, "dev-1"));
+        var first = Write("a", "apiVersion: v1\nkind: Config\n");
+        var second = Write("b", Existing);
+        var files = KubeconfigFiles.For(null, null, Env(first + ":" + second));
 
-        Assert.Equal("dev-1", Scalar(merged, "current-context"));
-        Assert.Equal(["dev-1"], Names(merged, "contexts"));
+        await MergeAsync(files);
+        var untouched = CurrentContexts(first, second);
+        await MergeAsync(files, use: true);
+
+        Assert.Equal((null, "mgmt"), untouched);
+        Assert.Equal((null, "dev-1"), CurrentContexts(first, second)); // set where a current-context was, as client-go does
     }
+
+    [Fact]
+    public async Task Merge_WhenAStanzaIsDefinedInALaterFile_ChangesItThereAndAddsNewOnesToTheFirst()
+    {
+        var first = Write("a", "apiVersion: v1\nkind: Config\ncontexts: [{name: other, context: {cluster: x, user: y}}]\n");
+        var second = Write("b", Existing);
+        var files = KubeconfigFiles.For(null, null, Env(first + ":" + second));
+        await MergeAsync(KubeconfigFiles.For(second, null, Env(null)));
+
+        var result = await MergeAsync(files);
+
+        Assert.Equal(second, result.ContextFile);
+        Assert.Equal([second], result.FilesWritten);
+        Assert.Equal(["other"], Names(Parse(File.ReadAllText(first)), "contexts"));
+    }
+
+    [Fact]
+    public async Task Merge_WhenAnEntryOfTheNameWasNotAddedByChildctl_RefusesWithoutForce()
+    {
+        var file = Write("config", Existing.Replace("name: mgmt\n  context:", "name: dev-1\n  context:", StringComparison.Ordinal));
+        var before = File.ReadAllText(file);
+
+        var error = await Assert.ThrowsAsync<Errors.ChildctlException>(() => MergeAsync(Files(file)));
+
+        Assert.Contains("already has a context \"dev-1\" that childctl did not add: pass --force to replace it", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task Merge_WhenTheFileIsLocked_WaitsThenRefusesNamingTheLock()
+    {
+        var file = Write("config", Existing);
+        File.WriteAllText(file + ".lock", string.Empty);
+
+        var error = await Assert.ThrowsAsync<Errors.ChildctlException>(() => MergeAsync(Files(file)));
+
+        Assert.Contains($"kubeconfig {file} is locked ({file}.lock exists)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Existing, File.ReadAllText(file));
+        Assert.True(File.Exists(file + ".lock"));
+    }
+
+    [Fact]
+    public async Task Forget_AfterAMerge_RemovesOnlyWhatTheMergeAdded()
+    {
+        var file = Write("config", Existing);
+        await MergeAsync(Files(file), use: true);
+
+        var result = await MergedKubeconfigs.ForgetAsync(Files(file), "dev-1", CancellationToken.None);
+        var again = await MergedKubeconfigs.ForgetAsync(Files(file), "mgmt", CancellationToken.None);
+
+        var left = Parse(File.ReadAllText(file));
+        Assert.Equal(3, result.Removed.Count);
+        Assert.True(result.WasCurrent);
+        Assert.Empty(again.Removed);
+        Assert.Equal(["mgmt"], Names(left, "contexts"));
+        Assert.Equal(["mgmt"], Names(left, "clusters"));
+        Assert.Equal(["me"], Names(left, "users"));
+    }
+
+    [Fact]
+    public async Task PointingAt_AfterAMerge_FindsTheContextOfThatClusterOnly()
+    {
+        var file = Write("config", Existing);
+        await MergeAsync(Files(file));
+
+        var found = await MergedKubeconfigs.PointingAtAsync(Files(file), Origin, CancellationToken.None);
+        var other = await MergedKubeconfigs.PointingAtAsync(Files(file), Origin with { Namespace = "elsewhere" }, CancellationToken.None);
+
+        Assert.Equal([new MergedContext("dev-1", file)], found);
+        Assert.Empty(other);
+    }
+
+    private static Task<MergeResult> MergeAsync(KubeconfigFiles files, string child = Child, bool use = false) =>
+        MergedKubeconfigs.MergeAsync(files, child, "dev-1", Origin, use, force: false, CancellationToken.None);
+
+    private static KubeconfigFiles Files(string file) => KubeconfigFiles.For(file, null, Env(null));
+
+    private static Func<string, string?> Env(string? kubeconfig) => name => name == "KUBECONFIG" ? kubeconfig : null;
+
+    private string Write(string name, string text)
+    {
+        var path = _dir.Combine(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static (string?, string?) CurrentContexts(string first, string second) =>
+        (KubeconfigMerger.CurrentContext(Parse(File.ReadAllText(first))), KubeconfigMerger.CurrentContext(Parse(File.ReadAllText(second))));
 
     private static YamlMappingNode Parse(string text)
     {

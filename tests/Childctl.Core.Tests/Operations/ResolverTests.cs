@@ -46,6 +46,13 @@ public class ResolverTests
     [InlineData("1.0.45", "1.0.45", 0)]
     [InlineData("1.1.0-rc1", "1.1.0", -1)]
     [InlineData("v2.0.0", "1.99.99", 1)]
+    [InlineData("1.1.0-rc.10", "1.1.0-rc.9", 1)]
+    [InlineData("1.1.0-rc.1", "1.1.0-beta.11", 1)]
+    [InlineData("1.1.0-alpha", "1.1.0-alpha.1", -1)]
+    [InlineData("1.1.0-alpha.1", "1.1.0-alpha.beta", -1)]
+    [InlineData("1.1.0-1", "1.1.0-alpha", -1)]
+    [InlineData("1.0.0+build.9", "1.0.0+build.10", 0)]
+    [InlineData("not-a-version", "0.0.1", -1)]
     public void ChartVersion_WhenCompared_OrdersAsVersions(string a, string b, int sign) =>
         Assert.Equal(sign, Math.Sign(ChartVersion.Parse(a).CompareTo(ChartVersion.Parse(b))));
 

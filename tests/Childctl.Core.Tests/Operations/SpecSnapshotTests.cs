@@ -32,8 +32,27 @@ public sealed class SpecSnapshotTests
             ["spec.config.worker.instanceType"] = "t3.small",
             ["spec.config.clusterNetwork.pods.cidrBlocks"] = "[\"10.0.0.0/16\",\"10.1.0.0/16\"]",
             ["spec.config.clusterLabels"] = "{}",
+            ["metadata.labels"] = "{}",
+            ["metadata.annotations"] = "{}",
         }, snapshot);
         Assert.Equal(4, SpecSnapshot.Generation(snapshot));
-        Assert.Equal(8, SpecSnapshot.From(snapshot).Count);
+        Assert.Equal(10, SpecSnapshot.From(snapshot).Count);
+    }
+
+    [Fact]
+    public void Of_WhenTheObjectHasLabelsAndAnnotations_KeepsThoseTheOperatorOwns()
+    {
+        using var doc = JsonDocument.Parse("""
+            {"metadata":{"name":"c","namespace":"n","uid":"u","generation":1,
+                         "labels":{"team":"blue","k0rdent.mirantis.com/component":"kcm"},
+                         "annotations":{"owner":"ops","childctl.dev/operation":"01J","kubectl.kubernetes.io/last-applied-configuration":"{}"}},
+             "spec":{"template":"t","config":{}}}
+            """);
+
+        var snapshot = SpecSnapshot.Of(ClusterDeploymentReader.Read(doc.RootElement));
+
+        Assert.Equal("blue", snapshot["metadata.labels.team"]);
+        Assert.Equal("ops", snapshot["metadata.annotations.owner"]);
+        Assert.DoesNotContain(snapshot.Keys, k => k.Contains("k0rdent.mirantis.com/component", StringComparison.Ordinal) || k.Contains("childctl.dev", StringComparison.Ordinal) || k.Contains("last-applied", StringComparison.Ordinal));
     }
 }

@@ -38,6 +38,19 @@ public sealed class HistoryFilterTests
     [InlineData("7b", false)]
     public void Uid_MatchesAPrefix(string uid, bool expected) => Assert.Equal(expected, new HistoryFilter { Uid = uid }.Matches(Event));
 
+    [Theory]
+    [InlineData("01JZOP", true)]
+    [InlineData("01jzop", true)]
+    [InlineData("01JZOQ", false)]
+    public void Operation_MatchesAPrefixAndIsAFilter(string operation, bool expected)
+    {
+        var filter = new HistoryFilter { Operation = operation };
+
+        Assert.False(filter.IsEmpty);
+        Assert.Equal(expected, filter.Matches(Event with { Operation = "01JZOP0000000000000000000" }));
+        Assert.False(filter.Matches(Event with { Operation = null }));
+    }
+
     [Fact]
     public void Incarnations_GroupByUidInOrderOfFirstEvent()
     {

@@ -53,6 +53,18 @@ public sealed class KubectlGetTests(GetSandboxFixture f) : IClassFixture<GetSand
     }
 
     [Fact]
+    public async Task The_installation_is_described_by_the_cluster_scoped_Management_and_its_Release()
+    {
+        var management = await LinesAsync("get", "management");
+        var release = await _kubectl.RunAsync("get", "release", SandboxVersion.K0rdentRelease, "-o", "jsonpath={.spec.version}");
+        var namespaced = await _kubectl.RunAsync("get", "managements", "-n", "kcm-system", "-o", "name");
+        Assert.Equal(["NAME", "READY", "RELEASE", "AGE"], Cells(management[0]));
+        Assert.Equal(["kcm", "True", SandboxVersion.K0rdentRelease], Cells(management[1])[..3]);
+        Assert.Equal((0, SandboxVersion.K0rdentVersion), (release.ExitCode, release.StdOut));
+        Assert.Equal((0, "management.k0rdent.mirantis.com/kcm\n"), (namespaced.ExitCode, namespaced.StdOut)); // -n ignored for a cluster-scoped kind
+    }
+
+    [Fact]
     public async Task Label_selection_and_show_labels()
     {
         var lines = await LinesAsync("get", "cld", "-A", "-l", "env=dev", "--show-labels");

@@ -33,6 +33,16 @@ public sealed class KubectlWriteTests(BareSandboxFixture f) : IClassFixture<Bare
     }
 
     [Fact]
+    public async Task Create_drops_the_status_sent_with_a_custom_resource_as_the_apiserver_does()
+    {
+        var withStatus = Cd("st-1") + "status:\n  observedGeneration: 7\n  conditions:\n  - {type: Ready, status: \"True\", reason: Succeeded, message: restored, lastTransitionTime: \"2026-01-01T00:00:00Z\"}\n";
+        var file = Write(f.Directory, "status.yaml", withStatus);
+
+        Assert.Equal($"{Resource}/st-1 created\n", (await OkAsync("create", "-f", file)).StdOut);
+        Assert.Null(f.Store.Get(ResourceType.ClusterDeployment, "kcm-system", "st-1")!["status"]);
+    }
+
+    [Fact]
     public async Task Create_twice_reports_AlreadyExists_for_the_file()
     {
         var file = Write(f.Directory, "create.yaml", Cd("c-1"));

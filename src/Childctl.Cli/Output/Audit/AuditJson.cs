@@ -45,7 +45,11 @@ internal static class AuditJsonMapper
         Time(f.At),
         f.Changes.Select(c => new SpecChangeJson(c.Field, c.Recorded, c.Live)).ToList(),
         f.Detail,
-        f.HistoryFile);
+        f.HistoryFile)
+    {
+        Phase = f.Verdict?.Phase.ToString(),
+        Ready = f.Verdict?.IsReady,
+    };
 
     private static string? Time(DateTimeOffset? t) => t is { } v ? Second(v) : null;
 
@@ -97,7 +101,13 @@ internal sealed record AuditItemJson(
     string? At,
     IReadOnlyList<SpecChangeJson> Changes,
     string Detail,
-    string? HistoryFile);
+    string? HistoryFile)
+{
+    /// <summary>The live object's phase and readiness by the one phase rule; absent when it is gone.</summary>
+    public string? Phase { get; init; }
+
+    public bool? Ready { get; init; }
+}
 
 /// <summary>Who wrote the object (a managedFields manager), and for childctl the operator and operation from its annotations.</summary>
 internal sealed record AuditActorJson(string Manager, string? Operation, string? Time, string? ChildctlOperator, string? ChildctlOperation);

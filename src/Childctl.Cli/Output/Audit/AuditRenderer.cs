@@ -30,6 +30,11 @@ internal static class AuditRenderer
             .Where(x => x.Count > 0)
             .Select(x => $"{x.Count} {AuditClassNames.Text(x.Kind)}");
         yield return $"Audit of management cluster {report.ManagementCluster}, {scope}: {Plural(report.Findings.Count, "cluster")} ({string.Join(", ", counts.DefaultIfEmpty("none"))}); live API compared with local history";
+        if (report.FailedAttemptsOnly.Count > 0)
+        {
+            yield return $"Left out {Plural(report.FailedAttemptsOnly.Count, "name")} whose history holds only failed attempts, never a cluster: {string.Join(", ", report.FailedAttemptsOnly.Take(5))}{(report.FailedAttemptsOnly.Count > 5 ? ", ..." : string.Empty)}";
+        }
+
         if (report.ServerChange is { } change)
         {
             yield return report.Recorded is null ? ServerWarning(change) : $"note: {change.Describe()}; recorded as accepted with --accept-server-change.";

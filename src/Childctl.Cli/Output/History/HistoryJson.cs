@@ -39,9 +39,11 @@ internal static class HistoryJson
 
     private static IncarnationJson Incarnation(TimelineIncarnation i) => new(i.Uid, Time(i.FirstSeen), Time(i.LastSeen), i.EventCount, i.LastAction)
     {
-        Milestones = i.Milestones.Select(m => new MilestoneJson(m.Name, Time(m.At), m.Action, m.Source)).ToList(),
-        Durations = i.Durations.Select(d => new DurationJson(d.From, d.To, (long)d.Duration.TotalSeconds, DurationText.Format(d.Duration))).ToList(),
+        Milestones = i.Milestones.Select(m => new MilestoneJson(m.Name, Time(m.At), m.Action, m.Source) { AtLatest = m.AtLatest ? true : null }).ToList(),
+        Durations = i.Durations.Select(d => new DurationJson(d.From, d.To, Seconds(d.Duration), d.Text) { AtMostSeconds = Seconds(d.AtMost) }).ToList(),
     };
+
+    private static long? Seconds(TimeSpan? span) => span is { } s ? (long)s.TotalSeconds : null;
 
     private static EventJson EventOf(TimelineEvent e) => new(
         Time(e.Timestamp), e.Id, e.Action, e.User, e.K8sUser, e.Uid,
@@ -104,10 +106,20 @@ internal sealed record IncarnationJson(string? Uid, string FirstSeen, string Las
     public IReadOnlyList<DurationJson> Durations { get; init; } = [];
 }
 
-internal sealed record MilestoneJson(string Name, string At, string Action, string? Source);
+/// <summary>A milestone; <c>at_latest: true</c> when only a bound is known (first seen then, perhaps earlier).</summary>
+internal sealed record MilestoneJson(string Name, string At, string Action, string? Source)
+{
+    public bool? AtLatest { get; init; }
+}
 
-/// <summary>The time between two milestones: whole seconds, and as text (8m12s).</summary>
-internal sealed record DurationJson(string From, string To, long Seconds, string Text);
+/// <summary>
+/// The time between two milestones: whole seconds, and as text (8m12s). Unknown: no <c>seconds</c>, text "unknown", and
+/// <c>at_most_seconds</c> when an upper bound is known.
+/// </summary>
+internal sealed record DurationJson(string From, string To, long? Seconds, string Text)
+{
+    public long? AtMostSeconds { get; init; }
+}
 
 /// <summary><c>--with-events</c>: the Events k0rdent emitted about the current incarnation, read live and never stored.</summary>
 internal sealed record LiveEventsJson(string Note, string? Uid, bool ObjectExists, IReadOnlyList<LiveEventJson> Items);

@@ -41,6 +41,11 @@ internal static class HistoryRenderer
         {
             yield return Warning(tail);
         }
+
+        foreach (var problem in result.Problems)
+        {
+            yield return $"warning: {problem}";
+        }
     }
 
     /// <summary>An incomplete entry an interrupted write left at the end of a history file, and where it went (or will go).</summary>

@@ -31,8 +31,12 @@ internal static class IncarnationView
             }
             else
             {
-                var now = live is { ObjectExists: true } && live.Uid == section.Uid ? " (live now)" : section.Incarnation is null ? " (live now; not in local history)" : string.Empty;
-                text.Append($"Incarnation {++index} of {total}: uid {section.Uid}{now}\n");
+                ++index;
+                var now = live is { ObjectExists: true } && live.Uid == section.Uid ? " (live now)"
+                    : section.Incarnation is null ? " (live now; not in local history)"
+                    : index < total || live is { ObjectExists: true } ? " (earlier incarnation, not the cluster under this name now)"
+                    : string.Empty;
+                text.Append($"Incarnation {index} of {total}: uid {section.Uid}{now}\n");
                 AppendMilestones(text, section.Incarnation);
             }
 
@@ -45,7 +49,7 @@ internal static class IncarnationView
     private static List<Section> Sections(ClusterTimeline cluster, LiveClusterEvents? live)
     {
         var sections = cluster.Incarnations
-            .Select(i => new Section(i.Uid, i, cluster.Events.Where(e => e.Uid == i.Uid).Select(Row.Of).ToList()))
+            .Select(i => new Section(i.Uid, i, cluster.Events.Where(e => e.IncarnationUid == i.Uid).Select(Row.Of).ToList()))
             .Where(s => s.Rows.Count > 0)
             .ToList();
         if (live is { Uid: { } uid, Events.Count: > 0 })
@@ -72,11 +76,11 @@ internal static class IncarnationView
             return;
         }
 
-        var moments = incarnation.Milestones.Select(m => $"{m.Name} {Time(m.At)}{(m.IsObserved ? " [observed]" : string.Empty)}");
+        var moments = incarnation.Milestones.Select(m => $"{m.Name} {(m.AtLatest ? "by " : string.Empty)}{Time(m.At)}{(m.IsObserved ? " [observed]" : string.Empty)}");
         text.Append("  milestones: ").AppendJoin(", ", moments).Append('\n');
         if (incarnation.Durations.Count > 0)
         {
-            var spans = incarnation.Durations.Select(d => $"{SpanName(d)} {DurationText.Format(d.Duration)}");
+            var spans = incarnation.Durations.Select(d => $"{SpanName(d)} {d.Text}");
             text.Append("  durations:  ").AppendJoin(", ", spans).Append('\n');
         }
     }
@@ -108,7 +112,7 @@ internal static class IncarnationView
     private sealed record Row(DateTimeOffset? Time, string Action, string User, string Result, string?[] Wide, string Details)
     {
         public static Row Of(TimelineEvent e) => new(e.Timestamp, e.Action, e.User ?? "unknown", e.Result ?? "-",
-            [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"], e.Details);
+            [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"], e.JoinedByTime ? $"[offline note, no uid: joins the only incarnation by time] {e.Details}" : e.Details);
 
         public static Row Of(ClusterEvent e) => new(e.LastSeen, $"event/{e.Reason}", e.Source.Length > 0 ? e.Source : "-", e.Type,
             ["-", "kubernetes", "-", "-"], $"{LiveMarker} {e.Message}{(e.Count > 1 ? $" (x{e.Count})" : string.Empty)}");

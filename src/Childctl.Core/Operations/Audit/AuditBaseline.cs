@@ -47,11 +47,17 @@ internal sealed record AuditBaseline(HistoryEvent Event, long? Generation, IRead
         return unknownAfter is not null ? Of(unknownAfter, null) : Of(known.Event!, known.Generation);
     }
 
-    /// <summary>The spec values recorded, compared with the live ones: only keys the baseline knows when it is partial; redacted values are not compared.</summary>
+    /// <summary>
+    /// The spec values recorded, compared with the live ones: only keys the baseline knows when it is partial; labels and
+    /// annotations only when the baseline captured them (history written before it did has none); redacted values are
+    /// not compared. The map markers (<c>metadata.labels: {}</c>) are not differences of their own.
+    /// </summary>
     public IReadOnlyList<SpecDifference> Differences(IReadOnlyDictionary<string, string> live)
     {
         ArgumentNullException.ThrowIfNull(live);
-        var keys = CompleteSpec ? Spec.Keys.Union(live.Keys) : Spec.Keys;
+        var captured = Spec.Keys.Select(SpecSnapshot.MapOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var keys = (CompleteSpec ? Spec.Keys.Union(live.Keys) : Spec.Keys)
+            .Where(k => SpecSnapshot.MapOf(k) is not { } map || (captured.Contains(map) && k != map));
         var differences = new List<SpecDifference>();
         foreach (var key in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Childctl.Core.History;
 using Childctl.History.Events;
 using Childctl.History.Query;
@@ -27,11 +26,32 @@ internal static partial class AuditClassifier
         {
             HistoryFile = subject.HistoryFile,
             HistoryEndsAt = subject.History.Count > 0 ? subject.History.Max(e => e.Timestamp) : null,
-            RecordedServer = subject.History
-                .Where(e => !string.IsNullOrEmpty(e.ManagementCluster?.Server))
-                .OrderBy(e => e.Timestamp)
-                .LastOrDefault()?.ManagementCluster!.Server,
+            RecordedServer = RecordedServer(subject.History),
         };
+    }
+
+    /// <summary>
+    /// Not live, and every event in the history is a failed attempt without a uid (a failure, or the intent of an operation
+    /// whose outcome was a failure): the name never was a cluster.
+    /// </summary>
+    public static bool IsOnlyFailedAttempts(AuditSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var failed = subject.History.Where(e => e.Result == HistoryRecorder.Failed).Select(e => e.Operation).ToHashSet(StringComparer.Ordinal);
+        return subject.Live is null && failed.Count > 0
+            && subject.History.All(e => string.IsNullOrEmpty(e.Uid) && (e.Result == HistoryRecorder.Failed || (e.Operation is not null && failed.Contains(e.Operation))));
+    }
+
+    /// <summary>
+    /// The API server the history was last recorded against: its latest event that names one, except a note of a uid that
+    /// other events (operations, observations) name a server for — a note taken through another kubeconfig (another URL
+    /// for the same cluster) says nothing about which management cluster the incarnation lives on.
+    /// </summary>
+    private static string? RecordedServer(IReadOnlyList<HistoryEvent> history)
+    {
+        var named = history.Where(e => !string.IsNullOrEmpty(e.ManagementCluster?.Server)).OrderBy(e => e.Timestamp).ToList();
+        var operated = named.Where(e => e.Action != EventActions.NoteAdded && !string.IsNullOrEmpty(e.Uid)).Select(e => e.Uid!).ToHashSet(StringComparer.Ordinal);
+        return named.LastOrDefault(e => e.Action != EventActions.NoteAdded || string.IsNullOrEmpty(e.Uid) || !operated.Contains(e.Uid))?.ManagementCluster!.Server;
     }
 
     /// <summary>True when the events record that deletion of their incarnation was requested or seen done.</summary>
@@ -59,9 +79,13 @@ internal static partial class AuditClassifier
     private static bool IsCreation(HistoryEvent e) =>
         AuditBaseline.SetsSpec(e) && e.Action is HistoryActions.ClusterCreated or AuditActions.ObservedCreatedElsewhere or AuditActions.ObservedRecreated;
 
+    /// <summary>
+    /// A spec generation history does not account for, or labels and annotations other than recorded (metadata changes
+    /// leave the generation alone, and labels decide which MultiClusterServices a cluster gets).
+    /// </summary>
     private static bool IsChanged(LiveCluster live, AuditBaseline baseline) =>
         baseline.Generation is { } recorded
-            ? live.SpecGeneration > recorded
+            ? live.SpecGeneration > recorded || baseline.Differences(live.Spec).Any(d => d.Field.StartsWith(SpecSnapshot.MetadataPrefix, StringComparison.Ordinal))
             : FieldWriters.WrittenElsewhereSince(live, baseline.Event.Timestamp);
 
     /// <summary>A live uid history has no creation for: new under this name, or a new incarnation of it.</summary>
@@ -95,7 +119,9 @@ internal static partial class AuditClassifier
     {
         var by = FieldWriters.Changer(live, baseline.Event.Timestamp);
         var changes = baseline.Differences(live.Spec);
-        var from = baseline.Generation is { } g ? $"generation {g} → {live.SpecGeneration}" : $"written after {baseline.Event.Action} at {SpecSnapshot.Stamp(baseline.Event.Timestamp)}";
+        var from = baseline.Generation is { } g
+            ? g == live.SpecGeneration ? $"metadata changed at generation {g}" : $"generation {g} → {live.SpecGeneration}"
+            : $"written after {baseline.Event.Action} at {SpecSnapshot.Stamp(baseline.Event.Timestamp)}";
         var what = changes.Count == 0
             ? "template, credential and config as recorded (another spec field changed)"
             : string.Join("; ", changes.Take(3).Select(c => c.Describe())) + (changes.Count > 3 ? $"; and {changes.Count - 3} more" : string.Empty);
@@ -144,18 +170,5 @@ internal static partial class AuditClassifier
             };
     }
 
-    /// <summary>The creationTimestamp history recorded for an incarnation (a snapshot's created_at), when it did.</summary>
-    private static DateTimeOffset? CreatedAt(IEnumerable<HistoryEvent> incarnation)
-    {
-        foreach (var e in incarnation)
-        {
-            if (e.Parameters is { } p && p.TryGetValue(SpecSnapshot.CreatedAtKey, out var text)
-                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            {
-                return at;
-            }
-        }
-
-        return null;
-    }
+    private static DateTimeOffset? CreatedAt(IEnumerable<HistoryEvent> incarnation) => IncarnationTracker.CreatedAt(incarnation);
 }

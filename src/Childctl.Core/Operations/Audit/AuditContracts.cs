@@ -18,6 +18,9 @@ public sealed record AuditReport(
     /// <summary>Findings whose history was recorded against another API server: perhaps another management cluster of the same name.</summary>
     public ServerChange? ServerChange { get; init; }
 
+    /// <summary>Names whose history holds only failed attempts without a uid (a create the API refused), not live: never clusters, so not findings.</summary>
+    public IReadOnlyList<string> FailedAttemptsOnly { get; init; } = [];
+
     public int Count(AuditClass kind) => Findings.Count(f => f.Class == kind);
 }
 
@@ -58,6 +61,9 @@ public sealed record AuditFinding(string Namespace, string Name, AuditClass Clas
     public IReadOnlyList<SpecDifference> Changes { get; init; } = [];
 
     public string? HistoryFile { get; init; }
+
+    /// <summary>The live object's phase and readiness by the one phase rule; null when it is gone.</summary>
+    public Childctl.Core.ClusterDeployments.PhaseVerdict? Verdict => Live?.Verdict;
 
     /// <summary>The live object the finding is about; null when it is gone.</summary>
     internal LiveCluster? Live { get; init; }

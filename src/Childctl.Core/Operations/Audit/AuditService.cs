@@ -43,7 +43,10 @@ public sealed class AuditService(Session session)
             .Select(ClusterDeploymentReader.Read)
             .ToDictionary(c => (c.Namespace, c.Name));
         var subjects = await SubjectsAsync(ns, live, cancellationToken);
-        var findings = subjects.Select(AuditClassifier.Classify).ToList();
+
+        // A name whose history holds only failed attempts (a create the API refused) was never a cluster: not a finding.
+        var attempts = subjects.Where(AuditClassifier.IsOnlyFailedAttempts).ToList();
+        var findings = subjects.Except(attempts).Select(AuditClassifier.Classify).ToList();
         var change = ServerChange.Find(api.Cluster.ClusterName, api.Cluster.Server, findings);
         if (request.Record && change is not null && !request.AcceptServerChange)
         {
@@ -51,7 +54,11 @@ public sealed class AuditService(Session session)
         }
 
         int? recorded = request.Record ? await RecordAsync(findings, session.Recorder().Operation, cancellationToken) : null;
-        return new AuditReport(api.Cluster.ClusterName, ns, session.Time.GetUtcNow(), findings, recorded) { ServerChange = change };
+        return new AuditReport(api.Cluster.ClusterName, ns, session.Time.GetUtcNow(), findings, recorded)
+        {
+            ServerChange = change,
+            FailedAttemptsOnly = attempts.Select(a => $"{a.Namespace}/{a.Name}").ToList(),
+        };
     }
 
     private async Task<List<AuditSubject>> SubjectsAsync(
@@ -81,6 +88,12 @@ public sealed class AuditService(Session session)
     private async Task<int> RecordAsync(IReadOnlyList<AuditFinding> findings, OperationContext operation, CancellationToken cancellationToken)
     {
         var appended = 0;
+        foreach (var gone in findings.Where(f => f.IsInStep && f.Live is null && f.Uid is not null))
+        {
+            // Gone after a recorded delete that nobody saw complete: the gone milestone, as a bound (gone by now).
+            appended += await IncarnationTracker.RecordGoneAsync(session, gone.Namespace, gone.Name, cancellationToken) ? 1 : 0;
+        }
+
         foreach (var finding in findings.Where(f => !f.IsInStep))
         {
             var stream = new HistoryStreamId(session.Cluster.ClusterName, finding.Namespace, finding.Name);

@@ -16,6 +16,9 @@ internal sealed record LiveCluster(
     IReadOnlyList<FieldManagerEntry> Writers,
     IReadOnlyDictionary<string, string> Annotations)
 {
+    /// <summary>Phase and readiness by <see cref="PhaseRule"/>, as every command shows them (set by <see cref="From"/>).</summary>
+    public PhaseVerdict? Verdict { get; init; }
+
     public static LiveCluster From(ClusterDeployment cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -27,7 +30,10 @@ internal sealed record LiveCluster(
             cluster.DeletionTimestamp,
             SpecSnapshot.Of(cluster),
             ManagedFieldsReader.Read(cluster.Raw),
-            ManagedFieldsReader.Annotations(cluster.Raw));
+            ManagedFieldsReader.Annotations(cluster.Raw))
+        {
+            Verdict = PhaseRule.Evaluate(cluster),
+        };
     }
 
     /// <summary>

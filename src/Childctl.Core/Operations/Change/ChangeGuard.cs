@@ -75,7 +75,13 @@ internal static class ChangeGuard
         }
         else if (verdict.State == WaitState.Pending)
         {
-            var unmet = verdict.Unmet.Where(u => !u.StartsWith(ConditionTypes.Ready + " ", StringComparison.Ordinal)).Take(3).ToList();
+            var unmet = verdict.Unmet.Where(u => !u.StartsWith(ConditionTypes.Ready + " ", StringComparison.Ordinal)).ToList();
+            if (unmet.Any(u => u.StartsWith("spec changed (", StringComparison.Ordinal)))
+            {
+                unmet.RemoveAll(u => u.StartsWith("k0rdent has observed generation ", StringComparison.Ordinal)); // the same fact, said twice
+            }
+
+            unmet = unmet.Take(3).ToList();
             yield return ($"still has a change in flight (generation {cluster.Generation}: {(unmet.Count > 0 ? string.Join("; ", unmet) : phase.Reason)})",
                 $"wait for it with 'childctl wait {cluster.Name}', or pass --force to change it anyway");
         }

@@ -104,14 +104,14 @@ public sealed partial class ConfigChangeService(Session session)
     {
         var (ns, current) = (change.Namespace, change.Current);
         var recorder = session.Recorder(change.Reason);
-        var target = new RecordedChange.Target(ns, current.Name, HistoryActions.ClusterConfigChangeFailed)
+        var target = new RecordedChange.Target(ns, current.Name, ChangeActions.Config)
         {
             Uid = current.Uid,
             FailureParameters = ChangeGuard.Forced(Differences(SpecOf(current), change.NewSpec(current)), forced),
         };
-        return await RecordedChange.RunAsync(recorder, target, async _ =>
+        return await RecordedChange.RunAsync(session, target, async recorded =>
         {
-            var (before, after) = await SpecChange.ApplyAsync(session.Api, recorder.Operation, change.Action, ns, current.Name, read =>
+            var (before, after) = await SpecChange.ApplyAsync(session.Api, recorded, recorder.Operation, change.Action, ns, current.Name, read =>
             {
                 if (read.ResourceVersion != current.ResourceVersion && !change.Recomputable)
                 {
@@ -119,7 +119,7 @@ public sealed partial class ConfigChangeService(Session session)
                 }
 
                 return ConfigEdits.MergePatch(SpecOf(read), change.NewSpec(read));
-            }, cancellationToken, current);
+            }, read => ChangeGuard.Forced(Differences(SpecOf(read), change.NewSpec(read)), forced), cancellationToken);
             var changes = Changes(before, after);
             var parameters = SpecSnapshot.AddTo(ChangeGuard.Forced(Parameters(changes), forced), after);
             var message = string.Join(", ", changes.Select(d => $"{d.Key} {d.Before ?? "<unset>"} → {d.After ?? "<unset>"}")) + (forced.Count > 0 ? " (forced)" : string.Empty);

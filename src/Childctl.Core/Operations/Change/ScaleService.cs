@@ -49,14 +49,19 @@ public sealed class ScaleService(Session session)
         {
             var forced = Guard(current, request);
             var recorder = session.Recorder(request.Reason);
-            var target = new RecordedChange.Target(ns, request.Name, HistoryActions.ClusterScaleFailed) { Uid = current.Uid, FailureParameters = ChangeGuard.Forced(Requested(request), forced) };
-            result = await RecordedChange.RunAsync(recorder, target, async _ =>
+            var target = new RecordedChange.Target(ns, request.Name, ChangeActions.Scale) { Uid = current.Uid, FailureParameters = ChangeGuard.Forced(Requested(request), forced) };
+            result = await RecordedChange.RunAsync(session, target, async change =>
             {
-                var (before, after) = await SpecChange.ApplyAsync(session.Api, recorder.Operation, Action, ns, request.Name, read =>
-                {
-                    forced = Guard(read, request);
-                    return Patch(request);
-                }, cancellationToken, current);
+                var (before, after) = await SpecChange.ApplyAsync(session.Api, change, recorder.Operation, Action, ns, request.Name, read =>
+                    {
+                        forced = Guard(read, request);
+                        return Patch(request);
+                    },
+                    before => ChangeGuard.Forced(new Dictionary<string, string>(Requested(request), StringComparer.Ordinal)
+                    {
+                        ["workers_before"] = Text(before.ConfigInteger("workersNumber")),
+                        ["control_planes_before"] = Text(before.ConfigInteger("controlPlaneNumber")),
+                    }, forced), cancellationToken);
                 var scaled = new ScaleResult(ns,
                     before.ConfigInteger("workersNumber"), after.ConfigInteger("workersNumber"),
                     before.ConfigInteger("controlPlaneNumber"), after.ConfigInteger("controlPlaneNumber"), true, after);
@@ -67,6 +72,7 @@ public sealed class ScaleService(Session session)
         }
 
         observer?.OnChanged(result);
+        cancellationToken.ThrowIfCancellationRequested(); // a Ctrl-C during the write: it is recorded and shown, and the command stops
         if (request.Wait is { } timeout)
         {
             var since = result.Changed ? session.Recorder(request.Reason).Operation.StartedAt : (DateTimeOffset?)null;

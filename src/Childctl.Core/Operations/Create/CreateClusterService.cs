@@ -36,14 +36,15 @@ public sealed partial class CreateClusterService(Session session)
         else
         {
             var recorder = session.Recorder(request.Reason);
-            var target = new RecordedChange.Target(draft.Namespace, draft.Name, HistoryActions.ClusterCreateFailed, planned: true)
+            var target = new RecordedChange.Target(draft.Namespace, draft.Name, ChangeActions.Create, planned: true)
             {
                 FailureParameters = draft.Parameters(request, null, null, null),
             };
-            result = await RecordedChange.RunAsync(recorder, target, _ => CreateCheckedAsync(request, draft, recorder.Operation, cancellationToken), cancellationToken);
+            result = await RecordedChange.RunAsync(session, target, change => CreateCheckedAsync(change, request, draft, recorder.Operation, cancellationToken), cancellationToken);
         }
 
         observer?.OnChanged(result);
+        cancellationToken.ThrowIfCancellationRequested(); // a Ctrl-C during the write: it is recorded and shown, and the command stops
         if (request.Wait is { } timeout && !result.ServerDryRun)
         {
             var wait = new WaitRequest(result.Namespace, result.Name, WaitGoal.Ready, timeout, session.Recorder().Operation.StartedAt, result.Uid);
@@ -59,16 +60,24 @@ public sealed partial class CreateClusterService(Session session)
         var api = session.Api;
         var spec = new SpecToCheck(draft.Namespace, draft.Name, draft.Provider, draft.Template, draft.Credential);
         var (template, credential, provider, manifest) = await new ClusterSpecCheck(api).CheckAsync(spec, draft.Build, cancellationToken);
-        ProvenanceAnnotations.Stamp(manifest, operation ?? session.Recorder(request.Reason).Operation, Action);
+        if (operation is not null)
+        {
+            // A dry run records nothing, so its manifest carries no provenance: an operation id would point at history
+            // that does not exist. Applied by hand, the object is someone else's create, and an audit says so.
+            ProvenanceAnnotations.Stamp(manifest, operation, Action);
+        }
+
         var checkedObject = await api.CreateAsync(K0rdentKinds.ClusterDeployment, draft.Namespace, manifest, serverDryRun: true, cancellationToken);
         return (new CreateResult(draft.Namespace, draft.Name, manifest, checkedObject, request.ServerDryRun,
             template.Name, draft.Template is null, credential.Name, draft.Credential is null, null), provider);
     }
 
-    private async Task<(CreateResult, OperationRecord?)> CreateCheckedAsync(CreateRequest request, Draft draft, OperationContext operation, CancellationToken cancellationToken)
+    private async Task<(CreateResult, OperationRecord?)> CreateCheckedAsync(
+        RecordedChange.Change change, CreateRequest request, Draft draft, OperationContext operation, CancellationToken cancellationToken)
     {
         var (result, provider) = await CheckAsync(request, draft, operation, cancellationToken);
-        var created = await session.Api.CreateAsync(K0rdentKinds.ClusterDeployment, draft.Namespace, result.Manifest, serverDryRun: false, cancellationToken);
+        await change.IntendAsync(draft.Parameters(request, result.Manifest, result.Template, result.Credential, provider?.Name));
+        var created = await change.SendAsync(ct => session.Api.CreateAsync(K0rdentKinds.ClusterDeployment, draft.Namespace, result.Manifest, serverDryRun: false, ct));
         var uid = JsonPath.Find(created, "metadata", "uid")?.GetString();
         var parameters = SpecSnapshot.AddTo(draft.Parameters(request, result.Manifest, result.Template, result.Credential, provider?.Name), ClusterDeploymentReader.Read(created));
         var record = new OperationRecord(HistoryActions.ClusterCreated, uid, parameters, $"created from template {result.Template} with credential {result.Credential}");

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Templates;
+using Semver;
 
 namespace Childctl.Core.Operations.Create;
 
@@ -59,25 +59,19 @@ internal static class TemplateResolver
     }
 }
 
-/// <summary>A Helm chart version (SemVer 2): ordered numerically by major.minor.patch, a pre-release below its release.</summary>
-public sealed record ChartVersion(IReadOnlyList<long> Numbers, string? PreRelease) : IComparable<ChartVersion>
+/// <summary>
+/// A Helm chart version, ordered by SemVer 2 precedence (semver.org §11) through the Semver library: numerically by
+/// major.minor.patch; a pre-release below its release; pre-release identifiers one by one, numeric ones as numbers
+/// (rc.9 &lt; rc.10), numeric below alphanumeric, a longer list above its prefix; build metadata ignored. A leading
+/// <c>v</c>, a missing minor or patch and leading zeros are accepted, as Helm accepts them. Text that is no version at
+/// all sorts below every version.
+/// </summary>
+public sealed record ChartVersion(SemVersion? Version) : IComparable<ChartVersion>
 {
-    public static ChartVersion Parse(string? text)
-    {
-        var core = (text ?? string.Empty).TrimStart('v');
-        var plus = core.IndexOf('+', StringComparison.Ordinal);
-        if (plus >= 0)
-        {
-            core = core[..plus];
-        }
+    private const SemVersionStyles Helm = SemVersionStyles.AllowV | SemVersionStyles.OptionalMinorPatch | SemVersionStyles.AllowLeadingZeros;
 
-        var dash = core.IndexOf('-', StringComparison.Ordinal);
-        var pre = dash >= 0 ? core[(dash + 1)..] : null;
-        var numbers = (dash >= 0 ? core[..dash] : core).Split('.')
-            .Select(p => long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
-            .ToArray();
-        return new ChartVersion(numbers, pre);
-    }
+    public static ChartVersion Parse(string? text) =>
+        new(SemVersion.TryParse(text?.Trim(), Helm, out var version) ? version : null);
 
     public static bool operator <(ChartVersion left, ChartVersion right) => Compare(left, right) < 0;
 
@@ -87,31 +81,7 @@ public sealed record ChartVersion(IReadOnlyList<long> Numbers, string? PreReleas
 
     public static bool operator >=(ChartVersion left, ChartVersion right) => Compare(left, right) >= 0;
 
-    public int CompareTo(ChartVersion? other)
-    {
-        if (other is null)
-        {
-            return 1;
-        }
-
-        for (var i = 0; i < Math.Max(Numbers.Count, other.Numbers.Count); i++)
-        {
-            var a = i < Numbers.Count ? Numbers[i] : 0;
-            var b = i < other.Numbers.Count ? other.Numbers[i] : 0;
-            if (a != b)
-            {
-                return a.CompareTo(b);
-            }
-        }
-
-        return (PreRelease, other.PreRelease) switch
-        {
-            (null, null) => 0,
-            (null, _) => 1,
-            (_, null) => -1,
-            _ => string.CompareOrdinal(PreRelease, other.PreRelease),
-        };
-    }
+    public int CompareTo(ChartVersion? other) => other is null ? 1 : SemVersion.ComparePrecedence(Version, other.Version);
 
     private static int Compare(ChartVersion? left, ChartVersion? right) => left is null ? (right is null ? 0 : -1) : left.CompareTo(right);
 }

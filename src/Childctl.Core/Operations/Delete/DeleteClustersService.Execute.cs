@@ -11,55 +11,71 @@ using Childctl.Kubernetes;
 namespace Childctl.Core.Operations.Delete;
 
 /// <summary>
-/// Carrying out a plan. Per cluster, as a recorded change: stamp provenance with a merge patch conditional on the planned
-/// resourceVersion, then DELETE with preconditions uid + the stamped resourceVersion. When a precondition fails, the object
-/// is read again: a new uid, a new generation (spec) or other labels mean it changed since the plan and it is refused; a
-/// resourceVersion moved only by k0rdent's status writes is not a change, and the step is tried again (a few times).
+/// Carrying out a plan. Per cluster, as a recorded change: the intent (with the planned uid, generation and
+/// resourceVersion), then stamp provenance with a merge patch conditional on the planned resourceVersion, then DELETE
+/// with preconditions uid + the stamped resourceVersion. Deleting needs only delete rights: a stamp refused (403) is
+/// skipped, the DELETE goes out with the planned resourceVersion, and the record says the stamp was not written. When a
+/// precondition fails, the object is read again: a new uid, a new generation (spec) or other labels mean it changed
+/// since the plan and it is refused, except that a deletionTimestamp (which raises the generation too) means someone
+/// else is already deleting it, and nothing more is sent; a stamp of another delete in progress is not stamped over
+/// (the two would only refuse each other). A DELETE whose answer was lost is judged from the object read back. A resourceVersion moved only by k0rdent's status writes is not a change,
+/// and the step is tried again (a few times).
 /// </summary>
 public sealed partial class DeleteClustersService
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     internal async Task<IReadOnlyList<DeleteItemResult>> ExecuteAsync(DeletePlan plan, string? reason, IDeleteInteraction? interaction, CancellationToken cancellationToken)
     {
         var recorder = session.Recorder(reason);
-        var results = new DeleteItemResult[plan.Items.Count];
+        var results = new DeleteItemResult?[plan.Items.Count];
         var gate = new Lock();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Items.Count), options, async (index, ct) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism) };
+        // The first Ctrl-C stops new deletes from starting; those in flight finish and are recorded.
+        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Items.Count), options, async (index, _) =>
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             var item = plan.Items[index];
             var result = item.DeletionRequestedAt is { } requested
                 ? new DeleteItemResult(item, DeleteOutcome.AlreadyDeleting,
                     $"already being deleted (requested {DurationText.Format(session.Time.GetUtcNow() - requested)} ago); nothing sent")
-                : await DeleteRecordedAsync(recorder, plan, item, ct);
+                : await DeleteRecordedAsync(recorder, plan, item, cancellationToken);
             results[index] = result;
             lock (gate)
             {
                 interaction?.OnResult(result);
             }
         });
-        return results;
+        cancellationToken.ThrowIfCancellationRequested();
+        return results.Select(r => r!).ToList();
     }
 
     /// <summary>One cluster's delete as a recorded change: refused when its history cannot take the record, recorded either way.</summary>
     private async Task<DeleteItemResult> DeleteRecordedAsync(HistoryRecorder recorder, DeletePlan plan, DeletePlanItem item, CancellationToken cancellationToken)
     {
         var parameters = Parameters(plan, item);
-        var target = new RecordedChange.Target(item.Namespace, item.Name, HistoryActions.ClusterDeleteFailed) { Uid = item.Uid, FailureParameters = parameters };
+        var target = new RecordedChange.Target(item.Namespace, item.Name, ChangeActions.Delete) { Uid = item.Uid, FailureParameters = parameters };
         try
         {
-            return await RecordedChange.RunAsync(recorder, target, async _ =>
+            return await RecordedChange.RunAsync(session, target, async change =>
             {
-                var result = await DeleteOneAsync(recorder.Operation, item, cancellationToken);
+                await change.IntendAsync(parameters);
+                var (result, stampProblem) = await DeleteOneAsync(change, recorder.Operation, item, cancellationToken);
+                var recorded = stampProblem is null ? parameters : new Dictionary<string, string>(parameters, StringComparer.Ordinal) { ["provenance_stamp"] = "not written" };
+                var message = stampProblem is null ? result.Message : $"{result.Message}; the provenance stamp was not written ({stampProblem})";
                 if (result.Outcome == DeleteOutcome.AlreadyGone)
                 {
                     await recorder.RecordObservedAsync(item.Namespace, item.Name,
-                        ObservedTransitions.Deleted(item.Uid, item.CreationTimestamp, null, session.Time.GetUtcNow()), cancellationToken);
-                    return (result, (OperationRecord?)null);
+                        ObservedTransitions.Deleted(item.Uid, item.CreationTimestamp, null, session.Time.GetUtcNow(), sawItGo: false), CancellationToken.None);
                 }
 
-                return (result, new OperationRecord(HistoryActions.ClusterDeleted, item.Uid, parameters, result.Message));
+                var action = result.Outcome == DeleteOutcome.Deleted ? HistoryActions.ClusterDeleted : HistoryActions.ClusterDeleteSkipped;
+                var outcome = new OperationRecord(action, item.Uid, recorded, message, Result: result.Outcome == DeleteOutcome.Deleted ? null : HistoryRecorder.Skipped);
+                return (result with { Message = message }, outcome);
             }, cancellationToken);
         }
         catch (ChildctlException e) when (!target.Started)
@@ -70,70 +86,113 @@ public sealed partial class DeleteClustersService
         {
             return new DeleteItemResult(item, DeleteOutcome.Refused, e.Message);
         }
+        catch (RecordedChange.UnknownOutcomeException e)
+        {
+            return new DeleteItemResult(item, DeleteOutcome.Unknown, e.Message, e.Kind);
+        }
         catch (ChildctlException e)
         {
             return new DeleteItemResult(item, DeleteOutcome.Failed, e.Message, e.Kind);
         }
     }
 
-    /// <summary>Stamps provenance and deletes with the planned uid and the stamped resourceVersion; a refusal throws <see cref="RefusedException"/>.</summary>
-    private async Task<DeleteItemResult> DeleteOneAsync(OperationContext operation, DeletePlanItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stamps provenance (when allowed) and deletes with the planned uid and the stamped resourceVersion; a refusal throws
+    /// <see cref="RefusedException"/>. Returns the result and, when the stamp could not be written, why.
+    /// </summary>
+    private async Task<(DeleteItemResult Result, string? StampProblem)> DeleteOneAsync(
+        RecordedChange.Change change, OperationContext operation, DeletePlanItem item, CancellationToken cancellationToken)
     {
         var api = session.Api;
         var resourceVersion = item.ResourceVersion;
+        string? stampProblem = null;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var stamped = await api.MergePatchAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, Stamp(operation, resourceVersion), cancellationToken);
-                var stampedVersion = JsonPath.Find(stamped, "metadata", "resourceVersion")?.GetString() ?? resourceVersion;
-                await api.DeleteAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, item.Uid, stampedVersion, cancellationToken);
-                return new DeleteItemResult(item, DeleteOutcome.Deleted, "deletion accepted");
+                var stampedVersion = resourceVersion;
+                if (stampProblem is null)
+                {
+                    (stampedVersion, stampProblem) = await StampAsync(operation, item, resourceVersion);
+                }
+
+                await change.SendAsync(ct => api.DeleteAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, item.Uid, stampedVersion, ct));
+                return (new DeleteItemResult(item, DeleteOutcome.Deleted, "deletion accepted"), stampProblem);
             }
             catch (ChildctlException e) when (e.Kind == ErrorKind.NotFound)
             {
-                return new DeleteItemResult(item, DeleteOutcome.AlreadyGone, "already gone");
+                return (new DeleteItemResult(item, DeleteOutcome.AlreadyGone, "already gone"), stampProblem);
             }
             catch (ChildctlException e) when (e.Kind == ErrorKind.Conflict)
             {
-                var (changed, current) = await RecheckAsync(item, cancellationToken);
-                if (changed == "gone")
+                var recheck = await RecheckAsync(item, operation, cancellationToken);
+                if (recheck.Outcome is { } settled)
                 {
-                    return new DeleteItemResult(item, DeleteOutcome.AlreadyGone, "already gone");
+                    return (new DeleteItemResult(item, settled, recheck.Changed), stampProblem);
                 }
 
-                if (changed is not null || attempt == MaxAttempts)
+                if (recheck.Changed is not null || attempt == MaxAttempts)
                 {
-                    throw new RefusedException($"refused: {changed ?? "kept changing"} since the plan; not deleted");
+                    throw new RefusedException($"refused: {recheck.Changed ?? "kept changing"} since the plan; not deleted");
                 }
 
-                resourceVersion = current!;
+                resourceVersion = recheck.ResourceVersion!;
+                // Another delete stamped it meanwhile: stamping again would only make the two refuse each other.
+                stampProblem ??= recheck.OtherDelete is { } other ? $"another delete (operation {other}) stamped it first" : null;
             }
         }
     }
 
-    /// <summary>What changed since the plan ("gone", "recreated", ...), or null and the current resourceVersion when only status moved.</summary>
-    private async Task<(string? Changed, string? ResourceVersion)> RecheckAsync(DeletePlanItem item, CancellationToken cancellationToken)
+    /// <summary>The provenance stamp, conditional on the planned resourceVersion: the version it made, or (403) the planned one and why not.</summary>
+    private async Task<(string Version, string? Problem)> StampAsync(OperationContext operation, DeletePlanItem item, string resourceVersion)
+    {
+        try
+        {
+            var stamped = await session.Api.MergePatchAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, Stamp(operation, resourceVersion), session.Options.Abandon);
+            return (JsonPath.Find(stamped, "metadata", "resourceVersion")?.GetString() ?? resourceVersion, null);
+        }
+        catch (ChildctlException e) when (e.Kind == ErrorKind.PermissionDenied)
+        {
+            return (resourceVersion, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// What the object says after a refused precondition: an outcome when it is settled (gone; already being deleted, by
+    /// this operation or another), a change that refuses the delete ("recreated", "spec changed", "labels changed"), or
+    /// neither and the current resourceVersion when only status moved.
+    /// </summary>
+    private async Task<(DeleteOutcome? Outcome, string? Changed, string? ResourceVersion, string? OtherDelete)> RecheckAsync(
+        DeletePlanItem item, OperationContext operation, CancellationToken cancellationToken)
     {
         var raw = await session.Api.TryGetAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, cancellationToken);
         if (raw is not { } element)
         {
-            return ("gone", null);
+            return (DeleteOutcome.AlreadyGone, "already gone", null, null);
         }
 
         var now = ClusterDeploymentReader.Read(element);
         if (now.Uid != item.Uid)
         {
-            return ($"recreated (uid {now.Uid}, planned {item.Uid})", null);
+            return (null, $"recreated (uid {now.Uid}, planned {item.Uid})", null, null);
+        }
+
+        var stampedBy = JsonPath.Find(element, "metadata", "annotations", ProvenanceAnnotations.Operation)?.GetString();
+        var deleteStamp = JsonPath.Find(element, "metadata", "annotations", ProvenanceAnnotations.Action)?.GetString() == "delete";
+        if (now.DeletionTimestamp is { } since)
+        {
+            // Not this delete's doing: a DELETE of ours whose answer was lost is settled from the object by RecordedChange.
+            return (DeleteOutcome.AlreadyDeleting, $"already being deleted by someone else (since {since:u}); nothing more sent", null, null);
         }
 
         if (now.Generation != item.Generation)
         {
-            return ($"spec changed (generation {now.Generation}, planned {item.Generation})", null);
+            return (null, $"spec changed (generation {now.Generation}, planned {item.Generation})", null, null);
         }
 
         var sameLabels = now.Labels.Count == item.Labels.Count && now.Labels.All(kv => item.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
-        return sameLabels ? (null, now.ResourceVersion) : ("labels changed", null);
+        var other = deleteStamp && stampedBy != operation.Id ? stampedBy : null;
+        return sameLabels ? (null, null, now.ResourceVersion, other) : (null, "labels changed", null, null);
     }
 
     private static JsonObject Stamp(OperationContext operation, string resourceVersion) => new()
@@ -150,7 +209,8 @@ public sealed partial class DeleteClustersService
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["selection"] = plan.Selection.Describe(),
-            ["planned_resource_version"] = item.ResourceVersion,
+            [ChangeEvidence.PlannedResourceVersion] = item.ResourceVersion,
+            [ChangeEvidence.PlannedGeneration] = item.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["phase"] = item.Phase,
         };
         AddIf(parameters, "provider", item.Provider);

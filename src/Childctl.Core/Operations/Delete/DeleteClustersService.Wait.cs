@@ -33,7 +33,7 @@ public sealed partial class DeleteClustersService
                     var (item, last) = remaining[uid];
                     remaining.Remove(uid);
                     await recorder.RecordObservedAsync(item.Namespace, item.Name,
-                        ObservedTransitions.Deleted(uid, item.CreationTimestamp, last?.DeletionTimestamp, time.GetUtcNow()), cancellationToken);
+                        ObservedTransitions.Deleted(uid, item.CreationTimestamp, last?.DeletionTimestamp, time.GetUtcNow(), sawItGo: last is not null), cancellationToken);
                     observer?.OnGone(item, deleted.Count - remaining.Count, deleted.Count);
                 }
 

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
+using Childctl.Core.Operations.Listing;
 using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations.Delete;
@@ -55,37 +55,14 @@ public sealed partial class DeleteClustersService(Session session)
     public static void Validate(DeleteRequest request, bool allNamespaces)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var filtered = !request.Filter.IsEmpty;
-        if (request.Names.Count > 0 && (filtered || request.All))
-        {
-            throw ChildctlException.InvalidInput("give either cluster names or filters (-l, --provider, --region, --phase, --template, --all), not both");
-        }
-
-        if (request.Names.Count == 0 && !filtered && !request.All)
-        {
-            throw ChildctlException.InvalidInput("say what to delete: NAME..., -l SELECTOR, --provider, --region, --phase, --template, or --all");
-        }
-
-        if (request.Names.Count > 0 && allNamespaces)
-        {
-            throw ChildctlException.InvalidInput("cluster names need one namespace: use -n NAMESPACE instead of -A");
-        }
+        new ClusterSelection { Names = request.Names, Filter = request.Filter, All = request.All }.Validate("delete", allNamespaces);
     }
 
     /// <summary>The question to ask on a terminal before deleting <paramref name="clusterCount"/> clusters.</summary>
-    public static string Question(int clusterCount) => clusterCount == 1
-        ? "Delete this cluster? Type 'yes' to confirm: "
-        : $"Delete these {clusterCount} clusters? Type the number of clusters ({clusterCount}) to confirm: ";
+    public static string Question(int clusterCount) => Confirmation.Question("Delete", clusterCount);
 
-    /// <summary>
-    /// Whether the typed answer confirms: exactly what <see cref="Question"/> asks for — <c>yes</c> for one cluster, the
-    /// count for more — with only the line's surrounding blanks ignored; <c>y</c>, <c>YES</c> or <c>yes please</c> do not.
-    /// </summary>
-    public static bool IsConfirmed(string? answer, int clusterCount)
-    {
-        var text = answer?.Trim() ?? string.Empty;
-        return text == (clusterCount == 1 ? "yes" : clusterCount.ToString(CultureInfo.InvariantCulture));
-    }
+    /// <summary>Whether the typed answer confirms: exactly what <see cref="Question"/> asks for (<see cref="Confirmation.IsConfirmed"/>).</summary>
+    public static bool IsConfirmed(string? answer, int clusterCount) => Confirmation.IsConfirmed(answer, clusterCount);
 
     internal async Task<DeletePlan> PlanAsync(DeleteRequest request, CancellationToken cancellationToken)
     {

@@ -34,27 +34,7 @@ public sealed record DeleteSelection(IReadOnlyList<string> Names, ClusterFilter 
 {
     public bool AllNamespaces => Namespace is null;
 
-    public string Describe()
-    {
-        var parts = new List<string>();
-        if (Names.Count > 0)
-        {
-            parts.Add(string.Join(' ', Names));
-        }
-
-        if (Filter.Describe() is { Length: > 0 } filter)
-        {
-            parts.Add(filter);
-        }
-
-        if (All)
-        {
-            parts.Add("--all");
-        }
-
-        parts.Add(AllNamespaces ? "-A" : $"-n {Namespace}");
-        return string.Join(' ', parts);
-    }
+    public string Describe() => new ClusterSelection { Names = Names, Filter = Filter, All = All }.Describe(Namespace);
 }
 
 /// <summary>
@@ -103,6 +83,12 @@ public enum DeleteOutcome
     /// <summary>Refused by the preconditions: changed or recreated since the plan.</summary>
     Refused,
 
+    /// <summary>
+    /// The DELETE got no answer and reading the object back could not tell whether it was made: recorded as unknown, to
+    /// be settled by the next command about the cluster.
+    /// </summary>
+    Unknown,
+
     /// <summary>Any other failure (permission, API error, a history file that cannot take the record); the message says which.</summary>
     Failed,
 }
@@ -113,7 +99,7 @@ public enum DeleteOutcome
 /// </summary>
 public sealed record DeleteItemResult(DeletePlanItem Item, DeleteOutcome Outcome, string? Message, ErrorKind? ErrorKind = null)
 {
-    public bool Failed => Outcome is DeleteOutcome.Refused or DeleteOutcome.Failed;
+    public bool Failed => Outcome is DeleteOutcome.Refused or DeleteOutcome.Failed or DeleteOutcome.Unknown;
 }
 
 /// <summary>

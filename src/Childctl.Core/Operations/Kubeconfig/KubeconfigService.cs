@@ -18,8 +18,14 @@ public enum KubeconfigDestination
     Merge,
 }
 
-/// <summary>A kubeconfig retrieval: which cluster, where to, the target path (for File and Merge) and --force.</summary>
-public sealed record KubeconfigRequest(string Name, KubeconfigDestination Destination, string? Path, bool Force);
+/// <summary>
+/// A kubeconfig retrieval: which cluster, where to, the target path (for File; for Merge an explicit file, or null for the
+/// kubeconfig files in use), --force, and for Merge --use (make the context current; never otherwise).
+/// </summary>
+public sealed record KubeconfigRequest(string Name, KubeconfigDestination Destination, string? Path, bool Force)
+{
+    public bool Use { get; init; }
+}
 
 /// <summary>
 /// The outcome: for Stdout the content to print (never logged or recorded), for File/Merge the path written and, for
@@ -28,6 +34,12 @@ public sealed record KubeconfigRequest(string Name, KubeconfigDestination Destin
 public sealed record KubeconfigResult(KubeconfigDestination Destination, string? Content, string? Path, string? Context)
 {
     public bool ContextReplaced { get; init; }
+
+    /// <summary>For Merge: whether the context was made current (--use).</summary>
+    public bool MadeCurrent { get; init; }
+
+    /// <summary>For Merge: every file written (an entry is changed in the file that defines it).</summary>
+    public IReadOnlyList<string> FilesWritten { get; init; } = [];
 }
 
 /// <summary>
@@ -45,11 +57,12 @@ public sealed class KubeconfigService(Session session)
         var ns = session.OneNamespace("kubeconfig");
         var api = session.Api;
         var cluster = ClusterDeploymentReader.Read(await api.GetAsync(K0rdentKinds.ClusterDeployment, ns, request.Name, cancellationToken));
+        await IncarnationTracker.NoticeAsync(session, cluster, null, cancellationToken);
         var target = new RecordedChange.Target(ns, request.Name, HistoryActions.KubeconfigRetrieveFailed) { Uid = cluster.Uid, FailureParameters = Parameters(request, null) };
-        return await RecordedChange.RunAsync(session.Recorder(), target, async _ =>
+        return await RecordedChange.RunAsync(session, target, async _ =>
         {
             var content = await api.ReadKubeconfigAsync(ns, request.Name, cancellationToken) ?? throw NotAvailable(cluster, ns, request.Name);
-            var result = await DeliverAsync(request, content, cancellationToken);
+            var result = await DeliverAsync(request, content, new KubeconfigMerger.Origin(session.Cluster.ClusterName, ns, request.Name), cancellationToken);
             return (result, (OperationRecord?)new OperationRecord(HistoryActions.KubeconfigRetrieved, cluster.Uid, Parameters(request, result)));
         }, cancellationToken);
     }
@@ -90,7 +103,20 @@ public sealed class KubeconfigService(Session session)
         return parameters;
     }
 
-    private static async Task<KubeconfigResult> DeliverAsync(KubeconfigRequest request, string content, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>kubeconfig NAME --forget</c>: removes the context, cluster and user that a merge added for NAME (only entries that
+    /// carry the merge's marker), from the files they are in. Needs no API and records nothing: no cluster changes.
+    /// </summary>
+    public Task<ForgetResult> ForgetAsync(string name, string? path, CancellationToken cancellationToken) =>
+        MergedKubeconfigs.ForgetAsync(Files(path), name, cancellationToken);
+
+    /// <summary>The merged contexts in the kubeconfig files in use that point at cluster NAME in <paramref name="ns"/> of this management cluster.</summary>
+    public Task<IReadOnlyList<MergedContext>> MergedContextsAsync(string ns, string name, CancellationToken cancellationToken) =>
+        MergedKubeconfigs.PointingAtAsync(Files(null), new KubeconfigMerger.Origin(session.Cluster.ClusterName, ns, name), cancellationToken);
+
+    private KubeconfigFiles Files(string? path) => KubeconfigFiles.For(path, session.Options.KubeconfigPath, session.Options.Environment);
+
+    private async Task<KubeconfigResult> DeliverAsync(KubeconfigRequest request, string content, KubeconfigMerger.Origin origin, CancellationToken cancellationToken)
     {
         switch (request.Destination)
         {
@@ -99,13 +125,13 @@ public sealed class KubeconfigService(Session session)
                 await PrivateFile.WriteAsync(file, content, request.Force, cancellationToken);
                 return new KubeconfigResult(request.Destination, null, file, null);
             case KubeconfigDestination.Merge:
-                var target = System.IO.Path.GetFullPath(request.Path!);
-                PrivateFile.RefuseFolder(target);
-                var existing = File.Exists(target) ? await File.ReadAllTextAsync(target, cancellationToken) : null;
-                var replaced = KubeconfigMerger.HasContext(existing, request.Name);
-                var merged = KubeconfigMerger.Merge(existing, content, request.Name);
-                await PrivateFile.WriteAsync(target, merged, overwrite: true, cancellationToken);
-                return new KubeconfigResult(request.Destination, null, target, request.Name) { ContextReplaced = replaced };
+                var merged = await MergedKubeconfigs.MergeAsync(Files(request.Path), content, request.Name, origin, request.Use, request.Force, cancellationToken);
+                return new KubeconfigResult(request.Destination, null, merged.ContextFile, request.Name)
+                {
+                    ContextReplaced = merged.ContextReplaced,
+                    MadeCurrent = merged.MadeCurrent,
+                    FilesWritten = merged.FilesWritten,
+                };
             default:
                 return new KubeconfigResult(request.Destination, content, null, null);
         }

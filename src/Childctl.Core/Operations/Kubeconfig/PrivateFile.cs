@@ -57,7 +57,8 @@ public static class PrivateFile
         }
     }
 
-    private static void CreateFolder(string directory)
+    /// <summary>Creates a missing folder 0700 (its parents as the system makes them).</summary>
+    public static void CreateFolder(string directory)
     {
         if (Directory.Exists(directory))
         {

@@ -31,6 +31,9 @@ public sealed record ClusterFilter
     /// <summary>Whether anything beyond the label selector must be judged from the cluster's template (provider, region).</summary>
     public bool NeedsTemplates => Providers.Count > 0 || Regions.Count > 0;
 
+    /// <summary>Null when the label selector is one the API server would take (its grammar), else what is wrong with it.</summary>
+    public static string? SelectorProblem(string selector) => Kubernetes.LabelSelectorSyntax.Problem(selector);
+
     public bool Matches(ClusterOverview overview)
     {
         ArgumentNullException.ThrowIfNull(overview);

@@ -3,6 +3,7 @@ using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.History;
 using Childctl.Core.Templates;
+using Childctl.History.Events;
 using Childctl.History.Store;
 
 namespace Childctl.Core.Operations.Listing;
@@ -18,10 +19,18 @@ public sealed record ClusterStatusReport(
     HistoryExcerpt History);
 
 /// <summary>
-/// The last entries of one cluster's history file: where it is, how many entries it has in all, the last few. A missing
-/// file is an empty excerpt; <see cref="Problem"/> says why the file could not be read, if it could not.
+/// The last entries of the live incarnation's history: where the file is, how many entries that incarnation has in all
+/// (its uid's, and those without a uid recorded since it began), the last few, and the uids of earlier incarnations of
+/// the name, which are not shown (they are not this cluster). A missing file is an empty excerpt; <see cref="Problem"/>
+/// says why the file could not be read, if it could not.
 /// </summary>
-public sealed record HistoryExcerpt(string Location, int Total, IReadOnlyList<TimelineEvent> Entries, string? Problem = null);
+public sealed record HistoryExcerpt(string Location, int Total, IReadOnlyList<TimelineEvent> Entries, string? Problem = null)
+{
+    public IReadOnlyList<string> EarlierIncarnations { get; init; } = [];
+
+    /// <summary>How many entries the earlier incarnations have.</summary>
+    public int EarlierEntries { get; init; }
+}
 
 /// <summary>
 /// The Kubernetes Events of one incarnation, read live for <c>history NAME --with-events</c> and never stored.
@@ -50,12 +59,18 @@ public sealed class ClusterStatusService(Session session)
         var templatesTask = TemplateCatalog.ReadAsync(api, ns, cancellationToken);
         var kubeconfigTask = api.GetKubeconfigAvailabilityAsync(ns, name, cancellationToken);
         var eventsTask = api.ListEventsAsync(ns, K0rdentKinds.ClusterDeployment.Kind, name, cancellationToken);
-        var historyTask = ReadHistoryAsync(ns, name, cancellationToken);
+        var historyTask = ReadEventsAsync(ns, name, cancellationToken);
         var others = Task.WhenAll(templatesTask, kubeconfigTask, eventsTask, historyTask);
         ClusterDeployment cluster;
         try
         {
             cluster = ClusterDeploymentReader.Read(await clusterTask);
+        }
+        catch (ChildctlException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            await others.ContinueWith(static _ => { }, TaskScheduler.Default);
+            await RecordGoneQuietlyAsync(ns, name, cancellationToken);
+            throw;
         }
         catch
         {
@@ -65,7 +80,13 @@ public sealed class ClusterStatusService(Session session)
 
         await others;
         var events = (await eventsTask).Where(e => e.InvolvedUid == cluster.Uid).ToList();
-        return new ClusterStatusReport(ClusterOverview.Create(cluster, await templatesTask), await kubeconfigTask, events, await historyTask);
+        var history = await historyTask;
+        if (history.Events is { } recorded && await NoticeQuietlyAsync(cluster, recorded, cancellationToken))
+        {
+            history = await ReadEventsAsync(ns, name, cancellationToken);
+        }
+
+        return new ClusterStatusReport(ClusterOverview.Create(cluster, await templatesTask), await kubeconfigTask, events, Excerpt(history, cluster.Uid));
     }
 
     /// <param name="latestRecordedUid">The uid to use when the object is gone: the latest incarnation in history.</param>
@@ -84,26 +105,68 @@ public sealed class ClusterStatusService(Session session)
         return new LiveClusterEvents(uid, found is not null, (await eventsTask).Where(e => e.InvolvedUid == uid).ToList());
     }
 
-    /// <summary>Reads exactly this cluster's file; one that cannot be read is reported in the excerpt rather than failing the live view.</summary>
-    private async Task<HistoryExcerpt> ReadHistoryAsync(string ns, string name, CancellationToken cancellationToken)
+    /// <summary>Reads exactly this cluster's file; one that cannot be read is reported rather than failing the live view.</summary>
+    private async Task<RecordedEvents> ReadEventsAsync(string ns, string name, CancellationToken cancellationToken)
     {
         var stream = new HistoryStreamId(session.Cluster.ClusterName, ns, name);
         try
         {
             var location = session.History.Location(stream);
             var read = await session.History.ReadAsync(stream, cancellationToken);
-            if (read.Document is not { } document)
-            {
-                return new HistoryExcerpt(location, 0, []);
-            }
-
-            var events = document.Events;
-            var latest = events.Skip(Math.Max(0, events.Count - HistoryEntries)).Select(e => new TimelineEvent(e)).ToList();
-            return new HistoryExcerpt(read.Path, events.Count, latest);
+            return new RecordedEvents(read.Document is null ? location : read.Path, read.Document?.Events ?? [], null);
         }
         catch (ChildctlException e)
         {
-            return new HistoryExcerpt(stream.ToString(), 0, [], e.Message);
+            return new RecordedEvents(stream.ToString(), null, e.Message);
         }
     }
+
+    /// <summary>
+    /// The live incarnation's entries: its uid's, and those without a uid (legacy entries, a note taken offline) recorded
+    /// after the last entry of any earlier incarnation. Entries of other uids belong to earlier incarnations of the name
+    /// and are only counted.
+    /// </summary>
+    private static HistoryExcerpt Excerpt(RecordedEvents history, string uid)
+    {
+        if (history.Events is not { } all)
+        {
+            return new HistoryExcerpt(history.Location, 0, [], history.Problem);
+        }
+
+        var earlier = all.Where(e => !string.IsNullOrEmpty(e.Uid) && e.Uid != uid).ToList();
+        var earlierEnd = earlier.Count == 0 ? DateTimeOffset.MinValue : earlier.Max(e => e.Timestamp);
+        var own = all.Where(e => e.Uid == uid || (string.IsNullOrEmpty(e.Uid) && e.Timestamp > earlierEnd)).ToList();
+        var latest = own.Skip(Math.Max(0, own.Count - HistoryEntries)).Select(e => new TimelineEvent(e)).ToList();
+        return new HistoryExcerpt(history.Location, own.Count, latest)
+        {
+            EarlierIncarnations = earlier.Select(e => e.Uid!).Distinct(StringComparer.Ordinal).ToList(),
+            EarlierEntries = earlier.Count,
+        };
+    }
+
+    /// <summary>History only enriches the live view: a recreate or a gone that cannot be recorded never fails it.</summary>
+    private async Task<bool> NoticeQuietlyAsync(ClusterDeployment cluster, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IncarnationTracker.NoticeAsync(session, cluster, events, cancellationToken);
+        }
+        catch (ChildctlException e) when (e.Kind is ErrorKind.CorruptHistory or ErrorKind.General)
+        {
+            return false;
+        }
+    }
+
+    private async Task RecordGoneQuietlyAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await IncarnationTracker.RecordGoneAsync(session, ns, name, cancellationToken);
+        }
+        catch (ChildctlException e) when (e.Kind is ErrorKind.CorruptHistory or ErrorKind.General or ErrorKind.InvalidInput)
+        {
+        }
+    }
+
+    private sealed record RecordedEvents(string Location, IReadOnlyList<HistoryEvent>? Events, string? Problem);
 }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.History;
-using Childctl.History.Store;
 using Childctl.Kubernetes.Watching;
 
 namespace Childctl.Core.Operations.Wait;
@@ -29,17 +28,29 @@ internal sealed class ClusterFollower(Session session, string ns, string name, s
     /// <summary>Every change of the name; <see cref="Followed.Settled"/> says whether it changed what is known after the initial list.</summary>
     public async IAsyncEnumerable<Followed> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var noticed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var change in session.Api.WatchClustersAsync(ns, WatchFilter.ForName(name), cancellationToken))
         {
-            yield return new Followed(change, Apply(change));
+            var settled = Apply(change);
+            if (Current is { } live && noticed.Add(live.Uid))
+            {
+                // The first sight of each incarnation: a recreate is recorded by whichever command sees it first.
+                await IncarnationTracker.NoticeAsync(session, live, null, cancellationToken);
+            }
+
+            yield return new Followed(change, settled);
         }
     }
 
+    /// <summary>The followed incarnation was seen in another phase than Ready (and than Failed) before the latest change.</summary>
+    private bool _sawNotReady;
+    private bool _sawNotFailed;
+
     public Task RecordReadyAsync(ClusterDeployment cluster, DateTimeOffset? since, CancellationToken cancellationToken) =>
-        session.Recorder().RecordObservedAsync(ns, name, ObservedTransitions.Ready(cluster, since), cancellationToken);
+        session.Recorder().RecordObservedAsync(ns, name, ObservedTransitions.Ready(cluster, since, _sawNotReady), cancellationToken);
 
     public Task RecordFailedAsync(ClusterDeployment cluster, string reason, CancellationToken cancellationToken) =>
-        session.Recorder().RecordObservedAsync(ns, name, ObservedTransitions.Failed(cluster, reason), cancellationToken);
+        session.Recorder().RecordObservedAsync(ns, name, ObservedTransitions.Failed(cluster, reason, session.Time.GetUtcNow(), _sawNotFailed), cancellationToken);
 
     /// <summary>
     /// Records that the followed incarnation is gone: the one last seen, else the pinned uid; when neither is known and
@@ -51,42 +62,13 @@ internal sealed class ClusterFollower(Session session, string ns, string name, s
         var now = session.Time.GetUtcNow();
         if ((LastSeen?.Uid ?? uid) is { } goneUid)
         {
-            var record = ObservedTransitions.Deleted(goneUid, LastSeen?.CreationTimestamp, LastSeen?.DeletionTimestamp, now);
+            var record = ObservedTransitions.Deleted(goneUid, LastSeen?.CreationTimestamp, LastSeen?.DeletionTimestamp, now, sawItGo: LastSeen is not null);
             await recorder.RecordObservedAsync(ns, name, record, cancellationToken);
         }
-        else if (pendingDeletion && await FindPendingDeletionAsync(cancellationToken) is { } pending)
+        else if (pendingDeletion)
         {
-            await recorder.RecordObservedAsync(ns, name, ObservedTransitions.Deleted(pending.Uid, pending.CreatedAt, pending.RequestedAt, now), cancellationToken);
+            await IncarnationTracker.RecordGoneAsync(session, ns, name, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// The latest incarnation of this name if history holds a successful delete for it and no observed_deleted yet;
-    /// reads only this cluster's file. Lets a wait that never saw the object still record that it is gone.
-    /// </summary>
-    private async Task<(string Uid, DateTimeOffset? CreatedAt, DateTimeOffset RequestedAt)?> FindPendingDeletionAsync(CancellationToken cancellationToken)
-    {
-        var read = await session.History.ReadAsync(new HistoryStreamId(session.Cluster.ClusterName, ns, name), cancellationToken);
-        var events = read.Document?.Events ?? [];
-        var latestUid = events.LastOrDefault(e => !string.IsNullOrEmpty(e.Uid))?.Uid;
-        if (latestUid is null || events.Any(e => e.Uid == latestUid && e.Action == HistoryActions.ObservedDeleted))
-        {
-            return null;
-        }
-
-        var deletion = events.LastOrDefault(e => e.Uid == latestUid && e.Action == HistoryActions.ClusterDeleted && e.Result != HistoryRecorder.Failed);
-        if (deletion is null)
-        {
-            return null;
-        }
-
-        var createdAt = events.Where(e => e.Uid == latestUid)
-            .Select(e => e.Parameters is { } p && p.TryGetValue(SpecSnapshot.CreatedAtKey, out var text)
-                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-                    ? at
-                    : (DateTimeOffset?)null)
-            .FirstOrDefault(at => at is not null);
-        return (latestUid, createdAt, deletion.Timestamp);
     }
 
     private bool Apply(WatchChange<ClusterDeployment> change)
@@ -103,6 +85,17 @@ internal sealed class ClusterFollower(Session session, string ns, string name, s
             case WatchChangeKind.Added or WatchChangeKind.Modified when change.Object is { } seen:
                 if (IsFollowed(seen))
                 {
+                    if (LastSeen is { } before && before.Uid == seen.Uid)
+                    {
+                        var phase = PhaseRule.Evaluate(before).Phase;
+                        _sawNotReady |= phase != ClusterPhase.Ready;
+                        _sawNotFailed |= phase != ClusterPhase.Failed;
+                    }
+                    else
+                    {
+                        (_sawNotReady, _sawNotFailed) = (false, false);
+                    }
+
                     Current = seen;
                     LastSeen = seen;
                 }

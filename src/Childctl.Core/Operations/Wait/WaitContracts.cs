@@ -37,6 +37,9 @@ public enum WaitState
 
     /// <summary>The object is gone: success for goal Deleted, not found for goal Ready.</summary>
     Gone,
+
+    /// <summary>A dry run (<c>spec.dryRun</c>) whose current spec k0rdent validated (goal Ready): the wait is over, but the cluster is not ready and never will be; nothing is recorded.</summary>
+    DryRun,
 }
 
 /// <summary>
@@ -51,7 +54,7 @@ public sealed record WaitVerdict(WaitState State, string Message, IReadOnlyList<
 /// <summary>What a wait knows after each change it saw: time waited, the object (null once gone) and the verdict.</summary>
 public sealed record WaitSnapshot(TimeSpan Elapsed, ClusterDeployment? Cluster, WaitVerdict Verdict);
 
-/// <summary>A wait that ended well: Ready (goal Ready) or Gone (goal Deleted), after how long, and the last object seen.</summary>
+/// <summary>A wait that ended well: Ready or a validated DryRun (goal Ready), or Gone (goal Deleted), after how long, and the last object seen.</summary>
 public sealed record WaitOutcome(WaitRequest Request, WaitState State, TimeSpan Elapsed, ClusterDeployment? Cluster, string Message);
 
 /// <summary>

@@ -3,16 +3,12 @@ using Childctl.Core.ClusterDeployments;
 namespace Childctl.Core.Operations.Wait;
 
 /// <summary>
-/// Decides, from one observation of a ClusterDeployment, whether a wait is over. Pure; builds on
-/// <see cref="PhaseRule"/> and adds what a wait needs to trust a Ready (anchors-mission.md idea 4, kcm#1296/#2716):
-/// <list type="bullet">
-/// <item>every condition's <c>observedGeneration</c> (not only Ready's) has caught up with <c>metadata.generation</c>;</item>
-/// <item>for a change made by this operation, the Ready transition is not older than the operation's start, truncated
-/// to the second because Kubernetes timestamps have one-second resolution;</item>
-/// <item>for a real (non dry-run) cluster, HelmReleaseReady and CAPIClusterSummary exist and are True: k0rdent has
-/// been seen to report Ready for a moment right after creation, before the Helm release and CAPI exist.</item>
-/// </list>
-/// A Failed stops the wait only once k0rdent has observed the current spec (the phase rule's stale guard).
+/// Decides, from one observation of a ClusterDeployment, whether a wait is over. Pure. Whether the cluster is ready is
+/// <see cref="PhaseRule"/>'s verdict alone, the one every command shows (a Ready is trusted there or nowhere); a wait
+/// adds one thing that is about the operation, not the cluster: for a change made by this operation, the Ready
+/// transition must not be older than the operation's start, truncated to the second because Kubernetes timestamps
+/// have one-second resolution. A dry run ends the wait without being ready: valid (<see cref="WaitState.DryRun"/>) or
+/// invalid (Failed).
 /// </summary>
 internal static class WaitEvaluator
 {
@@ -36,51 +32,26 @@ internal static class WaitEvaluator
         {
             ClusterPhase.Deleting => new WaitVerdict(WaitState.Deleting, $"is being deleted ({phase.Reason}); it will not become Ready", [], phase),
             ClusterPhase.Failed => new WaitVerdict(WaitState.Failed, phase.Reason, [], phase),
-            ClusterPhase.DryRun => DryRun(cluster, phase, readyNotBefore),
-            ClusterPhase.Ready => Trust(cluster, phase, readyNotBefore, requirePipeline: true),
-            _ => Pending(cluster, phase, []),
+            ClusterPhase.DryRun => phase.DryRunCheck switch
+            {
+                DryRunCheck.Invalid => new WaitVerdict(WaitState.Failed, phase.Reason, [], phase),
+                DryRunCheck.Valid => new WaitVerdict(WaitState.DryRun, phase.Reason, [], phase),
+                _ => Pending(cluster, phase, []),
+            },
+            ClusterPhase.Ready => Trust(cluster, phase, readyNotBefore),
+            _ => Pending(cluster, phase, cluster.FindCondition(ConditionTypes.Ready) is { IsTrue: true } ? [phase.Reason] : []),
         };
     }
 
-    private static WaitVerdict DryRun(ClusterDeployment cluster, PhaseVerdict phase, DateTimeOffset? notBefore)
+    private static WaitVerdict Trust(ClusterDeployment cluster, PhaseVerdict phase, DateTimeOffset? notBefore)
     {
-        var ready = cluster.FindCondition(ConditionTypes.Ready);
-        if (ready is { IsFalse: true, Reason: "Failed" } && !IsStale(cluster, ready))
-        {
-            return new WaitVerdict(WaitState.Failed, phase.Reason, [], phase);
-        }
-
-        return ready is { IsTrue: true } ? Trust(cluster, phase, notBefore, requirePipeline: false) : Pending(cluster, phase, []);
-    }
-
-    private static WaitVerdict Trust(ClusterDeployment cluster, PhaseVerdict phase, DateTimeOffset? notBefore, bool requirePipeline)
-    {
-        var doubts = new List<string>();
-        foreach (var condition in cluster.Conditions.Where(c => c.ObservedGeneration < cluster.Generation))
-        {
-            doubts.Add($"{condition.Type} describes generation {condition.ObservedGeneration}, not the current {cluster.Generation}");
-        }
-
         var ready = cluster.FindCondition(ConditionTypes.Ready)!;
         if (notBefore is { } start && ready.LastTransitionTime is { } since && since < TruncateToSecond(start))
         {
-            doubts.Add($"Ready has been True since {since:u}, before this operation started ({start:u}); waiting for k0rdent to act on the change");
+            return Pending(cluster, phase, [$"Ready has been True since {since:u}, before this operation started ({start:u}); waiting for k0rdent to act on the change"]);
         }
 
-        if (requirePipeline)
-        {
-            foreach (var type in new[] { ConditionTypes.HelmReleaseReady, ConditionTypes.CapiClusterSummary })
-            {
-                if (cluster.FindCondition(type) is not { IsTrue: true })
-                {
-                    doubts.Add($"Ready is True but {type} is not yet True: not trusted (k0rdent can report Ready early)");
-                }
-            }
-        }
-
-        return doubts.Count == 0
-            ? new WaitVerdict(WaitState.Ready, phase.Reason, [], phase)
-            : Pending(cluster, phase, doubts);
+        return new WaitVerdict(WaitState.Ready, phase.Reason, [], phase);
     }
 
     private static WaitVerdict Pending(ClusterDeployment cluster, PhaseVerdict phase, List<string> doubts)
@@ -116,7 +87,4 @@ internal static class WaitEvaluator
 
     public static DateTimeOffset TruncateToSecond(DateTimeOffset time) =>
         new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
-
-    private static bool IsStale(ClusterDeployment cluster, Condition condition) =>
-        cluster.ObservedGeneration < cluster.Generation || condition.ObservedGeneration < cluster.Generation;
 }

@@ -5,7 +5,8 @@ namespace Childctl.Core.Operations.Wait;
 
 /// <summary>
 /// <c>wait NAME</c>, and every <c>--wait</c>: follows one ClusterDeployment (<see cref="ClusterFollower"/>) until
-/// <see cref="WaitEvaluator"/> calls it done. Ready or gone returns; a terminal failure throws ClusterFailed (exit 7)
+/// <see cref="WaitEvaluator"/> calls it done. Ready or gone returns; so does a validated dry run, as such (it never becomes Ready,
+/// and nothing is recorded of it); a terminal failure throws ClusterFailed (exit 7)
 /// with k0rdent's reason; running out of time throws WaitTimedOut (exit 6) listing what is unmet. The transition it ends
 /// on is recorded as observed history (ready, failed, deleted), idempotently.
 /// </summary>
@@ -60,6 +61,9 @@ public sealed class WaitService(Session session)
                 throw new ChildctlException(ErrorKind.ClusterFailed, $"{what} failed: {verdict.Message}");
             case WaitState.Deleting:
                 throw new ChildctlException(ErrorKind.ClusterFailed, $"{what} {verdict.Message}");
+            case WaitState.DryRun:
+                // Nothing is recorded: a validation is not a Ready, and no ready milestone may come of it.
+                return new WaitOutcome(request, WaitState.DryRun, elapsed, follower.Current, verdict.Message);
             default:
                 await follower.RecordGoneAsync(pendingDeletion: request.Goal == WaitGoal.Deleted, cancellationToken);
                 return request.Goal == WaitGoal.Deleted

@@ -82,6 +82,7 @@ public sealed class WatchClustersService(Session session)
             if (change.Kind == WatchChangeKind.Synced && !present)
             {
                 observer.OnAbsent(follower.Namespace, follower.Name);
+                await follower.RecordGoneAsync(pendingDeletion: true, cancellationToken);
             }
 
             if (change.Object is not { } cluster)

@@ -18,6 +18,7 @@ internal static class SandboxRbac
     public const string Masters = "system:masters";
     public const string Operators = "childctl:operators";
     public const string Viewers = "childctl:viewers";
+    public const string Deleters = "childctl:deleters";
     public const string Authenticated = "system:authenticated";
 
     private static readonly string[] Read = ["get", "list", "watch"];
@@ -41,6 +42,12 @@ internal static class SandboxRbac
         new("childctl-viewers", Viewers, "childctl-viewer",
         [
             PolicyRule.ForResources(Read, ["*"], ["*"]),
+            PolicyRule.ForUrls(["get"], ["*"]),
+        ]),
+        new("childctl-deleters", Deleters, "childctl-deleter",
+        [
+            PolicyRule.ForResources(Read, ["*"], ["*"]),
+            PolicyRule.ForResources(["delete"], ["k0rdent.mirantis.com"], ["clusterdeployments"]),
             PolicyRule.ForUrls(["get"], ["*"]),
         ]),
         new("system:basic-user", Authenticated, "system:basic-user",

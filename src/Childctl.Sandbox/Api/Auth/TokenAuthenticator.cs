@@ -5,20 +5,24 @@ using Microsoft.AspNetCore.Http;
 namespace Childctl.Sandbox.Api.Auth;
 
 /// <summary>
-/// Bearer-token authentication with the two users of the sandbox: an admin (group system:masters) and a viewer
-/// (group childctl:viewers); what each may do is <see cref="SandboxRbac"/>'s. Tokens are random per start and
+/// Bearer-token authentication with the users of the sandbox: an admin (group system:masters), a viewer (group
+/// childctl:viewers) and a deleter who may read and delete k0rdent objects but not change them (group childctl:deleters); what each may do is <see cref="SandboxRbac"/>'s. Tokens are random per start and
 /// compared in constant time.
 /// </summary>
 internal sealed class TokenAuthenticator
 {
     public static readonly ApiUser Admin = new("sandbox-admin", [SandboxRbac.Masters, SandboxRbac.Authenticated]);
     public static readonly ApiUser Viewer = new("sandbox-viewer", [SandboxRbac.Viewers, SandboxRbac.Authenticated]);
+    public static readonly ApiUser Deleter = new("sandbox-deleter", [SandboxRbac.Deleters, SandboxRbac.Authenticated]);
 
     public TokenAuthenticator()
     {
         AdminToken = "sbx-admin-" + RandomPart();
         ReadOnlyToken = "sbx-view-" + RandomPart();
+        DeleterToken = "sbx-delete-" + RandomPart();
     }
+
+    public string DeleterToken { get; }
 
     public string AdminToken { get; }
 
@@ -38,6 +42,11 @@ internal sealed class TokenAuthenticator
         if (CryptographicOperations.FixedTimeEquals(token, Encoding.UTF8.GetBytes(AdminToken)))
         {
             return Admin;
+        }
+
+        if (CryptographicOperations.FixedTimeEquals(token, Encoding.UTF8.GetBytes(DeleterToken)))
+        {
+            return Deleter;
         }
 
         return CryptographicOperations.FixedTimeEquals(token, Encoding.UTF8.GetBytes(ReadOnlyToken)) ? Viewer : null;

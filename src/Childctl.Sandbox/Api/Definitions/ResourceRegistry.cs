@@ -13,7 +13,7 @@ namespace Childctl.Sandbox.Api.Definitions;
 /// </summary>
 internal sealed class ResourceRegistry : IDisposable
 {
-    private static readonly string[] BuiltInCrdFiles = ["clusterdeployments.yaml", "clustertemplates.yaml", "clustertemplatechains.yaml", "credentials.yaml"];
+    private static readonly string[] BuiltInCrdFiles = ["clusterdeployments.yaml", "clustertemplates.yaml", "clustertemplatechains.yaml", "credentials.yaml", "managements.yaml", "releases.yaml"];
 
     private readonly ObjectStore _store;
     private readonly Lock _gate = new();

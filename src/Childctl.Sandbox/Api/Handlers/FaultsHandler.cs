@@ -43,6 +43,28 @@ internal sealed class FaultsHandler(ApiServices api)
                 api.Faults.Reset(seed.GetValue<int>());
             }
 
+            if (body["cutWriteAnswers"] is { } cut)
+            {
+                api.Faults.Answers.CutNext = cut.GetValue<int>();
+            }
+
+            if (body.ContainsKey("writeAnswersVerb"))
+            {
+                api.Faults.Answers.Verb = body["writeAnswersVerb"]?.GetValue<string>();
+            }
+
+            if (body["holdWriteAnswers"] is { } hold)
+            {
+                if (hold.GetValue<bool>())
+                {
+                    api.Faults.Answers.Hold();
+                }
+                else
+                {
+                    api.Faults.Answers.Release();
+                }
+            }
+
             api.Faults.Update(s => s with
             {
                 Latency = body["latencyMs"] is { } l ? TimeSpan.FromMilliseconds(l.GetValue<double>()) : s.Latency,
@@ -55,7 +77,7 @@ internal sealed class FaultsHandler(ApiServices api)
                     : s.DropWatchAfter,
             });
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentOutOfRangeException)
         {
             throw ApiErrors.BadRequest($"invalid fault settings: {e.Message}");
         }
@@ -72,6 +94,9 @@ internal sealed class FaultsHandler(ApiServices api)
             ["retryAfterSeconds"] = s.RetryAfterSeconds,
             ["dropWatchAfterEvents"] = s.DropWatchAfterEvents,
             ["dropWatchAfterSeconds"] = s.DropWatchAfter?.TotalSeconds,
+            ["cutWriteAnswers"] = api.Faults.Answers.CutNext,
+            ["holdWriteAnswers"] = api.Faults.Answers.Holding,
+            ["writeAnswersVerb"] = api.Faults.Answers.Verb,
             ["seed"] = api.Faults.Seed,
         };
     }

@@ -26,6 +26,11 @@ internal sealed class WriteHandler(ApiServices api)
         RequireKind(route, obj, body);
         RefuseIfTerminating(api, route, "create");
         RefuseResourceVersionOnCreate(obj);
+        if (route.Definition.HasStatus)
+        {
+            obj.Remove("status"); // as the apiserver's PrepareForCreate: status is written only through /status
+        }
+
         PrepareBody(ctx, route, obj, write);
         WriteValidation.Validate(route.Definition, obj, old: null, statusOnly: false);
         var admission = new AdmissionRequest(AdmissionRequest.Create, route.Definition, route.Namespace, ObjectMeta.Name(obj) ?? "", obj, null, null, user, write.DryRun);

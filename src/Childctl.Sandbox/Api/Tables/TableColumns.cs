@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Childctl.Sandbox.Api.Definitions;
 using Childctl.Sandbox.Storage;
+using Childctl.Shared.JsonPath;
 
 namespace Childctl.Sandbox.Api.Tables;
 
@@ -40,7 +41,7 @@ internal static class TableColumns
         return columns;
     }
 
-    private static CellValue Evaluate(JsonPathLite path, string type, StoredObject o, DateTimeOffset now)
+    private static CellValue Evaluate(JsonPathQuery path, string type, StoredObject o, DateTimeOffset now)
     {
         var results = path.Evaluate(o.Root).Where(r => r.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)).ToList();
         return results.Count switch
@@ -49,15 +50,15 @@ internal static class TableColumns
             1 when type == "date" && results[0].ValueKind == JsonValueKind.String => HumanDuration.Since(results[0].GetString(), now),
             1 when results[0].ValueKind is JsonValueKind.Object or JsonValueKind.Array => results[0].GetRawText(),
             1 => CellValue.From(results[0]),
-            _ => string.Join(" ", results.Select(JsonPathLite.Text)),
+            _ => string.Join(" ", results.Select(JsonPathQuery.Text)),
         };
     }
 
-    private static JsonPathLite? TryCompile(string path)
+    private static JsonPathQuery? TryCompile(string path)
     {
         try
         {
-            return new JsonPathLite(path);
+            return new JsonPathQuery(path);
         }
         catch (FormatException)
         {
@@ -88,8 +89,8 @@ internal static class TableColumns
 
     public static TableColumn Path(string name, string type, string jsonPath, string description, int priority = 0)
     {
-        var path = new JsonPathLite(jsonPath);
+        var path = new JsonPathQuery(jsonPath);
         return new TableColumn(new PrinterColumn(name, type, jsonPath, description, priority),
-            (o, _) => path.Evaluate(o.Root).FirstOrDefault() is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } v ? JsonPathLite.Text(v) : CellValue.Null);
+            (o, _) => path.Evaluate(o.Root).FirstOrDefault() is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } v ? JsonPathQuery.Text(v) : CellValue.Null);
     }
 }

@@ -122,7 +122,7 @@ public sealed class AuditRecordsTests : IDisposable
 
         var e = Assert.Single(AuditRecords.For(finding, _cluster, Audit(At(100))));
 
-        var wait = Childctl.Core.Operations.Wait.ObservedTransitions.Deleted(UidA, T0, null, At(100));
+        var wait = Childctl.Core.Operations.Wait.ObservedTransitions.Deleted(UidA, T0, null, At(100), sawItGo: true);
         Assert.Equal(EventIds.Deterministic(wait.IdTime, wait.Identity), e.Id);
         Assert.Equal(At(100), e.Timestamp);
     }

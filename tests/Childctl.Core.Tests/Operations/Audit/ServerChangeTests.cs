@@ -1,4 +1,5 @@
 using Childctl.Core.Errors;
+using Childctl.Core.History;
 using Childctl.Core.Operations.Audit;
 using Childctl.History.Events;
 using static Childctl.Core.Tests.Operations.Audit.AuditExamples;
@@ -13,12 +14,21 @@ public sealed class ServerChangeTests
     [Fact]
     public void Find_WhenHistoryNamesSeveralServers_JudgesByTheLatestEventThatNamesOne()
     {
-        var moved = Classify(null, On(Created(), Here), On(Event(EventActions.NoteAdded, 5), There), Event(EventActions.NoteAdded, 9));
-        var back = Classify(null, On(Created(), There), On(Event(EventActions.NoteAdded, 5), Here));
+        var moved = Classify(null, On(Created(), Here), On(Event(HistoryActions.ClusterScaled, 5), There), Event(EventActions.NoteAdded, 9));
+        var back = Classify(null, On(Created(), There), On(Event(HistoryActions.ClusterScaled, 5), Here));
 
         Assert.Equal(There, moved.RecordedServer);
         Assert.Equal(Here, back.RecordedServer);
         Assert.Equal([moved], ServerChange.Find("mgmt", Here, [moved, back])!.Findings);
+    }
+
+    [Fact]
+    public void Find_WhenOnlyANoteOfTheSameUidWasTakenThroughAnotherUrl_IsNoServerChange()
+    {
+        var noted = Classify(null, On(Created(), Here), On(Event(EventActions.NoteAdded, 5), There));
+
+        Assert.Equal(Here, noted.RecordedServer);
+        Assert.Null(ServerChange.Find("mgmt", Here, [noted]));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class WaitEvaluatorTests
         var verdict = WaitEvaluator.Evaluate(cluster, WaitGoal.Ready, null);
 
         Assert.Equal(WaitState.Pending, verdict.State);
-        Assert.Contains(verdict.Unmet, u => u.StartsWith("CredentialReady describes generation 1", StringComparison.Ordinal));
+        Assert.Contains(verdict.Unmet, u => u.EndsWith("still describes generation 1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class WaitEvaluatorTests
         var verdict = WaitEvaluator.Evaluate(cluster, WaitGoal.Ready, null);
 
         Assert.Equal(WaitState.Pending, verdict.State);
-        Assert.Contains(verdict.Unmet, u => u.Contains("CAPIClusterSummary is not yet True", StringComparison.Ordinal));
+        Assert.Contains(verdict.Unmet, u => u.Contains("CAPIClusterSummary does not exist yet: not trusted", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -117,6 +117,23 @@ public class WaitEvaluatorTests
         var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster("clusterdeployment-01-created.yaml"), WaitGoal.Ready, null);
 
         Assert.Equal(["no status yet: k0rdent has not reconciled the cluster"], verdict.Unmet);
+    }
+
+    [Fact]
+    public void Evaluate_WhenADryRunValidated_EndsTheWaitWithoutReady()
+    {
+        var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster(Ready, o => o["spec"]!["dryRun"] = true), WaitGoal.Ready, null);
+
+        Assert.Equal(WaitState.DryRun, verdict.State);
+        Assert.False(verdict.Phase!.IsReady);
+    }
+
+    [Fact]
+    public void Evaluate_WhenADryRunIsInvalid_FailsTheWait()
+    {
+        var verdict = WaitEvaluator.Evaluate(ExampleObjects.Cluster("clusterdeployment-04-failed.yaml", o => o["spec"]!["dryRun"] = true), WaitGoal.Ready, null);
+
+        Assert.Equal(WaitState.Failed, verdict.State);
     }
 
     private static void RemoveCondition(JsonObject obj, string type)

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Childctl.Sandbox.Api.Tables;
+using Childctl.Shared.JsonPath;
 
 namespace Childctl.Sandbox.Tests.Api;
 
-public sealed class JsonPathLiteTests
+public sealed class JsonPathQueryTests
 {
     private static readonly JsonElement Doc = JsonDocument.Parse("""
         {"spec":{"template":"t1","dryRun":false,"n":[10,20]},
@@ -25,7 +25,7 @@ public sealed class JsonPathLiteTests
     [InlineData(".spec.absent.deeper", "")]
     public void Evaluates_the_printer_column_subset(string path, string expected)
     {
-        var values = new JsonPathLite(path).Evaluate(Doc).Select(JsonPathLite.Text);
+        var values = new JsonPathQuery(path).Evaluate(Doc).Select(JsonPathQuery.Text);
         Assert.Equal(expected, string.Join(' ', values));
     }
 }
