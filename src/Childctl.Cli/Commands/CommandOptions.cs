@@ -44,6 +44,12 @@ internal static class CommandOptions
         Description = "Why: recorded in local history and stamped on the object (childctl.dev/reason)",
     };
 
+    /// <summary><c>--force</c> of the spec changes: past the in-flight and state checks (never past a deletion), recorded as forced.</summary>
+    public static Option<bool> Force(string refusals) => new("--force")
+    {
+        Description = $"Change it even {refusals} (never while it is being deleted); recorded in history as forced",
+    };
+
     public static Option<bool> Wait(string what) => new("--wait") { Description = $"Then wait until {what} (see 'childctl wait')" };
 
     public static Option<TimeSpan?> Timeout() => new("--timeout")

@@ -18,6 +18,8 @@ internal static class CommandRegistry
         KubeconfigCommand.Create(run),
         ScaleCommand.Create(run),
         UpgradeCommand.Create(run),
+        SetCommand.Create(run),
+        EditCommand.Create(run),
         DeleteCommand.Create(run),
         SandboxCommand.Create(run),
         DemoCommand.Create(run),

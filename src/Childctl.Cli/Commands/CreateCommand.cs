@@ -27,7 +27,7 @@ internal static class CreateCommand
         {
             var path = inv.Get(file) ?? throw ChildctlException.InvalidInput("name a cloud (childctl create azure|aws|gcp NAME ...) or give a file with -f FILE");
             var source = path == "-" ? "stdin" : path;
-            var request = common.Read(inv) with { Manifest = ManifestReader.Read(await ReadAsync(inv, path, ct), source), Source = source };
+            var request = common.Read(inv) with { Manifest = ManifestReader.Read(await ReadAsync(inv, path, "a ClusterDeployment manifest (YAML or JSON)", ct), source), Source = source };
             return await CreateAsync(inv, request, ct);
         });
         return command;
@@ -98,10 +98,11 @@ internal static class CreateCommand
     }
 
     private static string Bounded(string text, string source) => text.Length > MaxManifestChars
-        ? throw ChildctlException.InvalidInput($"-f {source} is larger than {MaxManifestChars / 1024 / 1024} MiB: that is not a ClusterDeployment manifest")
+        ? throw ChildctlException.InvalidInput($"-f {source} is larger than {MaxManifestChars / 1024 / 1024} MiB: that is not a manifest or values file")
         : text;
 
-    private static async Task<string> ReadAsync(Invocation inv, string path, CancellationToken ct)
+    /// <summary>The text of <c>-f PATH</c> (<c>-</c>: stdin), <paramref name="what"/> saying what the file should be in messages.</summary>
+    internal static async Task<string> ReadAsync(Invocation inv, string path, string what, CancellationToken ct)
     {
         try
         {
@@ -113,7 +114,7 @@ internal static class CreateCommand
             await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
             if (!file.CanSeek)
             {
-                throw ChildctlException.InvalidInput($"-f {path} is not a regular file: give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin");
+                throw ChildctlException.InvalidInput($"-f {path} is not a regular file: give the path of {what}, or - for stdin");
             }
 
             using var reader = new StreamReader(file);
@@ -121,11 +122,11 @@ internal static class CreateCommand
         }
         catch (UnauthorizedAccessException) when (Directory.Exists(path))
         {
-            throw ChildctlException.InvalidInput($"-f {path} is a folder: give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin");
+            throw ChildctlException.InvalidInput($"-f {path} is a folder: give the path of {what}, or - for stdin");
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw ChildctlException.InvalidInput($"-f {path}: no such file; give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin");
+            throw ChildctlException.InvalidInput($"-f {path}: no such file; give the path of {what}, or - for stdin");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

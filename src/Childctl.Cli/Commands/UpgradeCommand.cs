@@ -25,12 +25,13 @@ internal static class UpgradeCommand
         var latest = new Option<bool>("--latest") { Description = "Move each cluster to the newest of its own allowed targets" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (a filter or --all asks on a terminal)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the plan of a batch upgrade and stop" };
+        var force = CommandOptions.Force("while the previous change is in flight (one NAME only)");
         var reason = CommandOptions.Reason();
         var wait = CommandOptions.Wait("k0rdent reports the upgraded clusters Ready");
         var timeout = CommandOptions.Timeout();
         var command = filter.AddTo(new Command("upgrade", "List or apply child clusters' template upgrades (only along status.availableUpgrades)")
         {
-            names, all, list, to, latest, yes, dryRun, reason, wait, timeout,
+            names, all, list, to, latest, yes, dryRun, force, reason, wait, timeout,
         }).Prints(OutputFormat.Json, OutputFormat.Yaml);
         Invocation.Bind(command, run, async (inv, ct) =>
         {
@@ -52,7 +53,7 @@ internal static class UpgradeCommand
 
             if (one is not null && !inv.Get(dryRun))
             {
-                await service.UpgradeAsync(new UpgradeRequest(one, inv.Get(to)) { Wait = inv.WaitFor(wait, timeout), Reason = inv.Get(reason) }, new UpgradeView(inv), ct);
+                await service.UpgradeAsync(new UpgradeRequest(one, inv.Get(to)) { Wait = inv.WaitFor(wait, timeout), Reason = inv.Get(reason), Force = inv.Get(force) }, new UpgradeView(inv), ct);
                 return ExitCodes.Success;
             }
 

@@ -20,7 +20,10 @@ internal sealed record ChangeActions(string Intent, string Succeeded, string Fai
     public static readonly ChangeActions Delete = new(HistoryActions.ClusterDeleteRequested, HistoryActions.ClusterDeleted,
         HistoryActions.ClusterDeleteFailed, HistoryActions.ClusterDeleteUnknown);
 
-    public static readonly IReadOnlyList<ChangeActions> All = [Create, Scale, Upgrade, Delete];
+    public static readonly ChangeActions Config = new(HistoryActions.ClusterConfigChangeRequested, HistoryActions.ClusterConfigChanged,
+        HistoryActions.ClusterConfigChangeFailed, HistoryActions.ClusterConfigChangeUnknown);
+
+    public static readonly IReadOnlyList<ChangeActions> All = [Create, Scale, Upgrade, Config, Delete];
 
     public static ChangeActions? ForIntent(string action) => All.FirstOrDefault(a => a.Intent == action);
 

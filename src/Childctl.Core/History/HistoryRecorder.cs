@@ -237,6 +237,8 @@ public static class HistoryActions
     public const string ClusterScaleUnknown = "cluster_scale_unknown";
     public const string ClusterUpgradeRequested = "cluster_upgrade_requested";
     public const string ClusterUpgradeUnknown = "cluster_upgrade_unknown";
+    public const string ClusterConfigChangeRequested = "cluster_config_change_requested";
+    public const string ClusterConfigChangeUnknown = "cluster_config_change_unknown";
     public const string ClusterDeleteRequested = "cluster_delete_requested";
     public const string ClusterDeleteUnknown = "cluster_delete_unknown";
     public const string ClusterCreated = "cluster_created";
@@ -248,6 +250,8 @@ public static class HistoryActions
     public const string ClusterScaleFailed = "cluster_scale_failed";
     public const string ClusterUpgraded = "cluster_upgraded";
     public const string ClusterUpgradeFailed = "cluster_upgrade_failed";
+    public const string ClusterConfigChanged = "cluster_config_changed";
+    public const string ClusterConfigChangeFailed = "cluster_config_change_failed";
     public const string KubeconfigRetrieved = "kubeconfig_retrieved";
     public const string KubeconfigRetrieveFailed = "kubeconfig_retrieve_failed";
     public const string ObservedReady = "observed_ready";

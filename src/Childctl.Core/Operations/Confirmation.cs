@@ -4,7 +4,7 @@ using Childctl.Core.Errors;
 namespace Childctl.Core.Operations;
 
 /// <summary>
-/// How a batch change is confirmed on a terminal, the same for every verb: for one cluster 'yes', for more the exact
+/// How a batch change is confirmed on a terminal, the same for every verb: for one cluster exactly 'yes', for more the exact
 /// count, so a selector that caught more than expected is noticed; with no terminal, refuse (exit 2) rather than guess.
 /// </summary>
 internal static class Confirmation
@@ -14,13 +14,14 @@ internal static class Confirmation
         ? $"{verb} this cluster? Type 'yes' to confirm: "
         : $"{verb} these {count} clusters? Type the number of clusters ({count}) to confirm: ";
 
-    /// <summary>Whether the typed answer confirms: 'yes' or 'y' for one cluster, the exact count for more.</summary>
+    /// <summary>
+    /// Whether the typed answer confirms: exactly what <see cref="Question"/> asks for — <c>yes</c> for one cluster, the
+    /// count for more — with only the line's surrounding blanks ignored; <c>y</c>, <c>YES</c> or <c>yes please</c> do not.
+    /// </summary>
     public static bool IsConfirmed(string? answer, int count)
     {
         var text = answer?.Trim() ?? string.Empty;
-        return count == 1
-            ? text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("y", StringComparison.OrdinalIgnoreCase)
-            : text == count.ToString(CultureInfo.InvariantCulture);
+        return text == (count == 1 ? "yes" : count.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Asks through <paramref name="ask"/>; throws (exit 2) when there is no one to ask or the answer does not confirm.</summary>

@@ -38,7 +38,7 @@ public sealed partial class LifecycleGoldenTests(LifecycleSandbox fixture) : ICl
     [Fact]
     public async Task Scale_WhenTheCountsChange_SaysBeforeAndAfter()
     {
-        var run = await CreatedAsync("g-scale");
+        var run = await CreatedAsync("g-scale", "--wait");
 
         Check("scale.txt", await run.RunAsync("scale", "g-scale", "--workers", "3"));
         Check("scale-unchanged.txt", await run.RunAsync("scale", "g-scale", "--workers", "3"));

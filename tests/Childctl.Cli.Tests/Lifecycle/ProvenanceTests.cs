@@ -11,7 +11,7 @@ public sealed partial class ProvenanceTests(LifecycleSandbox fixture) : IClassFi
     {
         var run = fixture.NewRun();
 
-        Assert.Equal(0, (await run.RunAsync("create", "aws", "p-one", "--region", "us-west-2", "--reason", "ticket 42")).ExitCode);
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "p-one", "--region", "us-west-2", "--reason", "ticket 42", "--wait")).ExitCode);
         AssertStamp(run, Live("p-one"), "create", "cluster_created", "ticket 42");
 
         Assert.Equal(0, (await run.RunAsync("scale", "p-one", "--workers", "4")).ExitCode);

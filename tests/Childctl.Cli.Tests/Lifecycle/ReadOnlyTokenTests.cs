@@ -25,7 +25,7 @@ public sealed class ReadOnlyTokenTests(LifecycleSandbox fixture) : IClassFixture
     public async Task ScaleAndDelete_WhenTheTokenIsReadOnly_AreForbiddenExit4AndChangeNothing()
     {
         var admin = fixture.NewRun();
-        Assert.Equal(0, (await admin.RunAsync("create", "aws", "ro-scale", "--region", "us-west-2", "--worker-number", "1")).ExitCode);
+        Assert.Equal(0, (await admin.RunAsync("create", "aws", "ro-scale", "--region", "us-west-2", "--worker-number", "1", "--wait")).ExitCode);
         var viewer = ViewerRun();
 
         var scale = await viewer.RunAsync("scale", "ro-scale", "--workers", "4");

@@ -45,7 +45,7 @@ public sealed class UnrecordableChangeTests(LifecycleSandbox fixture) : IClassFi
     public async Task Change_WhenTheHistoryFolderCannotBeWritten_ChangesNothing()
     {
         var run = fixture.NewRun();
-        Assert.Equal(0, (await run.RunAsync("create", "aws", "uw-one", "--region", "us-west-2", "--worker-number", "1")).ExitCode);
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "uw-one", "--region", "us-west-2", "--worker-number", "1", "--wait")).ExitCode);
         var blocked = Path.Combine(run.Home, "not-a-folder");
         await File.WriteAllTextAsync(blocked, "a file where the history folder should be\n");
         run.Environment["CHILDCTL_HISTORY_DIR"] = blocked;

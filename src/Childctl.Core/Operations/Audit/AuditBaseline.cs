@@ -16,6 +16,7 @@ internal sealed record AuditBaseline(HistoryEvent Event, long? Generation, IRead
         HistoryActions.ClusterCreated,
         HistoryActions.ClusterScaled,
         HistoryActions.ClusterUpgraded,
+        HistoryActions.ClusterConfigChanged,
         AuditActions.ObservedCreatedElsewhere,
         AuditActions.ObservedRecreated,
         AuditActions.ObservedChangedElsewhere,

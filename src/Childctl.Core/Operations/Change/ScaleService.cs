@@ -13,6 +13,9 @@ public sealed record ScaleRequest(string Name, int? Workers, int? ControlPlanes)
 {
     public TimeSpan? Wait { get; init; }
 
+    /// <summary>Scale even when <see cref="ChangeGuard"/> would refuse (a change in flight, Failed, dry run, an even control-plane count); recorded as forced.</summary>
+    public bool Force { get; init; }
+
     public string? Reason { get; init; }
 }
 
@@ -22,7 +25,9 @@ public sealed record ScaleResult(string Namespace, long? WorkersBefore, long? Wo
 /// <summary>
 /// <c>scale</c>: sets <c>spec.config.workersNumber</c> / <c>controlPlaneNumber</c> with a merge patch (field manager
 /// childctl, provenance stamped) and records <c>cluster_scaled</c> with the values before and after. Asking for the
-/// counts the cluster already has changes and records nothing.
+/// counts the cluster already has changes and records nothing. Before the patch, <see cref="ChangeGuard"/> refuses
+/// (exit 2) a scale on top of a change in flight, of a Failed or dry-run cluster, or to an even control-plane count,
+/// unless <see cref="ScaleRequest.Force"/>; what was forced is recorded.
 /// </summary>
 public sealed class ScaleService(Session session)
 {
@@ -42,21 +47,27 @@ public sealed class ScaleService(Session session)
         }
         else
         {
+            var forced = Guard(current, request);
             var recorder = session.Recorder(request.Reason);
-            var target = new RecordedChange.Target(ns, request.Name, ChangeActions.Scale) { Uid = current.Uid, FailureParameters = Requested(request) };
+            var target = new RecordedChange.Target(ns, request.Name, ChangeActions.Scale) { Uid = current.Uid, FailureParameters = ChangeGuard.Forced(Requested(request), forced) };
             result = await RecordedChange.RunAsync(session, target, async change =>
             {
-                var (before, after) = await SpecChange.ApplyAsync(session.Api, change, recorder.Operation, Action, ns, request.Name, _ => Patch(request),
-                    before => new Dictionary<string, string>(Requested(request), StringComparer.Ordinal)
+                var (before, after) = await SpecChange.ApplyAsync(session.Api, change, recorder.Operation, Action, ns, request.Name, read =>
+                    {
+                        forced = Guard(read, request);
+                        return Patch(request);
+                    },
+                    before => ChangeGuard.Forced(new Dictionary<string, string>(Requested(request), StringComparer.Ordinal)
                     {
                         ["workers_before"] = Text(before.ConfigInteger("workersNumber")),
                         ["control_planes_before"] = Text(before.ConfigInteger("controlPlaneNumber")),
-                    }, cancellationToken);
+                    }, forced), cancellationToken);
                 var scaled = new ScaleResult(ns,
                     before.ConfigInteger("workersNumber"), after.ConfigInteger("workersNumber"),
                     before.ConfigInteger("controlPlaneNumber"), after.ConfigInteger("controlPlaneNumber"), true, after);
                 var message = $"workers {Text(scaled.WorkersBefore)} → {Text(scaled.WorkersAfter)}, control planes {Text(scaled.ControlPlanesBefore)} → {Text(scaled.ControlPlanesAfter)}";
-                return (scaled, (OperationRecord?)new OperationRecord(HistoryActions.ClusterScaled, after.Uid, SpecSnapshot.AddTo(Parameters(scaled), after), message));
+                var parameters = SpecSnapshot.AddTo(ChangeGuard.Forced(Parameters(scaled), forced), after);
+                return (scaled, (OperationRecord?)new OperationRecord(HistoryActions.ClusterScaled, after.Uid, parameters, forced.Count > 0 ? message + " (forced)" : message));
             }, cancellationToken);
         }
 
@@ -70,6 +81,10 @@ public sealed class ScaleService(Session session)
 
         return result;
     }
+
+    /// <summary>The in-flight, state and quorum checks of <see cref="ChangeGuard"/>, for the counts asked for.</summary>
+    private static IReadOnlyList<string> Guard(ClusterDeployment cluster, ScaleRequest request) =>
+        ChangeGuard.Check(cluster, SpecChangeKind.Scale, request.Force, request.ControlPlanes);
 
     private static void Validate(ScaleRequest request)
     {

@@ -24,6 +24,9 @@ public sealed record UpgradeRequest(string Name, string? Target)
 
     public TimeSpan? Wait { get; init; }
 
+    /// <summary>Upgrade even on top of a change in flight (<see cref="ChangeGuard"/>); recorded as forced.</summary>
+    public bool Force { get; init; }
+
     public string? Reason { get; init; }
 }
 
@@ -42,7 +45,8 @@ public sealed record UpgradeListing(string? Namespace, IReadOnlyList<UpgradeOpti
 /// <summary>
 /// <c>upgrade</c>: moves <c>spec.template</c> only along <c>status.availableUpgrades</c> (the paths k0rdent's
 /// ClusterTemplateChains allow; its webhook would refuse others), with a merge patch stamped with provenance, and
-/// records <c>cluster_upgraded</c> from → to.
+/// records <c>cluster_upgraded</c> from → to. Every check is made before anything is recorded; <see cref="ChangeGuard"/>
+/// refuses an upgrade on top of a change in flight unless <see cref="UpgradeRequest.Force"/>.
 /// </summary>
 public sealed class UpgradeService(Session session)
 {
@@ -69,25 +73,27 @@ public sealed class UpgradeService(Session session)
     {
         ArgumentNullException.ThrowIfNull(request);
         var ns = request.Namespace ?? session.OneNamespace("upgrade");
+        var (current, templates) = await ReadAsync(ns, request.Name, cancellationToken);
+        var forced = Check(current, ns, request with { Target = request.Target ?? Latest(current, templates) }, templates);
         var recorder = session.Recorder(request.Reason);
         var target = new RecordedChange.Target(ns, request.Name, ChangeActions.Upgrade)
         {
-            FailureParameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["to"] = request.Target ?? "latest" },
+            Uid = current.Uid,
+            FailureParameters = ChangeGuard.Forced(new Dictionary<string, string>(StringComparer.Ordinal) { ["to"] = request.Target ?? "latest" }, forced),
         };
         var result = await RecordedChange.RunAsync(session, target, async change =>
         {
-            var templates = await TemplateCatalog.ReadAsync(session.Api, ns, cancellationToken);
             UpgradeRequest Chosen(ClusterDeployment cluster) => request with { Target = request.Target ?? Latest(cluster, templates) };
             var (before, after) = await SpecChange.ApplyAsync(session.Api, change, recorder.Operation, Action, ns, request.Name, cluster =>
             {
                 target.Uid = cluster.Uid;
                 var chosen = Chosen(cluster);
-                CheckAllowed(cluster, chosen);
-                CheckTarget(cluster, ns, chosen, templates);
+                forced = Check(cluster, ns, chosen, templates);
                 return new JsonObject { ["template"] = chosen.Target };
-            }, cluster => new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = cluster.Template, ["to"] = Chosen(cluster).Target! }, cancellationToken);
-            var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = before.Template, ["to"] = after.Template };
-            var record = new OperationRecord(HistoryActions.ClusterUpgraded, after.Uid, SpecSnapshot.AddTo(parameters, after), $"template {before.Template} → {after.Template}");
+            }, cluster => ChangeGuard.Forced(new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = cluster.Template, ["to"] = Chosen(cluster).Target! }, forced), cancellationToken);
+            var parameters = ChangeGuard.Forced(new Dictionary<string, string>(StringComparer.Ordinal) { ["from"] = before.Template, ["to"] = after.Template }, forced);
+            var message = $"template {before.Template} → {after.Template}" + (forced.Count > 0 ? " (forced)" : string.Empty);
+            var record = new OperationRecord(HistoryActions.ClusterUpgraded, after.Uid, SpecSnapshot.AddTo(parameters, after), message);
             return (new UpgradeResult(ns, before.Template, after.Template, after), (OperationRecord?)record);
         }, cancellationToken);
         observer?.OnChanged(result);
@@ -99,6 +105,22 @@ public sealed class UpgradeService(Session session)
         }
 
         return result;
+    }
+
+    private async Task<(ClusterDeployment Cluster, TemplateCatalog Templates)> ReadAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        var clusterTask = session.Api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken);
+        var templatesTask = TemplateCatalog.ReadAsync(session.Api, ns, cancellationToken);
+        await Task.WhenAll(clusterTask, templatesTask);
+        return (ClusterDeploymentReader.Read(await clusterTask), await templatesTask);
+    }
+
+    /// <summary>Every check before the patch: the target (allowed, exists, valid, same cloud), then <see cref="ChangeGuard"/>; returns what was forced.</summary>
+    private static IReadOnlyList<string> Check(ClusterDeployment cluster, string ns, UpgradeRequest request, TemplateCatalog templates)
+    {
+        CheckAllowed(cluster, request);
+        CheckTarget(cluster, ns, request, templates);
+        return ChangeGuard.Check(cluster, SpecChangeKind.Upgrade, request.Force);
     }
 
     /// <summary>
@@ -152,7 +174,8 @@ public sealed class UpgradeService(Session session)
         return string.Join('.', digits);
     }
 
-    private static void CheckAllowed(ClusterDeployment cluster, UpgradeRequest request)
+    /// <summary>The target is one of <c>status.availableUpgrades</c> (k0rdent's webhook refuses others); also for <c>edit</c>.</summary>
+    internal static void CheckAllowed(ClusterDeployment cluster, UpgradeRequest request)
     {
         if (request.ExpectedUid is { } uid && cluster.Uid != uid)
         {

@@ -5,6 +5,7 @@ using Childctl.Core.Credentials;
 using Childctl.Core.Errors;
 using Childctl.Core.History;
 using Childctl.Core.Operations;
+using Childctl.Core.Operations.Preflight;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Templates;
 using Childctl.Kubernetes;
@@ -14,9 +15,9 @@ namespace Childctl.Core.Operations.Create;
 /// <summary>
 /// <c>create PROVIDER NAME</c> and <c>create -f FILE</c>. Everything that can be checked is checked before the first
 /// write, each failure one message and nothing created: locally first (<see cref="Plan"/>: the name in every system it
-/// becomes a name in, the flags, labels and annotations), then against the API: the template (exists, valid, right
-/// cloud), the credential (exists, ready), the provider's required config keys, and a server-side dry run (schema,
-/// webhooks, name taken). Only then the create, stamped with provenance, as a <see cref="RecordedChange"/>: recorded as
+/// becomes a name in, the flags, labels and annotations), then against the API with <see cref="ClusterSpecCheck"/> (the
+/// template, the credential and its fit to the template's cloud, the required config keys, the template's values
+/// schema), and a server-side dry run (CRD schema, webhooks, name taken). Only then the create, stamped with provenance, as a <see cref="RecordedChange"/>: recorded as
 /// <c>cluster_created</c>, and any failure after the local checks as <c>cluster_create_failed</c>. With
 /// <see cref="CreateRequest.Wait"/>, it then waits until the new cluster is Ready, trusting only a Ready newer than the create.
 /// </summary>
@@ -57,14 +58,8 @@ public sealed partial class CreateClusterService(Session session)
     private async Task<(CreateResult Result, CloudProvider? Provider)> CheckAsync(CreateRequest request, Draft draft, OperationContext? operation, CancellationToken cancellationToken)
     {
         var api = session.Api;
-        var templatesTask = api.ListAsync(K0rdentKinds.ClusterTemplate, draft.Namespace, null, cancellationToken);
-        var credentialsTask = api.ListAsync(K0rdentKinds.Credential, draft.Namespace, null, cancellationToken);
-        await Task.WhenAll(templatesTask, credentialsTask);
-        var template = TemplateResolver.Resolve((await templatesTask).Items.Select(ClusterTemplate.Read).ToList(), draft.Namespace, draft.Provider, draft.Template);
-        var provider = draft.Provider ?? CloudProvider.ForTemplateProviders(template.Providers);
-        var credential = CredentialResolver.Resolve((await credentialsTask).Items.Select(Credential.Read).ToList(), draft.Namespace, provider, draft.Credential);
-        var manifest = draft.Build(template.Name, credential.Name);
-        CheckConfig(manifest, provider, template.Name);
+        var spec = new SpecToCheck(draft.Namespace, draft.Name, draft.Provider, draft.Template, draft.Credential);
+        var (template, credential, provider, manifest) = await new ClusterSpecCheck(api).CheckAsync(spec, draft.Build, cancellationToken);
         if (operation is not null)
         {
             // A dry run records nothing, so its manifest carries no provenance: an operation id would point at history
@@ -87,21 +82,5 @@ public sealed partial class CreateClusterService(Session session)
         var parameters = SpecSnapshot.AddTo(draft.Parameters(request, result.Manifest, result.Template, result.Credential, provider?.Name), ClusterDeploymentReader.Read(created));
         var record = new OperationRecord(HistoryActions.ClusterCreated, uid, parameters, $"created from template {result.Template} with credential {result.Credential}");
         return (result with { ServerObject = created, Uid = uid }, record);
-    }
-
-    private static void CheckConfig(JsonObject manifest, CloudProvider? provider, string template)
-    {
-        var config = ClusterDeploymentManifest.Spec(manifest)?["config"];
-        if (config is not JsonObject configObject)
-        {
-            throw ChildctlException.InvalidInput(
-                "spec.config is missing: without it k0rdent fills in the template's defaults and turns spec.dryRun on; give the cluster's config explicitly");
-        }
-
-        if (provider is not null && ProviderConfig.MissingKeys(provider, configObject) is { Count: > 0 } missing)
-        {
-            throw ChildctlException.InvalidInput(
-                $"spec.config lacks keys that {template} ({provider.Name}) requires: {string.Join(", ", missing)}");
-        }
     }
 }

@@ -5,13 +5,13 @@ using Childctl.Core.Errors;
 namespace Childctl.Core.Operations.Create;
 
 /// <summary>
-/// Picks and checks the Credential of a create. Named: it must exist (NotFound) and be ready (InvalidInput with
-/// k0rdent's reason). Not named: the one ready Credential whose identity kind fits the cloud (REFERENCE.md §10); when
+/// Picks and checks the Credential of a cluster's spec. Named: it must exist (NotFound), fit the template's cloud
+/// (InvalidInput naming both and the Credentials that fit) and be ready (InvalidInput with k0rdent's reason). Not named: the one ready Credential whose identity kind fits the cloud (REFERENCE.md §10); when
 /// there is none or more than one, the error lists the candidates and their readiness.
 /// </summary>
 internal static class CredentialResolver
 {
-    public static Credential Resolve(IReadOnlyList<Credential> credentials, string ns, CloudProvider? provider, string? requested)
+    public static Credential Resolve(IReadOnlyList<Credential> credentials, string ns, CloudProvider? provider, string? requested, string? template = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if (requested is not null)
@@ -19,6 +19,11 @@ internal static class CredentialResolver
             var named = credentials.FirstOrDefault(c => c.Name == requested)
                 ?? throw ChildctlException.NotFound(
                     $"Credential \"{requested}\" not found in namespace \"{ns}\" (available: {Describe(credentials)}); 'childctl credentials -n {ns}' lists them");
+            if (provider is not null && !Fits(named, provider))
+            {
+                throw Misfit(credentials, named, provider, template);
+            }
+
             return named.Ready
                 ? named
                 : throw ChildctlException.InvalidInput(
@@ -54,6 +59,21 @@ internal static class CredentialResolver
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(provider);
         return provider.IdentityKinds.Contains(credential.IdentityKind ?? string.Empty, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A named Credential whose identity kind the template's cloud does not accept: k0rdent's webhook would refuse it (and
+    /// its controller fail CredentialReady), so it is bad input, named with both sides and the Credentials that fit.
+    /// </summary>
+    private static ChildctlException Misfit(IReadOnlyList<Credential> credentials, Credential named, CloudProvider provider, string? template)
+    {
+        var fitting = credentials.Where(c => Fits(c, provider)).ToList();
+        var kind = named.IdentityKind is { Length: > 0 } k ? k : "none";
+        var owners = CloudProvider.All.Where(p => Fits(named, p)).Select(p => p.Name).ToList();
+        var forWhat = template is null ? $"{provider.Name} clusters" : $"ClusterTemplate \"{template}\" ({provider.Name})";
+        return ChildctlException.InvalidInput(
+            $"Credential \"{named.Name}\" (identity kind {kind}{(owners.Count > 0 ? ", for " + string.Join(" or ", owners) : string.Empty)}) does not fit {forWhat}, " +
+            $"which accepts identity kinds {string.Join(", ", provider.IdentityKinds)}; Credentials that fit in namespace \"{named.Namespace}\": {Describe(fitting)}");
     }
 
     private static string Describe(IEnumerable<Credential> credentials)

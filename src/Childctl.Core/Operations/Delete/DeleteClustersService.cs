@@ -61,7 +61,7 @@ public sealed partial class DeleteClustersService(Session session)
     /// <summary>The question to ask on a terminal before deleting <paramref name="clusterCount"/> clusters.</summary>
     public static string Question(int clusterCount) => Confirmation.Question("Delete", clusterCount);
 
-    /// <summary>Whether the typed answer confirms: 'yes' or 'y' for one cluster, the exact count for more.</summary>
+    /// <summary>Whether the typed answer confirms: exactly what <see cref="Question"/> asks for (<see cref="Confirmation.IsConfirmed"/>).</summary>
     public static bool IsConfirmed(string? answer, int clusterCount) => Confirmation.IsConfirmed(answer, clusterCount);
 
     internal async Task<DeletePlan> PlanAsync(DeleteRequest request, CancellationToken cancellationToken)

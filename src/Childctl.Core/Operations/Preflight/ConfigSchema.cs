@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Childctl.Core.Api;
+using Childctl.Core.Errors;
+using Childctl.Core.Templates;
+using Childctl.Kubernetes;
+using Json.Schema;
+
+namespace Childctl.Core.Operations.Preflight;
+
+/// <summary>
+/// A ClusterTemplate's values schema, as k0rdent publishes it for clients: the ConfigMap named in the template's
+/// <c>status.schemaConfigMapName</c> (<c>schema-ct-&lt;template&gt;</c>), data key <c>schema</c> (REFERENCE.md §9, §11).
+/// <c>spec.config</c> is checked the way the chart's Helm dry run checks it once the cluster exists: coalesced over the
+/// template's defaults (<c>status.config</c>, maps merge key by key, null deletes), then validated with JsonSchema.Net
+/// (the whole of JSON Schema, NativeAOT-clean). The violations are worded as the apiserver words a 422's causes
+/// (<see cref="SchemaViolation"/>), since that is the language kubectl users read.
+/// </summary>
+internal sealed class ConfigSchema
+{
+    public const string DataKey = "schema";
+
+    private static readonly ResourceKind ConfigMap = new(string.Empty, "v1", "configmaps", "ConfigMap");
+
+    private readonly JsonSchema _schema;
+    private readonly JsonNode _document;
+
+    private ConfigSchema(string template, string configMap, JsonSchema schema, JsonNode document)
+    {
+        Template = template;
+        ConfigMapName = configMap;
+        _schema = schema;
+        _document = document;
+    }
+
+    public string Template { get; }
+
+    public string ConfigMapName { get; }
+
+    /// <summary>
+    /// The template's published schema, or null when it publishes none (no <c>schemaConfigMapName</c>, no ConfigMap,
+    /// no <c>schema</c> key) or this user may not read it: then only k0rdent checks the values, after the create.
+    /// </summary>
+    public static async Task<ConfigSchema?> ReadAsync(ManagementApi api, ClusterTemplate template, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(template);
+        if (JsonPath.Find(template.Raw, "status", "schemaConfigMapName") is not { ValueKind: JsonValueKind.String } named || named.GetString() is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        JsonElement? configMap;
+        try
+        {
+            configMap = await api.TryGetAsync(ConfigMap, template.Namespace, name, cancellationToken);
+        }
+        catch (ChildctlException e) when (e.Kind == ErrorKind.PermissionDenied)
+        {
+            return null;
+        }
+
+        if (configMap is not { } found || JsonPath.Find(found, "data", DataKey) is not { ValueKind: JsonValueKind.String } text)
+        {
+            return null;
+        }
+
+        return Parse(template.Name, $"{template.Namespace}/{name}", text.GetString()!);
+    }
+
+    /// <summary>Reads a schema document; one that is not a JSON Schema is the template's fault, reported as such.</summary>
+    public static ConfigSchema Parse(string template, string configMap, string text)
+    {
+        try
+        {
+            var document = JsonNode.Parse(text) ?? throw new JsonException("empty document");
+            var schema = JsonSchema.FromText(text);
+            return new ConfigSchema(template, configMap, schema, document);
+        }
+        catch (Exception e) when (e is JsonException or JsonSchemaException or ArgumentException)
+        {
+            throw new ChildctlException(ErrorKind.General,
+                $"ClusterTemplate \"{template}\" publishes a values schema that cannot be read (ConfigMap {configMap}, key {DataKey}): {e.Message}");
+        }
+    }
+
+    /// <summary>The violations of <paramref name="config"/> coalesced over <paramref name="defaults"/>, sorted by field path.</summary>
+    public IReadOnlyList<SchemaViolation> Check(JsonObject? defaults, JsonObject? config)
+    {
+        var values = Coalesce(defaults?.DeepClone() as JsonObject ?? [], config);
+        using var instance = JsonDocument.Parse(values.ToJsonString());
+        var results = _schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        return (results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.SelectMany(e => SchemaViolation.From(e.Key, e.Value, d, values, _document)))
+            .Distinct()
+            .OrderBy(v => v.Field, StringComparer.Ordinal).ThenBy(v => v.Text, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Helm's coalescing of user values over chart defaults: maps merge key by key, anything else replaces, null deletes.</summary>
+    public static JsonObject Coalesce(JsonObject defaults, JsonObject? overrides)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        foreach (var (key, value) in overrides ?? [])
+        {
+            if (value is null)
+            {
+                defaults.Remove(key);
+            }
+            else if (value is JsonObject map && defaults[key] is JsonObject existing)
+            {
+                Coalesce(existing, map);
+            }
+            else
+            {
+                defaults[key] = value.DeepClone();
+            }
+        }
+
+        return defaults;
+    }
+
+    /// <summary>The one error for violations: the apiserver's 422 sentence, then where the rules come from.</summary>
+    public ChildctlException Refusal(string clusterName, IReadOnlyList<SchemaViolation> violations)
+    {
+        var causes = violations.Select(v => v.Text).ToList();
+        var list = causes.Count == 1 ? causes[0] : "[" + string.Join(", ", causes) + "]";
+        return ChildctlException.InvalidInput(
+            $"ClusterDeployment.{K0rdentKinds.Group} \"{clusterName}\" is invalid: {list} (the values schema of ClusterTemplate {Template}, ConfigMap {ConfigMapName}; k0rdent would fail HelmChartReady)");
+    }
+
+    /// <summary>The node a JSON Pointer (<c>/a/0/b</c>, or a URI fragment <c>#/a</c>) points at, or null.</summary>
+    internal static JsonNode? At(JsonNode? root, string pointer)
+    {
+        var node = root;
+        foreach (var raw in Uri.UnescapeDataString(pointer.TrimStart('#')).Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var part = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            node = node switch
+            {
+                JsonObject obj => obj[part],
+                JsonArray array when int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count => array[i],
+                _ => null,
+            };
+        }
+
+        return node;
+    }
+}
