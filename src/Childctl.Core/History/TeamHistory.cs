@@ -103,6 +103,12 @@ internal sealed partial class TeamHistory
             return;
         }
 
+        if (e.Action == EventActions.NoteAdded && _session.Cluster.UsesCredentialPlugin)
+        {
+            // A note needs no API answer and never starts a credential plugin: it stays pending for the next command.
+            return;
+        }
+
         var recorded = TeamEventCodec.ForTeam(e);
         var mirror = MirrorAsync(stream, recorded, pending, cancellationToken);
         var announce = _events.EmitAsync(stream, recorded, cancellationToken);
