@@ -35,7 +35,7 @@ public sealed class DamagedHistoryTests(LifecycleSandbox fixture) : IClassFixtur
         var file = Directory.GetFiles(run.HistoryDirectory, name + ".yaml", SearchOption.AllDirectories).Single();
         Damage(file, damage, other);
 
-        var scale = await run.RunAsync("scale", name, "--workers", "2");
+        var scale = await run.RunAsync("scale", name, "--workers", "2", "--force");
         var history = await run.RunAsync("history");
 
         Assert.DoesNotContain("unexpected", scale.Stderr + history.Stderr, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class DamagedHistoryTests(LifecycleSandbox fixture) : IClassFixtur
         run.CreateSession = options => new Session(options, disk = new FullDiskStore(new FileHistoryStore(options.HistoryDirectory, options.Time)));
         string[] args = command switch
         {
-            "scale" => ["scale", name, "--workers", "3"],
+            "scale" => ["scale", name, "--workers", "3", "--force"],
             "delete" => ["delete", name, "--yes"],
             _ => ["create", "aws", name, "--region", "us-west-2"],
         };

@@ -22,7 +22,7 @@ public sealed class InterruptTests(LifecycleSandbox fixture) : IClassFixture<Lif
         run.Interrupt = interrupt.Token;
         var held = Hold("patch");
 
-        var running = run.RunAsync("scale", "ic-scale", "--workers", "3");
+        var running = run.RunAsync("scale", "ic-scale", "--workers", "3", "--force");
         await held;
         await interrupt.CancelAsync();
         fixture.Faults.Answers.Release();
@@ -44,7 +44,7 @@ public sealed class InterruptTests(LifecycleSandbox fixture) : IClassFixture<Lif
         (run.Interrupt, run.Abandon) = (interrupt.Token, abandon.Token);
         var held = Hold("patch");
 
-        var running = run.RunAsync("scale", "ic-twice", "--workers", "5");
+        var running = run.RunAsync("scale", "ic-twice", "--workers", "5", "--force");
         await held;
         await interrupt.CancelAsync();
         await abandon.CancelAsync();

@@ -20,7 +20,7 @@ public sealed class LostAnswerTests(LifecycleSandbox fixture) : IClassFixture<Li
         Assert.Equal(0, (await run.RunAsync("create", "aws", "la-scale", "--region", "us-west-2", "--worker-number", "1")).ExitCode);
         fixture.Faults.Answers.CutNext = 1;
 
-        var result = await run.RunAsync("scale", "la-scale", "--workers", "3", "-v");
+        var result = await run.RunAsync("scale", "la-scale", "--workers", "3", "--force", "-v");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Contains("retrying patch ClusterDeployment \"la-scale\" in namespace \"kcm-system\" after", result.Stderr, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class LostAnswerTests(LifecycleSandbox fixture) : IClassFixture<Li
         (fixture.Faults.Answers.Verb, fixture.Faults.Answers.CutNext) = (command == "scale" ? "patch" : command, 1);
         string[] args = command switch
         {
-            "scale" => ["scale", name, "--workers", "4"],
+            "scale" => ["scale", name, "--workers", "4", "--force"],
             "create" => ["create", "aws", name, "--region", "us-west-2"],
             _ => ["delete", name, "--yes"],
         };
@@ -98,7 +98,7 @@ public sealed class LostAnswerTests(LifecycleSandbox fixture) : IClassFixture<Li
         var results = new List<int>();
         for (var workers = 2; workers <= 7; workers++)
         {
-            results.Add((await run.RunAsync("scale", "la-busy", "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture))).ExitCode);
+            results.Add((await run.RunAsync("scale", "la-busy", "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--force")).ExitCode);
         }
 
         fixture.Faults.Reset();
