@@ -30,7 +30,7 @@ public sealed class TeamHistoryTests(TeamSandbox fixture) : IClassFixture<TeamSa
         var alice = fixture.Teammate("alice");
         var bob = fixture.Teammate("bob");
         Assert.Equal(0, (await alice.RunAsync("create", "azure", "tm-shared", "--location", "eastus", "--subscription-id", "sub-1", "--reason", "team demo")).ExitCode);
-        Assert.Equal(0, (await alice.RunAsync("scale", "tm-shared", "--workers", "4", "--reason", "more load")).ExitCode);
+        Assert.Equal(0, (await alice.RunAsync("scale", "tm-shared", "--workers", "4", "--force", "--reason", "more load")).ExitCode);
         Assert.Equal(0, (await alice.RunAsync("note", "tm-shared", "scaled for the load test")).ExitCode);
 
         var status = await bob.RunAsync("status", "tm-shared");
@@ -148,7 +148,7 @@ public sealed class TeamHistoryTests(TeamSandbox fixture) : IClassFixture<TeamSa
     {
         var alice = fixture.Teammate("alice");
         Assert.Equal(0, (await alice.RunAsync("create", "azure", "tm-events", "--location", "eastus", "--subscription-id", "sub-1")).ExitCode);
-        Assert.Equal(0, (await alice.RunAsync("scale", "tm-events", "--workers", "3", "--reason", "peak traffic")).ExitCode);
+        Assert.Equal(0, (await alice.RunAsync("scale", "tm-events", "--workers", "3", "--force", "--reason", "peak traffic")).ExitCode);
 
         var events = await fixture.Kubectl.RunAsync("get", "events", "-n", "kcm-system",
             "--field-selector", "involvedObject.name=tm-events,reportingComponent=childctl", "-o", "json");
