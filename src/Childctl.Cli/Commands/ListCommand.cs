@@ -16,10 +16,16 @@ internal static class ListCommand
     {
         var filter = new FilterOptions("Label selector, as in kubectl (e.g. env=dev,team!=ops); applied by the server");
         var shape = new ListingOptions();
-        var command = shape.AddTo(filter.AddTo(new Command("list", "List child clusters with their live phase, provider and region")))
+        var watch = new Option<bool>("--watch", "-w") { Description = "After the list, print a row (or object) for each change, until Ctrl-C (as kubectl get -w)" };
+        var command = shape.AddTo(filter.AddTo(new Command("list", "List child clusters with their live phase, provider and region") { watch }))
             .Prints([OutputFormat.Wide, .. OutputOption.Objects]);
         Invocation.Bind(command, run, async (inv, ct) =>
         {
+            if (inv.Get(watch))
+            {
+                return await WatchAsync(inv, filter, shape, ct);
+            }
+
             var sortBy = shape.SortBy(inv);
             var objects = ObjectOutput.Handles(inv.Output) || sortBy is not null;
             var listing = await new ListClustersService(inv.Session).ListAsync(new ListRequest(filter.Read(inv), KeepObjects: objects), ct);
@@ -32,5 +38,25 @@ internal static class ListCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary><c>list -w</c>: the list, then each change, until Ctrl-C, which ends it cleanly (exit 0, as kubectl get -w).</summary>
+    private static async Task<int> WatchAsync(Invocation inv, FilterOptions filter, ListingOptions shape, CancellationToken ct)
+    {
+        if (shape.SortBy(inv) is not null)
+        {
+            await inv.Err.WriteLineAsync("warning: --watch requested, --sort-by will be ignored");
+        }
+
+        var view = new ListWatchView(inv, inv.Output == OutputFormat.Wide, clusters => shape.Layout(inv, inv.Layout, clusters.Select(c => c.Cluster.Labels).ToList()));
+        try
+        {
+            await new ListClustersService(inv.Session).WatchAsync(new ListRequest(filter.Read(inv)), view, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+
+        return ExitCodes.Success;
     }
 }

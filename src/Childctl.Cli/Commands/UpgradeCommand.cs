@@ -25,7 +25,7 @@ internal static class UpgradeCommand
         var latest = new Option<bool>("--latest") { Description = "Move each cluster to the newest of its own allowed targets" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (a filter or --all asks on a terminal)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show the plan of a batch upgrade and stop" };
-        var force = CommandOptions.Force("while the previous change is in flight (one NAME only)");
+        var force = CommandOptions.Force("while the previous change is in flight (each cluster of a batch; recorded as forced)");
         var reason = CommandOptions.Reason();
         var wait = CommandOptions.Wait("k0rdent reports the upgraded clusters Ready");
         var timeout = CommandOptions.Timeout();
@@ -63,6 +63,7 @@ internal static class UpgradeCommand
                 Target = inv.Get(to),
                 Yes = inv.Get(yes),
                 DryRun = inv.Get(dryRun),
+                Force = inv.Get(force),
                 Wait = inv.WaitFor(wait, timeout),
                 Reason = inv.Get(reason),
             };

@@ -13,19 +13,22 @@ internal static class ClusterListView
 {
     public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, bool color = false) => Render(listing, wide, now, new TableLayout(color));
 
-    public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, TableLayout layout)
+    public static string Render(ClusterListing listing, bool wide, DateTimeOffset now, TableLayout layout) =>
+        Table(listing.Clusters, wide, listing.Namespace is null, now).Render(layout);
+
+    /// <summary>The table of <paramref name="clusters"/>, its columns at least <paramref name="floor"/> wide (rows printed after an earlier table).</summary>
+    public static TableWriter Table(IEnumerable<ClusterOverview> clusters, bool wide, bool showNamespace, DateTimeOffset now, IReadOnlyList<int>? floor = null)
     {
-        var showNamespace = listing.Namespace is null;
-        var table = new TableWriter(Headers(wide, showNamespace));
+        var table = new TableWriter(Headers(wide, showNamespace)) { Floor = floor };
         var phase = table.ColumnOf("PHASE");
         table.StyleColumn("PHASE", row => CellStyles.Phase(row[phase]));
         table.StyleColumn("READY", row => CellStyles.Phase(row[phase]));
-        foreach (var overview in listing.Clusters)
+        foreach (var overview in clusters)
         {
             table.AddRow(Row(overview, wide, showNamespace, now));
         }
 
-        return table.Render(layout);
+        return table;
     }
 
     private static string[] Headers(bool wide, bool showNamespace)

@@ -34,16 +34,22 @@ internal sealed class CustomColumns
         return columns.Count > 0 ? new CustomColumns(columns) : throw new FormatException("no columns given (e.g. NAME:.metadata.name)");
     }
 
-    public string Render(IEnumerable<JsonElement> items, TableLayout layout)
+    public string Render(IEnumerable<JsonElement> items, TableLayout layout) => Table(items).Render(Plain(layout));
+
+    /// <summary>The table of <paramref name="items"/>, its columns at least <paramref name="floor"/> wide; render it with <see cref="Plain"/>.</summary>
+    public TableWriter Table(IEnumerable<JsonElement> items, IReadOnlyList<int>? floor = null)
     {
-        var table = new TableWriter([.. _columns.Select(c => c.Header)]);
+        var table = new TableWriter([.. _columns.Select(c => c.Header)]) { Floor = floor };
         foreach (var item in items)
         {
             table.AddRow([.. _columns.Select(c => Cell(c.Path.Evaluate(item)))]);
         }
 
-        return table.Render(layout with { Color = false, ExtraColumns = [] });
+        return table;
     }
+
+    /// <summary>The layout custom columns render with: no colour, no label columns.</summary>
+    public static TableLayout Plain(TableLayout layout) => layout with { Color = false, ExtraColumns = [] };
 
     private static string Cell(List<JsonElement> values)
     {

@@ -21,6 +21,18 @@ internal static class JsonOutput
 
     public static string Object(JsonElement obj) => Build(w => WriteObject(w, obj));
 
+    /// <summary>One object on one line (managedFields left out), for streams of objects: a watch's JSON lines.</summary>
+    public static string Line(JsonElement obj)
+    {
+        var buffer = new ArrayBufferWriter<byte>(8 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = false }))
+        {
+            WriteObject(writer, obj);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
     public static string List(IEnumerable<JsonElement> items) => Build(w =>
     {
         w.WriteStartObject();

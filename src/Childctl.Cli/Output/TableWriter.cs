@@ -60,22 +60,7 @@ internal sealed class TableWriter
             return Extended(layout).Render(layout with { ExtraColumns = [] });
         }
 
-        var widths = new int[_headers.Length];
-        for (var i = 0; i < widths.Length; i++)
-        {
-            widths[i] = _headers[i].Length;
-        }
-
-        var size = 0;
-        foreach (var row in _rows)
-        {
-            for (var i = 0; i < row.Length; i++)
-            {
-                widths[i] = Math.Max(widths[i], row[i].Length);
-                size += row[i].Length;
-            }
-        }
-
+        var (widths, size) = NaturalWidths();
         var cut = layout.Width is { } width && Fit(widths, width);
         var text = new StringBuilder(size + ((_rows.Count + 1) * Gap.Length * widths.Length * 2));
         if (!layout.NoHeaders)
@@ -91,10 +76,43 @@ internal sealed class TableWriter
         return text.ToString();
     }
 
+    /// <summary>
+    /// The widths the columns have before any cut (header, rows, <see cref="Floor"/>), with the layout's extra columns: what a
+    /// later table passes as its <see cref="Floor"/> to line up under this one.
+    /// </summary>
+    public int[] Widths(TableLayout layout) => layout.ExtraColumns.Count > 0 ? Extended(layout).Widths(layout with { ExtraColumns = [] }) : NaturalWidths().Widths;
+
+    /// <summary>
+    /// Widths the columns take at least, by index (the table's own columns, then the layout's extra ones): a table of rows
+    /// printed after an earlier one (<c>list -w</c>) lines up under it, as long as its cells fit.
+    /// </summary>
+    public IReadOnlyList<int>? Floor { get; init; }
+
+    private (int[] Widths, int Size) NaturalWidths()
+    {
+        var widths = new int[_headers.Length];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            widths[i] = Math.Max(_headers[i].Length, Floor is { } floor && i < floor.Count ? floor[i] : 0);
+        }
+
+        var size = 0;
+        foreach (var row in _rows)
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], row[i].Length);
+                size += row[i].Length;
+            }
+        }
+
+        return (widths, size);
+    }
+
     /// <summary>This table with <see cref="TableLayout.ExtraColumns"/> after its own; styles stay with their columns.</summary>
     private TableWriter Extended(TableLayout layout)
     {
-        var extended = new TableWriter([.. _headers, .. layout.ExtraColumns.Select(c => c.Header)]);
+        var extended = new TableWriter([.. _headers, .. layout.ExtraColumns.Select(c => c.Header)]) { Floor = Floor };
         Array.Copy(_styles, extended._styles, _styles.Length);
         for (var r = 0; r < _rows.Count; r++)
         {

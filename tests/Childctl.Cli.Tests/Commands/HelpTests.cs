@@ -12,6 +12,16 @@ public sealed class HelpTests
         Golden.Check("help/delete.txt", result);
     }
 
+    [Theory]
+    [InlineData("set config", "help/set-config.txt")]
+    [InlineData("edit", "help/edit.txt")]
+    public async Task Help_OfTheSpecChangingCommands_PrintsTheirExamplesAndExitCodes(string command, string golden)
+    {
+        var result = await TestCli.Bare.RunAsync(["help", .. command.Split(' ')]);
+
+        Golden.Check(golden, result);
+    }
+
     [Fact]
     public async Task Help_WhenAPrefixOfACommand_IsThatCommandsHelp()
     {
@@ -52,6 +62,8 @@ public sealed class HelpTests
     [InlineData("kubeconfig")]
     [InlineData("scale")]
     [InlineData("upgrade")]
+    [InlineData("set config")]
+    [InlineData("edit")]
     [InlineData("events")]
     [InlineData("delete")]
     [InlineData("sandbox up")]

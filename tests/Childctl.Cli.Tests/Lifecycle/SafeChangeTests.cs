@@ -32,6 +32,29 @@ public sealed class SafeChangeTests(StillSandbox fixture) : IClassFixture<StillS
     }
 
     [Fact]
+    public async Task UpgradeBatch_WhenOneClusterHasAChangeInFlight_FailsThatOneUntilForcedAndRecordsItForced()
+    {
+        Settled("sc-batch-a");
+        Settled("sc-batch-b");
+        Settled("sc-batch-c");
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("scale", "sc-batch-b", "--workers", "3")).ExitCode);
+        Assert.Equal(0, (await run.RunAsync("scale", "sc-batch-c", "--workers", "3")).ExitCode);
+
+        LifecycleGoldenTests.Check("upgrade-batch-in-flight.txt", await run.RunAsync("upgrade", "sc-batch-a", "sc-batch-b", "--to", "azure-standalone-cp-1-0-45"));
+        Assert.Equal("azure-standalone-cp-1-0-44", fixture.Get("sc-batch-b")["spec"]!["template"]!.GetValue<string>());
+        Assert.DoesNotContain("cluster_upgraded", run.HistoryText("sc-batch-b"), StringComparison.Ordinal);
+
+        LifecycleGoldenTests.Check("upgrade-batch-forced.txt",
+            await run.RunAsync("upgrade", "sc-batch-b", "sc-batch-c", "--to", "azure-standalone-cp-1-0-45", "--force", "--reason", "hotfix"));
+        Assert.Equal("azure-standalone-cp-1-0-45", fixture.Get("sc-batch-b")["spec"]!["template"]!.GetValue<string>());
+        Assert.Equal("azure-standalone-cp-1-0-45", fixture.Get("sc-batch-c")["spec"]!["template"]!.GetValue<string>());
+        var upgraded = run.HistoryText("sc-batch-b").Split("  - timestamp:").Single(e => e.Contains("action: cluster_upgraded", StringComparison.Ordinal));
+        Assert.Contains("forced: \"true\", forced_over: \"still has a change in flight", upgraded, StringComparison.Ordinal);
+        Assert.Contains("(forced)\"", upgraded, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scale_WhenTheClusterIsFailed_AsksForForceSayingWhy()
     {
         fixture.Seed("sc-failed", "False", "Failed", DateTimeOffset.UtcNow);

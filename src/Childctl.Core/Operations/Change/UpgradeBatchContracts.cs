@@ -8,8 +8,9 @@ namespace Childctl.Core.Operations.Change;
 /// <summary>
 /// <c>upgrade NAME... | -l SELECTOR | --provider ... | --all  --to TEMPLATE | --latest</c>: which clusters, to what
 /// (<see cref="Target"/> null: each to the newest of its own available upgrades), and how: <see cref="Yes"/> skips the
-/// confirmation a filter or --all needs, <see cref="DryRun"/> stops after the plan, <see cref="Wait"/> then follows the
-/// upgraded clusters until k0rdent reports them Ready.
+/// confirmation a filter or --all needs, <see cref="DryRun"/> stops after the plan, <see cref="Force"/> upgrades each even
+/// on top of a change in flight (recorded as forced, per cluster, as a single upgrade records it), <see cref="Wait"/> then
+/// follows the upgraded clusters until k0rdent reports them Ready.
 /// </summary>
 public sealed record UpgradeBatchRequest
 {
@@ -20,6 +21,9 @@ public sealed record UpgradeBatchRequest
     public bool Yes { get; init; }
 
     public bool DryRun { get; init; }
+
+    /// <summary>As <see cref="UpgradeRequest.Force"/>, for every cluster of the batch.</summary>
+    public bool Force { get; init; }
 
     public TimeSpan? Wait { get; init; }
 

@@ -11,8 +11,8 @@ namespace Childctl.Core.Operations.Change;
 /// connection), plan (one read of the scope: each cluster's template now and the target it will move to, or why it is
 /// skipped), confirm through the <see cref="IUpgradeBatchInteraction"/> when a filter or --all chose the clusters (a dry
 /// run stops here; <c>--yes</c> goes ahead; on a terminal the count is typed; with no terminal, refuse), then upgrade each
-/// through the one single-cluster path (<see cref="UpgradeService.UpgradeAsync"/>, with its checks, its recording and
-/// the plan's uid as a precondition) with bounded parallelism, and with <c>--wait</c> follow all the upgraded clusters
+/// through the one single-cluster path (<see cref="UpgradeService.UpgradeAsync"/>, with its checks and guard, <c>--force</c>
+/// passed on, its recording and the plan's uid as a precondition) with bounded parallelism, and with <c>--wait</c> follow all the upgraded clusters
 /// at once (<see cref="BatchWaitService"/>). All clusters share one operation id in history.
 /// </summary>
 public sealed class UpgradeClustersService(Session session)
@@ -44,7 +44,7 @@ public sealed class UpgradeClustersService(Session session)
             await Confirmation.AskAsync("Upgrade", count, interaction.CanAsk, interaction.AskAsync, cancellationToken);
         }
 
-        var results = await ExecuteAsync(plan, request.Reason, interaction, cancellationToken);
+        var results = await ExecuteAsync(plan, request, interaction, cancellationToken);
         ThrowIfTheOnlyOneFailed(plan, results);
         BatchWaitSummary? waited = null;
         if (request.Wait is { } timeout && results.Any(r => !r.Failed))
@@ -89,7 +89,7 @@ public sealed class UpgradeClustersService(Session session)
         return new UpgradePlanItem(c.Namespace, c.Name, c.Uid, overview.Verdict.Phase.ToString(), c.Template, skipped is null ? to : null, skipped);
     }
 
-    private async Task<IReadOnlyList<UpgradeItemResult>> ExecuteAsync(UpgradePlan plan, string? reason, IUpgradeBatchInteraction interaction, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<UpgradeItemResult>> ExecuteAsync(UpgradePlan plan, UpgradeBatchRequest batch, IUpgradeBatchInteraction interaction, CancellationToken cancellationToken)
     {
         var items = plan.ToUpgrade;
         var results = new UpgradeItemResult[items.Count];
@@ -97,7 +97,7 @@ public sealed class UpgradeClustersService(Session session)
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), options, async (index, ct) =>
         {
             var item = items[index];
-            var request = new UpgradeRequest(item.Name, item.To) { Namespace = item.Namespace, ExpectedUid = item.Uid, Reason = reason };
+            var request = new UpgradeRequest(item.Name, item.To) { Namespace = item.Namespace, ExpectedUid = item.Uid, Reason = batch.Reason, Force = batch.Force };
             UpgradeItemResult result;
             try
             {

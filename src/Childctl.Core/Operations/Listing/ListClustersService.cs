@@ -18,7 +18,7 @@ public sealed record ClusterListing(string? Namespace, IReadOnlyList<ClusterOver
 /// not one GET per cluster), derives each cluster's phase, provider and region, filters and sorts. Unless the objects
 /// themselves are to be printed, each page is released as soon as its clusters' overviews are derived.
 /// </summary>
-public sealed class ListClustersService(Session session)
+public sealed partial class ListClustersService(Session session)
 {
     public async Task<ClusterListing> ListAsync(ListRequest request, CancellationToken cancellationToken)
     {
@@ -40,12 +40,15 @@ public sealed class ListClustersService(Session session)
             throw;
         }
 
-        matching.Sort(static (a, b) =>
-        {
-            var byNamespace = string.CompareOrdinal(a.Cluster.Namespace, b.Cluster.Namespace);
-            return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Cluster.Name, b.Cluster.Name);
-        });
+        matching.Sort(ByNamespaceThenName);
         return new ClusterListing(ns, matching);
+    }
+
+    /// <summary>The order of a listing: by namespace, then name.</summary>
+    private static int ByNamespaceThenName(ClusterOverview a, ClusterOverview b)
+    {
+        var byNamespace = string.CompareOrdinal(a.Cluster.Namespace, b.Cluster.Namespace);
+        return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Cluster.Name, b.Cluster.Name);
     }
 
     /// <summary>The list with every object kept, for printing them.</summary>
