@@ -18,4 +18,14 @@ public sealed class LineSignal(string expected) : StringWriter
             _seen.TrySetResult();
         }
     }
+
+    /// <summary>Text written in one piece (a table of several lines) counts too.</summary>
+    public override void Write(string? value)
+    {
+        base.Write(value);
+        if (value?.Contains(expected, StringComparison.Ordinal) == true)
+        {
+            _seen.TrySetResult();
+        }
+    }
 }

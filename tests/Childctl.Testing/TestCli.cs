@@ -92,10 +92,14 @@ public sealed class TestCli
     }
 
     /// <param name="stderr">Where narration goes while the command runs (e.g. a writer that signals a line); its text is the result's Stderr.</param>
-    public async Task<CliResult> RunAsync(StringWriter stderr, params string[] args)
+    public Task<CliResult> RunAsync(StringWriter stderr, params string[] args) => RunAsync(stderr, new StringWriter(), args);
+
+    /// <param name="stderr">Where narration goes while the command runs; its text is the result's Stderr.</param>
+    /// <param name="stdout">Where data goes while the command runs (e.g. a <see cref="LineSignal"/> for a watch's rows); its text is the result's Stdout.</param>
+    public async Task<CliResult> RunAsync(StringWriter stderr, StringWriter stdout, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(stderr);
-        var stdout = new StringWriter();
+        ArgumentNullException.ThrowIfNull(stdout);
         var host = new CliHost
         {
             Out = stdout,

@@ -30,6 +30,10 @@ internal static class ClusterNameCompletion
         foreach (var argument in command.Arguments.Where(a => a.Name == "name"))
         {
             argument.CompletionSources.Add(context => Names(run, context.ParseResult).Select(n => new CompletionItem(n)));
+
+            // Without a help name, help shows an argument with completions as its completions (<my-cluster|other>): the
+            // clusters of the moment, read from the API or history, where the usage should say <name>.
+            argument.HelpName ??= argument.Name;
         }
 
         foreach (var sub in command.Subcommands)

@@ -7,17 +7,23 @@ using Childctl.Core.Operations.Create;
 namespace Childctl.Cli.Commands;
 
 /// <summary>
-/// <c>childctl create azure|aws|gcp NAME ...</c> and <c>childctl create -f FILE</c>: one subcommand per cloud with the
+/// <c>childctl create azure|aws|gcp NAME ...</c> and <c>childctl create -f FILE|DIR</c>: one subcommand per cloud with the
 /// flags of the old create-*-child.sh scripts (the location flags as <see cref="CloudProvider"/> lists them). Everything
-/// is checked before anything is written; the output is <see cref="CreateView"/>'s.
+/// is checked before anything is written; the output of one cluster is <see cref="CreateView"/>'s, several objects from
+/// -f go through <see cref="CreateClustersService"/> (one plan, one confirmation; exit 8 when some failed).
 /// </summary>
 internal static class CreateCommand
 {
     public static Command Create(CliRun run)
     {
-        var file = new Option<string?>("--filename", "-f") { Description = "Create the ClusterDeployment in this YAML or JSON file ('-' for stdin)" };
+        var file = new Option<string?>("--filename", "-f")
+        {
+            Description = "Create the ClusterDeployments in this YAML or JSON file (every document, a List's items; '-' for stdin), or in the .yaml, .yml and .json files of this directory",
+        };
+        var recursive = new Option<bool>("--recursive", "-R") { Description = "With -f DIRECTORY, read its subdirectories too" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Do not ask for confirmation (creating more than one cluster asks on a terminal)" };
         var common = new CommonOptions();
-        var command = common.AddTo(new Command("create", "Create a child cluster from flags (create azure|aws|gcp NAME) or from a file (-f)") { file });
+        var command = common.AddTo(new Command("create", "Create a child cluster from flags (create azure|aws|gcp NAME) or from files (-f)") { file, recursive, yes });
         foreach (var provider in CloudProvider.All)
         {
             command.Subcommands.Add(ForCloud(run, provider));
@@ -26,9 +32,15 @@ internal static class CreateCommand
         Invocation.Bind(command, run, async (inv, ct) =>
         {
             var path = inv.Get(file) ?? throw ChildctlException.InvalidInput("name a cloud (childctl create azure|aws|gcp NAME ...) or give a file with -f FILE");
-            var source = path == "-" ? "stdin" : path;
-            var request = common.Read(inv) with { Manifest = ManifestReader.Read(await ReadAsync(inv, path, "a ClusterDeployment manifest (YAML or JSON)", ct), source), Source = source };
-            return await CreateAsync(inv, request, ct);
+            var manifests = await ManifestFiles.ReadAsync(inv, path, inv.Get(recursive), ct);
+            if (manifests is [var (manifest, source)])
+            {
+                return await CreateAsync(inv, common.Read(inv) with { Manifest = manifest, Source = source }, ct);
+            }
+
+            var batch = new CreateBatchRequest(manifests, common.Read(inv)) { Yes = inv.Get(yes) };
+            var summary = await new CreateClustersService(inv.Session).RunAsync(batch, new CreateBatchView(inv), ct);
+            return summary.PartiallyFailed ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;
     }

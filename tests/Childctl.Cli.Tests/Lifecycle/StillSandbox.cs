@@ -14,14 +14,14 @@ public sealed class StillSandbox : LifecycleSandbox
 
     protected override SandboxOptions Options => new() { EnableController = false };
 
-    /// <summary>Creates a ClusterDeployment with the given Ready state written as k0rdent would, at generation 1.</summary>
+    /// <summary>Creates a ClusterDeployment with the given Ready state written as k0rdent would, at generation 1, with <paramref name="labels"/> (key=value).</summary>
     public JsonObject Seed(string name, string readyStatus, string readyReason, DateTimeOffset readySince, IEnumerable<string>? labels = null)
     {
         var created = Sandbox.Store.Create(ResourceType.ClusterDeployment, new JsonObject
         {
             ["apiVersion"] = "k0rdent.mirantis.com/v1beta1",
             ["kind"] = "ClusterDeployment",
-            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = Ns },
+            ["metadata"] = Metadata(name, labels),
             ["spec"] = new JsonObject
             {
                 ["template"] = "azure-standalone-cp-1-0-44",
@@ -50,6 +50,19 @@ public sealed class StillSandbox : LifecycleSandbox
                 Condition("Ready", readyStatus, readyReason)),
         };
         return Sandbox.Store.UpdateStatus(ResourceType.ClusterDeployment, obj, "manager");
+    }
+
+    private static JsonObject Metadata(string name, IEnumerable<string>? labels)
+    {
+        var metadata = new JsonObject { ["name"] = name, ["namespace"] = Ns };
+        foreach (var label in labels ?? [])
+        {
+            var equals = label.IndexOf('=', StringComparison.Ordinal);
+            metadata["labels"] ??= new JsonObject();
+            metadata["labels"]![label[..equals]] = label[(equals + 1)..];
+        }
+
+        return metadata;
     }
 
     public JsonObject Get(string name) => Sandbox.Store.Get(ResourceType.ClusterDeployment, Ns, name)!;

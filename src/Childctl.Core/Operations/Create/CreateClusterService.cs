@@ -55,7 +55,7 @@ public sealed partial class CreateClusterService(Session session)
     }
 
     /// <summary>The checks against the API, ending with the server-side dry run: the result of a dry run create, and the cloud.</summary>
-    private async Task<(CreateResult Result, CloudProvider? Provider)> CheckAsync(CreateRequest request, Draft draft, OperationContext? operation, CancellationToken cancellationToken)
+    internal async Task<(CreateResult Result, CloudProvider? Provider)> CheckAsync(CreateRequest request, Draft draft, OperationContext? operation, CancellationToken cancellationToken)
     {
         var api = session.Api;
         var spec = new SpecToCheck(draft.Namespace, draft.Name, draft.Provider, draft.Template, draft.Credential);
