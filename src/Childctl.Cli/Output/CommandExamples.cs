@@ -28,6 +28,7 @@ internal static class CommandExamples
         ["list"] = ([
             "# The failed clusters in every namespace, newest first", "childctl list -A --phase Failed --sort-by .metadata.creationTimestamp",
             "# Production clusters with their env and team labels as columns", "childctl list -l env=prod -L env,team",
+            "# The list, then a row per change until Ctrl-C (as kubectl get -w)", "childctl list -w -A --phase Provisioning,Failed",
             "# Namespace, name and derived phase of each cluster, for a script",
             "childctl list -A -o jsonpath='{range .items[*]}{.metadata.namespace} {.metadata.name} {.childctl.phase}{\"\\n\"}{end}'"], CommandHelp.Api),
         ["status"] = ([
@@ -42,7 +43,9 @@ internal static class CommandExamples
         ["create"] = ([
             "# From a manifest (YAML or JSON; - for stdin)", "childctl create -f cluster.yaml --reason \"ticket 42\"",
             "# An Azure cluster, waiting until it is Ready", "childctl create azure dev-1 --location eastus --subscription-id SUB --wait",
-            "# Check a manifest with the API server and create nothing", "childctl create -f cluster.yaml --dry-run"], [.. CommandHelp.Api, .. Wait, Partial]),
+            "# Check a manifest with the API server and create nothing", "childctl create -f cluster.yaml --dry-run",
+            "# Every manifest in a folder as one plan, without asking, waiting for all (exit 8 when some fail)", "childctl create -f clusters/ --yes --wait"],
+            [.. CommandHelp.Api, .. Wait, Partial]),
         ["create azure"] = ([
             "# A cluster in West Europe with 5 workers, waiting until it is Ready",
             "childctl create azure dev-1 --location westeurope --subscription-id SUB --worker-number 5 --wait",
