@@ -20,6 +20,13 @@ internal static class CommandExamples
 
     private static readonly int[] Wait = [Timeout, Failed, Interrupted];
 
+    private static readonly string[] SetConfig =
+    [
+        "# Three workers and a bigger worker machine, checked as create checks them", "childctl set config my-cluster workersNumber=3 worker.instanceType=t3.large",
+        "# Merge a values file and remove a key, recording why", "childctl set config my-cluster -f values.yaml --unset worker.rootVolumeSize --reason \"ticket 42\"",
+        "# Fix a failed cluster's config and wait until it is Ready", "childctl set config my-cluster location=eastus --wait --timeout 30m",
+    ];
+
     private static readonly Dictionary<string, (string[] Examples, int[] Codes)> Table = new(StringComparer.Ordinal)
     {
         [""] = ([
@@ -77,15 +84,8 @@ internal static class CommandExamples
             "# Every cluster that has an upgrade, in every namespace", "childctl upgrade --list -A",
             "# Move the dev clusters to their newest template: plan first, then without asking, and wait", "childctl upgrade -l env=dev --latest --dry-run",
             "childctl upgrade -l env=dev --latest --yes --wait"], [.. CommandHelp.Api, .. Wait, Partial]),
-        ["set"] = ([
-            "# Three workers and a bigger worker machine, checked as create checks them", "childctl set config my-cluster workersNumber=3 worker.instanceType=t3.large",
-            "# Merge a values file and remove a key, recording why", "childctl set config my-cluster -f values.yaml --unset worker.rootVolumeSize --reason \"ticket 42\""],
-            [.. CommandHelp.Api, .. Wait]),
-        ["set config"] = ([
-            "# Three workers and a bigger worker machine, checked as create checks them", "childctl set config my-cluster workersNumber=3 worker.instanceType=t3.large",
-            "# Merge a values file and remove a key, recording why", "childctl set config my-cluster -f values.yaml --unset worker.rootVolumeSize --reason \"ticket 42\"",
-            "# Fix a failed cluster's config and wait until it is Ready", "childctl set config my-cluster location=eastus --wait --timeout 30m"],
-            [.. CommandHelp.Api, .. Wait]),
+        ["set"] = (SetConfig[..4], [.. CommandHelp.Api, .. Wait]),
+        ["set config"] = (SetConfig, [.. CommandHelp.Api, .. Wait]),
         ["edit"] = ([
             "# The cluster's spec in your editor; saved, it is checked as create checks it", "childctl edit my-cluster",
             "# With another editor, recording why, and wait until it is Ready again", "KUBE_EDITOR=nano childctl edit my-cluster --reason \"fix location\" --wait"],
