@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Childctl.Kubernetes.Identity;
-using Polly;
 
 namespace Childctl.Kubernetes;
 
@@ -15,7 +14,7 @@ namespace Childctl.Kubernetes;
 public sealed partial class ApiClient : IDisposable
 {
     private readonly ApiTransport _transport;
-    private readonly ResiliencePipeline _reads;
+    private readonly RetryLoop _reads;
     private readonly ApiOptions _options;
     private readonly IDisposable _caBundleScope;
 
@@ -43,7 +42,7 @@ public sealed partial class ApiClient : IDisposable
     {
         try
         {
-            return await _reads.ExecuteAsync(static async (state, ct) => await state(ct), call, cancellationToken);
+            return await _reads.ExecuteAsync(call, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
