@@ -7,8 +7,8 @@ namespace Childctl.Kubernetes.Transport;
 /// <summary>
 /// Sends one header line per value, as Go's <c>Header.Add</c> does and as the API server reads Impersonate-Group and
 /// Impersonate-Extra-*: each line is one group or one value. .NET's HTTP client cannot: the values of one header name go
-/// out as one comma-joined line (<c>Impersonate-Group: a, b</c>), which the API server takes for a single group named
-/// "a, b". So every value after a name's first is put on the request under an alias, a name no server knows
+/// out as one comma-joined line (<c>Impersonate-Group: a, b</c>) over HTTP/1.1 and as one joined field over HTTP/2,
+/// which the API server takes for a single group named "a, b". So every value after a name's first is put on the request under an alias, a name no server knows
 /// (<c>X-Childctl-&lt;nonce&gt;-&lt;n&gt;-Impersonate-Group</c>, the nonce random per process), and the connection's
 /// plaintext stream (<see cref="SocketsHttpHandler.PlaintextStreamFilter"/>, inside TLS) turns each alias line back into
 /// the real name on its own line before the bytes leave. HTTP/1.1 only, where a request head is plain text and is
