@@ -26,7 +26,7 @@ internal sealed record SchemaFinding(string Pointer, string Keyword, JsonObject 
 /// from JsonSchema.Net, whose module initialiser cost every childctl start about 30 million instructions
 /// (docs/performance.md, "Start-up"); shared by the CLI and the sandbox as linked source.
 /// </summary>
-internal sealed class ValuesSchemaEvaluator
+internal sealed partial class ValuesSchemaEvaluator
 {
     private const int MaxDepth = 64;
 
@@ -125,82 +125,6 @@ internal sealed class ValuesSchemaEvaluator
             if (branch is JsonObject chosen)
             {
                 Check(chosen, value, pointer, findings, depth + 1);
-            }
-        }
-    }
-
-    private void CheckObject(JsonObject schema, JsonObject obj, string pointer, List<SchemaFinding> findings, int depth)
-    {
-        var properties = schema["properties"] as JsonObject;
-        var missing = Strings(schema["required"]).Where(r => !obj.ContainsKey(r)).ToList();
-        if (missing.Count > 0)
-        {
-            findings.Add(new(pointer, "required", schema, obj, missing));
-        }
-
-        Count(schema, "minProperties", obj.Count, (n, min) => n < min, pointer, obj, findings);
-        Count(schema, "maxProperties", obj.Count, (n, max) => n > max, pointer, obj, findings);
-        var patterns = (schema["patternProperties"] as JsonObject ?? []).Select(p => (Regex: Pattern(p.Key), Schema: p.Value as JsonObject)).ToList();
-        var extra = new List<string>();
-        foreach (var (key, child) in obj)
-        {
-            var at = pointer + "/" + Escape(key);
-            var declared = false;
-            if (properties?[key] is JsonObject property)
-            {
-                declared = true;
-                Check(property, child, at, findings, depth + 1);
-            }
-
-            foreach (var (regex, patternSchema) in patterns.Where(p => p.Regex.IsMatch(key)))
-            {
-                declared = true;
-                if (patternSchema is not null)
-                {
-                    Check(patternSchema, child, at, findings, depth + 1);
-                }
-            }
-
-            if (declared)
-            {
-                continue;
-            }
-
-            switch (schema["additionalProperties"])
-            {
-                case JsonObject additional:
-                    Check(additional, child, at, findings, depth + 1);
-                    break;
-                case JsonValue flag when flag.GetValueKind() == JsonValueKind.False:
-                    extra.Add(key);
-                    break;
-            }
-        }
-
-        if (extra.Count > 0)
-        {
-            findings.Add(new(pointer, "additionalProperties", schema, obj, extra));
-        }
-    }
-
-    private void CheckArray(JsonObject schema, JsonArray array, string pointer, List<SchemaFinding> findings, int depth)
-    {
-        Count(schema, "minItems", array.Count, (n, min) => n < min, pointer, array, findings);
-        Count(schema, "maxItems", array.Count, (n, max) => n > max, pointer, array, findings);
-        if (schema["uniqueItems"] is JsonValue unique && unique.GetValueKind() == JsonValueKind.True
-            && array.Select((item, i) => array.Take(i).Any(earlier => JsonNode.DeepEquals(earlier, item))).Any(dup => dup))
-        {
-            findings.Add(new(pointer, "uniqueItems", schema, array, []));
-        }
-
-        var prefix = schema["prefixItems"] as JsonArray ?? schema["items"] as JsonArray ?? [];
-        var rest = schema["items"] as JsonObject ?? (schema["items"] is JsonArray ? schema["additionalItems"] as JsonObject : null);
-        for (var i = 0; i < array.Count; i++)
-        {
-            var itemSchema = i < prefix.Count ? prefix[i] as JsonObject : rest;
-            if (itemSchema is not null)
-            {
-                Check(itemSchema, array[i], string.Create(CultureInfo.InvariantCulture, $"{pointer}/{i}"), findings, depth + 1);
             }
         }
     }
