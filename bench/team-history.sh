@@ -53,8 +53,8 @@ token="$(python3 -c "import sys,yaml;print(yaml.safe_load(open(sys.argv[1]))['us
 server="$(kubectl config view -o jsonpath='{.clusters[0].cluster.server}')"
 curl -sk -X PUT -H "Authorization: Bearer $token" -d '{"latencyMs": 50}' "$server/sandbox/v1/faults" > /dev/null
 hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/team-mirror.json" \
-    -n team-on "$childctl note bench-team mirrored" \
-    -n team-off "env CHILDCTL_TEAM_HISTORY=off $childctl note bench-team local-only" > "$out/team-mirror.txt"
+    -n team-on "$childctl note bench-team mirrored --force" \
+    -n team-off "env CHILDCTL_TEAM_HISTORY=off $childctl note bench-team local-only --force" > "$out/team-mirror.txt"
 curl -sk -X DELETE -H "Authorization: Bearer $token" "$server/sandbox/v1/faults" > /dev/null
 
 python3 - "$out/team-history.json" "$out/team-mirror.json" <<'PY' | tee -a "$out/team-summary.txt"

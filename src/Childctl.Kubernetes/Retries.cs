@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Polly;
-using Polly.Retry;
 
 namespace Childctl.Kubernetes;
 
@@ -14,31 +12,9 @@ namespace Childctl.Kubernetes;
 /// </summary>
 internal static class ReadRetry
 {
-    public static ResiliencePipeline Create(ApiOptions options)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = options.Time };
-        if (options.MaxReadRetries <= 0)
-        {
-            return builder.Build();
-        }
-
-        builder.AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e)),
-            MaxRetryAttempts = options.MaxReadRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.FirstRetryDelay,
-            MaxDelay = options.MaxRetryDelay,
-            DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception, options.MaxRetryDelay, options.Time.GetUtcNow())),
-            OnRetry = args =>
-            {
-                options.OnRetry?.Invoke(WriteRetry.Describe("a read", args.Outcome.Exception, args.AttemptNumber + 2, options.MaxReadRetries + 1, args.RetryDelay));
-                return default;
-            },
-        });
-        return builder.Build();
-    }
+    public static RetryLoop Create(ApiOptions options) =>
+        new(options, options.MaxReadRetries, IsTransient,
+            (error, attempt, delay) => options.OnRetry?.Invoke(WriteRetry.Describe("a read", error, attempt, options.MaxReadRetries + 1, delay)));
 
     public static bool IsTransient(Exception error) => error switch
     {
@@ -104,31 +80,9 @@ internal static class ReadRetry
 /// </summary>
 internal static class WriteRetry
 {
-    public static ResiliencePipeline Create(ApiOptions options, ApiTarget target, WriteSafety safety)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = options.Time };
-        if (options.MaxWriteRetries <= 0)
-        {
-            return builder.Build();
-        }
-
-        builder.AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && ShouldRetry(e, safety)),
-            MaxRetryAttempts = options.MaxWriteRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.FirstRetryDelay,
-            MaxDelay = options.MaxRetryDelay,
-            DelayGenerator = args => ValueTask.FromResult(ReadRetry.RetryAfter(args.Outcome.Exception, options.MaxRetryDelay, options.Time.GetUtcNow())),
-            OnRetry = args =>
-            {
-                options.OnRetry?.Invoke(Describe($"{target.Verb} {target.Describe()}", args.Outcome.Exception, args.AttemptNumber + 2, options.MaxWriteRetries + 1, args.RetryDelay));
-                return default;
-            },
-        });
-        return builder.Build();
-    }
+    public static RetryLoop Create(ApiOptions options, ApiTarget target, WriteSafety safety) =>
+        new(options, options.MaxWriteRetries, e => ShouldRetry(e, safety),
+            (error, attempt, delay) => options.OnRetry?.Invoke(Describe($"{target.Verb} {target.Describe()}", error, attempt, options.MaxWriteRetries + 1, delay)));
 
     /// <summary>429 for any write; server errors and broken connections only for a repeatable one.</summary>
     public static bool ShouldRetry(Exception error, WriteSafety safety) =>
@@ -146,6 +100,42 @@ internal static class WriteRetry
         };
         var seconds = delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         return $"retrying {what} after {why}: attempt {attempt} of {attempts} in {seconds}s";
+    }
+}
+
+/// <summary>
+/// Runs a call again after the failures <c>retryable</c> names, at most <c>retries</c> more times: waiting what the server's
+/// Retry-After asks (capped), else an exponential backoff from <see cref="ApiOptions.FirstRetryDelay"/> up to
+/// <see cref="ApiOptions.MaxRetryDelay"/> with jitter (each delay drawn from half to all of its step, so that clients
+/// that failed together do not return together). Each retry is told first (<c>-v</c>). Written here rather than
+/// built with Polly.Core, whose option validation (DataAnnotations, by reflection) cost every API command about
+/// 8.7 million instructions at start-up (callgrind, docs/performance.md), for the one strategy used.
+/// </summary>
+internal sealed class RetryLoop(ApiOptions options, int retries, Func<Exception, bool> retryable, Action<Exception, int, TimeSpan> onRetry)
+{
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call(cancellationToken);
+            }
+            catch (Exception e) when (attempt < retries && !cancellationToken.IsCancellationRequested && retryable(e))
+            {
+                var delay = ReadRetry.RetryAfter(e, options.MaxRetryDelay, options.Time.GetUtcNow()) ?? Backoff(attempt);
+                onRetry(e, attempt + 2, delay);
+                await Task.Delay(delay, options.Time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The n-th step (0-based) of the exponential backoff, jittered within its upper half and capped.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var step = options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 30));
+        var capped = Math.Min(step, options.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() / 2)));
     }
 }
 

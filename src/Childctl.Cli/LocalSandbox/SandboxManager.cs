@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Childctl.Core.Errors;
+using Childctl.History.Storage;
 
 namespace Childctl.Cli.LocalSandbox;
 
@@ -28,7 +29,7 @@ internal sealed class SandboxManager
     /// <summary>Starts a sandbox tied to this process; <see cref="RunUntilStoppedAsync"/> then keeps it in the foreground.</summary>
     public async Task<SandboxChild> StartAttachedAsync(SandboxLaunchOptions options, CancellationToken cancellationToken)
     {
-        var executable = Prepare();
+        var executable = Prepare(options);
         var child = await SandboxLauncher.StartAttachedAsync(executable, options, _host.Err, _host.Time, cancellationToken);
         States.Write(new SandboxState(child.Pid, child.StartedAt, child.Ready.BaseUri, child.Ready.KubeconfigPath, ""));
         return child;
@@ -37,7 +38,7 @@ internal sealed class SandboxManager
     /// <summary>Starts a sandbox that outlives this process, logging to the state folder.</summary>
     public async Task<SandboxState> StartDetachedAsync(SandboxLaunchOptions options, CancellationToken cancellationToken)
     {
-        var executable = Prepare();
+        var executable = Prepare(options);
         using var child = await SandboxLauncher.StartDetachedAsync(executable, options, States.LogFile, _host.Time, cancellationToken);
         var state = new SandboxState(child.Pid, child.StartedAt, child.Ready.BaseUri, child.Ready.KubeconfigPath, States.LogFile);
         States.Write(state);
@@ -115,7 +116,11 @@ internal sealed class SandboxManager
                 stop.Cancel();
             });
 
-    private SandboxExecutable Prepare()
+    /// <summary>
+    /// Checks that no sandbox runs, finds the executable, and creates the state folder and the kubeconfigs' folders
+    /// (0700, parents included, before the sandbox writes its kubeconfigs there).
+    /// </summary>
+    private SandboxExecutable Prepare(SandboxLaunchOptions options)
     {
         if (States.ReadRunning() is { } running)
         {
@@ -126,6 +131,19 @@ internal sealed class SandboxManager
         States.Clear(States.Read());
         var executable = SandboxExecutable.Locate(_host.GetEnvironmentVariable);
         States.EnsureDirectory();
+        foreach (var kubeconfig in new[] { options.KubeconfigPath, options.ViewerKubeconfigPath }.OfType<string>())
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(kubeconfig))!;
+            try
+            {
+                PrivateFolders.Create(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw ChildctlException.InvalidInput($"cannot create the folder {folder} for the sandbox's kubeconfig {kubeconfig}: {e.Message}");
+            }
+        }
+
         return executable;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Childctl.History.Storage;
 
 namespace Childctl.Cli.LocalSandbox;
 
@@ -74,17 +75,8 @@ internal sealed class SandboxStateStore
         File.Delete(DefaultViewerKubeconfig);
     }
 
-    public void EnsureDirectory()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-            return;
-        }
-
-        System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.SetUnixFileMode(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
+    /// <summary>Creates the folder, and its missing parents, 0700.</summary>
+    public void EnsureDirectory() => PrivateFolders.Create(Directory);
 
     /// <summary>Creates (or empties) a file only its owner can read.</summary>
     public static void CreatePrivateFile(string path)

@@ -47,7 +47,9 @@ public sealed class NoteService(Session session)
             return true;
         });
         var (uid, unknown, missing) = await LookupUidAsync(ns, request.Name, cancellationToken);
-        var history = (await session.History.ReadAsync(stream, cancellationToken)).Document?.Events ?? [];
+        // History only matters when the live object gave no uid (it may name the one open incarnation); a note on a
+        // live cluster does not read the whole file for nothing.
+        var history = uid is null ? (await session.History.ReadAsync(stream, cancellationToken)).Document?.Events ?? [] : [];
         if (missing && history.Count == 0 && !request.Force)
         {
             throw ChildctlException.NotFound(

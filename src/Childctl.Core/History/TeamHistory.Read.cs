@@ -58,8 +58,11 @@ internal static class TeamViews
     /// <param name="local">The local events the view kept (already filtered).</param>
     private static ClusterTimeline Timeline(HistoryStreamId stream, string path, HistoryHeader header, IReadOnlyList<HistoryEvent> local, IReadOnlyList<HistoryEvent> team, HistoryFilter filter, TornTail? torn)
     {
-        var shown = TeamMerge.Merge(stream, local, team.Where(filter.Matches));
-        var history = new ClusterHistory(stream, path, header, shown.Events, Incarnations.Group(TeamMerge.Merge(stream, local, team).Events), torn);
+        var kept = team.Where(filter.Matches).ToList();
+        var shown = TeamMerge.Merge(stream, local, kept);
+        // Unfiltered (the usual case), the whole merged history is the one shown: merging 10,000 events once is enough.
+        var whole = kept.Count == team.Count ? shown : TeamMerge.Merge(stream, local, team);
+        var history = new ClusterHistory(stream, path, header, shown.Events, Incarnations.Group(whole.Events), torn);
         return new ClusterTimeline(history, shown);
     }
 }

@@ -23,6 +23,9 @@ internal sealed partial class TeamHistory
     /// <summary>How long a read-only command (history) waits when it must ask whether team history is on.</summary>
     private static readonly TimeSpan ReadCheckLimit = TimeSpan.FromSeconds(3);
 
+    /// <summary>Debugging and crash tests only: stop after the local append, before the mirror.</summary>
+    public const string PauseVariable = "CHILDCTL_DEBUG_PAUSE_AFTER_APPEND";
+
     private readonly Session _session;
     private readonly FileHistoryStore _store;
     private readonly Lazy<TeamOutbox?> _outbox;
@@ -95,6 +98,8 @@ internal sealed partial class TeamHistory
         {
             return;
         }
+
+        await PauseIfAskedAsync(e, cancellationToken);
 
         if (!result.Appended)
         {
@@ -176,6 +181,28 @@ internal sealed partial class TeamHistory
 
     /// <summary>Remembers the answer of <c>history enable-team</c>/<c>disable-team</c> at once.</summary>
     public void Remember(bool enabled) => Outbox?.WriteState(new TeamState(enabled, _session.Time.GetUtcNow(), Namespace));
+
+    /// <summary>
+    /// The crash tests' hook (docs/reliability.md): with <see cref="PauseVariable"/>=1 the process says so on stderr and
+    /// stops here, the event appended locally and marked pending but not yet mirrored, until it is killed (or Ctrl-C).
+    /// </summary>
+    private async Task PauseIfAskedAsync(HistoryEvent e, CancellationToken cancellationToken)
+    {
+        if (_session.Options.Environment(PauseVariable) != "1")
+        {
+            return;
+        }
+
+        _session.Options.OnHistoryWarning?.Invoke($"{PauseVariable}=1: paused after the local append of event {e.Id}, before the team mirror");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted instead of killed: carry on and mirror, as an interrupted command would.
+        }
+    }
 
     /// <summary>One stderr line per command, however many events stayed pending.</summary>
     private void WarnOnce(string message)

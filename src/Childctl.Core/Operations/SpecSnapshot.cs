@@ -36,6 +36,9 @@ internal static class SpecSnapshot
     private static readonly string[] IgnoredMetadataPrefixes =
         ["k0rdent.mirantis.com/component", "childctl.dev/", "kubectl.kubernetes.io/last-applied-configuration"];
 
+    /// <summary>Whether a label or annotation key is the operator's: not one that k0rdent, childctl or kubectl write for themselves.</summary>
+    public static bool IsOperatorMetadata(string key) => !IgnoredMetadataPrefixes.Any(i => key.StartsWith(i, StringComparison.Ordinal));
+
     /// <summary>
     /// The spec values: <c>spec.template</c>, <c>spec.credential</c>, <c>spec.config.*</c>; and the labels and annotations
     /// as <c>metadata.labels.KEY</c> and <c>metadata.annotations.KEY</c> (an empty map as <c>metadata.labels: {}</c>, so a
@@ -95,7 +98,7 @@ internal static class SpecSnapshot
 
     private static void AddMap(Dictionary<string, string> into, string prefix, IReadOnlyDictionary<string, string> map)
     {
-        var kept = map.Where(p => !IgnoredMetadataPrefixes.Any(i => p.Key.StartsWith(i, StringComparison.Ordinal))).ToList();
+        var kept = map.Where(p => IsOperatorMetadata(p.Key)).ToList();
         if (kept.Count == 0)
         {
             into[prefix] = "{}";

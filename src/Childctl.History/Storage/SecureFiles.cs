@@ -13,42 +13,18 @@ internal static class SecureFiles
     private const UnixFileMode OthersBits = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    /// <summary>Creates the folder and any missing parents, each exactly 0700 (the umask can only take bits away, so it is set after).</summary>
+    /// <summary>Creates the folder and any missing parents, each exactly 0700 (<see cref="PrivateFolders"/>), as history's error.</summary>
     public static void EnsureDirectory(string path)
     {
-        if (Directory.Exists(path))
-        {
-            return;
-        }
-
-        var parent = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(parent))
-        {
-            EnsureDirectory(parent);
-        }
-
         try
         {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(path);
-            }
-            else
-            {
-                Directory.CreateDirectory(path, PrivateFolder);
-                File.SetUnixFileMode(path, PrivateFolder);
-            }
+            PrivateFolders.Create(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw FilePaths.FileInTheWay(path) is { } file
                 ? new HistoryException(HistoryErrorKind.Io, $"cannot create the history folder {path}: {file} is a file, not a folder; move it aside or choose another --history-dir", e) { Path = path }
                 : HistoryException.Io(path, "create folder", e);
-        }
-
-        if (!string.IsNullOrEmpty(parent))
-        {
-            SyncDirectory(parent);
         }
     }
 

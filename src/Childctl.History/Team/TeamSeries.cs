@@ -33,8 +33,12 @@ public static partial class TeamSeries
     public const string NameAnnotation = "childctl.dev/cluster-name";
     public const string ManagedBy = "app.kubernetes.io/managed-by";
 
-    /// <summary>A chunk is sealed once its data passes this size: a quarter of the 1 MiB limit, leaving room for appends in flight.</summary>
-    public const int ChunkBytes = 256 * 1024;
+    /// <summary>
+    /// A chunk is sealed once its data passes this size, a sixteenth of the 1 MiB limit, leaving room for appends in flight.
+    /// Small on purpose: every append rewrites the whole object (the API server decodes it, applies the patch, recomputes
+    /// managedFields and encodes it again, and etcd stores it whole), so an append costs in proportion to its chunk's size.
+    /// </summary>
+    public const int ChunkBytes = 64 * 1024;
 
     /// <summary>The label value naming a cluster: the name itself, or (over 63 characters) a prefix and a hash of it.</summary>
     public static string NameValue(string name)

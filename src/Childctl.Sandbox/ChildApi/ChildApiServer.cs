@@ -170,5 +170,5 @@ internal sealed class ChildApiServer : IAsyncDisposable
     }
 
     private static Task WriteJsonAsync(HttpContext ctx, JsonObject body, string contentType = MediaTypes.Json) =>
-        Responses.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(body, StoreJsonContext.Default.JsonObject), contentType);
+        Responses.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(body, StoreJsonContext.Wire.JsonObject), contentType);
 }

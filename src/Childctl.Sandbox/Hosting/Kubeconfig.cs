@@ -34,7 +34,7 @@ internal static class Kubeconfig
     public static void Write(string path, string content)
     {
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        CreatePrivateFolder(Path.GetDirectoryName(full)!);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
@@ -51,5 +51,32 @@ internal static class Kubeconfig
         {
             File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+    }
+
+    /// <summary>
+    /// Missing folders, parents included, 0700 whatever the umask: childctl's rule for every folder it creates (the CLI's
+    /// helper lives in Childctl.History, which the sandbox does not reference, so the few lines are repeated here).
+    /// </summary>
+    private static void CreatePrivateFolder(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return;
+        }
+
+        if (Path.GetDirectoryName(path) is { Length: > 0 } parent)
+        {
+            CreatePrivateFolder(parent);
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(path, owner);
+        File.SetUnixFileMode(path, owner);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class StoredObject
     public StoredObject(ResourceType type, JsonObject node)
     {
         Type = type;
-        Json = JsonSerializer.SerializeToUtf8Bytes(node, StoreJsonContext.Default.JsonObject);
+        Json = JsonSerializer.SerializeToUtf8Bytes(node, StoreJsonContext.Wire.JsonObject);
         var reader = new Utf8JsonReader(Json);
         Root = JsonElement.ParseValue(ref reader);
         var meta = Root.GetProperty("metadata");

@@ -57,6 +57,35 @@ public sealed class DeletePreconditionTests(StillSandbox fixture) : IClassFixtur
         Assert.Null(fixture.Sandbox.Store.Get(ResourceType.ClusterDeployment, StillSandbox.Ns, "pc-status"));
     }
 
+    [Fact]
+    public async Task RunAsync_WhenOnlyTheControllersLabelWasAddedSinceThePlan_DeletesIt()
+    {
+        var cluster = fixture.Seed("pc-component", "True", "Succeeded", LongAgo);
+
+        var results = await DeleteAsync(["pc-component"], () =>
+        {
+            cluster["metadata"]!["labels"] = new System.Text.Json.Nodes.JsonObject { ["k0rdent.mirantis.com/component"] = "kcm" };
+            fixture.Sandbox.Store.Update(ResourceType.ClusterDeployment, cluster, "kcm-controller");
+        });
+
+        Assert.Equal(DeleteOutcome.Deleted, results[0].Outcome);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenAnOperatorsLabelChangedSinceThePlan_RefusesIt()
+    {
+        var cluster = fixture.Seed("pc-relabelled", "True", "Succeeded", LongAgo);
+
+        var error = await Assert.ThrowsAsync<Core.Errors.ChildctlException>(() => DeleteAsync(["pc-relabelled"], () =>
+        {
+            cluster["metadata"]!["labels"] = new System.Text.Json.Nodes.JsonObject { ["team"] = "blue" };
+            fixture.Sandbox.Store.Update(ResourceType.ClusterDeployment, cluster, "kubectl-label");
+        }));
+
+        Assert.Contains("labels changed", error.Message, StringComparison.Ordinal);
+        Assert.Null(fixture.Get("pc-relabelled")["metadata"]!["deletionTimestamp"]);
+    }
+
     private async Task<IReadOnlyList<DeleteItemResult>> DeleteAsync(string[] names, Action afterPlan)
     {
         var options = new SessionOptions { KubeconfigPath = fixture.KubeconfigPath, HistoryDirectory = "unused", User = "tester" };

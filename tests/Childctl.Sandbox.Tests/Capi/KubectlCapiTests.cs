@@ -61,6 +61,12 @@ public sealed class KubectlCapiTests(FakeTimeSandboxFixture f) : IClassFixture<F
                 worker: {"{"}vmSize: Standard_A4_v2{"}"}
             """));
         await f.AdvanceAsync(TimeSpan.FromMinutes(15));
+
+        // The controller reconciles on its own threads after the clock moves: wait until it has written the machines.
+        for (var i = 0; i < 300 && (await _kubectl.RunAsync("get", "machine", name + "-cp-0", "-n", "kcm-system")).ExitCode != 0; i++)
+        {
+            await Task.Delay(100);
+        }
     }
 
     private async Task<KubectlResult> OkAsync(params string[] args)

@@ -63,6 +63,11 @@ public sealed partial class DeleteClustersService
         {
             return await RecordedChange.RunAsync(session, target, async change =>
             {
+                if (item.Cluster is { } planned)
+                {
+                    await IncarnationTracker.NoticeAsync(session, planned, null, cancellationToken);
+                }
+
                 await change.IntendAsync(parameters);
                 var (result, stampProblem) = await DeleteOneAsync(change, recorder.Operation, item, cancellationToken);
                 var recorded = stampProblem is null ? parameters : new Dictionary<string, string>(parameters, StringComparer.Ordinal) { ["provenance_stamp"] = "not written" };
@@ -190,7 +195,10 @@ public sealed partial class DeleteClustersService
             return (null, $"spec changed (generation {now.Generation}, planned {item.Generation})", null, null);
         }
 
-        var sameLabels = now.Labels.Count == item.Labels.Count && now.Labels.All(kv => item.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
+        // The labels the operator chose by; the one k0rdent's controller adds as it reconciles does not change the choice.
+        var planned = item.Labels.Where(kv => SpecSnapshot.IsOperatorMetadata(kv.Key)).ToList();
+        var current = now.Labels.Where(kv => SpecSnapshot.IsOperatorMetadata(kv.Key)).ToList();
+        var sameLabels = planned.Count == current.Count && current.All(kv => item.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
         var other = deleteStamp && stampedBy != operation.Id ? stampedBy : null;
         return sameLabels ? (null, null, now.ResourceVersion, other) : (null, "labels changed", null, null);
     }

@@ -137,7 +137,7 @@ public sealed partial class DeleteClustersService(Session session)
     {
         var c = overview.Cluster;
         return new DeletePlanItem(c.Namespace, c.Name, c.Uid, c.ResourceVersion, overview.Verdict.Phase.ToString(),
-            overview.Provider, overview.Region, c.CreationTimestamp, c.Generation, c.Labels, c.DeletionTimestamp);
+            overview.Provider, overview.Region, c.CreationTimestamp, c.Generation, c.Labels, c.DeletionTimestamp) { Cluster = c };
     }
 
     /// <summary>

@@ -5,13 +5,12 @@ namespace Childctl.Core.Operations.Kubeconfig;
 
 /// <summary>
 /// Writes files that hold credentials: mode 0600 from the moment they exist (never created wider and then
-/// narrowed), missing parent folders created 0700, and a replacement written beside the target and renamed
+/// narrowed), missing folders (parents included) created 0700, and a replacement written beside the target and renamed
 /// over it, so a reader never sees half a kubeconfig and a crash never leaves one.
 /// </summary>
 public static class PrivateFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>; an existing file is replaced only when <paramref name="overwrite"/>.</summary>
     public static async Task WriteAsync(string path, string content, bool overwrite, CancellationToken cancellationToken)
@@ -57,23 +56,8 @@ public static class PrivateFile
         }
     }
 
-    /// <summary>Creates a missing folder 0700 (its parents as the system makes them).</summary>
-    public static void CreateFolder(string directory)
-    {
-        if (Directory.Exists(directory))
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-        }
-    }
+    /// <summary>Creates a missing folder, and its missing parents, 0700 whatever the umask.</summary>
+    public static void CreateFolder(string directory) => PrivateFolders.Create(directory);
 
     /// <summary>The nearest file that stands where a folder of <paramref name="folder"/>'s path should be, or null.</summary>
     public static string? FileInTheWay(string folder) => FilePaths.FileInTheWay(folder);

@@ -9,7 +9,7 @@ internal static class JsonElements
 {
     public static JsonElement From(JsonNode node)
     {
-        var reader = new Utf8JsonReader(JsonSerializer.SerializeToUtf8Bytes(node, StoreJsonContext.Default.JsonNode));
+        var reader = new Utf8JsonReader(JsonSerializer.SerializeToUtf8Bytes(node, StoreJsonContext.Wire.JsonNode));
         return JsonElement.ParseValue(ref reader);
     }
 

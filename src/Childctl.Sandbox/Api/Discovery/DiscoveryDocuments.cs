@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Childctl.Sandbox.Api.Definitions;
+using Childctl.Sandbox.Storage;
 
 namespace Childctl.Sandbox.Api.Discovery;
 
@@ -108,7 +109,7 @@ internal sealed class DiscoveryDocuments(ResourceRegistry registry)
             if (!_cache.TryGetValue(key, out var bytes))
             {
                 var buffer = new ArrayBufferWriter<byte>(4096);
-                using (var w = new Utf8JsonWriter(buffer))
+                using (var w = new Utf8JsonWriter(buffer, StoreJsonContext.WriterOptions))
                 {
                     write(w);
                 }

@@ -31,7 +31,7 @@ internal sealed class FaultsHandler(ApiServices api)
             throw ApiErrors.MethodNotAllowed();
         }
 
-        await Responses.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(Describe(), StoreJsonContext.Default.JsonObject));
+        await Responses.WriteAsync(ctx, 200, JsonSerializer.SerializeToUtf8Bytes(Describe(), StoreJsonContext.Wire.JsonObject));
     }
 
     private void Apply(JsonObject body)

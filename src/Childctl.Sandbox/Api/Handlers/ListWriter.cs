@@ -12,7 +12,7 @@ internal static class ListWriter
     public static ArrayBufferWriter<byte> Write(ResourceDefinition def, IReadOnlyList<StoredObject> items, long resourceVersion, string? continueToken, long? remainingItemCount = null)
     {
         var buffer = new ArrayBufferWriter<byte>(256 + items.Sum(i => i.Json.Length + 1));
-        using var w = new Utf8JsonWriter(buffer);
+        using var w = new Utf8JsonWriter(buffer, StoreJsonContext.WriterOptions);
         w.WriteStartObject();
         w.WriteString("apiVersion", def.Type.ApiVersion);
         w.WriteString("kind", def.ListKind);

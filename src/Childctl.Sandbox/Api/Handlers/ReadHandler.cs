@@ -65,7 +65,7 @@ internal sealed class ReadHandler(ApiServices api)
     private Task WriteTableAsync(HttpContext ctx, ResourceRoute route, string mediaType, IncludeObject include, IEnumerable<StoredObject> rows, long rv, string? next, long? remaining)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, StoreJsonContext.WriterOptions))
         {
             new TableWriter(route.Definition, mediaType, include, api.Time.GetUtcNow()).Write(w, rows, rv, next, remaining);
         }

@@ -91,5 +91,5 @@ internal sealed class ReviewHandler(ApiServices api)
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
-    private static byte[] Serialize(JsonObject obj) => JsonSerializer.SerializeToUtf8Bytes(obj, StoreJsonContext.Default.JsonObject);
+    private static byte[] Serialize(JsonObject obj) => JsonSerializer.SerializeToUtf8Bytes(obj, StoreJsonContext.Wire.JsonObject);
 }

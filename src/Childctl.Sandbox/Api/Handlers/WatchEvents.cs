@@ -51,7 +51,7 @@ internal sealed class WatchEvents(ResourceDefinition def, string? tableMediaType
     private static byte[] Line(Action<Utf8JsonWriter> writeBody)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, StoreJsonContext.WriterOptions))
         {
             w.WriteStartObject();
             writeBody(w);

@@ -10,7 +10,7 @@ internal static class StatusBody
     public static byte[] Failure(StoreException e)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, StoreJsonContext.WriterOptions))
         {
             WriteFailure(w, e);
         }

@@ -105,7 +105,7 @@ internal static class GnosticProto
     /// <summary>openapi_v2.Any: the value as YAML text (field 2).</summary>
     private static ProtoWriter AnyOf(JsonNode? value)
     {
-        var text = value is null ? "null" : JsonSerializer.Serialize(value, StoreJsonContext.Default.JsonNode);
+        var text = value is null ? "null" : JsonSerializer.Serialize(value, StoreJsonContext.Wire.JsonNode);
         return new ProtoWriter().String(2, text + "\n");
     }
 

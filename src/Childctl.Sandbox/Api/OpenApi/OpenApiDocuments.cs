@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Childctl.Sandbox.Api.Definitions;
+using Childctl.Sandbox.Storage;
 
 namespace Childctl.Sandbox.Api.OpenApi;
 
@@ -62,7 +63,7 @@ internal sealed class OpenApiDocuments(ResourceRegistry registry)
             _groupVersions = docs;
             _root = Write(w => WriteRoot(w, docs));
             var v2 = OpenApiV2.Build(registry.All);
-            _v2Json = JsonSerializer.SerializeToUtf8Bytes(v2, Storage.StoreJsonContext.Default.JsonObject);
+            _v2Json = JsonSerializer.SerializeToUtf8Bytes(v2, Storage.StoreJsonContext.Wire.JsonObject);
             _v2Proto = GnosticProto.Encode(v2);
             _builtFor = registry.Version;
         }
@@ -86,7 +87,7 @@ internal sealed class OpenApiDocuments(ResourceRegistry registry)
     private static byte[] Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(8192);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, StoreJsonContext.WriterOptions))
         {
             write(w);
         }
