@@ -57,4 +57,42 @@ public class ManifestReaderTests
         Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReadAll_WhenTheFileHoldsDocumentsAndAList_ReturnsEveryObjectWithWhereItWasRead()
+    {
+        var all = ManifestReader.ReadAll("""
+            metadata: {name: a}
+            ---
+            ---
+            apiVersion: v1
+            kind: List
+            items:
+            - metadata: {name: b}
+            - metadata: {name: c}
+            """, "f.yaml");
+
+        Assert.Equal(
+            [("a", "f.yaml (document 1)"), ("b", "f.yaml (document 2, item 1)"), ("c", "f.yaml (document 2, item 2)")],
+            all.Select(m => (ClusterDeploymentManifest.Name(m.Manifest), m.Source)));
+    }
+
+    [Theory]
+    [InlineData("{\"kind\":\"List\",\"items\":[{\"metadata\":{\"name\":\"a\"}}]}", "f.yaml (item 1)")]
+    [InlineData("metadata: {name: a}\n", "f.yaml")]
+    public void ReadAll_WhenTheFileHoldsOneDocument_NamesTheFileAlone(string text, string source)
+    {
+        Assert.Equal(source, Assert.Single(ManifestReader.ReadAll(text, "f.yaml")).Source);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("kind: List\nitems: []\n", "empty")]
+    [InlineData("- a\n- b\n", "not a mapping")]
+    public void ReadAll_WhenThereIsNoObject_RejectsIt(string text, string message)
+    {
+        var error = Assert.Throws<ChildctlException>(() => ManifestReader.ReadAll(text, "f.yaml"));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
 }
