@@ -118,7 +118,7 @@ public sealed partial class ApiClient
     {
         try
         {
-            return await WriteRetry.Create(_options, target, safety).ExecuteAsync(static async (state, ct) => await state(ct), call, cancellationToken);
+            return await WriteRetry.Create(_options, target, safety).ExecuteAsync(call, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -41,6 +41,12 @@ internal sealed class ApiConnection : IDisposable
     /// <summary>Whether requests reach an https:// proxy, whose certificate the system store must check.</summary>
     public bool ThroughTlsProxy { get; private init; }
 
+    /// <summary>
+    /// HTTP/2 where the server offers it; HTTP/1.1 alone when a header must go once per value (several impersonated groups
+    /// or extra values), which .NET can send only as separate HTTP/1.1 lines (<see cref="RepeatedHeaders"/>).
+    /// </summary>
+    public Version RequestVersion { get; private init; } = HttpVersion.Version20;
+
     /// <summary>tls-server-name: the client sends it as the Host header, which SocketsHttpHandler uses for SNI and the name check.</summary>
     public string? TlsServerName { get; }
 
@@ -62,6 +68,11 @@ internal sealed class ApiConnection : IDisposable
             UseProxy = proxy is not null,
             Proxy = proxy,
         };
+        if (settings.Impersonate.HasRepeatedValues)
+        {
+            handler.PlaintextStreamFilter = RepeatedHeaders.FilterAsync;
+        }
+
         try
         {
             var check = baseUri.Scheme == Uri.UriSchemeHttps ? ServerTrust.Configure(handler.SslOptions, config, options.OnWarning, cluster.ClusterName) : null;
@@ -71,7 +82,12 @@ internal sealed class ApiConnection : IDisposable
                 config.TokenProvider as ExecCredentialProvider, settings.Impersonate, options.RequestTimeout, cluster) { InnerHandler = handler };
             var client = new HttpClient(credentials, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
-            return new ApiConnection(baseUri, client, config.TlsServerName) { ServerCheck = check, ThroughTlsProxy = proxy?.IsTlsProxyFor(baseUri) == true };
+            return new ApiConnection(baseUri, client, config.TlsServerName)
+            {
+                ServerCheck = check,
+                ThroughTlsProxy = proxy?.IsTlsProxyFor(baseUri) == true,
+                RequestVersion = settings.Impersonate.HasRepeatedValues ? HttpVersion.Version11 : HttpVersion.Version20,
+            };
         }
         catch
         {

@@ -119,7 +119,7 @@ internal sealed partial class ApiTransport : IDisposable
     /// </summary>
     private HttpRequestMessage NewRequest(HttpMethod method, string pathAndQuery, CancellationToken callerToken)
     {
-        var request = new HttpRequestMessage(method, new Uri(_connection.BaseUri, pathAndQuery)) { Version = HttpVersion.Version20 };
+        var request = new HttpRequestMessage(method, new Uri(_connection.BaseUri, pathAndQuery)) { Version = _connection.RequestVersion };
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Host = _connection.TlsServerName;
         request.Options.Set(CredentialHandler.CallerToken, callerToken);

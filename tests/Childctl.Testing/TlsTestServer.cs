@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
@@ -13,21 +11,9 @@ namespace Childctl.Testing;
 /// <c>200</c> with <see cref="Body"/>, unless <see cref="Respond"/> says otherwise; gzip-encoded when the client asks
 /// for it and <see cref="Gzip"/> is set. For tests of the TLS, credential and header set-up, not of the API.
 /// </summary>
-public sealed class TlsTestServer : IAsyncDisposable
+public sealed class TlsTestServer(X509Certificate2 certificate) : LoopbackServer
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly X509Certificate2 _certificate;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
-
-    public TlsTestServer(X509Certificate2 certificate)
-    {
-        _certificate = certificate;
-        _listener.Start();
-        _accepting = AcceptAsync();
-    }
-
-    public Uri BaseUri => new($"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+    public Uri BaseUri => new($"https://127.0.0.1:{Port}");
 
     public string Body { get; set; } = """{"kind":"Thing","metadata":{"name":"x","uid":"u-1"}}""";
 
@@ -39,51 +25,24 @@ public sealed class TlsTestServer : IAsyncDisposable
     /// <summary>Compress bodies with gzip for clients that send Accept-Encoding: gzip.</summary>
     public bool Gzip { get; set; }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(TcpClient client)
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting.ContinueWith(static _ => { }, TaskScheduler.Default);
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
+        await using var tls = new SslStream(client.GetStream());
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
         {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        await using (var tls = new SslStream(client.GetStream()))
-        {
-            try
-            {
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
-                {
-                    ServerCertificate = _certificate,
-                    ClientCertificateRequired = true,
+            ServerCertificate = certificate,
+            ClientCertificateRequired = true,
 #pragma warning disable CA5359 // a test server: it records whichever client certificate comes, or none, and never trusts it
-                    RemoteCertificateValidationCallback = (_, _, _, _) => true,
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
 #pragma warning restore CA5359
-                }, _stop.Token);
-                var seen = new SeenRequest(tls.TargetHostName, tls.RemoteCertificate?.Subject, await ReadHeadAsync(tls));
-                lock (Requests)
-                {
-                    Requests.Add(seen);
-                }
-
-                await tls.WriteAsync(Answer(seen), _stop.Token);
-            }
-            catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException)
-            {
-                // A client that gave up on the handshake (a test of a failing one) or a stopping server.
-            }
+        }, Stopping);
+        var seen = new SeenRequest(tls.TargetHostName, tls.RemoteCertificate?.Subject, await ReadHeadAsync(tls));
+        lock (Requests)
+        {
+            Requests.Add(seen);
         }
+
+        await tls.WriteAsync(Answer(seen), Stopping);
     }
 
     private byte[] Answer(SeenRequest seen)
@@ -105,18 +64,6 @@ public sealed class TlsTestServer : IAsyncDisposable
 
         var head = $"HTTP/1.1 {status} {(status == 200 ? "OK" : "Status")}\r\nContent-Type: application/json\r\n{encoding}Content-Length: {body.Length}\r\nConnection: close\r\n\r\n";
         return [.. Encoding.ASCII.GetBytes(head), .. body];
-    }
-
-    private static async Task<string> ReadHeadAsync(Stream stream)
-    {
-        var head = new StringBuilder();
-        var buffer = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(buffer) == 1)
-        {
-            head.Append((char)buffer[0]);
-        }
-
-        return head.ToString();
     }
 }
 

@@ -1,3 +1,4 @@
+using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
@@ -18,15 +19,29 @@ namespace Childctl.Core.History;
 /// <item>an object found gone after a recorded deletion of its latest incarnation, with no <c>observed_deleted</c> yet:
 /// the gone milestone, dated as a bound (it was gone by then), since nobody saw it go.</item>
 /// </list>
-/// Reads only this cluster's file.
+/// Reads only this cluster's file. Every command that reads one cluster by name goes through <see cref="GetAsync"/> (scale,
+/// upgrade, set config, edit, kubeconfig); the views and follows that read it otherwise (status, wait, watch NAME, note)
+/// and delete, which acts on the object its plan listed, call <see cref="NoticeAsync"/> with what they read.
 /// </summary>
 internal static class IncarnationTracker
 {
+    /// <summary>
+    /// The one read of a named cluster by a command about it: the object (404 is NotFound), with a recreate under its name
+    /// recorded first (once), so that whatever the command records next follows the new incarnation's beginning.
+    /// </summary>
+    public static async Task<ClusterDeployment> GetAsync(Session session, string ns, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var live = ClusterDeploymentReader.Read(await session.Api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
+        await NoticeAsync(session, live, null, cancellationToken);
+        return live;
+    }
+
     /// <summary>Records a recreate of <paramref name="live"/> if its history says it is one; returns whether anything was appended.</summary>
     public static async Task<bool> NoticeAsync(Session session, ClusterDeployment live, IReadOnlyList<HistoryEvent>? history, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(live);
-        var events = history ?? await ReadAsync(session, live.Namespace, live.Name, cancellationToken);
+        var events = history ?? await ReadHistoryAsync(session, live.Namespace, live.Name, cancellationToken);
         if (events.Count == 0 || events.Any(e => e.Uid == live.Uid) || !events.Any(e => !string.IsNullOrEmpty(e.Uid)))
         {
             return false;
@@ -55,7 +70,7 @@ internal static class IncarnationTracker
     /// </summary>
     public static async Task<bool> RecordGoneAsync(Session session, string ns, string name, CancellationToken cancellationToken)
     {
-        var events = await ReadAsync(session, ns, name, cancellationToken);
+        var events = await ReadHistoryAsync(session, ns, name, cancellationToken);
         var latestUid = events.LastOrDefault(e => !string.IsNullOrEmpty(e.Uid))?.Uid;
         if (latestUid is null || events.Any(e => e.Uid == latestUid && e.Action == HistoryActions.ObservedDeleted))
         {
@@ -82,7 +97,7 @@ internal static class IncarnationTracker
                     : (DateTimeOffset?)null)
             .FirstOrDefault(at => at is not null);
 
-    private static async Task<IReadOnlyList<HistoryEvent>> ReadAsync(Session session, string ns, string name, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<HistoryEvent>> ReadHistoryAsync(Session session, string ns, string name, CancellationToken cancellationToken)
     {
         var read = await session.History.ReadAsync(new HistoryStreamId(session.Cluster.ClusterName, ns, name), cancellationToken);
         return read.Document?.Events ?? [];

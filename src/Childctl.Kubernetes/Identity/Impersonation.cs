@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Childctl.Kubernetes.Transport;
 
 namespace Childctl.Kubernetes.Identity;
 
@@ -39,12 +40,10 @@ public sealed record Impersonation(
         Extra = flags.Extra.Count > 0 ? flags.Extra : Extra,
     };
 
-    /// <summary>
-    /// kubectl's check: groups, a uid or extras need a user to impersonate. And one of childctl's own: .NET's HTTP client
-    /// sends the values of a repeated header as one comma-joined line, which the API server would read as a single group
-    /// named "a, b"; so until each value can go on its own line, more than one group (or extra value) is refused rather
-    /// than sent as something else.
-    /// </summary>
+    /// <summary>Whether a header carries more than one value (groups, or one extra key's values): each must go on its own line.</summary>
+    public bool HasRepeatedValues => Groups.Count > 1 || Extra.Values.Any(v => v.Count > 1);
+
+    /// <summary>kubectl's check: groups, a uid or extras need a user to impersonate.</summary>
     public void Validate(string? kubeconfigUser)
     {
         if (string.IsNullOrEmpty(User) && IsRequested)
@@ -52,16 +51,12 @@ public sealed record Impersonation(
             throw KubernetesException.InvalidInput(
                 $"requesting uid, groups or user-extra for {kubeconfigUser} without impersonating a user: pass --as USER, or set as: in the kubeconfig user");
         }
-
-        if (Groups.Count > 1 || Extra.Values.Any(v => v.Count > 1))
-        {
-            throw KubernetesException.InvalidInput(
-                $"impersonating {(Groups.Count > 1 ? $"{Groups.Count} groups ({string.Join(", ", Groups)})" : "several values of one user-extra key")} is not supported " +
-                "yet: childctl's HTTP client would send them as one comma-joined header, which the API server reads as a single value; impersonate one group");
-        }
     }
 
-    /// <summary>Adds the Impersonate-* headers (none when nothing is impersonated).</summary>
+    /// <summary>
+    /// Adds the Impersonate-* headers (none when nothing is impersonated): one Impersonate-Group per group and one
+    /// Impersonate-Extra-KEY per value, as client-go sends them, each on its own line (<see cref="RepeatedHeaders"/>).
+    /// </summary>
     public void Apply(HttpRequestHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
@@ -71,18 +66,11 @@ public sealed record Impersonation(
         }
 
         Add(headers, UserHeader, User);
-        foreach (var group in Groups)
-        {
-            Add(headers, GroupHeader, group);
-        }
-
+        RepeatedHeaders.Add(headers, GroupHeader, Groups);
         Add(headers, UidHeader, Uid);
         foreach (var (key, values) in Extra)
         {
-            foreach (var value in values)
-            {
-                Add(headers, ExtraHeaderPrefix + EscapeKey(key), value);
-            }
+            RepeatedHeaders.Add(headers, ExtraHeaderPrefix + EscapeKey(key), values);
         }
     }
 

@@ -1,15 +1,15 @@
 using System.Net;
-using Childctl.Sandbox.Api;
 using Childctl.Sandbox.Api.Auth;
 using Childctl.Sandbox.Api.Definitions;
+using Childctl.Sandbox.Api;
 using Childctl.Sandbox.ChildApi;
 using Childctl.Sandbox.Controller;
 using Childctl.Sandbox.Faults;
 using Childctl.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -90,4 +90,15 @@ public static class SandboxHost
         var address = addresses.FirstOrDefault() ?? throw new InvalidOperationException("the sandbox is not listening");
         return new Uri(address).Port;
     }
+}
+
+/// <summary>
+/// Replaces the host's console lifetime: the sandbox is a library as much as a program, so it must not take over
+/// the process's Ctrl-C or SIGTERM handling (the executable handles signals itself and disposes the handle).
+/// </summary>
+internal sealed class QuietHostLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

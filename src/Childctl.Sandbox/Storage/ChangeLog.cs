@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Childctl.Sandbox.Storage;
 
 /// <summary>
@@ -62,3 +64,26 @@ internal sealed class ChangeLog
         return result;
     }
 }
+
+/// <summary>
+/// A committed change as the store keeps it: the event type, the immutable object version it produced and, for
+/// MODIFIED, the version before (so a filtered watch can tell an object entering or leaving its selection).
+/// </summary>
+internal sealed record StoreChange(string Type, StoredObject Object, StoredObject? Previous = null)
+{
+    public const string Added = "ADDED";
+    public const string Modified = "MODIFIED";
+    public const string Deleted = "DELETED";
+
+    public long ResourceVersion => Object.ResourceVersion;
+}
+
+/// <summary>
+/// The start of a store watch: the subscription (null when expired), the initial changes to send first, whether
+/// the requested resourceVersion was too old (410), and the resourceVersion the watch started at (or, when
+/// expired, the oldest one still servable).
+/// </summary>
+internal sealed record WatchStart(IDisposable? Subscription, IReadOnlyList<StoreChange> Initial, bool Expired, long ResourceVersion);
+
+/// <summary>What changed in the store: ADDED, MODIFIED or DELETED, with the object after the change.</summary>
+public sealed record StoreEvent(string Type, ResourceType Resource, JsonObject Object, long ResourceVersion);

@@ -135,4 +135,8 @@ public sealed partial class ObjectStore
             throw StoreErrors.NamespaceTerminating(type, name, ns);
         }
     }
+
+    /// <inheritdoc />
+    public JsonObject CreateBackdated(ResourceType type, JsonObject obj, DateTimeOffset createdAt, string fieldManager) =>
+        CreateCore(type, obj, new WriteOptions(fieldManager, CreatedAt: createdAt)).ToNode();
 }

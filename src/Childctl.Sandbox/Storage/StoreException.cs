@@ -37,3 +37,9 @@ public sealed class StoreException : Exception
 
     public StatusDetails? Details { get; }
 }
+
+/// <summary>The details block of a Kubernetes Status: which object the error is about and, for Invalid, why.</summary>
+public sealed record StatusDetails(string? Name, string? Group, string? Kind, IReadOnlyList<StatusCause>? Causes = null, int? RetryAfterSeconds = null);
+
+/// <summary>One field-level reason of an Invalid error, as in a Kubernetes Status's details.causes.</summary>
+public sealed record StatusCause(string Reason, string Message, string Field);

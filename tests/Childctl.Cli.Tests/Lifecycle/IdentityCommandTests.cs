@@ -43,6 +43,24 @@ public sealed partial class IdentityCommandTests(LifecycleSandbox fixture) : ICl
     }
 
     [Fact]
+    public async Task Create_WhenImpersonatingTwoGroupsOfWhichOneMayWrite_IsAllowedAsForKubectlAndRecordsBothIdentities()
+    {
+        var run = fixture.NewRun();
+        string[] identity = ["--as", "bob", "--as-group", "childctl:viewers", "--as-group", "childctl:operators"];
+
+        var create = await run.RunAsync([.. identity, "create", "aws", "as-two-groups", "--region", "us-west-2"]);
+        var kubectl = await fixture.Kubectl.RunAsync([.. identity, "auth", "can-i", "create", "clusterdeployments"], stdin: null);
+        var viewerOnly = await run.RunAsync("--as", "bob", "--as-group", "childctl:viewers", "create", "aws", "as-one-group", "--region", "us-west-2");
+
+        Assert.True(create.ExitCode == 0, create.Stderr);
+        Assert.Equal((0, "yes\n"), (kubectl.ExitCode, kubectl.StdOut));
+        Assert.Equal(4, viewerOnly.ExitCode);
+        var history = run.HistoryText("as-two-groups");
+        Assert.Contains("k8s_user: bob", history, StringComparison.Ordinal);
+        Assert.Contains("k8s_real_user: sandbox-admin", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_WhenAGroupIsImpersonatedWithoutAUser_IsBadUsageBeforeAnyRequest()
     {
         var run = fixture.NewRun();

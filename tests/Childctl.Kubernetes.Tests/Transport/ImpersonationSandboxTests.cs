@@ -53,6 +53,32 @@ public sealed class ImpersonationSandboxTests(BareSandboxFixture sandbox) : ICla
         Assert.DoesNotContain(list.Items, s => s.GetProperty("metadata").GetProperty("name").GetString() == "impersonation-probe");
     }
 
+    [Fact]
+    public async Task Write_WhenImpersonatingAViewerAndAnOperatorGroup_IsAllowedByEitherGroupAsForKubectl()
+    {
+        using var api = Client(Impersonation.None with { User = "bob", Groups = ["childctl:viewers", "childctl:operators"] });
+        using var joined = Client(Impersonation.None with { User = "bob", Groups = ["childctl:viewers, childctl:operators"] });
+
+        await api.CreateAsync(ResourceKind.Secret, "kcm-system", Secret("two-groups-ours"), serverDryRun: false, CancellationToken.None);
+        var kubectl = await sandbox.Kubectl.RunAsync("--as=bob", "--as-group=childctl:viewers", "--as-group=childctl:operators", "create", "secret", "generic", "two-groups-kubectl", "-n", "kcm-system");
+        var oneGroup = await Assert.ThrowsAsync<KubernetesException>(() => joined.CreateAsync(ResourceKind.Secret, "kcm-system", Secret("two-groups-joined"), serverDryRun: false, CancellationToken.None));
+        var list = await api.ListAsync(ResourceKind.Secret, "kcm-system", null, CancellationToken.None);
+
+        Assert.True(kubectl.ExitCode == 0, kubectl.StdErr);
+        Assert.Equal(KubernetesErrorKind.PermissionDenied, oneGroup.Kind);
+        var names = list.Items.Select(s => s.GetProperty("metadata").GetProperty("name").GetString()).ToList();
+        Assert.Contains("two-groups-ours", names);
+        Assert.Contains("two-groups-kubectl", names);
+        Assert.DoesNotContain("two-groups-joined", names);
+    }
+
+    private static JsonObject Secret(string name) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "Secret",
+        ["metadata"] = new JsonObject { ["name"] = name },
+    };
+
     private ApiClient Client(Impersonation? flags) =>
         new(KubeconfigResolver.Resolve(sandbox.KubeconfigPath, null, null, _ => null, flags), new ApiOptions { MaxReadRetries = 0 });
 }

@@ -65,15 +65,38 @@ public sealed partial class RequestHeaderTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Get_WhenSeveralGroupsAreImpersonated_IsRefusedRatherThanSentAsOneJoinedGroup()
+    public async Task Get_WhenSeveralGroupsAndExtraValuesAreImpersonated_SendsOneHeaderLinePerValueAsKubectlDoes()
     {
-        var kubeconfig = _stub.Kubeconfig("token: t\nas: bob\nas-groups: [viewers, auditors]");
+        var kubeconfig = _stub.Kubeconfig("token: t\nas: bob\nas-groups: [viewers, auditors, \"a, b\"]\nas-user-extra: {scopes: [view, edit], Team%x: [blue, green]}");
 
-        var error = await Assert.ThrowsAsync<KubernetesException>(() => _stub.ChildctlGetAsync(kubeconfig));
+        var ours = await _stub.ChildctlGetAsync(kubeconfig);
+        var (kubectl, theirs) = await _stub.KubectlGetAsync(kubeconfig);
 
-        Assert.Equal(KubernetesErrorKind.InvalidInput, error.Kind);
-        Assert.Contains("impersonating 2 groups (viewers, auditors) is not supported yet", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_stub.ApiRequests);
+        Assert.Equal(0, kubectl.ExitCode);
+        var kubectlRequest = Assert.Single(theirs);
+        Assert.Equal(["viewers", "auditors", "a, b"], kubectlRequest.Headers("Impersonate-Group"));
+        Assert.Equal(["view", "edit"], kubectlRequest.Headers("Impersonate-Extra-Scopes"));
+        Assert.Equal(["blue", "green"], kubectlRequest.Headers("Impersonate-Extra-Team%25x"));
+        foreach (var header in new[] { "Impersonate-User", "Impersonate-Group", "Impersonate-Extra-Scopes", "Impersonate-Extra-Team%25x" })
+        {
+            Assert.Equal(kubectlRequest.Headers(header), ours.Headers(header));
+        }
+
+        Assert.DoesNotContain("X-Childctl-", ours.Head, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Get_WhenTheGroupFlagIsRepeated_SendsEachGroupOnItsOwnLineAsKubectlDoes()
+    {
+        var kubeconfig = _stub.Kubeconfig("token: t\nas: readonly-operator\nas-groups: [viewers]");
+
+        var ours = await _stub.ChildctlGetAsync(kubeconfig, Impersonation.None with { User = "alice", Groups = ["ops", "oncall"] });
+        var (kubectl, theirs) = await _stub.KubectlGetAsync(kubeconfig, null, "--as=alice", "--as-group=ops", "--as-group=oncall");
+
+        Assert.Equal(0, kubectl.ExitCode);
+        Assert.Equal(["ops", "oncall"], ours.Headers("Impersonate-Group"));
+        Assert.Equal(Assert.Single(theirs).Headers("Impersonate-Group"), ours.Headers("Impersonate-Group"));
+        Assert.Equal(Assert.Single(theirs).Headers("Impersonate-User"), ours.Headers("Impersonate-User"));
     }
 
     [Fact]

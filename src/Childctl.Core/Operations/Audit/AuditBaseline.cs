@@ -20,6 +20,7 @@ internal sealed record AuditBaseline(HistoryEvent Event, long? Generation, IRead
         AuditActions.ObservedCreatedElsewhere,
         AuditActions.ObservedRecreated,
         AuditActions.ObservedChangedElsewhere,
+        AuditActions.ObservedMetadataBaseline,
     };
 
     /// <summary>True for events that account for an incarnation's spec (and, for creations, for the incarnation itself).</summary>
@@ -46,6 +47,12 @@ internal sealed record AuditBaseline(HistoryEvent Event, long? Generation, IRead
             && (known.Event is null || e.Timestamp > known.Event.Timestamp));
         return unknownAfter is not null ? Of(unknownAfter, null) : Of(known.Event!, known.Generation);
     }
+
+    /// <summary>
+    /// Whether the baseline recorded the labels and annotations. Snapshots written before childctl recorded them have none,
+    /// so a label changed elsewhere since cannot be told from one that was always there.
+    /// </summary>
+    public bool CapturedMetadata => Spec.Keys.Any(k => SpecSnapshot.MapOf(k) is not null);
 
     /// <summary>
     /// The spec values recorded, compared with the live ones: only keys the baseline knows when it is partial; labels and

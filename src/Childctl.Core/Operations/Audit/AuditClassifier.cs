@@ -73,8 +73,22 @@ internal static partial class AuditClassifier
                 $"deletion requested at {SpecSnapshot.Stamp(requested)} without a delete in history; still terminating") with { At = requested };
         }
 
-        return IsChanged(live, baseline) ? Changed(s, live, baseline) : Live(s, live, AuditClass.InStep, baseline, InStepDetail(live, own) + TeamAttribution(s, own));
+        if (IsChanged(live, baseline))
+        {
+            return Changed(s, live, baseline);
+        }
+
+        var inStep = Live(s, live, AuditClass.InStep, baseline, InStepDetail(live, own) + TeamAttribution(s, own));
+        return baseline.CapturedMetadata || live.DeletionRequestedAt is not null ? inStep : inStep with
+        {
+            MetadataBaselineMissing = true,
+            Detail = inStep.Detail + "; " + MetadataNotRecorded,
+        };
     }
+
+    /// <summary>What an in-step finding says when history never recorded the labels and annotations (made before childctl did).</summary>
+    public const string MetadataNotRecorded =
+        "labels and annotations not recorded in history (it predates their recording), so not compared: audit --record takes the live ones as the baseline";
 
     /// <summary>
     /// A teammate's change, found only in the team store, is in step, and said to be theirs: the last change history

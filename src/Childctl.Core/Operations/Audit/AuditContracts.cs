@@ -40,6 +40,12 @@ public sealed record AuditFinding(string Namespace, string Name, AuditClass Clas
 
     public long? Generation { get; init; }
 
+    /// <summary>
+    /// In step, but history holds no labels and annotations for this incarnation (recorded before childctl recorded them):
+    /// they could not be compared; <c>--record</c> records the live ones once as the baseline, not as a change.
+    /// </summary>
+    public bool MetadataBaselineMissing { get; init; }
+
     /// <summary>The generation history accounts for (the last recorded operation or observation), when known.</summary>
     public long? RecordedGeneration { get; init; }
 

@@ -25,6 +25,7 @@ internal static class AuditRecords
         var writer = new Writer(cluster, audit);
         HistoryEvent[] events = finding.Class switch
         {
+            AuditClass.InStep when finding.MetadataBaselineMissing && finding.Live is not null => [writer.MetadataBaseline(finding)],
             AuditClass.InStep => [],
             AuditClass.DeletedElsewhere => [writer.Deleted(finding.Uid!, finding.RecordedCreatedAt, "no object with this uid any more, and no delete in history: deleted outside childctl")],
             AuditClass.Recreated when finding.PreviousDeletionUnrecorded => [writer.Replaced(finding), writer.Live(finding)],
@@ -67,6 +68,18 @@ internal static class AuditRecords
                 _ => ($"{live.Uid}/created_elsewhere", live.CreatedAt),
             };
             return Event(AuditActions.For(f.Class), live.Uid, EventIds.Deterministic(idTime, identity), at ?? audit.StartedAt, Parameters(f), f.Detail);
+        }
+
+        /// <summary>
+        /// The labels and annotations of an in-step cluster whose history never recorded them, taken as the baseline now: an
+        /// observation (what they are as of the audit), not a change; once per incarnation, so later audits compare with it.
+        /// </summary>
+        public HistoryEvent MetadataBaseline(AuditFinding f)
+        {
+            var live = f.Live!;
+            return Event(AuditActions.ObservedMetadataBaseline, live.Uid,
+                EventIds.Deterministic(live.CreatedAt ?? DateTimeOffset.UnixEpoch, $"{live.Uid}/metadata_baseline"), audit.StartedAt, Parameters(f),
+                "labels and annotations were not recorded before; the live ones are the baseline from now on (not a change: what they were before is unknown)");
         }
 
         /// <summary>
@@ -173,6 +186,9 @@ internal static class AuditActions
     public const string ObservedRecreated = "observed_recreated";
     public const string ObservedChangedElsewhere = "observed_changed_elsewhere";
     public const string ObservedDeletionRequested = "observed_deletion_requested";
+
+    /// <summary>Labels and annotations taken as the baseline for history that predates their recording (not a change).</summary>
+    public const string ObservedMetadataBaseline = "observed_metadata_baseline";
 
     /// <summary>The action a finding of <paramref name="kind"/> is recorded as (the previous incarnation of a recreated one also gets <c>observed_deleted</c>).</summary>
     public static string For(AuditClass kind) => kind switch

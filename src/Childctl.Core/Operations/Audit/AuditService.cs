@@ -106,7 +106,7 @@ public sealed class AuditService(Session session)
             appended += await IncarnationTracker.RecordGoneAsync(session, gone.Namespace, gone.Name, cancellationToken) ? 1 : 0;
         }
 
-        foreach (var finding in findings.Where(f => !f.IsInStep))
+        foreach (var finding in findings.Where(f => !f.IsInStep || f.MetadataBaselineMissing))
         {
             var stream = new HistoryStreamId(session.Cluster.ClusterName, finding.Namespace, finding.Name);
             foreach (var e in AuditRecords.For(finding, session.Cluster, operation))

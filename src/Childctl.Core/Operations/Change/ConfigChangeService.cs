@@ -56,8 +56,8 @@ public sealed partial class ConfigChangeService(Session session)
         return await FinishAsync(change, forced, request.Wait, observer, cancellationToken);
     }
 
-    private async Task<ClusterDeployment> ReadAsync(string ns, string name, CancellationToken cancellationToken) =>
-        ClusterDeploymentReader.Read(await session.Api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
+    private Task<ClusterDeployment> ReadAsync(string ns, string name, CancellationToken cancellationToken) =>
+        IncarnationTracker.GetAsync(session, ns, name, cancellationToken);
 
     /// <summary>Every check of the new spec, nothing sent: the guard, the upgrade path of a new template, then the pre-flight check.</summary>
     private async Task<IReadOnlyList<string>> CheckAsync(PlannedChange change, JsonObject spec, CancellationToken cancellationToken)

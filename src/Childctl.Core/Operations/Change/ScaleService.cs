@@ -38,7 +38,7 @@ public sealed class ScaleService(Session session)
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var ns = session.OneNamespace("scale");
-        var current = ClusterDeploymentReader.Read(await session.Api.GetAsync(K0rdentKinds.ClusterDeployment, ns, request.Name, cancellationToken));
+        var current = await IncarnationTracker.GetAsync(session, ns, request.Name, cancellationToken);
         var (workers, controlPlanes) = (current.ConfigInteger("workersNumber"), current.ConfigInteger("controlPlaneNumber"));
         ScaleResult result;
         if ((request.Workers is null || request.Workers == workers) && (request.ControlPlanes is null || request.ControlPlanes == controlPlanes))

@@ -55,7 +55,7 @@ public sealed class UpgradeService(Session session)
     public async Task<UpgradeOptions> ListAsync(string name, CancellationToken cancellationToken)
     {
         var ns = session.OneNamespace("upgrade");
-        var cluster = ClusterDeploymentReader.Read(await session.Api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken));
+        var cluster = await IncarnationTracker.GetAsync(session, ns, name, cancellationToken);
         return new UpgradeOptions(ns, name, cluster.Template, cluster.AvailableUpgrades);
     }
 
@@ -109,10 +109,10 @@ public sealed class UpgradeService(Session session)
 
     private async Task<(ClusterDeployment Cluster, TemplateCatalog Templates)> ReadAsync(string ns, string name, CancellationToken cancellationToken)
     {
-        var clusterTask = session.Api.GetAsync(K0rdentKinds.ClusterDeployment, ns, name, cancellationToken);
+        var clusterTask = IncarnationTracker.GetAsync(session, ns, name, cancellationToken);
         var templatesTask = TemplateCatalog.ReadAsync(session.Api, ns, cancellationToken);
         await Task.WhenAll(clusterTask, templatesTask);
-        return (ClusterDeploymentReader.Read(await clusterTask), await templatesTask);
+        return (await clusterTask, await templatesTask);
     }
 
     /// <summary>Every check before the patch: the target (allowed, exists, valid, same cloud), then <see cref="ChangeGuard"/>; returns what was forced.</summary>

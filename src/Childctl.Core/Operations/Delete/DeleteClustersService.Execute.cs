@@ -63,6 +63,11 @@ public sealed partial class DeleteClustersService
         {
             return await RecordedChange.RunAsync(session, target, async change =>
             {
+                if (item.Cluster is { } planned)
+                {
+                    await IncarnationTracker.NoticeAsync(session, planned, null, cancellationToken);
+                }
+
                 await change.IntendAsync(parameters);
                 var (result, stampProblem) = await DeleteOneAsync(change, recorder.Operation, item, cancellationToken);
                 var recorded = stampProblem is null ? parameters : new Dictionary<string, string>(parameters, StringComparer.Ordinal) { ["provenance_stamp"] = "not written" };

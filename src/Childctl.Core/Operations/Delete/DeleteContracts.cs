@@ -1,3 +1,4 @@
+using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Listing;
 
@@ -63,7 +64,11 @@ public sealed record DeletePlanItem(
     DateTimeOffset? CreationTimestamp,
     long Generation,
     IReadOnlyDictionary<string, string> Labels,
-    DateTimeOffset? DeletionRequestedAt = null);
+    DateTimeOffset? DeletionRequestedAt = null)
+{
+    /// <summary>The object the plan listed, from which a recreate under its name is recognised before the delete is recorded.</summary>
+    internal ClusterDeployment? Cluster { get; init; }
+}
 
 /// <summary>The result of one delete of a plan.</summary>
 public enum DeleteOutcome

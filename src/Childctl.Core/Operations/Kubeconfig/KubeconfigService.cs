@@ -56,8 +56,7 @@ public sealed class KubeconfigService(Session session)
         ArgumentNullException.ThrowIfNull(request);
         var ns = session.OneNamespace("kubeconfig");
         var api = session.Api;
-        var cluster = ClusterDeploymentReader.Read(await api.GetAsync(K0rdentKinds.ClusterDeployment, ns, request.Name, cancellationToken));
-        await IncarnationTracker.NoticeAsync(session, cluster, null, cancellationToken);
+        var cluster = await IncarnationTracker.GetAsync(session, ns, request.Name, cancellationToken);
         var target = new RecordedChange.Target(ns, request.Name, HistoryActions.KubeconfigRetrieveFailed) { Uid = cluster.Uid, FailureParameters = Parameters(request, null) };
         return await RecordedChange.RunAsync(session, target, async _ =>
         {

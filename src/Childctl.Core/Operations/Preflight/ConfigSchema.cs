@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Childctl.Core.Api;
 using Childctl.Core.Errors;
 using Childctl.Core.Templates;
 using Childctl.Kubernetes;
-using Json.Schema;
+using Childctl.Shared.ValuesSchema;
 
 namespace Childctl.Core.Operations.Preflight;
 
@@ -13,8 +12,8 @@ namespace Childctl.Core.Operations.Preflight;
 /// A ClusterTemplate's values schema, as k0rdent publishes it for clients: the ConfigMap named in the template's
 /// <c>status.schemaConfigMapName</c> (<c>schema-ct-&lt;template&gt;</c>), data key <c>schema</c> (REFERENCE.md §9, §11).
 /// <c>spec.config</c> is checked the way the chart's Helm dry run checks it once the cluster exists: coalesced over the
-/// template's defaults (<c>status.config</c>, maps merge key by key, null deletes), then validated with JsonSchema.Net
-/// (the whole of JSON Schema, NativeAOT-clean). The violations are worded as the apiserver words a 422's causes
+/// template's defaults (<c>status.config</c>, maps merge key by key, null deletes), then validated by <see cref="ValuesSchemaEvaluator"/>
+/// (the JSON Schema keywords Helm charts use; shared with the sandbox's simulated dry run). The violations are worded as the apiserver words a 422's causes
 /// (<see cref="SchemaViolation"/>), since that is the language kubectl users read.
 /// </summary>
 internal sealed class ConfigSchema
@@ -23,15 +22,13 @@ internal sealed class ConfigSchema
 
     private static readonly ResourceKind ConfigMap = new(string.Empty, "v1", "configmaps", "ConfigMap");
 
-    private readonly JsonSchema _schema;
-    private readonly JsonNode _document;
+    private readonly ValuesSchemaEvaluator _schema;
 
-    private ConfigSchema(string template, string configMap, JsonSchema schema, JsonNode document)
+    private ConfigSchema(string template, string configMap, ValuesSchemaEvaluator schema)
     {
         Template = template;
         ConfigMapName = configMap;
         _schema = schema;
-        _document = document;
     }
 
     public string Template { get; }
@@ -74,11 +71,11 @@ internal sealed class ConfigSchema
     {
         try
         {
-            var document = JsonNode.Parse(text) ?? throw new JsonException("empty document");
-            var schema = JsonSchema.FromText(text);
-            return new ConfigSchema(template, configMap, schema, document);
+            var document = JsonNode.Parse(text) as JsonObject ?? throw new JsonException("the document is not a JSON object");
+            var schema = new ValuesSchemaEvaluator(document);
+            return new ConfigSchema(template, configMap, schema);
         }
-        catch (Exception e) when (e is JsonException or JsonSchemaException or ArgumentException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             throw new ChildctlException(ErrorKind.General,
                 $"ClusterTemplate \"{template}\" publishes a values schema that cannot be read (ConfigMap {configMap}, key {DataKey}): {e.Message}");
@@ -89,16 +86,18 @@ internal sealed class ConfigSchema
     public IReadOnlyList<SchemaViolation> Check(JsonObject? defaults, JsonObject? config)
     {
         var values = Coalesce(defaults?.DeepClone() as JsonObject ?? [], config);
-        using var instance = JsonDocument.Parse(values.ToJsonString());
-        var results = _schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (results.IsValid)
+        IReadOnlyList<SchemaFinding> findings;
+        try
         {
-            return [];
+            findings = _schema.Evaluate(values);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw new ChildctlException(ErrorKind.General,
+                $"ClusterTemplate \"{Template}\" publishes a values schema that cannot be applied (ConfigMap {ConfigMapName}, key {DataKey}): {e.Message}");
         }
 
-        return (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.SelectMany(e => SchemaViolation.From(e.Key, e.Value, d, values, _document)))
+        return findings.SelectMany(SchemaViolation.From)
             .Distinct()
             .OrderBy(v => v.Field, StringComparer.Ordinal).ThenBy(v => v.Text, StringComparer.Ordinal)
             .ToList();
@@ -134,23 +133,5 @@ internal sealed class ConfigSchema
         var list = causes.Count == 1 ? causes[0] : "[" + string.Join(", ", causes) + "]";
         return ChildctlException.InvalidInput(
             $"ClusterDeployment.{K0rdentKinds.Group} \"{clusterName}\" is invalid: {list} (the values schema of ClusterTemplate {Template}, ConfigMap {ConfigMapName}; k0rdent would fail HelmChartReady)");
-    }
-
-    /// <summary>The node a JSON Pointer (<c>/a/0/b</c>, or a URI fragment <c>#/a</c>) points at, or null.</summary>
-    internal static JsonNode? At(JsonNode? root, string pointer)
-    {
-        var node = root;
-        foreach (var raw in Uri.UnescapeDataString(pointer.TrimStart('#')).Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var part = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            node = node switch
-            {
-                JsonObject obj => obj[part],
-                JsonArray array when int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count => array[i],
-                _ => null,
-            };
-        }
-
-        return node;
     }
 }

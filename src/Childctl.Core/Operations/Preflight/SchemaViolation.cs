@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
+using Childctl.Shared.ValuesSchema;
 
 namespace Childctl.Core.Operations.Preflight;
 
@@ -12,70 +12,51 @@ namespace Childctl.Core.Operations.Preflight;
 /// lists as <c>[i]</c>), then the rule: <c>Invalid value: 4: … should be greater than or equal to 8</c>,
 /// <c>must be of type integer</c>, <c>Unsupported value: … supported values: …</c>, <c>Required value</c>; a key the
 /// schema does not declare (<c>additionalProperties: false</c>) as the apiserver's strict decoding says it,
-/// <c>unknown field "spec.config.workerNumber"</c>. Rules outside those keep JsonSchema.Net's own words after the keyword.
+/// <c>unknown field "spec.config.workerNumber"</c>. The applicators (<c>anyOf</c>, <c>oneOf</c>, <c>not</c>) are named as kube-openapi names them.
 /// </summary>
 internal sealed record SchemaViolation(string Field, string Text)
 {
     private const string Root = "spec.config";
 
-    /// <summary>
-    /// The violations one evaluation error stands for (a <c>required</c> error names each missing key). The rule's
-    /// bound is read from the schema node the error is about: found by the evaluation path, which is a pointer into the
-    /// document unless a <c>$ref</c> was followed (then by the absolute schema location).
-    /// </summary>
-    public static IEnumerable<SchemaViolation> From(string keyword, string libraryMessage, EvaluationResults detail, JsonNode values, JsonNode schemaDocument)
+    /// <summary>The causes one finding stands for: a <c>required</c> names each missing key, an unknown-field each extra one.</summary>
+    public static IEnumerable<SchemaViolation> From(SchemaFinding finding)
     {
-        ArgumentNullException.ThrowIfNull(detail);
-        var pointer = detail.InstanceLocation.ToString();
-        var field = FieldPath(pointer);
-        var value = ConfigSchema.At(values, pointer);
-        var evaluation = detail.EvaluationPath.ToString();
-        var schema = (evaluation.Contains("$ref", StringComparison.Ordinal) ? ConfigSchema.At(schemaDocument, detail.SchemaLocation.Fragment) : Node(schemaDocument, evaluation)) as JsonObject ?? [];
+        ArgumentNullException.ThrowIfNull(finding);
+        var field = FieldPath(finding.Pointer);
+        var schema = finding.Schema;
+        var value = finding.Value;
         var shown = Display(value);
-        return keyword switch
+        return finding.Keyword switch
         {
-            "" when evaluation.EndsWith("/additionalProperties", StringComparison.Ordinal) || evaluation.EndsWith("/unevaluatedProperties", StringComparison.Ordinal)
-                => [new(field, $"unknown field \"{field}\"")],
-            "required" => Missing(schema, value, field),
+            "additionalProperties" => finding.Keys.Select(k => new SchemaViolation(Child(field, k), $"unknown field \"{Child(field, k)}\"")),
+            "required" => finding.Keys.Select(k => new SchemaViolation(Child(field, k), $"{Child(field, k)}: Required value")),
             "type" => [new(field, $"{field}: Invalid value: \"{TypeOf(value)}\": {field} in body must be of type {Types(schema["type"])}: \"{TypeOf(value)}\"")],
             "enum" => [new(field, $"{field}: Unsupported value: {shown}: supported values: {string.Join(", ", (schema["enum"] as JsonArray ?? []).Select(Display))}")],
             "const" => [new(field, $"{field}: Unsupported value: {shown}: supported values: {Display(schema["const"])}")],
             "minimum" => [Bound(field, shown, "should be greater than or equal to", schema["minimum"])],
-            "exclusiveMinimum" => [Bound(field, shown, "should be greater than", schema["exclusiveMinimum"])],
+            "exclusiveMinimum" => [Bound(field, shown, "should be greater than", schema["exclusiveMinimum"] is JsonValue b && b.GetValueKind() == JsonValueKind.Number ? b : schema["minimum"])],
             "maximum" => [Bound(field, shown, "should be less than or equal to", schema["maximum"])],
-            "exclusiveMaximum" => [Bound(field, shown, "should be less than", schema["exclusiveMaximum"])],
+            "exclusiveMaximum" => [Bound(field, shown, "should be less than", schema["exclusiveMaximum"] is JsonValue b && b.GetValueKind() == JsonValueKind.Number ? b : schema["maximum"])],
+            "multipleOf" => [new(field, $"{field}: Invalid value: {shown}: {field} in body should be a multiple of {schema["multipleOf"]?.ToJsonString()}")],
             "minLength" => [new(field, $"{field}: Invalid value: {shown}: {field} in body should be at least {schema["minLength"]?.ToJsonString()} chars long")],
             "maxLength" => [new(field, $"{field}: Invalid value: {shown}: {field} in body should be at most {schema["maxLength"]?.ToJsonString()} chars long")],
             "pattern" => [new(field, $"{field}: Invalid value: {shown}: {field} in body should match '{schema["pattern"]}'")],
             "minItems" => [new(field, $"{field}: Invalid value: {Count(value)}: {field} in body should have at least {schema["minItems"]?.ToJsonString()} items")],
             "maxItems" => [new(field, $"{field}: Too many: {Count(value)}: must have at most {schema["maxItems"]?.ToJsonString()} items")],
-            _ => [new(field, $"{field}: Invalid value: {shown}: {keyword}: {libraryMessage}")],
+            "uniqueItems" => [new(field, $"{field}: Duplicate value: {shown}")],
+            "minProperties" => [new(field, $"{field}: Invalid value: {Count(value)}: {field} in body should have at least {schema["minProperties"]?.ToJsonString()} properties")],
+            "maxProperties" => [new(field, $"{field}: Too many: {Count(value)}: must have at most {schema["maxProperties"]?.ToJsonString()} items")],
+            _ => [new(field, $"{field}: Invalid value: {shown}: {field} in body must match {Rule(finding.Keyword)}")],
         };
     }
 
-    /// <summary>
-    /// The schema node at an evaluation path. JsonSchema.Net 8 repeats the keyword of an applied subschema for array
-    /// items (<c>…/cpArgs/items/items</c>), so a path that does not resolve is shortened from the end until it does.
-    /// </summary>
-    private static JsonNode? Node(JsonNode document, string path)
+    private static string Rule(string keyword) => keyword switch
     {
-        for (var pointer = path; ; pointer = pointer[..pointer.LastIndexOf('/')])
-        {
-            if (ConfigSchema.At(document, pointer) is JsonObject found || pointer.Length == 0)
-            {
-                return ConfigSchema.At(document, pointer);
-            }
-        }
-    }
-
-    private static IEnumerable<SchemaViolation> Missing(JsonObject schema, JsonNode? value, string field)
-    {
-        var present = value as JsonObject ?? [];
-        return (schema["required"] as JsonArray ?? [])
-            .Select(r => r?.GetValue<string>() ?? string.Empty)
-            .Where(name => !present.ContainsKey(name))
-            .Select(name => new SchemaViolation(Child(field, name), $"{Child(field, name)}: Required value"));
-    }
+        "anyOf" => "at least one schema in anyOf",
+        "oneOf" => "exactly one schema in oneOf",
+        "not" => "none of the schema in not",
+        _ => keyword,
+    };
 
     private static SchemaViolation Bound(string field, string shown, string rule, JsonNode? bound) =>
         new(field, $"{field}: Invalid value: {shown}: {field} in body {rule} {bound?.ToJsonString()}");
@@ -95,7 +76,7 @@ internal sealed record SchemaViolation(string Field, string Text)
 
     private static string Child(string field, string name) => $"{field}.{name}";
 
-    private static string Count(JsonNode? value) => (value as JsonArray)?.Count.ToString(CultureInfo.InvariantCulture) ?? "0";
+    private static string Count(JsonNode? value) => (value switch { JsonArray a => a.Count, JsonObject o => o.Count, _ => 0 }).ToString(CultureInfo.InvariantCulture);
 
     private static string Types(JsonNode? type) => type switch
     {
@@ -104,15 +85,7 @@ internal sealed record SchemaViolation(string Field, string Text)
     };
 
     /// <summary>The JSON type the apiserver names: integer for a whole number, else number, string, boolean, object, array, null.</summary>
-    private static string TypeOf(JsonNode? value) => value?.GetValueKind() switch
-    {
-        JsonValueKind.Object => "object",
-        JsonValueKind.Array => "array",
-        JsonValueKind.String => "string",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Number => value is JsonValue v && v.TryGetValue<long>(out _) || value.ToJsonString().All(c => char.IsAsciiDigit(c) || c == '-') ? "integer" : "number",
-        _ => "null",
-    };
+    private static string TypeOf(JsonNode? value) => ValuesSchemaEvaluator.KindOf(value);
 
     /// <summary>A value as the apiserver prints it in a cause: strings quoted, numbers and the rest as JSON.</summary>
     private static string Display(JsonNode? value) => value?.ToJsonString() ?? "null";

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
+using Childctl.Sandbox.Api.Bodies;
 using Childctl.Sandbox.Storage;
 
 namespace Childctl.Sandbox.Api.Definitions;
@@ -52,5 +54,17 @@ internal static class CrdReader
             JsonElements.String(c, "description") ?? "",
             JsonElements.Child(c, "priority") is { ValueKind: JsonValueKind.Number } p ? p.GetInt32() : 0,
             JsonElements.String(c, "format") ?? "")).ToList();
+    }
+}
+
+/// <summary>Reads the YAML files compiled into the assembly (our built-in CRDs and core schemas).</summary>
+internal static class EmbeddedYaml
+{
+    public static JsonNode Read(string fileName)
+    {
+        using var stream = typeof(EmbeddedYaml).Assembly.GetManifestResourceStream(fileName)
+            ?? throw new InvalidOperationException($"embedded resource {fileName} is missing");
+        using var reader = new StreamReader(stream);
+        return YamlJson.ReadOne(reader.ReadToEnd()) ?? throw new InvalidOperationException($"embedded resource {fileName} is empty");
     }
 }

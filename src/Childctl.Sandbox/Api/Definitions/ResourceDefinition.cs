@@ -26,3 +26,17 @@ internal sealed record ResourceDefinition(
     /// <summary>The lookup key of the URL form: group/version/plural.</summary>
     public string PathKey => $"{Type.Group}/{Type.Version}/{Type.Plural}";
 }
+
+/// <summary>A column of the Table format: an additionalPrinterColumn of a CRD, or one of a core kind's fixed columns.</summary>
+internal sealed record PrinterColumn(string Name, string Type, string JsonPath, string Description = "", int Priority = 0, string Format = "");
+
+/// <summary>Which columns a kind's Table has: a CRD's printer columns, or the apiserver's fixed set for a core kind.</summary>
+internal enum TableStyle
+{
+    Custom,
+    Namespace,
+    Secret,
+    ConfigMap,
+    Event,
+    CustomResourceDefinition,
+}

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Childctl.Sandbox.Api.Patching;
 
@@ -137,5 +137,23 @@ internal static class JsonPatch
             default:
                 throw new JsonPatchException($"doc is missing path: {pointer}");
         }
+    }
+}
+
+/// <summary>A JSON patch that cannot be applied (a failed test, a missing path...).</summary>
+internal sealed class JsonPatchException : Exception
+{
+    public JsonPatchException()
+    {
+    }
+
+    public JsonPatchException(string message)
+        : base(message)
+    {
+    }
+
+    public JsonPatchException(string message, Exception innerException)
+        : base(message, innerException)
+    {
     }
 }

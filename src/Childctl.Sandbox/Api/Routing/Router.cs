@@ -95,3 +95,41 @@ internal sealed class Router(ResourceRegistry registry)
         return validSub && validScope ? new Route(RouteKind.Resource, group, version, new ResourceRoute(def, ns, name, sub)) : Route.NotFound;
     }
 }
+
+/// <summary>A parsed request path: its kind, the group/version it names (for discovery and OpenAPI) and, for resources, the resource route.</summary>
+internal sealed record Route(RouteKind Kind, string Group = "", string Version = "", ResourceRoute? Resource = null)
+{
+    public static readonly Route NotFound = new(RouteKind.NotFound);
+
+    /// <summary>Anonymous endpoints: what a real apiserver lets unauthenticated clients reach.</summary>
+    public bool IsAnonymous => Kind is RouteKind.Version or RouteKind.Health;
+}
+
+/// <summary>
+/// A resource URL: the kind, the namespace (null for cluster-scoped kinds and for all-namespaces collections),
+/// the object name (null for a collection) and the subresource (only "status" is served).
+/// </summary>
+internal sealed record ResourceRoute(ResourceDefinition Definition, string? Namespace, string? Name, string? Subresource)
+{
+    public bool IsCollection => Name is null;
+}
+
+/// <summary>What a request path addresses.</summary>
+internal enum RouteKind
+{
+    NotFound,
+    Version,
+    Health,
+    CoreVersions,
+    GroupList,
+    Group,
+    ResourceList,
+    OpenApiRoot,
+    OpenApiGroupVersion,
+    OpenApiV2,
+    SelfSubjectReview,
+    SelfSubjectAccessReview,
+    SelfSubjectRulesReview,
+    Faults,
+    Resource,
+}

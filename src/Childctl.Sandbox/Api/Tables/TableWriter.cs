@@ -88,3 +88,11 @@ internal sealed class TableWriter(ResourceDefinition def, string mediaType, Incl
         w.WriteEndObject();
     }
 }
+
+/// <summary>What a Table row carries in <c>object</c> (query parameter includeObject; Metadata by default).</summary>
+internal enum IncludeObject
+{
+    None,
+    Metadata,
+    Object,
+}

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Childctl.Sandbox.Api.Definitions;
 using Childctl.Sandbox.Api.Http;
 using Childctl.Sandbox.Storage;
@@ -114,4 +114,12 @@ internal static class WriteValidation
             throw ApiErrors.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({def.Type.Kind})");
         }
     }
+}
+
+/// <summary>The fieldValidation query parameter: what to do with unknown fields (Warn when absent, as upstream).</summary>
+internal enum FieldValidation
+{
+    Ignore,
+    Warn,
+    Strict,
 }

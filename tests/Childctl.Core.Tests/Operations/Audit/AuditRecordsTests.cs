@@ -128,9 +128,27 @@ public sealed class AuditRecordsTests : IDisposable
     }
 
     [Fact]
-    public void For_WhenInStep_RecordsNothing()
+    public void For_WhenInStepWithLabelsRecorded_RecordsNothing()
     {
-        Assert.Empty(AuditRecords.For(Classify(Live(), Created()), _cluster, Audit(At(100))));
+        var spec = With(SpecSnapshot.LabelsKey, "{}");
+
+        Assert.Empty(AuditRecords.For(Classify(Live(spec: spec), Event(HistoryActions.ClusterCreated, 0, UidA, 1, spec)), _cluster, Audit(At(100))));
+    }
+
+    [Fact]
+    public void For_WhenInStepButHistoryPredatesLabelRecording_RecordsTheLiveMetadataOnceAsABaselineNotAChange()
+    {
+        var finding = Classify(Live(spec: With("metadata.labels.team", "blue")), Created());
+
+        var first = Assert.Single(AuditRecords.For(finding, _cluster, Audit(At(100))));
+        var second = Assert.Single(AuditRecords.For(finding, _cluster, Audit(At(200))));
+
+        Assert.Equal(AuditClass.InStep, finding.Class);
+        Assert.True(finding.MetadataBaselineMissing);
+        Assert.Empty(finding.Changes);
+        Assert.Equal(("observed_metadata_baseline", UidA, EventSources.Observed), (first.Action, first.Uid, first.Source));
+        Assert.Equal("blue", first.Parameters!["metadata.labels.team"]);
+        Assert.Equal(first.Id, second.Id);
     }
 
     private static OperationContext Audit(DateTimeOffset at) => new("01JAUDIT" + at.Minute, at, "tester", "childctl audit --record", null);
