@@ -104,7 +104,7 @@ public static class CliApp
 
         OutputOption.TableOnlyWhereUndeclared(root);
         CommandExamples.ApplyTo(root);
-        ClusterNameCompletion.AttachTo(root, run);
+        DynamicCompletion.AttachTo(root, run);
         CommandHelp.Install(root, run.Host);
         return root;
     }

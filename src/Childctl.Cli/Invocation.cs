@@ -24,23 +24,23 @@ internal sealed class Invocation : IDisposable
         UseLiveProgress = host.StderrIsTerminal && !noColor && !dumb;
         Session = host.CreateSession(new SessionOptions
         {
-            KubeconfigPath = parse.GetValue(GlobalOptions.Kubeconfig),
-            ContextName = parse.GetValue(GlobalOptions.Context),
-            ExplicitNamespace = parse.GetValue(GlobalOptions.Namespace),
-            AllNamespaces = parse.GetValue(GlobalOptions.AllNamespaces),
-            RequestTimeout = requestTimeout ?? parse.GetValue(GlobalOptions.RequestTimeout) ?? DefaultRequestTimeout,
+            KubeconfigPath = Value(parse, GlobalOptions.Kubeconfig),
+            ContextName = Value(parse, GlobalOptions.Context),
+            ExplicitNamespace = Value(parse, GlobalOptions.Namespace),
+            AllNamespaces = Value(parse, GlobalOptions.AllNamespaces),
+            RequestTimeout = requestTimeout ?? Value(parse, GlobalOptions.RequestTimeout) ?? DefaultRequestTimeout,
             HistoryDirectory = HistoryDirectory(parse, host),
             User = host.UserName,
             CommandLine = "childctl " + string.Join(' ', arguments.Select(Quote)),
             Environment = host.GetEnvironmentVariable,
             Time = host.Time,
             OnHistoryWarning = warning => host.Err.WriteLine("warning: " + warning),
-            ImpersonateUser = parse.GetValue(GlobalOptions.As),
-            ImpersonateGroups = parse.GetValue(GlobalOptions.AsGroup) ?? [],
-            ImpersonateUid = parse.GetValue(GlobalOptions.AsUid),
+            ImpersonateUser = Value(parse, GlobalOptions.As),
+            ImpersonateGroups = Value(parse, GlobalOptions.AsGroup) ?? [],
+            ImpersonateUid = Value(parse, GlobalOptions.AsUid),
             OnConnectionWarning = warning => host.Err.WriteLine("warning: " + warning),
             Abandon = host.Abandon,
-            OnRetry = parse.GetValue(GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
+            OnRetry = Value(parse, GlobalOptions.Verbose) ? line => host.Err.WriteLine(line) : null,
             LocalHistoryOnly = host.GetEnvironmentVariable("CHILDCTL_TEAM_HISTORY") == "off",
         });
     }
@@ -89,10 +89,26 @@ internal sealed class Invocation : IDisposable
 
     public void Dispose() => Session.Dispose();
 
+    /// <summary>
+    /// A global option's value; its default while the option still waits for its value, as on a line being completed
+    /// (<c>childctl -n</c> Tab), where System.CommandLine throws instead (a line run as a command has failed parsing before).
+    /// </summary>
+    private static T? Value<T>(ParseResult parse, Option<T> option)
+    {
+        try
+        {
+            return parse.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
+    }
+
     /// <summary>--history-dir, else $CHILDCTL_HISTORY_DIR, else $XDG_STATE_HOME/childctl/history, else ~/.local/state/childctl/history.</summary>
     private static string HistoryDirectory(ParseResult parse, CliHost host)
     {
-        if (parse.GetValue(GlobalOptions.HistoryDir) is { Length: > 0 } explicitDir)
+        if (Value(parse, GlobalOptions.HistoryDir) is { Length: > 0 } explicitDir)
         {
             return Path.GetFullPath(explicitDir);
         }

@@ -45,6 +45,10 @@ public sealed class HistoryException : Exception
 
     public static HistoryException Io(string path, string what, Exception inner) =>
         new(HistoryErrorKind.Io, $"cannot {what} {path}: {inner.Message}", inner) { Path = path };
+
+    /// <summary>A file stands where a folder of <paramref name="path"/> should be: the user's to move, so said plainly.</summary>
+    public static HistoryException FileInTheWay(string path, string what, string file, Exception inner) =>
+        new(HistoryErrorKind.Io, $"cannot {what} {path}: {file} is a file, not a folder; move it aside or choose another --history-dir", inner) { Path = path };
 }
 
 /// <summary>What went wrong in the history store; the CLI maps each kind to one exit code.</summary>

@@ -95,6 +95,13 @@ public static class KubeconfigResolver
                 $"no kubeconfig found ({fallback.FullName} does not exist): pass --kubeconfig, set KUBECONFIG, or start one with 'childctl sandbox up'");
     }
 
+    /// <summary>The context names of the kubeconfig files kubectl would read (for completion; nothing else is resolved).</summary>
+    public static IReadOnlyList<string> ContextNames(string? kubeconfigPath, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Load(LocateFiles(kubeconfigPath, environment)).Contexts.Select(c => c.Name).ToList();
+    }
+
     private static KubeconfigDocument Load(FileInfo[] files) => KubeconfigDocument.Merge(files.Select(Read).ToList());
 
     private static KubeconfigDocument Read(FileInfo file)

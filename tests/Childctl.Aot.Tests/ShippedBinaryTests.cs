@@ -98,6 +98,8 @@ public sealed partial class ShippedBinaryTests(PublishedBinaries published)
             Assert.EndsWith("Run 'kubectl childctl --help' for usage.\n", typo.Stderr, StringComparison.Ordinal);
             var completion = await installed.RunFileAsync("/usr/bin/kubectl", "__complete", "childctl", "li");
             Assert.StartsWith("list\n:4\n", completion.Stdout, StringComparison.Ordinal);
+            var names = await installed.RunFileAsync("/usr/bin/kubectl", "__complete", "childctl", "scale", "aot-");
+            Assert.Contains("aot-az\n", names.Stdout, StringComparison.Ordinal);
 
             await Expect(installed, 0, "scale", "aot-az", "--workers", "3", "--wait", "--timeout", "2m");
             await Expect(installed, 0, "delete", "aot-az", "--yes", "--wait", "--timeout", "2m");

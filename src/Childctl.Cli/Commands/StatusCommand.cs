@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.CommandLine;
 using Childctl.Cli.Output;
 using Childctl.Core.Api;
@@ -15,11 +16,21 @@ internal static class StatusCommand
     public static Command Create(CliRun run)
     {
         var name = CommandOptions.Name();
-        var command = new Command("status", "Show one child cluster's live phase, conditions, services, Events and recent local history") { name }
+        var tree = new Option<bool>("--tree")
+        {
+            Description = "The Cluster API objects behind the cluster, by owner, with their Ready conditions (as clusterctl describe cluster; -o json|yaml: a List of them)",
+        };
+        var command = new Command("status", "Show one child cluster's live phase, conditions, services, Events and recent local history") { name, tree }
             .Prints(OutputOption.Objects);
         command.Aliases.Add("describe");
         Invocation.Bind(command, run, async (inv, ct) =>
         {
+            if (inv.Get(tree))
+            {
+                await WriteTreeAsync(inv, await new CapiTreeService(inv.Session).GetAsync(inv.Get(name), ct), ct);
+                return ExitCodes.Success;
+            }
+
             var report = await new ClusterStatusService(inv.Session).GetAsync(inv.Get(name), ct);
             await inv.Out.WriteAsync(ObjectOutput.Handles(inv.Output)
                 ? ObjectOutput.One(inv, K0rdentKinds.ClusterDeployment.NamePrefix, ObjectOutput.WithDerived(report.Overview))
@@ -27,5 +38,28 @@ internal static class StatusCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task WriteTreeAsync(Invocation inv, CapiTree tree, CancellationToken ct)
+    {
+        foreach (var note in CapiTreeView.Notes(tree))
+        {
+            await inv.Err.WriteLineAsync(note.AsMemory(), ct);
+        }
+
+        var objects = tree.Objects.ToList();
+        if (inv.Output == OutputFormat.Name)
+        {
+            await inv.Out.WriteAsync(string.Concat(objects.Select(o => o.QualifiedName + "\n")).AsMemory(), ct);
+        }
+        else if (ObjectOutput.Handles(inv.Output))
+        {
+            using var list = JsonDocument.Parse(JsonOutput.List(objects.Select(o => o.Raw)));
+            await inv.Out.WriteAsync(ObjectOutput.List(inv, string.Empty, list.RootElement).AsMemory(), ct);
+        }
+        else if (objects.Count > 0)
+        {
+            await inv.Out.WriteAsync(CapiTreeView.Render(tree, inv.Now, inv.Layout).AsMemory(), ct);
+        }
     }
 }

@@ -40,7 +40,8 @@ internal static class CommandExamples
             "childctl list -A -o jsonpath='{range .items[*]}{.metadata.namespace} {.metadata.name} {.childctl.phase}{\"\\n\"}{end}'"], CommandHelp.Api),
         ["status"] = ([
             "# Conditions, services, Events and recent history of one cluster", "childctl status my-cluster",
-            "# Whether its Ready can be trusted, for a script (true or false)", "childctl status my-cluster -o jsonpath='{.childctl.ready}'"], CommandHelp.Api),
+            "# Whether its Ready can be trusted, for a script (true or false)", "childctl status my-cluster -o jsonpath='{.childctl.ready}'",
+            "# The Cluster API objects behind it, as clusterctl describe shows them", "childctl status my-cluster --tree"], CommandHelp.Api),
         ["templates"] = ([
             "# The templates to create from, with their upgrade targets", "childctl templates",
             "# Every namespace's valid templates by name", "childctl templates -A -o custom-columns=NAME:.metadata.name,VALID:.status.valid"], CommandHelp.Api),

@@ -89,7 +89,7 @@ internal static partial class CommandHelp
             config.Output = output;
         }
 
-        var text = new StringBuilder(standard.ToString().TrimEnd()).Append('\n');
+        var text = new StringBuilder(OptionalInBrackets(command, standard.ToString()).TrimEnd()).Append('\n');
         if (ExtrasOf.TryGetValue(command, out var extras))
         {
             AppendExamples(text, extras.Examples);
@@ -132,6 +132,30 @@ internal static partial class CommandHelp
         {
             text.Append("  ").Append(code.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(5)).Append(Meanings[code]).Append('\n');
         }
+    }
+
+    /// <summary>
+    /// In the Commands section, a subcommand's optional argument in brackets as kubectl writes it (<c>watch [name]</c>);
+    /// System.CommandLine's row shows every argument as <c>&lt;name&gt;</c>. Same length, so the columns stay aligned.
+    /// </summary>
+    private static string OptionalInBrackets(Command command, string help)
+    {
+        foreach (var sub in command.Subcommands)
+        {
+            var names = string.Join(", ", sub.Aliases.Append(sub.Name).Order(StringComparer.Ordinal));
+            var label = new StringBuilder("  ").Append(names);
+            var bracketed = new StringBuilder(label.ToString());
+            foreach (var argument in sub.Arguments.Where(a => !a.Hidden))
+            {
+                var name = argument.HelpName ?? argument.Name;
+                label.Append(" <").Append(name).Append('>');
+                bracketed.Append(argument.Arity.MinimumNumberOfValues == 0 ? $" [{name}]" : $" <{name}>");
+            }
+
+            help = help.Replace("\n" + label + " ", "\n" + bracketed + " ", StringComparison.Ordinal);
+        }
+
+        return help;
     }
 
     /// <summary>The usage line names the root by the executable's file name (kubectl-childctl under kubectl); make it childctl.</summary>

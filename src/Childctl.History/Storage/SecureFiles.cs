@@ -23,7 +23,7 @@ internal static class SecureFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw FilePaths.FileInTheWay(path) is { } file
-                ? new HistoryException(HistoryErrorKind.Io, $"cannot create the history folder {path}: {file} is a file, not a folder; move it aside or choose another --history-dir", e) { Path = path }
+                ? HistoryException.FileInTheWay(path, "create the history folder", file, e)
                 : HistoryException.Io(path, "create folder", e);
         }
     }
@@ -92,6 +92,8 @@ internal static class SecureFiles
                 Native.NoEntry => null,
                 Native.IsDirectory => throw NotAFile(path),
                 _ when errno == Native.TooManyLinks => throw NotAFile(path),
+                _ when FilePaths.FileInTheWay(Path.GetDirectoryName(path) ?? path) is { } file =>
+                    throw HistoryException.FileInTheWay(path, write ? "append to" : "read", file, new IOException(Native.LastError())),
                 _ => throw new HistoryException(HistoryErrorKind.Io, $"cannot {(write ? "append to" : "read")} {path}: {Native.LastError()}") { Path = path },
             };
         }

@@ -97,7 +97,7 @@ public sealed partial class FileHistoryStore : IHistoryStore
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw FilePaths.FileInTheWay(Root) is { } file
-                ? new HistoryException(HistoryErrorKind.Io, $"cannot list the history folder {Root}: {file} is a file, not a folder; move it aside or choose another --history-dir", e) { Path = Root }
+                ? HistoryException.FileInTheWay(Root, "list the history folder", file, e)
                 : HistoryException.Io(Root, "list the history folder", e);
         }
     }
@@ -233,7 +233,10 @@ public sealed partial class FileHistoryStore : IHistoryStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw HistoryException.Io(path, "read", e);
+            // A file where a folder of the path should be is the user's to move, as when appending (SecureFiles).
+            throw FilePaths.FileInTheWay(Path.GetDirectoryName(path) ?? path) is { } file
+                ? HistoryException.FileInTheWay(path, "read", file, e)
+                : HistoryException.Io(path, "read", e);
         }
     }
 }

@@ -23,6 +23,20 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public async Task Help_WithoutACommand_ListsTheCommandsWithOptionalArgumentsInBrackets()
+    {
+        var result = await TestCli.Bare.RunAsync("help");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = result.Stdout.Split('\n').Select(l => l.Trim()).ToList();
+        Assert.Contains(rows, r => r.StartsWith("watch [name]   ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("delete [name]   ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("describe, status <name>   ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("help [command]   ", StringComparison.Ordinal));
+        Assert.Contains("Usage:\n  childctl watch [<name>] [options]", (await TestCli.Bare.RunAsync("help", "watch")).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_WhenAPrefixOfACommand_IsThatCommandsHelp()
     {
         var viaHelp = await TestCli.Bare.RunAsync("help", "hist");

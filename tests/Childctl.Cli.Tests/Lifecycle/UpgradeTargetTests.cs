@@ -32,6 +32,18 @@ public sealed class UpgradeTargetTests(LifecycleSandbox fixture) : IClassFixture
         Assert.DoesNotContain("action: cluster_upgraded\n", run.HistoryText(name), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Suggest_WhenTheOptionIsUpgradeTo_OffersTheNamedClustersAvailableUpgrades()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "ut-complete", "--region", "us-west-2", "--template", "aws-standalone-cp-1-0-42", "--wait")).ExitCode);
+        const string line = "childctl upgrade ut-complete --to ";
+
+        var result = await run.RunAsync($"[suggest:{line.Length}]", line);
+
+        Assert.Equal((0, "aws-standalone-cp-1-0-43\n"), (result.ExitCode, result.Stdout));
+    }
+
     private void AddChain(string name, string from, string to) =>
         fixture.Sandbox.Store.Create(ResourceType.ClusterTemplateChain, new JsonObject
         {
