@@ -17,8 +17,13 @@ public sealed class TestCli
         Environment = environment is null ? [] : new Dictionary<string, string>(environment);
     }
 
-    /// <summary>A run with an empty environment: commands that need neither a kubeconfig nor history.</summary>
-    public static TestCli Bare => new();
+    /// <summary>
+    /// A run with an empty environment but for a HOME that does not exist, so that nothing falls back to the machine's
+    /// own home (its kubeconfig, its history): commands that need neither a kubeconfig nor history.
+    /// </summary>
+    public static TestCli Bare => new(new Dictionary<string, string> { ["HOME"] = NoHome });
+
+    private static readonly string NoHome = Path.Combine(Path.GetTempPath(), $"childctl-no-home-{System.Environment.ProcessId}");
 
     public Dictionary<string, string> Environment { get; }
 
