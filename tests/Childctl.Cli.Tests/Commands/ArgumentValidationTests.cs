@@ -117,7 +117,7 @@ public sealed class ArgumentValidationTests : IDisposable
         var kubeconfig = await new TestCli(Environment()).RunAsync("--kubeconfig", _dir, "list");
         var migrate = await new TestCli(Environment()).RunAsync("migrate", "--from", file);
 
-        Assert.Equal((2, $"error: -f {_dir} is a folder: give the path of a ClusterDeployment manifest (YAML or JSON), or - for stdin\n"), (create.ExitCode, create.Stderr));
+        Assert.Equal((2, $"error: -f {_dir} holds no .yaml, .yml or .json files (-R reads its subdirectories too)\n"), (create.ExitCode, create.Stderr));
         Assert.Equal((2, $"error: kubeconfig {_dir} is a folder: give the kubeconfig file with --kubeconfig\n"), (kubeconfig.ExitCode, kubeconfig.Stderr));
         Assert.Equal(2, migrate.ExitCode);
         Assert.Contains($"{file} is a file, not the legacy state folder", migrate.Stderr, StringComparison.Ordinal);
