@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Childctl.Core.Errors;
-using Childctl.History.Storage;
+using Childctl.Core.Operations.Kubeconfig;
 
 namespace Childctl.Cli.LocalSandbox;
 
@@ -136,7 +136,7 @@ internal sealed class SandboxManager
             var folder = Path.GetDirectoryName(Path.GetFullPath(kubeconfig))!;
             try
             {
-                PrivateFolders.Create(folder);
+                PrivateFile.CreateFolder(folder);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Childctl.History.Storage;
+using Childctl.Core.Operations.Kubeconfig;
 
 namespace Childctl.Cli.LocalSandbox;
 
@@ -76,7 +76,7 @@ internal sealed class SandboxStateStore
     }
 
     /// <summary>Creates the folder, and its missing parents, 0700.</summary>
-    public void EnsureDirectory() => PrivateFolders.Create(Directory);
+    public void EnsureDirectory() => PrivateFile.CreateFolder(Directory);
 
     /// <summary>Creates (or empties) a file only its owner can read.</summary>
     public static void CreatePrivateFile(string path)
