@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Childctl.Core.Errors;
-using Childctl.Core.Operations.Preflight;
+using Childctl.Shared.ValuesSchema;
 
 namespace Childctl.Core.Operations.Change;
 
@@ -48,7 +48,7 @@ public sealed record ConfigEdits
         var result = config?.DeepClone() as JsonObject ?? [];
         foreach (var values in ValuesFiles)
         {
-            ConfigSchema.Coalesce(result, values);
+            HelmValues.Coalesce(result, values);
         }
 
         foreach (var assignment in Assignments)

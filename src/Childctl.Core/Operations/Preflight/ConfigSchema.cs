@@ -85,7 +85,7 @@ internal sealed class ConfigSchema
     /// <summary>The violations of <paramref name="config"/> coalesced over <paramref name="defaults"/>, sorted by field path.</summary>
     public IReadOnlyList<SchemaViolation> Check(JsonObject? defaults, JsonObject? config)
     {
-        var values = Coalesce(defaults?.DeepClone() as JsonObject ?? [], config);
+        var values = HelmValues.Coalesce(defaults?.DeepClone() as JsonObject ?? [], config);
         IReadOnlyList<SchemaFinding> findings;
         try
         {
@@ -101,29 +101,6 @@ internal sealed class ConfigSchema
             .Distinct()
             .OrderBy(v => v.Field, StringComparer.Ordinal).ThenBy(v => v.Text, StringComparer.Ordinal)
             .ToList();
-    }
-
-    /// <summary>Helm's coalescing of user values over chart defaults: maps merge key by key, anything else replaces, null deletes.</summary>
-    public static JsonObject Coalesce(JsonObject defaults, JsonObject? overrides)
-    {
-        ArgumentNullException.ThrowIfNull(defaults);
-        foreach (var (key, value) in overrides ?? [])
-        {
-            if (value is null)
-            {
-                defaults.Remove(key);
-            }
-            else if (value is JsonObject map && defaults[key] is JsonObject existing)
-            {
-                Coalesce(existing, map);
-            }
-            else
-            {
-                defaults[key] = value.DeepClone();
-            }
-        }
-
-        return defaults;
     }
 
     /// <summary>The one error for violations: the apiserver's 422 sentence, then where the rules come from.</summary>

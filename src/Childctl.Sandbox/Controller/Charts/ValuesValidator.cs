@@ -17,7 +17,7 @@ internal static class ValuesValidator
     /// <summary>The violations, sorted by path, each as Helm prints it; empty when the values fit.</summary>
     public static IReadOnlyList<string> Validate(JsonObject schema, JsonObject? defaults, JsonObject? config)
     {
-        var values = Coalesce(defaults?.DeepClone() as JsonObject ?? [], config);
+        var values = HelmValues.Coalesce(defaults?.DeepClone() as JsonObject ?? [], config);
         var errors = new ValuesSchemaEvaluator(schema).Evaluate(values).Select(f => (Path: f.Pointer, Message: Word(f)));
         return errors.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal)
             .Select(e => $"- at '{e.Path}': {e.Message}").ToList();
@@ -27,28 +27,6 @@ internal static class ValuesValidator
     public static string FailureMessage(string chart, IEnumerable<string> violations) =>
         "failed to validate template with provided configuration: values don't meet the specifications of the schema(s) in the following chart(s):\n"
         + chart + ":\n" + string.Join("\n", violations) + "\n";
-
-    /// <summary>Helm's coalescing of user values over chart defaults: maps merge key by key, anything else replaces, null deletes.</summary>
-    public static JsonObject Coalesce(JsonObject defaults, JsonObject? overrides)
-    {
-        foreach (var (key, value) in overrides ?? [])
-        {
-            if (value is null)
-            {
-                defaults.Remove(key);
-            }
-            else if (value is JsonObject map && defaults[key] is JsonObject existing)
-            {
-                Coalesce(existing, map);
-            }
-            else
-            {
-                defaults[key] = value.DeepClone();
-            }
-        }
-
-        return defaults;
-    }
 
     /// <summary>One finding in the words of Helm's library (santhosh-tekuri/jsonschema).</summary>
     private static string Word(SchemaFinding f) => f.Keyword switch
