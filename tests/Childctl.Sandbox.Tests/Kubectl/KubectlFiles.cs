@@ -39,5 +39,18 @@ internal static class KubectlFiles
     }
 
     /// <summary>Waits until a new watch is open on the store (kubectl has started watching).</summary>
-    public static Task UntilWatchingAsync(ObjectStore store, int before) => UntilAsync(() => store.SubscriberCount > before, "kubectl to start watching");
+    /// <summary>
+    /// Waits until a new watch has subscribed: the count rises above the lowest it has been since <paramref name="before"/>
+    /// was read, since an earlier test's watch may only now be noticed gone.
+    /// </summary>
+    public static Task UntilWatchingAsync(ObjectStore store, int before)
+    {
+        var lowest = before;
+        return UntilAsync(() =>
+        {
+            var now = store.SubscriberCount;
+            lowest = Math.Min(lowest, now);
+            return now > lowest;
+        }, "kubectl to start watching");
+    }
 }
