@@ -13,7 +13,7 @@ public sealed partial class ApiClient
     public async Task<ObjectList> ListAsync(ResourceKind kind, string? ns, string? labelSelector, CancellationToken cancellationToken)
     {
         var items = new List<JsonElement>();
-        await ReadPagesAsync(kind, ns, labelSelector, page =>
+        await ReadPagesAsync(kind, ns, labelSelector, _options.PageSize, page =>
         {
             items.AddRange(JsonPath.Array(page.RootElement, "items"));
             return ValueTask.CompletedTask;
@@ -26,10 +26,12 @@ public sealed partial class ApiClient
     /// then releases the page: the items are valid only during the call, and memory holds a page or two at a time
     /// instead of the whole list (for callers that keep only what they derive, like a table).
     /// </summary>
-    public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken)
+    /// <param name="pageSize">Objects per page when not the configured size: large objects in smaller pages let the
+    /// caller work on one page while the next is received.</param>
+    public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken, int? pageSize = null)
     {
         ArgumentNullException.ThrowIfNull(onPage);
-        return ReadPagesAsync(kind, ns, labelSelector, async page =>
+        return ReadPagesAsync(kind, ns, labelSelector, pageSize ?? _options.PageSize, async page =>
         {
             using (page)
             {
@@ -39,20 +41,20 @@ public sealed partial class ApiClient
     }
 
     /// <summary>Hands every page's document, in order, to <paramref name="onPage"/>, which owns it.</summary>
-    private async Task ReadPagesAsync(ResourceKind kind, string? ns, string? labelSelector, Func<JsonDocument, ValueTask> onPage, CancellationToken cancellationToken)
+    private async Task ReadPagesAsync(ResourceKind kind, string? ns, string? labelSelector, int pageSize, Func<JsonDocument, ValueTask> onPage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var target = ApiTarget.List(kind, ns);
         string? token = null;
-        var page = await FetchPageAsync(target, PagePath(kind, ns, labelSelector, token), cancellationToken);
+        var page = await FetchPageAsync(target, PagePath(kind, ns, labelSelector, pageSize, token), cancellationToken);
         while (true)
         {
             var nextToken = page.Continue;
-            var next = string.IsNullOrEmpty(nextToken) ? null : FetchPageAsync(target, PagePath(kind, ns, labelSelector, nextToken), cancellationToken);
+            var next = string.IsNullOrEmpty(nextToken) ? null : FetchPageAsync(target, PagePath(kind, ns, labelSelector, pageSize, nextToken), cancellationToken);
             JsonDocument body;
             try
             {
-                body = await PageBodyAsync(page, target, PagePath(kind, ns, labelSelector, token), cancellationToken);
+                body = await PageBodyAsync(page, target, PagePath(kind, ns, labelSelector, pageSize, token), cancellationToken);
                 if (next is null)
                 {
                     // The token is normally found before the items; when it was not, the parsed page has it.
@@ -73,7 +75,7 @@ public sealed partial class ApiClient
             }
 
             token = nextToken;
-            page = await (next ?? FetchPageAsync(target, PagePath(kind, ns, labelSelector, nextToken), cancellationToken));
+            page = await (next ?? FetchPageAsync(target, PagePath(kind, ns, labelSelector, pageSize, nextToken), cancellationToken));
         }
     }
 
@@ -101,9 +103,9 @@ public sealed partial class ApiClient
         }
     }
 
-    private string PagePath(ResourceKind kind, string? ns, string? labelSelector, string? continueToken) =>
+    private static string PagePath(ResourceKind kind, string? ns, string? labelSelector, int pageSize, string? continueToken) =>
         ApiPaths.WithQuery(ApiPaths.Collection(kind, ns),
-            ("limit", _options.PageSize.ToString(CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", labelSelector));
+            ("limit", pageSize.ToString(CultureInfo.InvariantCulture)), ("continue", continueToken), ("labelSelector", labelSelector));
 }
 
 /// <summary>

@@ -49,10 +49,10 @@ internal sealed class ManagementApi : IDisposable
         CallAsync(() => _client.ListAsync(kind, ns, labelSelector, cancellationToken));
 
     /// <inheritdoc cref="ApiClient.ForEachPageAsync"/>
-    public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken) =>
+    public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken, int? pageSize = null) =>
         CallAsync(async () =>
         {
-            await _client.ForEachPageAsync(kind, ns, labelSelector, onPage, cancellationToken);
+            await _client.ForEachPageAsync(kind, ns, labelSelector, onPage, cancellationToken, pageSize);
             return true;
         });
 

@@ -97,6 +97,7 @@ internal sealed partial class TeamHistory
         {
             var selector = ns is not null && name is not null ? TeamSeries.Selector(ns, name) : TeamSeries.Selector(ns);
             var series = new Dictionary<(string, string), List<HistoryEvent>>();
+            var strings = new StringPool();
             await _session.Api.ForEachPageAsync(ResourceKind.ConfigMap, Namespace, selector, items =>
             {
                 foreach (var item in items)
@@ -108,12 +109,12 @@ internal sealed partial class TeamHistory
                             series[key] = list = [];
                         }
 
-                        list.AddRange(TeamSeries.EventsOf(item));
+                        list.AddRange(TeamSeries.EventsOf(item, strings));
                     }
                 }
 
                 return ValueTask.CompletedTask;
-            }, cancellationToken);
+            }, cancellationToken, TeamSeries.ChunksPerPage);
             return new TeamRead(true, series, null);
         }
         catch (ChildctlException e)

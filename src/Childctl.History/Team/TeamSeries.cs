@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -21,6 +24,12 @@ public static partial class TeamSeries
 
     /// <summary>The ConfigMap every childctl looks for: team history is on when it exists with <c>enabled: "true"</c>.</summary>
     public const string MarkerName = "childctl-team";
+
+    /// <summary>
+    /// Chunks asked for per page when the store is read: about a MiB or less, so the events of one page are decoded
+    /// while the next is on its way, instead of after a whole list of several MiB has arrived.
+    /// </summary>
+    public const int ChunksPerPage = 12;
 
     public const string KindLabel = "childctl.dev/history";
     public const string SeriesKind = "series";
@@ -163,21 +172,109 @@ public static partial class TeamSeries
     }
 
     /// <summary>Every event a chunk holds; values that are not events (edited by hand) are skipped.</summary>
-    public static IEnumerable<HistoryEvent> EventsOf(JsonElement configMap)
+    /// <summary>The events a chunk holds, in the order served; values that are not events are skipped.</summary>
+    /// <param name="strings">Shares repeated short values between the chunks of one read (see <see cref="StringPool"/>).</param>
+    public static List<HistoryEvent> EventsOf(JsonElement configMap, StringPool? strings = null)
     {
-        if (!configMap.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        var events = new List<HistoryEvent>();
+        if (configMap.ValueKind != JsonValueKind.Object || !configMap.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
-            yield break;
+            return events;
         }
 
-        foreach (var p in data.EnumerateObject())
+        byte[]? rented = null;
+        try
         {
-            if (p.Value.ValueKind == JsonValueKind.String && TeamEventCodec.TryDecode(p.Name, p.Value.GetString()!) is { } e)
+            foreach (var p in data.EnumerateObject())
             {
-                yield return e;
+                if (p.Value.ValueKind != JsonValueKind.String)
+                {
+                    continue;
+                }
+
+                // The value is itself JSON inside a JSON string: unescape its bytes once, without a string between.
+                var raw = JsonMarshal.GetRawUtf8Value(p.Value);
+                ReadOnlySpan<byte> json = raw[1..^1];
+                if (json.IndexOf((byte)'\\') >= 0)
+                {
+                    if (rented is null || rented.Length < raw.Length)
+                    {
+                        if (rented is not null)
+                        {
+                            ArrayPool<byte>.Shared.Return(rented);
+                        }
+
+                        rented = ArrayPool<byte>.Shared.Rent(Math.Max(raw.Length, 4096));
+                    }
+
+                    json = rented.AsSpan(0, Unescape(json, rented));
+                }
+
+                if (TeamEventCodec.TryDecode(p.Name, json, strings) is { } e)
+                {
+                    events.Add(e);
+                }
             }
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        return events;
     }
+
+    /// <summary>
+    /// The bytes a JSON string's content stands for, written to <paramref name="into"/> (at most as long as the content).
+    /// The content comes from a parsed document, so it is known to be well-formed; this is only the decoding.
+    /// </summary>
+    internal static int Unescape(ReadOnlySpan<byte> content, Span<byte> into)
+    {
+        var written = 0;
+        while (true)
+        {
+            var slash = content.IndexOf((byte)'\\');
+            var plain = slash < 0 ? content : content[..slash];
+            plain.CopyTo(into[written..]);
+            written += plain.Length;
+            if (slash < 0)
+            {
+                return written;
+            }
+
+            var escape = content[slash + 1];
+            content = content[(slash + 2)..];
+            if (escape != (byte)'u')
+            {
+                into[written++] = escape switch
+                {
+                    (byte)'n' => (byte)'\n',
+                    (byte)'t' => (byte)'\t',
+                    (byte)'r' => (byte)'\r',
+                    (byte)'b' => (byte)'\b',
+                    (byte)'f' => (byte)'\f',
+                    _ => escape, // \" \\ \/
+                };
+                continue;
+            }
+
+            var code = Hex4(content);
+            content = content[4..];
+            if (char.IsHighSurrogate((char)code) && content is [(byte)'\\', (byte)'u', ..] && char.IsLowSurrogate((char)Hex4(content[2..])))
+            {
+                code = char.ConvertToUtf32((char)code, (char)Hex4(content[2..]));
+                content = content[6..];
+            }
+
+            var rune = Rune.IsValid(code) ? new Rune(code) : Rune.ReplacementChar;
+            written += rune.EncodeToUtf8(into[written..]);
+        }
+    }
+
+    private static int Hex4(ReadOnlySpan<byte> digits) => int.Parse(digits[..4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
     /// <summary>The uids of the events that can be a label key's name part (real uids always can).</summary>
     private static IEnumerable<string> Uids(IEnumerable<HistoryEvent> events) =>
