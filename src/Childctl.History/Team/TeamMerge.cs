@@ -44,9 +44,13 @@ public static class TeamMerge
             }
         }
 
-        var ordered = byKey.Values.OrderBy(v => v.Event.Timestamp).ThenBy(v => v.Event.Id, StringComparer.Ordinal).ToList();
+        // By time, then id; events alike in both (legacy entries without an id) keep the order they were found in.
+        var ordered = byKey.Values.Select((v, i) => (v.Event, v.Origin, Found: i)).ToList();
+        ordered.Sort(static (a, b) => a.Event.Timestamp != b.Event.Timestamp ? a.Event.Timestamp.CompareTo(b.Event.Timestamp)
+            : string.CompareOrdinal(a.Event.Id, b.Event.Id) is var byId and not 0 ? byId
+            : a.Found.CompareTo(b.Found));
         var origins = new Dictionary<HistoryEvent, EventOrigin>(ordered.Count, ReferenceEqualityComparer.Instance);
-        foreach (var (e, origin) in ordered)
+        foreach (var (e, origin, _) in ordered)
         {
             origins[e] = origin;
         }

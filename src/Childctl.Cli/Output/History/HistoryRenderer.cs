@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Childctl.Core.History;
 using Childctl.Core.Operations.Listing;
@@ -63,7 +64,12 @@ internal static class HistoryRenderer
         : $"warning: {tail.LogPath} ends in an incomplete entry ({tail.Length} bytes, left by an interrupted write); it is not shown, and the next change recorded for this cluster moves it to a side file";
 
     /// <summary>History times in tables: to the second.</summary>
-    internal static string Second(DateTimeOffset t) => HistoryJson.Time(t)[..19] + "Z";
+    /// <summary>The time to the second, in UTC ("2026-01-05T06:45:26Z"); one string, as a history table formats one per row.</summary>
+    internal static string Second(DateTimeOffset t) => string.Create(20, t.UtcDateTime, static (chars, utc) =>
+    {
+        utc.TryFormat(chars, out _, "s", CultureInfo.InvariantCulture);
+        chars[19] = 'Z';
+    });
 
     private static string Table(IReadOnlyList<ClusterTimeline> clusters, bool wide, bool oneCluster, bool color)
     {
