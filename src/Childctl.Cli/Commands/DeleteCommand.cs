@@ -2,7 +2,6 @@ using System.CommandLine;
 using Childctl.Cli.Output;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Delete;
-using Childctl.Core.Operations.Kubeconfig;
 
 namespace Childctl.Cli.Commands;
 
@@ -47,24 +46,11 @@ internal static class DeleteCommand
                 Wait = inv.WaitFor(wait, timeout),
                 Reason = inv.Get(reason),
             };
-            var summary = await new DeleteClustersService(inv.Session).RunAsync(request, new DeleteView(inv), ct);
-            await NoteMergedContextsAsync(inv, summary, ct);
+            var view = new DeleteView(inv);
+            var summary = await new DeleteClustersService(inv.Session).RunAsync(request, view, ct);
+            view.OnSummary(summary);
             return summary.PartiallyFailed ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Says which contexts that <c>kubeconfig --merge</c> added still point at a cluster that was deleted.</summary>
-    private static async Task NoteMergedContextsAsync(Invocation inv, DeleteSummary summary, CancellationToken ct)
-    {
-        var kubeconfigs = new KubeconfigService(inv.Session);
-        foreach (var deleted in summary.Results.Where(r => r.Outcome is DeleteOutcome.Deleted or DeleteOutcome.AlreadyDeleting or DeleteOutcome.AlreadyGone))
-        {
-            foreach (var context in await kubeconfigs.MergedContextsAsync(deleted.Item.Namespace, deleted.Item.Name, ct))
-            {
-                await inv.Err.WriteLineAsync($"note: kubeconfig context \"{context.Name}\" in {context.File} points at the deleted cluster {deleted.Item.Name}; " +
-                    $"remove it with: childctl kubeconfig {deleted.Item.Name} --forget");
-            }
-        }
     }
 }

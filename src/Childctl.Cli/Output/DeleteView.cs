@@ -80,6 +80,17 @@ internal sealed class DeleteView(Invocation inv) : IDeleteInteraction
 
     public void OnAllGone(int count) => inv.Err.WriteLine($"All {count} deleted cluster(s) are gone.");
 
+    /// <summary>Says which contexts that <c>kubeconfig --merge</c> added still point at a cluster that was deleted.</summary>
+    public void OnSummary(DeleteSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        foreach (var context in summary.MergedContexts)
+        {
+            inv.Err.WriteLine($"note: kubeconfig context \"{context.Name}\" in {context.File} points at the deleted cluster {context.ClusterName}; " +
+                $"remove it with: childctl kubeconfig {context.ClusterName} --forget");
+        }
+    }
+
     internal static string Table(DeletePlan plan, DateTimeOffset now, bool color = false)
     {
         var table = new TableWriter("NAMESPACE", "NAME", "UID", "PHASE", "PROVIDER", "REGION", "AGE");

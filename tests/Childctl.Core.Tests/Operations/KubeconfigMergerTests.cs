@@ -168,10 +168,10 @@ public sealed class KubeconfigMergerTests : IDisposable
         var file = Write("config", Existing);
         await MergeAsync(Files(file));
 
-        var found = await MergedKubeconfigs.PointingAtAsync(Files(file), Origin, CancellationToken.None);
-        var other = await MergedKubeconfigs.PointingAtAsync(Files(file), Origin with { Namespace = "elsewhere" }, CancellationToken.None);
+        var found = await MergedKubeconfigs.PointingAtAsync(Files(file), [Origin], CancellationToken.None);
+        var other = await MergedKubeconfigs.PointingAtAsync(Files(file), [Origin with { Namespace = "elsewhere" }], CancellationToken.None);
 
-        Assert.Equal([new MergedContext("dev-1", file)], found);
+        Assert.Equal([new MergedContext("dev-1", file, "kcm-system", "dev-1")], found);
         Assert.Empty(other);
     }
 

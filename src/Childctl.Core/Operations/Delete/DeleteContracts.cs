@@ -1,5 +1,6 @@
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
+using Childctl.Core.Operations.Kubeconfig;
 using Childctl.Core.Operations.Listing;
 
 namespace Childctl.Core.Operations.Delete;
@@ -108,12 +109,19 @@ public sealed record DeleteItemResult(DeletePlanItem Item, DeleteOutcome Outcome
 }
 
 /// <summary>
-/// How a delete ended without an error: the plan, each cluster's result, and whether some part failed (a cluster named
-/// that does not exist, or one that could not be deleted): exit 8.
+/// How a delete ended without an error: the plan, each cluster's result, whether some part failed (a cluster named
+/// that does not exist, or one that could not be deleted: exit 8), and the merged kubeconfig contexts left pointing at
+/// the clusters that went.
 /// </summary>
 public sealed record DeleteSummary(DeletePlan Plan, IReadOnlyList<DeleteItemResult> Results)
 {
     public bool PartiallyFailed => Plan.MissingNames.Count > 0 || Results.Any(r => r.Failed);
+
+    /// <summary>
+    /// The contexts that <c>kubeconfig --merge</c> added, in the kubeconfig files in use, that point at a cluster deleted,
+    /// already being deleted or already gone, in the order of <see cref="Results"/>; <c>kubeconfig NAME --forget</c> removes them.
+    /// </summary>
+    public IReadOnlyList<MergedContext> MergedContexts { get; init; } = [];
 }
 
 /// <summary>

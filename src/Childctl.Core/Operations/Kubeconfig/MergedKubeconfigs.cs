@@ -10,8 +10,8 @@ public sealed record MergeResult(string ContextFile, bool ContextReplaced, IRead
 /// <summary>What <c>--forget</c> removed: each (file, list, name) that a merge had added; nothing else is touched.</summary>
 public sealed record ForgetResult(IReadOnlyList<(string File, string List, string Name)> Removed, bool WasCurrent);
 
-/// <summary>A merged context that still points at a cluster: its name and file.</summary>
-public sealed record MergedContext(string Name, string File);
+/// <summary>A merged context that still points at a cluster: its name and file, and the cluster (namespace, name) it points at.</summary>
+public sealed record MergedContext(string Name, string File, string ClusterNamespace, string ClusterName);
 
 /// <summary>
 /// Merging a child cluster into the user's kubeconfig files, forgetting it again, and finding the merged contexts of a
@@ -72,13 +72,16 @@ internal static class MergedKubeconfigs
             return new ForgetResult(removed, current == name && removed.Any(r => r.Item2 == "contexts"));
         }, cancellationToken);
 
-    /// <summary>The merged contexts, in any file of the list, that point at the cluster <paramref name="origin"/>; unreadable files are skipped.</summary>
-    public static async Task<IReadOnlyList<MergedContext>> PointingAtAsync(KubeconfigFiles files, Origin origin, CancellationToken cancellationToken)
+    /// <summary>
+    /// The merged contexts, in any file of the list, that point at each of the clusters <paramref name="origins"/>, in
+    /// their order and then the files'; the files are read once for them all. Unreadable files are skipped.
+    /// </summary>
+    public static async Task<IReadOnlyList<MergedContext>> PointingAtAsync(KubeconfigFiles files, IReadOnlyList<Origin> origins, CancellationToken cancellationToken)
     {
         try
         {
             var trees = await files.ReadAsync(cancellationToken);
-            return [.. files.Paths.SelectMany(p => ContextsFor(trees[p], origin).Select(c => new MergedContext(c, p)))];
+            return [.. origins.SelectMany(o => files.Paths.SelectMany(p => ContextsFor(trees[p], o).Select(c => new MergedContext(c, p, o.Namespace, o.Name))))];
         }
         catch (Exception e) when (e is ChildctlException or IOException or UnauthorizedAccessException)
         {
