@@ -144,6 +144,43 @@ public sealed class TeamHistoryTests(TeamSandbox fixture) : IClassFixture<TeamSa
     }
 
     [Fact]
+    public async Task History_WhenTheSeriesSpansSeveralPages_ShowsEveryEventOnce()
+    {
+        // 2,000 notes of one cluster written as a local file (long commands: ~700 bytes each), pushed: more chunks than one
+        // page of the team read holds.
+        const int Notes = 2000;
+        var padding = new string('x', 600);
+        var erin = fixture.Teammate("erin");
+        var folder = Path.Combine(erin.HistoryDirectory, "childctl-sandbox", "kcm-system");
+        Directory.CreateDirectory(folder);
+        var file = new System.Text.StringBuilder("cluster_name: tm-pages\nnamespace: kcm-system\nevents:\n");
+        for (var i = 0; i < Notes; i++)
+        {
+            file.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"  - timestamp: \"{new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss'Z'}\"\n    id: 01PAGES{i:D19}\n    action: note_added\n    user: erin\n    command: \"childctl note tm-pages {padding}\"\n    message: \"page note {i:D4} with \\\"quotes\\\" in it\"\n");
+        }
+
+        var path = Path.Combine(folder, "tm-pages.yaml");
+        await File.WriteAllTextAsync(path, file.ToString());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        Assert.Equal(0, (await erin.RunAsync("history", "push", "--all")).ExitCode);
+        var frank = fixture.Teammate("frank");
+        Assert.Equal(0, (await frank.RunAsync("history", "push")).ExitCode);
+
+        var history = await frank.RunAsync("history", "tm-pages");
+
+        var chunks = (await fixture.TeamEventsAsync("tm-pages")).Select(e => e.Chunk).Distinct().Count();
+        Assert.True(chunks > Childctl.History.Team.TeamSeries.ChunksPerPage, $"{chunks} chunks fit in one page of the read");
+        Assert.True(history.ExitCode == 0, history.Stderr);
+        var shown = history.Stdout.Split('\n').Where(l => l.Contains("page note ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(0, Notes).Select(i => $"page note {i:D4} with \"quotes\" in it"), shown.Select(l => l[(l.IndexOf("page note ", StringComparison.Ordinal))..].TrimEnd()));
+    }
+
+    [Fact]
     public async Task Scale_WhenRecorded_EmitsAKubernetesEventOnTheClusterDeploymentThatKubectlShows()
     {
         var alice = fixture.Teammate("alice");
