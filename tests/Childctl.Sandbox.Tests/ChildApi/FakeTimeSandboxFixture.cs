@@ -28,8 +28,13 @@ public sealed class FakeTimeSandboxFixture : IAsyncLifetime
     /// <summary>kubectl on another kubeconfig (a child's), with its own discovery cache.</summary>
     public Testing.Kubectl KubectlWith(string kubeconfig) => new(kubeconfig, Path.Combine(Directory, "kube-cache-" + Path.GetFileName(kubeconfig)));
 
+    /// <summary>
+    /// Lets the controller finish what it was given (a kubectl write queues work it has not yet done) at the current
+    /// time, then moves the clock and waits again: a reconcile straddling the jump would set its timers past the new time.
+    /// </summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
+        await Handle.WhenIdleAsync();
         Time.Advance(by);
         await Handle.WhenIdleAsync();
     }
