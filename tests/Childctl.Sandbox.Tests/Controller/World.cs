@@ -36,9 +36,10 @@ internal sealed class World : IAsyncDisposable
         return world;
     }
 
-    /// <summary>Moves fake time on and lets the controller catch up.</summary>
+    /// <summary>Lets the controller finish what it was given at the current time, moves fake time on, and lets it catch up.</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
+        await Running.WhenIdleAsync();
         Time.Advance(by);
         await Running.WhenIdleAsync();
     }
