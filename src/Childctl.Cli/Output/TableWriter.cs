@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Childctl.Cli.Output;
@@ -15,6 +16,7 @@ internal sealed class TableWriter
 {
     private const string Gap = "   ";
     private const int MinimumCutWidth = 20;
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\t");
     private readonly string[] _headers;
     private readonly Func<IReadOnlyList<string>, CellStyle>?[] _styles;
     private readonly List<string[]> _rows = [];
@@ -34,20 +36,21 @@ internal sealed class TableWriter
     /// <summary>Colours the cells of one column, chosen per row from the row's (single-line) cells; headers stay plain.</summary>
     public void StyleColumn(string header, Func<IReadOnlyList<string>, CellStyle> style) => _styles[ColumnOf(header)] = style;
 
+    /// <summary>Adds a row; the table keeps <paramref name="cells"/> (each call passes an array of its own), made single-line in place.</summary>
     public void AddRow(params string?[] cells)
     {
+        ArgumentNullException.ThrowIfNull(cells);
         if (cells.Length != _headers.Length)
         {
             throw new ArgumentException($"expected {_headers.Length} cells, got {cells.Length}", nameof(cells));
         }
 
-        var row = new string[cells.Length];
         for (var i = 0; i < cells.Length; i++)
         {
-            row[i] = Clean(cells[i]);
+            cells[i] = Clean(cells[i]);
         }
 
-        _rows.Add(row);
+        _rows.Add(cells!);
     }
 
     /// <param name="color">Paint styled columns with ANSI colours (only for a terminal; see Invocation.UseColor).</param>
@@ -55,14 +58,24 @@ internal sealed class TableWriter
 
     public string Render(TableLayout layout)
     {
+        var text = new StringBuilder();
+        RenderTo(text, layout);
+        return text.ToString();
+    }
+
+    /// <summary>Appends the rendered table to <paramref name="text"/> (a view of several parts builds one text, not a string per part).</summary>
+    public void RenderTo(StringBuilder text, TableLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         if (layout.ExtraColumns.Count > 0)
         {
-            return Extended(layout).Render(layout with { ExtraColumns = [] });
+            Extended(layout).RenderTo(text, layout with { ExtraColumns = [] });
+            return;
         }
 
         var (widths, size) = NaturalWidths();
         var cut = layout.Width is { } width && Fit(widths, width);
-        var text = new StringBuilder(size + ((_rows.Count + 1) * Gap.Length * widths.Length * 2));
+        text.EnsureCapacity(text.Length + size + ((_rows.Count + 1) * Gap.Length * widths.Length * 2));
         if (!layout.NoHeaders)
         {
             AppendLine(text, _headers, widths, styles: null);
@@ -72,8 +85,6 @@ internal sealed class TableWriter
         {
             AppendLine(text, cut ? Cut(row, widths) : row, widths, layout.Color ? _styles : null);
         }
-
-        return text.ToString();
     }
 
     /// <summary>
@@ -200,7 +211,7 @@ internal sealed class TableWriter
             return string.Empty;
         }
 
-        return cell.Contains('\n', StringComparison.Ordinal) || cell.Contains('\r', StringComparison.Ordinal) || cell.Contains('\t', StringComparison.Ordinal)
+        return cell.AsSpan().ContainsAny(LineBreaks)
             ? string.Join(' ', cell.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()))
             : cell;
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Childctl.Core.Text;
 using Childctl.History.Codec;
 using Childctl.History.Events;
@@ -22,12 +23,12 @@ public sealed class TimelineEvent
             EventOrigin.Local => LocalOrigin,
             _ => null,
         };
-        Details = Origin switch
+        Details = DetailsOf(e, Origin switch
         {
-            TeamOrigin => "[team] " + DetailsOf(e),
-            LocalOrigin => "[local only] " + DetailsOf(e),
-            _ => DetailsOf(e),
-        };
+            TeamOrigin => "[team]",
+            LocalOrigin => "[local only]",
+            _ => null,
+        });
         IncarnationUid = e.Uid ?? incarnationUid;
     }
 
@@ -94,14 +95,11 @@ public sealed class TimelineEvent
     /// <summary>The event as it reads in its history file (YAML, one list item).</summary>
     public string ToYaml(int itemIndent = EventBlockWriter.DefaultItemIndent) => EventBlockWriter.Block(Event, itemIndent);
 
-    private static string DetailsOf(HistoryEvent e)
+    /// <summary>The details cell: <paramref name="origin"/> (always followed by a space), then the non-empty parts, space-separated.</summary>
+    private static string DetailsOf(HistoryEvent e, string? origin)
     {
-        var parts = new List<string>();
-        if (SourceMarker(e) is { } marker)
-        {
-            parts.Add(marker);
-        }
-
+        var parts = new Words(origin);
+        parts.Add(SourceMarker(e));
         if (e.HasFlag(EventFlags.HistoricalSnapshot))
         {
             parts.Add("[historical snapshot, not current state]");
@@ -119,10 +117,7 @@ public sealed class TimelineEvent
                 parts.Add($"reason: {e.Reason};");
             }
 
-            if (e.Message is not null)
-            {
-                parts.Add(e.Message);
-            }
+            parts.Add(e.Message);
         }
 
         if (e.Error is not null)
@@ -130,7 +125,45 @@ public sealed class TimelineEvent
             parts.Add($"error: {e.Error}");
         }
 
-        return string.Join(' ', parts.Where(p => p.Length > 0));
+        return parts.ToString();
+    }
+
+    /// <summary>
+    /// Words joined by spaces, empty ones left out, after a prefix that is always followed by one; a single word with no
+    /// prefix (most events: the message) is returned as it is, so a history of thousands of events copies nothing.
+    /// </summary>
+    private struct Words(string? prefix)
+    {
+        private string? _single;
+        private StringBuilder? _text;
+
+        public void Add(string? word)
+        {
+            if (string.IsNullOrEmpty(word))
+            {
+                return;
+            }
+
+            if (_text is not null)
+            {
+                _text.Append(' ').Append(word);
+            }
+            else if (_single is null)
+            {
+                _single = word;
+            }
+            else
+            {
+                _text = new StringBuilder(_single).Append(' ').Append(word);
+                _single = null;
+            }
+        }
+
+        public override readonly string ToString()
+        {
+            var joined = _text?.ToString() ?? _single ?? string.Empty;
+            return prefix is null ? joined : string.Concat(prefix, " ", joined);
+        }
     }
 
     /// <summary>
@@ -159,7 +192,16 @@ public sealed class ClusterTimeline
     {
         _history = history;
         var only = OnlyIncarnation(history);
-        Events = history.Events.Select(e => new TimelineEvent(e, only is { } o && IsWithin(e, o) ? o.Uid : null, merged?.OriginOf(e))).ToList();
+        // A merge's events are the history's own list (the usual case), so each one's origin is found by position.
+        var positional = merged is not null && ReferenceEquals(merged.Events, history.Events);
+        var events = new List<TimelineEvent>(history.Events.Count);
+        for (var i = 0; i < history.Events.Count; i++)
+        {
+            var e = history.Events[i];
+            events.Add(new TimelineEvent(e, only is { } o && IsWithin(e, o) ? o.Uid : null, positional ? merged!.Origins[i] : merged?.OriginOf(e)));
+        }
+
+        Events = events;
         Incarnations = history.Incarnations.Select(i => new TimelineIncarnation(i)).ToList();
     }
 

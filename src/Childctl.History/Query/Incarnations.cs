@@ -11,7 +11,7 @@ public static class Incarnations
 {
     public static IReadOnlyList<Incarnation> Group(IEnumerable<HistoryEvent> events)
     {
-        var list = events as IReadOnlyCollection<HistoryEvent> ?? events.ToList();
+        var list = events as IReadOnlyList<HistoryEvent> ?? events.ToList();
         var uidOfOperation = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in list)
         {
@@ -22,15 +22,56 @@ public static class Incarnations
         }
 
         string? UidOf(HistoryEvent e) => e.Uid ?? (e.Operation is { } op && uidOfOperation.TryGetValue(op, out var uid) ? uid : null);
-        return list
-            .OrderBy(e => e.Timestamp)
-            .GroupBy(UidOf, StringComparer.Ordinal)
-            .Select(g => new Incarnation(g.Key, g.First().Timestamp, g.Last().Timestamp, g.Count(), g.Last().Action)
+
+        // One pass in time order: groups come out in the order of their first event, which is the order of FirstSeen.
+        var groups = new List<(string? Uid, List<HistoryEvent> Events)>();
+        var byUid = new Dictionary<string, List<HistoryEvent>>(StringComparer.Ordinal);
+        List<HistoryEvent>? withoutUid = null;
+        foreach (var e in InTimeOrder(list))
+        {
+            var uid = UidOf(e);
+            var group = uid is null ? withoutUid : byUid.GetValueOrDefault(uid);
+            if (group is null)
             {
-                Milestones = g.Key is null ? [] : Milestones.Find(g),
-            })
-            .OrderBy(i => i.FirstSeen)
-            .ToList();
+                group = [];
+                groups.Add((uid, group));
+                if (uid is null)
+                {
+                    withoutUid = group;
+                }
+                else
+                {
+                    byUid[uid] = group;
+                }
+            }
+
+            group.Add(e);
+        }
+
+        return groups.ConvertAll(g => new Incarnation(g.Uid, g.Events[0].Timestamp, g.Events[^1].Timestamp, g.Events.Count, g.Events[^1].Action)
+        {
+            Milestones = g.Uid is null ? [] : Milestones.Find(g.Events),
+        });
+    }
+
+    /// <summary>The events oldest first, keeping the order of equal stamps; as they are when they already are (the usual case).</summary>
+    internal static IEnumerable<HistoryEvent> InTimeOrder(IEnumerable<HistoryEvent> events)
+    {
+        if (events is IReadOnlyList<HistoryEvent> list)
+        {
+            var ordered = true;
+            for (var i = 1; i < list.Count && ordered; i++)
+            {
+                ordered = list[i - 1].Timestamp <= list[i].Timestamp;
+            }
+
+            if (ordered)
+            {
+                return list;
+            }
+        }
+
+        return events.OrderBy(e => e.Timestamp);
     }
 }
 
@@ -85,7 +126,7 @@ public static class Milestones
     {
         ArgumentNullException.ThrowIfNull(incarnation);
         var found = new Dictionary<string, Milestone>(StringComparer.Ordinal);
-        foreach (var e in incarnation.OrderBy(e => e.Timestamp))
+        foreach (var e in Incarnations.InTimeOrder(incarnation))
         {
             if (e.Result == "failed")
             {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Childctl.History.Events;
 using Childctl.History.Store;
 
@@ -22,40 +23,74 @@ public static class TeamMerge
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(team);
-        var byKey = new Dictionary<string, (HistoryEvent Event, EventOrigin Origin)>(local.Count, StringComparer.Ordinal);
+        var found = new List<(HistoryEvent Event, EventOrigin Origin)>(local.Count + (team is IReadOnlyCollection<HistoryEvent> c ? c.Count : 0));
+        var indexOf = new Dictionary<string, int>(found.Capacity, StringComparer.Ordinal);
         foreach (var e in local)
         {
-            byKey.TryAdd(KeyOf(stream, e), (e, EventOrigin.Local));
+            if (indexOf.TryAdd(KeyOf(stream, e), found.Count))
+            {
+                found.Add((e, EventOrigin.Local));
+            }
         }
 
         foreach (var e in team)
         {
-            var key = KeyOf(stream, e);
-            if (byKey.TryGetValue(key, out var known))
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(indexOf, KeyOf(stream, e), out var known);
+            if (!known)
             {
-                if (known.Origin == EventOrigin.Local)
-                {
-                    byKey[key] = (known.Event, EventOrigin.Both);
-                }
+                index = found.Count;
+                found.Add((e, EventOrigin.Team));
             }
-            else
+            else if (found[index].Origin == EventOrigin.Local)
             {
-                byKey[key] = (e, EventOrigin.Team);
+                found[index] = (found[index].Event, EventOrigin.Both);
             }
         }
 
-        // By time, then id; events alike in both (legacy entries without an id) keep the order they were found in.
-        var ordered = byKey.Values.Select((v, i) => (v.Event, v.Origin, Found: i)).ToList();
-        ordered.Sort(static (a, b) => a.Event.Timestamp != b.Event.Timestamp ? a.Event.Timestamp.CompareTo(b.Event.Timestamp)
-            : string.CompareOrdinal(a.Event.Id, b.Event.Id) is var byId and not 0 ? byId
-            : a.Found.CompareTo(b.Found));
-        var origins = new Dictionary<HistoryEvent, EventOrigin>(ordered.Count, ReferenceEqualityComparer.Instance);
-        foreach (var (e, origin, _) in ordered)
+        var order = TimeOrder(found);
+        var events = new HistoryEvent[order.Length];
+        var origins = new EventOrigin[order.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            origins[e] = origin;
+            (events[i], origins[i]) = found[order[i]];
         }
 
-        return new MergedEvents(ordered.Select(v => v.Event).ToList(), origins);
+        return new MergedEvents(events, origins);
+    }
+
+    /// <summary>
+    /// The positions of <paramref name="found"/> by time, then id; events alike in both (legacy entries without an id) keep
+    /// the order they were found in. Sorted on the stamps' ticks, with only runs of equal stamps compared in full.
+    /// </summary>
+    private static int[] TimeOrder(List<(HistoryEvent Event, EventOrigin Origin)> found)
+    {
+        var ticks = new long[found.Count];
+        var order = new int[found.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            ticks[i] = found[i].Event.Timestamp.UtcTicks;
+            order[i] = i;
+        }
+
+        Array.Sort(ticks, order);
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && ticks[end] == ticks[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start, Comparer<int>.Create((a, b) =>
+                    string.CompareOrdinal(found[a].Event.Id, found[b].Event.Id) is var byId and not 0 ? byId : a.CompareTo(b)));
+            }
+
+            start = end;
+        }
+
+        return order;
     }
 
     /// <summary>
@@ -70,8 +105,32 @@ public static class TeamMerge
     }
 }
 
-/// <summary>A merged history: the events in time order and, for each (by reference), where it was found.</summary>
-public sealed record MergedEvents(IReadOnlyList<HistoryEvent> Events, IReadOnlyDictionary<HistoryEvent, EventOrigin> Origins)
+/// <summary>
+/// A merged history: the events in time order and, for each (by position, or by reference), where it was found.
+/// </summary>
+public sealed class MergedEvents(IReadOnlyList<HistoryEvent> events, IReadOnlyList<EventOrigin> origins)
 {
-    public EventOrigin OriginOf(HistoryEvent e) => Origins.TryGetValue(e, out var origin) ? origin : EventOrigin.Local;
+    private Dictionary<HistoryEvent, EventOrigin>? _byEvent;
+
+    public IReadOnlyList<HistoryEvent> Events { get; } = events;
+
+    /// <summary>Where each of <see cref="Events"/> was found, position by position.</summary>
+    public IReadOnlyList<EventOrigin> Origins { get; } = origins;
+
+    /// <summary>Where <paramref name="e"/> (this very event) was found; an event not in the merge counts as local.</summary>
+    public EventOrigin OriginOf(HistoryEvent e)
+    {
+        if (_byEvent is null)
+        {
+            var byEvent = new Dictionary<HistoryEvent, EventOrigin>(Events.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < Events.Count; i++)
+            {
+                byEvent[Events[i]] = Origins[i];
+            }
+
+            _byEvent = byEvent;
+        }
+
+        return _byEvent.TryGetValue(e, out var origin) ? origin : EventOrigin.Local;
+    }
 }

@@ -18,10 +18,10 @@ internal static class IncarnationView
 
     public static string Render(ClusterTimeline cluster, bool wide, LiveClusterEvents? live, bool color = false)
     {
-        var sections = Sections(cluster, live);
+        var sections = Sections(cluster, live, wide);
         var total = sections.Count(s => s.Uid is not null);
         var index = 0;
-        var text = new StringBuilder();
+        var text = new StringBuilder(cluster.Events.Count * 96);
         foreach (var section in sections)
         {
             text.Append(text.Length > 0 ? "\n" : string.Empty);
@@ -40,16 +40,16 @@ internal static class IncarnationView
                 AppendMilestones(text, section.Incarnation);
             }
 
-            text.Append(Table(section.Rows, wide, color));
+            Table(section.Rows, wide).RenderTo(text, new TableLayout(color));
         }
 
         return text.ToString();
     }
 
-    private static List<Section> Sections(ClusterTimeline cluster, LiveClusterEvents? live)
+    private static List<Section> Sections(ClusterTimeline cluster, LiveClusterEvents? live, bool wide)
     {
         var sections = cluster.Incarnations
-            .Select(i => new Section(i.Uid, i, cluster.Events.Where(e => e.IncarnationUid == i.Uid).Select(Row.Of).ToList()))
+            .Select(i => new Section(i.Uid, i, cluster.Events.Where(e => e.IncarnationUid == i.Uid).Select(e => Row.Of(e, wide)).ToList()))
             .Where(s => s.Rows.Count > 0)
             .ToList();
         if (live is { Uid: { } uid, Events.Count: > 0 })
@@ -61,7 +61,7 @@ internal static class IncarnationView
                 sections.Add(section);
             }
 
-            var merged = section.Rows.Concat(live.Events.Select(Row.Of)).OrderBy(r => r.Time ?? DateTimeOffset.MaxValue).ToList();
+            var merged = section.Rows.Concat(live.Events.Select(e => Row.Of(e, wide))).OrderBy(r => r.Time ?? DateTimeOffset.MaxValue).ToList();
             section.Rows.Clear();
             section.Rows.AddRange(merged);
         }
@@ -87,7 +87,7 @@ internal static class IncarnationView
 
     private static string SpanName(TimelineSpan span) => span.IsLifetime ? "lifetime" : $"{span.From} → {span.To}";
 
-    private static string Table(List<Row> rows, bool wide, bool color)
+    private static TableWriter Table(List<Row> rows, bool wide)
     {
         var headers = new List<string> { "TIME", "ACTION", "USER", "RESULT" };
         headers.AddRange(wide ? ["K8S USER", "SOURCE", "OPERATION", "COMMAND"] : []);
@@ -96,25 +96,31 @@ internal static class IncarnationView
         table.StyleColumn("RESULT", cells => CellStyles.Result(cells[3]));
         foreach (var row in rows)
         {
-            var cells = new List<string?> { row.Time is { } t ? Time(t) : "-", row.Action, row.User, row.Result };
-            cells.AddRange(wide ? row.Wide : []);
-            cells.Add(row.Details);
-            table.AddRow([.. cells]);
+            var cells = new string?[headers.Count];
+            cells[0] = row.Time is { } t ? Time(t) : "-";
+            cells[1] = row.Action;
+            cells[2] = row.User;
+            cells[3] = row.Result;
+            row.Wide?.CopyTo(cells, 4);
+            cells[^1] = row.Details;
+            table.AddRow(cells);
         }
 
-        return table.Render(color);
+        return table;
     }
 
     private static string Time(DateTimeOffset t) => HistoryRenderer.Second(t);
 
     private sealed record Section(string? Uid, TimelineIncarnation? Incarnation, List<Row> Rows);
 
-    private sealed record Row(DateTimeOffset? Time, string Action, string User, string Result, string?[] Wide, string Details)
+    /// <param name="Wide">The <c>-o wide</c> cells (K8S USER, SOURCE, OPERATION, COMMAND); null in the narrow table.</param>
+    private sealed record Row(DateTimeOffset? Time, string Action, string User, string Result, string?[]? Wide, string Details)
     {
-        public static Row Of(TimelineEvent e) => new(e.Timestamp, e.Action, e.User ?? "unknown", e.Result ?? "-",
-            [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"], e.JoinedByTime ? $"[offline note, no uid: joins the only incarnation by time] {e.Details}" : e.Details);
+        public static Row Of(TimelineEvent e, bool wide) => new(e.Timestamp, e.Action, e.User ?? "unknown", e.Result ?? "-",
+            wide ? [e.K8sUser ?? "-", e.Source ?? "-", e.Operation ?? "-", e.Command ?? "-"] : null,
+            e.JoinedByTime ? $"[offline note, no uid: joins the only incarnation by time] {e.Details}" : e.Details);
 
-        public static Row Of(ClusterEvent e) => new(e.LastSeen, $"event/{e.Reason}", e.Source.Length > 0 ? e.Source : "-", e.Type,
-            ["-", "kubernetes", "-", "-"], $"{LiveMarker} {e.Message}{(e.Count > 1 ? $" (x{e.Count})" : string.Empty)}");
+        public static Row Of(ClusterEvent e, bool wide) => new(e.LastSeen, $"event/{e.Reason}", e.Source.Length > 0 ? e.Source : "-", e.Type,
+            wide ? ["-", "kubernetes", "-", "-"] : null, $"{LiveMarker} {e.Message}{(e.Count > 1 ? $" (x{e.Count})" : string.Empty)}");
     }
 }
