@@ -40,44 +40,62 @@ public sealed partial class ApiClient
         }, cancellationToken);
     }
 
-    /// <summary>Hands every page's document, in order, to <paramref name="onPage"/>, which owns it.</summary>
+    /// <summary>
+    /// Hands every page's document, in order, to <paramref name="onPage"/>, which owns it. Each page is requested as soon
+    /// as the one before it has told its <c>continue</c> token, up to <see cref="PagesAhead"/> pages beyond the one being
+    /// handed over: the server prepares and sends them while earlier ones are still parsed and used.
+    /// </summary>
     private async Task ReadPagesAsync(ResourceKind kind, string? ns, string? labelSelector, int pageSize, Func<JsonDocument, ValueTask> onPage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var target = ApiTarget.List(kind, ns);
-        string? token = null;
-        var page = await FetchPageAsync(target, PagePath(kind, ns, labelSelector, pageSize, token), cancellationToken);
-        while (true)
+        string Path(string? token) => PagePath(kind, ns, labelSelector, pageSize, token);
+        async Task<Fetched?> FetchAsync(string? token) => new(token, await FetchPageAsync(target, Path(token), cancellationToken));
+        async Task<Fetched?> AfterAsync(Task<Fetched?> previous) =>
+            await previous is { Page.Continue: { Length: > 0 } token } ? await FetchAsync(token) : null;
+
+        var ahead = new Queue<Task<Fetched?>>();
+        Task<Fetched?> last = FetchAsync(null);
+        var current = await last;
+        try
         {
-            var nextToken = page.Continue;
-            var next = string.IsNullOrEmpty(nextToken) ? null : FetchPageAsync(target, PagePath(kind, ns, labelSelector, pageSize, nextToken), cancellationToken);
-            JsonDocument body;
-            try
+            while (current is { } page)
             {
-                body = await PageBodyAsync(page, target, PagePath(kind, ns, labelSelector, pageSize, token), cancellationToken);
-                if (next is null)
+                while (ahead.Count < PagesAhead)
                 {
-                    // The token is normally found before the items; when it was not, the parsed page has it.
-                    nextToken = JsonPath.Find(body.RootElement, "metadata", "continue") is { ValueKind: JsonValueKind.String } late ? late.GetString() : null;
+                    ahead.Enqueue(last = AfterAsync(last));
                 }
 
+                var body = await PageBodyAsync(page.Page, target, Path(page.Token), cancellationToken);
+                // The token is normally found before the items; when it was not, only the parsed page has it.
+                var late = page.Page.Continue is null && JsonPath.Find(body.RootElement, "metadata", "continue") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
                 await onPage(body);
+                current = await ahead.Dequeue();
+                if (current is null && !string.IsNullOrEmpty(late))
+                {
+                    // Those requested ahead waited for a token that only the body had: start again from this one.
+                    await Task.WhenAll(ahead);
+                    ahead.Clear();
+                    current = await (last = FetchAsync(late));
+                }
             }
-            catch
+        }
+        catch
+        {
+            foreach (var pending in ahead)
             {
-                next?.ContinueWith(static t => t.Exception, TaskScheduler.Default);
-                throw;
+                _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
 
-            if (next is null && string.IsNullOrEmpty(nextToken))
-            {
-                return;
-            }
-
-            token = nextToken;
-            page = await (next ?? FetchPageAsync(target, PagePath(kind, ns, labelSelector, pageSize, nextToken), cancellationToken));
+            throw;
         }
     }
+
+    /// <summary>Pages requested beyond the one being handed over (each waits for the token of the one before it).</summary>
+    private const int PagesAhead = 2;
+
+    /// <summary>A page as requested: the token that asked for it (null for the first) and what arrived.</summary>
+    private sealed record Fetched(string? Token, ListPage Page);
 
     private Task<ListPage> FetchPageAsync(ApiTarget target, string path, CancellationToken cancellationToken) =>
         ReadAsync(target, ct => _transport.GetListPageAsync(path, ct), cancellationToken);

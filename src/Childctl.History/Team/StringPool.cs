@@ -9,7 +9,12 @@ namespace Childctl.History.Team;
 public sealed class StringPool
 {
     private const int MaxPooledBytes = 128;
+    private const int RecentSlots = 64;
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+
+    // The last value seen in each of a few slots (chosen by length and end bytes), compared as bytes: most lookups are
+    // a value seen just before, found with no transcoding and no hashing.
+    private readonly (byte[] Utf8, string Text)[] _recent = new (byte[], string)[RecentSlots];
 
     public string Get(ReadOnlySpan<byte> utf8)
     {
@@ -18,15 +23,21 @@ public sealed class StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        Span<char> chars = stackalloc char[MaxPooledBytes];
-        var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
-        if (_strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
+        ref var recent = ref _recent[utf8.IsEmpty ? 0 : ((utf8.Length * 31) + (utf8[0] * 7) + utf8[^1]) & (RecentSlots - 1)];
+        if (recent.Utf8 is { } bytes && utf8.SequenceEqual(bytes))
         {
-            return known;
+            return recent.Text;
         }
 
-        var added = text.ToString();
-        _strings.Add(added);
-        return added;
+        Span<char> chars = stackalloc char[MaxPooledBytes];
+        var text = chars[..Encoding.UTF8.GetChars(utf8, chars)];
+        if (!_strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
+        {
+            known = text.ToString();
+            _strings.Add(known);
+        }
+
+        recent = (utf8.ToArray(), known);
+        return known;
     }
 }

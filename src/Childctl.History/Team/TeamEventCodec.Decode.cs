@@ -64,7 +64,7 @@ public static partial class TeamEventCodec
             switch (name)
             {
                 case Field.Timestamp: f.Timestamp = ReadTimestamp(ref r); break;
-                case Field.Id: f.Id = r.GetString(); break;
+                case Field.Id: f.Id = !r.ValueIsEscaped && r.ValueTextEquals(key) ? key : r.GetString(); break; // the key is the id
                 case Field.Action: f.Action = Shared(ref r, strings); break;
                 case Field.User: f.User = Shared(ref r, strings); break;
                 case Field.K8sUser: f.K8sUser = Shared(ref r, strings); break;

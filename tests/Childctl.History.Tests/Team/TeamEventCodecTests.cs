@@ -100,6 +100,20 @@ public sealed class TeamEventCodecTests
         Assert.Equal("bob", pool.Get(Encoding.UTF8.GetBytes("bob")));
     }
 
+    [Fact]
+    public void StringPool_WhenValuesShareALengthAndEnds_KeepsThemApartAndStillOneInstanceEach()
+    {
+        var pool = new StringPool();
+        string[] values = ["op1x", "op2x", "op1x", "", "é-é", "op2x", "", "é-é"];
+
+        var got = values.Select(v => pool.Get(Encoding.UTF8.GetBytes(v))).ToList();
+
+        Assert.Equal(values, got);
+        Assert.Same(got[0], got[2]);
+        Assert.Same(got[1], got[5]);
+        Assert.Same(got[4], got[7]);
+    }
+
     private static HistoryEvent Full(string text) => Events.Full("01JZ0000000000000000000001") with
     {
         K8sRealUser = "sandbox-admin",
