@@ -13,9 +13,9 @@ public sealed partial class ApiClient
     public async Task<ObjectList> ListAsync(ResourceKind kind, string? ns, string? labelSelector, CancellationToken cancellationToken)
     {
         var items = new List<JsonElement>();
-        await ReadPagesAsync(kind, ns, labelSelector, _options.PageSize, page =>
+        await ReadPagesAsync(kind, ns, labelSelector, _options.PageSize, (page, target) =>
         {
-            items.AddRange(JsonPath.Array(page.RootElement, "items"));
+            items.AddRange(JsonPath.Array(Parse(page, target).RootElement, "items"));
             return ValueTask.CompletedTask;
         }, cancellationToken);
         return new ObjectList(kind, items);
@@ -28,24 +28,37 @@ public sealed partial class ApiClient
     /// </summary>
     /// <param name="pageSize">Objects per page when not the configured size: large objects in smaller pages let the
     /// caller work on one page while the next is received.</param>
-    public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken, int? pageSize = null)
+    public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken, int? pageSize = null) =>
+        ForEachPageAsync(kind, ns, labelSelector, static _ => false, onPage, cancellationToken, pageSize);
+
+    /// <summary>
+    /// As <see cref="ForEachPageAsync(ResourceKind, string?, string?, Func{IEnumerable{JsonElement}, ValueTask}, CancellationToken, int?)"/>,
+    /// offering each page's bytes, as served, to <paramref name="readRaw"/> first: a reader made for one kind of list
+    /// reads it in one pass with no document built. When it returns false (a page it does not understand, with nothing
+    /// kept from it), the page is parsed and its items go to <paramref name="onPage"/> as usual.
+    /// </summary>
+    public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<ReadOnlyMemory<byte>, bool> readRaw, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken, int? pageSize = null)
     {
+        ArgumentNullException.ThrowIfNull(readRaw);
         ArgumentNullException.ThrowIfNull(onPage);
-        return ReadPagesAsync(kind, ns, labelSelector, pageSize ?? _options.PageSize, async page =>
+        return ReadPagesAsync(kind, ns, labelSelector, pageSize ?? _options.PageSize, async (page, target) =>
         {
-            using (page)
+            if (readRaw(page))
             {
-                await onPage(JsonPath.Array(page.RootElement, "items"));
+                return;
             }
+
+            using var document = Parse(page, target);
+            await onPage(JsonPath.Array(document.RootElement, "items"));
         }, cancellationToken);
     }
 
     /// <summary>
-    /// Hands every page's document, in order, to <paramref name="onPage"/>, which owns it. Each page is requested as soon
+    /// Hands every page's body, in order, to <paramref name="onPage"/>. Each page is requested as soon
     /// as the one before it has told its <c>continue</c> token, up to <see cref="PagesAhead"/> pages beyond the one being
     /// handed over: the server prepares and sends them while earlier ones are still parsed and used.
     /// </summary>
-    private async Task ReadPagesAsync(ResourceKind kind, string? ns, string? labelSelector, int pageSize, Func<JsonDocument, ValueTask> onPage, CancellationToken cancellationToken)
+    private async Task ReadPagesAsync(ResourceKind kind, string? ns, string? labelSelector, int pageSize, Func<ReadOnlyMemory<byte>, ApiTarget, ValueTask> onPage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var target = ApiTarget.List(kind, ns);
@@ -67,9 +80,9 @@ public sealed partial class ApiClient
                 }
 
                 var body = await PageBodyAsync(page.Page, target, Path(page.Token), cancellationToken);
-                // The token is normally found before the items; when it was not, only the parsed page has it.
-                var late = page.Page.Continue is null && JsonPath.Find(body.RootElement, "metadata", "continue") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
-                await onPage(body);
+                // The token is normally found before the items; when it was not, only the whole page has it.
+                var late = page.Page.Continue is null ? ContinueToken.InWhole(body.Span) : null;
+                await onPage(body, target);
                 current = await ahead.Dequeue();
                 if (current is null && !string.IsNullOrEmpty(late))
                 {
@@ -100,8 +113,21 @@ public sealed partial class ApiClient
     private Task<ListPage> FetchPageAsync(ApiTarget target, string path, CancellationToken cancellationToken) =>
         ReadAsync(target, ct => _transport.GetListPageAsync(path, ct), cancellationToken);
 
+    /// <summary>A page's parsed document; a body that is not JSON is reported as the server's fault, like any bad reply.</summary>
+    private JsonDocument Parse(ReadOnlyMemory<byte> page, ApiTarget target)
+    {
+        try
+        {
+            return JsonDocument.Parse(page);
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrors.Translate(e, target, Cluster, _options.RequestTimeout, _transport.TlsProblem);
+        }
+    }
+
     /// <summary>A page's body; if the connection broke while it streamed, that page is read again in full.</summary>
-    private async Task<JsonDocument> PageBodyAsync(ListPage page, ApiTarget target, string path, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<byte>> PageBodyAsync(ListPage page, ApiTarget target, string path, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,7 +139,7 @@ public sealed partial class ApiClient
         }
         catch (Exception e) when (ReadRetry.IsTransient(e))
         {
-            return await ReadAsync(target, ct => _transport.GetDocumentAsync(path, ct), cancellationToken);
+            return await ReadAsync(target, ct => _transport.GetBytesAsync(path, ct), cancellationToken);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -135,9 +161,9 @@ public sealed record ObjectList(ResourceKind Kind, IReadOnlyList<JsonElement> It
 /// <summary>
 /// One page of a list as it arrives: the <c>continue</c> token is known as soon as the list's metadata has been
 /// read (the API server sends it before <c>items</c>), so the next page can be requested while this one's body is
-/// still streaming in; <see cref="Body"/> completes when the whole page is parsed. The reader owns the document.
+/// still streaming in; <see cref="Body"/> completes with the whole page's bytes.
 /// </summary>
-internal sealed record ListPage(string? Continue, Task<JsonDocument> Body);
+internal sealed record ListPage(string? Continue, Task<ReadOnlyMemory<byte>> Body);
 
 /// <summary>Finds <c>metadata.continue</c> of a list reply in its first bytes, before the rest has arrived.</summary>
 internal static class ContinueToken
@@ -176,6 +202,36 @@ internal static class ContinueToken
         }
 
         return false;
+    }
+
+    /// <summary>The token of a whole reply, wherever its metadata is (after the items, in a reply not from the API server); null when it has none.</summary>
+    public static string? InWhole(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("metadata"u8))
+                {
+                    return TryReadMetadata(ref reader, out var token) ? token : null;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the page's own parse reports it.
+        }
+
+        return null;
     }
 
     private static bool TryReadMetadata(ref Utf8JsonReader reader, out string? token)

@@ -55,6 +55,15 @@ internal sealed partial class ApiTransport : IDisposable
         return await JsonDocument.ParseAsync(stream, default, deadline.Token);
     }
 
+    /// <summary>As <see cref="GetDocumentAsync"/>, the body's bytes as they came, unparsed.</summary>
+    public async Task<ReadOnlyMemory<byte>> GetBytesAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Get, pathAndQuery, cancellationToken);
+        using var deadline = Deadline(cancellationToken);
+        using var response = await SendAsync(request, deadline.Token);
+        return await response.Content.ReadAsByteArrayAsync(deadline.Token);
+    }
+
     /// <summary>
     /// GETs one list page and returns once its <c>continue</c> token is known; the body keeps streaming into
     /// <see cref="ListPage.Body"/>, still bounded by the request timeout.
@@ -90,7 +99,7 @@ internal sealed partial class ApiTransport : IDisposable
         }
     }
 
-    private static async Task<JsonDocument> FinishAsync(Stream stream, ArrayBufferWriter<byte> buffer, bool ended, HttpResponseMessage response, CancellationTokenSource deadline)
+    private static async Task<ReadOnlyMemory<byte>> FinishAsync(Stream stream, ArrayBufferWriter<byte> buffer, bool ended, HttpResponseMessage response, CancellationTokenSource deadline)
     {
         using (response)
         using (deadline)
@@ -100,7 +109,7 @@ internal sealed partial class ApiTransport : IDisposable
                 ended = await ReadChunkAsync(stream, buffer, deadline.Token) == 0;
             }
 
-            return JsonDocument.Parse(buffer.WrittenMemory);
+            return buffer.WrittenMemory;
         }
     }
 

@@ -48,11 +48,19 @@ internal sealed class ManagementApi : IDisposable
     public Task<ObjectList> ListAsync(ResourceKind kind, string? ns, string? labelSelector, CancellationToken cancellationToken) =>
         CallAsync(() => _client.ListAsync(kind, ns, labelSelector, cancellationToken));
 
-    /// <inheritdoc cref="ApiClient.ForEachPageAsync"/>
+    /// <inheritdoc cref="ApiClient.ForEachPageAsync(ResourceKind, string?, string?, Func{IEnumerable{JsonElement}, ValueTask}, CancellationToken, int?)"/>
     public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken, int? pageSize = null) =>
         CallAsync(async () =>
         {
             await _client.ForEachPageAsync(kind, ns, labelSelector, onPage, cancellationToken, pageSize);
+            return true;
+        });
+
+    /// <inheritdoc cref="ApiClient.ForEachPageAsync(ResourceKind, string?, string?, Func{ReadOnlyMemory{byte}, bool}, Func{IEnumerable{JsonElement}, ValueTask}, CancellationToken, int?)"/>
+    public Task ForEachPageAsync(ResourceKind kind, string? ns, string? labelSelector, Func<ReadOnlyMemory<byte>, bool> readRaw, Func<IEnumerable<JsonElement>, ValueTask> onPage, CancellationToken cancellationToken, int? pageSize = null) =>
+        CallAsync(async () =>
+        {
+            await _client.ForEachPageAsync(kind, ns, labelSelector, readRaw, onPage, cancellationToken, pageSize);
             return true;
         });
 

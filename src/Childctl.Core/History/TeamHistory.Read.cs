@@ -98,18 +98,38 @@ internal sealed partial class TeamHistory
             var selector = ns is not null && name is not null ? TeamSeries.Selector(ns, name) : TeamSeries.Selector(ns);
             var series = new Dictionary<(string, string), List<HistoryEvent>>();
             var strings = new StringPool();
-            await _session.Api.ForEachPageAsync(ResourceKind.ConfigMap, Namespace, selector, items =>
+            var chunks = new List<((string Namespace, string Name) Series, List<HistoryEvent> Events)>();
+            void Add((string Namespace, string Name) key, List<HistoryEvent> events)
+            {
+                if (name is null || key.Name == name)
+                {
+                    if (!series.TryGetValue(key, out var list))
+                    {
+                        series[key] = list = [];
+                    }
+
+                    list.AddRange(events);
+                }
+            }
+
+            // Each page is read in one pass over its bytes; one that reader does not follow is parsed as any reply.
+            await _session.Api.ForEachPageAsync(ResourceKind.ConfigMap, Namespace, selector, page =>
+            {
+                chunks.Clear();
+                if (!TeamPageReader.TryRead(page.Span, strings, chunks))
+                {
+                    return false;
+                }
+
+                chunks.ForEach(c => Add(c.Series, c.Events));
+                return true;
+            }, items =>
             {
                 foreach (var item in items)
                 {
-                    if (TeamSeries.SeriesOf(item) is { } key && (name is null || key.Name == name))
+                    if (TeamSeries.SeriesOf(item) is { } key)
                     {
-                        if (!series.TryGetValue(key, out var list))
-                        {
-                            series[key] = list = [];
-                        }
-
-                        list.AddRange(TeamSeries.EventsOf(item, strings));
+                        Add(key, TeamSeries.EventsOf(item, strings));
                     }
                 }
 

@@ -231,9 +231,16 @@ public static partial class TeamSeries
     /// The bytes a JSON string's content stands for, written to <paramref name="into"/> (at most as long as the content).
     /// The content comes from a parsed document, so it is known to be well-formed; this is only the decoding.
     /// </summary>
-    internal static int Unescape(ReadOnlySpan<byte> content, Span<byte> into)
+    internal static int Unescape(ReadOnlySpan<byte> content, Span<byte> into) =>
+        TryUnescape(content, into, out var written) ? written : throw new FormatException("not the content of a JSON string");
+
+    /// <summary>
+    /// As <see cref="Unescape"/>, for content nothing has checked yet (<see cref="TeamPageReader"/>): false for an escape
+    /// that is cut short or not one of JSON's. A lone surrogate becomes U+FFFD, as the .NET parser reads it.
+    /// </summary>
+    internal static bool TryUnescape(ReadOnlySpan<byte> content, Span<byte> into, out int written)
     {
-        var written = 0;
+        written = 0;
         while (true)
         {
             var slash = content.IndexOf((byte)'\\');
@@ -242,30 +249,46 @@ public static partial class TeamSeries
             written += plain.Length;
             if (slash < 0)
             {
-                return written;
+                return true;
+            }
+
+            if (slash + 1 >= content.Length)
+            {
+                return false;
             }
 
             var escape = content[slash + 1];
             content = content[(slash + 2)..];
             if (escape != (byte)'u')
             {
-                into[written++] = escape switch
+                byte? decoded = escape switch
                 {
                     (byte)'n' => (byte)'\n',
                     (byte)'t' => (byte)'\t',
                     (byte)'r' => (byte)'\r',
                     (byte)'b' => (byte)'\b',
                     (byte)'f' => (byte)'\f',
-                    _ => escape, // \" \\ \/
+                    (byte)'"' or (byte)'\\' or (byte)'/' => escape,
+                    _ => null,
                 };
+                if (decoded is not { } b)
+                {
+                    return false;
+                }
+
+                into[written++] = b;
                 continue;
             }
 
-            var code = Hex4(content);
-            content = content[4..];
-            if (char.IsHighSurrogate((char)code) && content is [(byte)'\\', (byte)'u', ..] && char.IsLowSurrogate((char)Hex4(content[2..])))
+            if (!TryHex4(content, out var code))
             {
-                code = char.ConvertToUtf32((char)code, (char)Hex4(content[2..]));
+                return false;
+            }
+
+            content = content[4..];
+            if (char.IsHighSurrogate((char)code) && content is [(byte)'\\', (byte)'u', ..] && TryHex4(content[2..], out var low) && char.IsLowSurrogate((char)low))
+            {
+                code = char.ConvertToUtf32((char)code, (char)low);
                 content = content[6..];
             }
 
@@ -274,7 +297,11 @@ public static partial class TeamSeries
         }
     }
 
-    private static int Hex4(ReadOnlySpan<byte> digits) => int.Parse(digits[..4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+    private static bool TryHex4(ReadOnlySpan<byte> digits, out int code)
+    {
+        code = 0;
+        return digits.Length >= 4 && int.TryParse(digits[..4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out code);
+    }
 
     /// <summary>The uids of the events that can be a label key's name part (real uids always can).</summary>
     private static IEnumerable<string> Uids(IEnumerable<HistoryEvent> events) =>

@@ -124,7 +124,7 @@ public sealed class TeamEventCodecTests
         Flags = ["x", text],
     };
 
-    private static string Canonical(HistoryEvent e) => JsonSerializer.Serialize(new
+    internal static string Canonical(HistoryEvent e) => JsonSerializer.Serialize(new
     {
         e.Timestamp, e.Id, e.Action, e.User, e.K8sUser, e.K8sRealUser, e.Uid, Mc = e.ManagementCluster?.ToString(), e.Operation,
         Parameters = e.Parameters?.Select(p => $"{p.Key}={p.Value}").ToList(), e.Command, e.Reason, e.Message, e.Result, e.Error, e.Flags, e.Source,
