@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -15,7 +16,7 @@ public sealed partial class ApiClient
         var items = new List<JsonElement>();
         await ReadPagesAsync(kind, ns, labelSelector, _options.PageSize, (page, target) =>
         {
-            items.AddRange(JsonPath.Array(Parse(page, target).RootElement, "items"));
+            items.AddRange(JsonPath.Array(Parse(page.Bytes, target).RootElement, "items"));
             return ValueTask.CompletedTask;
         }, cancellationToken);
         return new ObjectList(kind, items);
@@ -43,13 +44,20 @@ public sealed partial class ApiClient
         ArgumentNullException.ThrowIfNull(onPage);
         return ReadPagesAsync(kind, ns, labelSelector, pageSize ?? _options.PageSize, async (page, target) =>
         {
-            if (readRaw(page))
+            try
             {
-                return;
-            }
+                if (readRaw(page.Bytes))
+                {
+                    return;
+                }
 
-            using var document = Parse(page, target);
-            await onPage(JsonPath.Array(document.RootElement, "items"));
+                using var document = Parse(page.Bytes, target);
+                await onPage(JsonPath.Array(document.RootElement, "items"));
+            }
+            finally
+            {
+                page.Release();
+            }
         }, cancellationToken);
     }
 
@@ -58,7 +66,7 @@ public sealed partial class ApiClient
     /// as the one before it has told its <c>continue</c> token, up to <see cref="PagesAhead"/> pages beyond the one being
     /// handed over: the server prepares and sends them while earlier ones are still parsed and used.
     /// </summary>
-    private async Task ReadPagesAsync(ResourceKind kind, string? ns, string? labelSelector, int pageSize, Func<ReadOnlyMemory<byte>, ApiTarget, ValueTask> onPage, CancellationToken cancellationToken)
+    private async Task ReadPagesAsync(ResourceKind kind, string? ns, string? labelSelector, int pageSize, Func<PageBody, ApiTarget, ValueTask> onPage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var target = ApiTarget.List(kind, ns);
@@ -81,7 +89,7 @@ public sealed partial class ApiClient
 
                 var body = await PageBodyAsync(page.Page, target, Path(page.Token), cancellationToken);
                 // The token is normally found before the items; when it was not, only the whole page has it.
-                var late = page.Page.Continue is null ? ContinueToken.InWhole(body.Span) : null;
+                var late = page.Page.Continue is null ? ContinueToken.InWhole(body.Bytes.Span) : null;
                 await onPage(body, target);
                 current = await ahead.Dequeue();
                 if (current is null && !string.IsNullOrEmpty(late))
@@ -127,7 +135,7 @@ public sealed partial class ApiClient
     }
 
     /// <summary>A page's body; if the connection broke while it streamed, that page is read again in full.</summary>
-    private async Task<ReadOnlyMemory<byte>> PageBodyAsync(ListPage page, ApiTarget target, string path, CancellationToken cancellationToken)
+    private async Task<PageBody> PageBodyAsync(ListPage page, ApiTarget target, string path, CancellationToken cancellationToken)
     {
         try
         {
@@ -139,7 +147,7 @@ public sealed partial class ApiClient
         }
         catch (Exception e) when (ReadRetry.IsTransient(e))
         {
-            return await ReadAsync(target, ct => _transport.GetBytesAsync(path, ct), cancellationToken);
+            return new PageBody(await ReadAsync(target, ct => _transport.GetBytesAsync(path, ct), cancellationToken));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -163,7 +171,75 @@ public sealed record ObjectList(ResourceKind Kind, IReadOnlyList<JsonElement> It
 /// read (the API server sends it before <c>items</c>), so the next page can be requested while this one's body is
 /// still streaming in; <see cref="Body"/> completes with the whole page's bytes.
 /// </summary>
-internal sealed record ListPage(string? Continue, Task<ReadOnlyMemory<byte>> Body);
+internal sealed record ListPage(string? Continue, Task<PageBody> Body);
+
+/// <summary>
+/// A page's bytes, in an array from the shared pool while it is read: a list of several pages of a MiB or more reuses two
+/// arrays instead of allocating (and touching) new memory for each. <see cref="Release"/> gives the array back once
+/// nothing refers to the bytes any more; a page whose items are kept (<see cref="ApiClient.ListAsync"/>) is never released.
+/// </summary>
+internal sealed class PageBody
+{
+    private PageBuffer? _buffer;
+
+    public PageBody(PageBuffer buffer)
+    {
+        _buffer = buffer;
+        Bytes = buffer.Written;
+    }
+
+    /// <summary>Bytes read whole in one go (a page read again after a broken stream): nothing to give back.</summary>
+    public PageBody(ReadOnlyMemory<byte> bytes) => Bytes = bytes;
+
+    public ReadOnlyMemory<byte> Bytes { get; private set; }
+
+    public void Release()
+    {
+        Bytes = default;
+        _buffer?.Release();
+        _buffer = null;
+    }
+}
+
+/// <summary>A growing buffer over arrays rented from <see cref="ArrayPool{T}.Shared"/>, written as a reply streams in.</summary>
+internal sealed class PageBuffer(int initialSize)
+{
+    private byte[]? _array = ArrayPool<byte>.Shared.Rent(initialSize);
+    private int _length;
+
+    public int Free => Array.Length - _length;
+
+    public ReadOnlyMemory<byte> Written => Array.AsMemory(0, _length);
+
+    public ReadOnlySpan<byte> WrittenSpan => Array.AsSpan(0, _length);
+
+    private byte[] Array => _array ?? throw new ObjectDisposedException(nameof(PageBuffer));
+
+    /// <summary>Free space of at least <paramref name="atLeast"/> bytes, after what is written (grown by doubling when short).</summary>
+    public Memory<byte> FreeSpace(int atLeast)
+    {
+        if (Free < atLeast)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(Array.Length * 2, _length + atLeast));
+            Array.AsSpan(0, _length).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(Array);
+            _array = bigger;
+        }
+
+        return Array.AsMemory(_length);
+    }
+
+    public void Advance(int count) => _length += count;
+
+    public void Release()
+    {
+        if (_array is { } array)
+        {
+            _array = null;
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+}
 
 /// <summary>Finds <c>metadata.continue</c> of a list reply in its first bytes, before the rest has arrived.</summary>
 internal static class ContinueToken

@@ -78,7 +78,7 @@ internal sealed partial class ApiTransport : IDisposable
             response = await SendAsync(request, deadline.Token);
             var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
             var length = response.Content.Headers.ContentLength;
-            var buffer = new ArrayBufferWriter<byte>(length is > 0 and < int.MaxValue - 1 ? (int)length.Value + 1 : 256 * 1024);
+            var buffer = new PageBuffer(length is > 0 and < int.MaxValue - 1 ? (int)length.Value + 1 : 256 * 1024);
             bool known;
             string? token;
             bool ended;
@@ -99,24 +99,32 @@ internal sealed partial class ApiTransport : IDisposable
         }
     }
 
-    private static async Task<ReadOnlyMemory<byte>> FinishAsync(Stream stream, ArrayBufferWriter<byte> buffer, bool ended, HttpResponseMessage response, CancellationTokenSource deadline)
+    private static async Task<PageBody> FinishAsync(Stream stream, PageBuffer buffer, bool ended, HttpResponseMessage response, CancellationTokenSource deadline)
     {
         using (response)
         using (deadline)
         {
-            while (!ended)
+            try
             {
-                ended = await ReadChunkAsync(stream, buffer, deadline.Token) == 0;
+                while (!ended)
+                {
+                    ended = await ReadChunkAsync(stream, buffer, deadline.Token) == 0;
+                }
+            }
+            catch
+            {
+                buffer.Release();
+                throw;
             }
 
-            return buffer.WrittenMemory;
+            return new PageBody(buffer);
         }
     }
 
-    private static async Task<int> ReadChunkAsync(Stream stream, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    private static async Task<int> ReadChunkAsync(Stream stream, PageBuffer buffer, CancellationToken cancellationToken)
     {
         // All the free space when there is enough (a buffer sized from Content-Length never grows), else 64 KiB more.
-        var read = await stream.ReadAsync(buffer.GetMemory(buffer.FreeCapacity >= 4096 ? 1 : 64 * 1024), cancellationToken);
+        var read = await stream.ReadAsync(buffer.FreeSpace(buffer.Free >= 4096 ? 1 : 64 * 1024), cancellationToken);
         buffer.Advance(read);
         return read;
     }

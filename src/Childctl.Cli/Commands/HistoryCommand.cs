@@ -88,7 +88,7 @@ internal static class HistoryCommand
         }
 
         var live = withEvents ? await LiveEventsAsync(inv, result, ct) : null;
-        await inv.Out.WriteAsync(HistoryRenderer.Render(result, inv.Output, oneCluster: target is not null && result.Clusters.Count == 1, live, inv.UseColor));
+        await HistoryRenderer.WriteAsync(inv.Out, result, inv.Output, oneCluster: target is not null && result.Clusters.Count == 1, live, inv.UseColor);
         return ExitCodes.Success;
     }
 

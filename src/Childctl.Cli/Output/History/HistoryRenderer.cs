@@ -20,10 +20,22 @@ internal static class HistoryRenderer
         OutputFormat.Json => HistoryJson.List(result.Clusters, live) + "\n",
         OutputFormat.Yaml => string.Join("---\n", result.Clusters.Select(c => c.ToYaml())) + LiveComments(live),
         OutputFormat.Name => string.Concat(result.Clusters.Select(c => $"{c.Namespace}/{c.Name}\n")),
-        _ => oneCluster && result.Clusters.Count == 1 && (result.Clusters[0].Incarnations.Any(i => i.Uid is not null) || live?.Uid is not null)
+        _ => ByIncarnation(result, oneCluster, live)
             ? IncarnationView.Render(result.Clusters[0], format == OutputFormat.Wide, live, color)
             : Table(result.Clusters, format == OutputFormat.Wide, oneCluster, color),
     };
+
+    /// <summary>Writes what <see cref="Render"/> returns; one cluster's table goes out as built, with no string of it all made first.</summary>
+    public static Task WriteAsync(TextWriter output, HistoryResult result, OutputFormat format, bool oneCluster, LiveClusterEvents? live = null, bool color = false)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return format is OutputFormat.Table or OutputFormat.Wide && ByIncarnation(result, oneCluster, live)
+            ? output.WriteAsync(IncarnationView.Build(result.Clusters[0], format == OutputFormat.Wide, live, color))
+            : output.WriteAsync(Render(result, format, oneCluster, live, color));
+    }
+
+    private static bool ByIncarnation(HistoryResult result, bool oneCluster, LiveClusterEvents? live) =>
+        oneCluster && result.Clusters.Count == 1 && (result.Clusters[0].Incarnations.Any(i => i.Uid is not null) || live?.Uid is not null);
 
     /// <summary>The narration line that precedes every history output on stderr.</summary>
     public static string Marker(string historyDirectory) =>

@@ -16,7 +16,10 @@ internal static class IncarnationView
 {
     public const string LiveMarker = "[live event, not stored]";
 
-    public static string Render(ClusterTimeline cluster, bool wide, LiveClusterEvents? live, bool color = false)
+    public static string Render(ClusterTimeline cluster, bool wide, LiveClusterEvents? live, bool color = false) => Build(cluster, wide, live, color).ToString();
+
+    /// <summary>The view as built, for writing out without first making one string of a history of thousands of events.</summary>
+    public static StringBuilder Build(ClusterTimeline cluster, bool wide, LiveClusterEvents? live, bool color = false)
     {
         var sections = Sections(cluster, live, wide);
         var total = sections.Count(s => s.Uid is not null);
@@ -43,7 +46,7 @@ internal static class IncarnationView
             Table(section.Rows, wide).RenderTo(text, new TableLayout(color));
         }
 
-        return text.ToString();
+        return text;
     }
 
     private static List<Section> Sections(ClusterTimeline cluster, LiveClusterEvents? live, bool wide)
