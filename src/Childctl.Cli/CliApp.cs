@@ -6,8 +6,9 @@ using Childctl.Core.Errors;
 namespace Childctl.Cli;
 
 /// <summary>
-/// Builds the command tree and runs one invocation: prefix expansion, parsing (usage errors → exit 2),
-/// the command's action, and the one place where escaped errors become a stderr line and an exit code.
+/// Builds the command tree the invocation needs (the command it names, or all of them for help and completion: see
+/// <see cref="CommandRegistry.For"/>) and runs it: prefix expansion, parsing (usage errors → exit 2), the command's
+/// action, and the one place where escaped errors become a stderr line and an exit code.
 /// </summary>
 public static class CliApp
 {
@@ -97,7 +98,7 @@ public static class CliApp
             root.Options.Add(option);
         }
 
-        foreach (var command in CommandRegistry.Create(run))
+        foreach (var command in CommandRegistry.For(run))
         {
             root.Subcommands.Add(command);
         }

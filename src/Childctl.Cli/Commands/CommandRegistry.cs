@@ -2,34 +2,98 @@ using System.CommandLine;
 
 namespace Childctl.Cli.Commands;
 
-/// <summary>Every top-level command, in the order help lists them. Add a command here and nowhere else.</summary>
+/// <summary>
+/// Every top-level command, in the order help lists them: its name and aliases, known without building it, and its
+/// builder. Add a command here and nowhere else. A run builds only the command its line names (<see cref="For"/>);
+/// the whole tree only when the line needs it: help of childctl, completion, and a first word that names no command,
+/// or more than one, whose errors and suggestions are about all of them.
+/// </summary>
 internal static class CommandRegistry
 {
-    public static IEnumerable<Command> Create(CliRun run) =>
+    private static readonly Entry[] All =
     [
-        ListCommand.Create(run),
-        StatusCommand.Create(run),
-        EventsCommand.Create(run),
-        TemplatesCommand.Create(run),
-        CredentialsCommand.Create(run),
-        CreateCommand.Create(run),
-        WaitCommand.Create(run),
-        WatchCommand.Create(run),
-        KubeconfigCommand.Create(run),
-        ScaleCommand.Create(run),
-        UpgradeCommand.Create(run),
-        SetCommand.Create(run),
-        EditCommand.Create(run),
-        DeleteCommand.Create(run),
-        SandboxCommand.Create(run),
-        DemoCommand.Create(run),
-        VersionCommand.Create(run),
-        HistoryCommand.Create(run),
-        NoteCommand.Create(run),
-        AuditCommand.Create(run),
-        MigrateCommand.Create(run),
-        CompletionCommand.Create(run),
-        InstallCommand.Create(run),
-        HelpCommand.Create(run),
+        new("list", ListCommand.Create),
+        new("status", StatusCommand.Create, "describe"),
+        new("events", EventsCommand.Create),
+        new("templates", TemplatesCommand.Create),
+        new("credentials", CredentialsCommand.Create),
+        new("create", CreateCommand.Create),
+        new("wait", WaitCommand.Create),
+        new("watch", WatchCommand.Create),
+        new("kubeconfig", KubeconfigCommand.Create),
+        new("scale", ScaleCommand.Create),
+        new("upgrade", UpgradeCommand.Create),
+        new("set", SetCommand.Create),
+        new("edit", EditCommand.Create),
+        new("delete", DeleteCommand.Create),
+        new("sandbox", SandboxCommand.Create),
+        new("demo", DemoCommand.Create),
+        new("version", VersionCommand.Create),
+        new("history", HistoryCommand.Create),
+        new("note", NoteCommand.Create),
+        new("audit", AuditCommand.Create),
+        new("migrate", MigrateCommand.Create),
+        new("completion", CompletionCommand.Create),
+        new("install", InstallCommand.Create),
+        new("help", HelpCommand.Create),
     ];
+
+    /// <summary>The names and aliases of every top-level command, in help's order, as the builders must give them.</summary>
+    public static IEnumerable<(string Name, string[] Aliases)> Names => All.Select(e => (e.Name, e.Aliases));
+
+    /// <summary>Every command, built.</summary>
+    public static IEnumerable<Command> Create(CliRun run) => All.Select(e => e.Create(run));
+
+    /// <summary>
+    /// The commands the run's line needs: only the one it names, when after global options its first word is a
+    /// command's name, alias or unambiguous prefix (as <see cref="CommandPrefixes"/> expands it), other than
+    /// <c>help</c>; every command otherwise.
+    /// </summary>
+    public static IEnumerable<Command> For(CliRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Named(run.Arguments) is { } entry ? [entry.Create(run)] : Create(run);
+    }
+
+    private static Entry? Named(IReadOnlyList<string> args)
+    {
+        var takesValue = GlobalOptions.TakingValues.ToHashSet(StringComparer.Ordinal);
+        var flags = GlobalOptions.All.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var token = args[i];
+            if (!token.StartsWith('-'))
+            {
+                // A directive ([suggest:N]) is completion, which offers every command; help lists them all.
+                return token.StartsWith('[') ? null : Resolve(token) is { Name: not "help" } entry ? entry : null;
+            }
+
+            var at = token.IndexOf('=', StringComparison.Ordinal);
+            if (!flags.Contains(at > 0 ? token[..at] : token))
+            {
+                return null; // --help, --version, "--", or anything the parser is to judge against the whole tree
+            }
+
+            if (at < 0 && takesValue.Contains(token))
+            {
+                i++;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The command a word names, as <see cref="CommandPrefixes"/> resolves it; null when none or several.</summary>
+    private static Entry? Resolve(string token)
+    {
+        if (All.FirstOrDefault(e => e.Name == token || e.Aliases.Contains(token)) is { } exact)
+        {
+            return exact;
+        }
+
+        var candidates = All.Where(e => e.Name.StartsWith(token, StringComparison.Ordinal) || e.Aliases.Any(a => a.StartsWith(token, StringComparison.Ordinal))).Take(2).ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private sealed record Entry(string Name, Func<CliRun, Command> Create, params string[] Aliases);
 }
