@@ -30,7 +30,7 @@ internal static class FastHistoryParser
             return false;
         }
 
-        document = new HistoryDocument(state.Header, state.Events);
+        document = new HistoryDocument(state.Header, state.Events) { HasLegacyEntries = state.HasLegacyEntries };
         return true;
     }
 
@@ -44,6 +44,8 @@ internal static class FastHistoryParser
         public HistoryHeader Header { get; private set; } = new();
 
         public List<HistoryEvent> Events { get; } = [];
+
+        public bool HasLegacyEntries { get; private set; }
 
         public bool Accept(ReadOnlySpan<char> line, int lineNumber)
         {
@@ -84,6 +86,7 @@ internal static class FastHistoryParser
                 }
 
                 Events.Add(e);
+                HasLegacyEntries |= !e.WrittenByChildctl;
                 _current = null;
             }
 

@@ -74,7 +74,7 @@ public static class HistoryFileParser
             throw new YamlException(Mark.Empty, Mark.Empty, "not a history file: it has neither cluster_name nor events");
         }
 
-        return new HistoryDocument(header, events ?? []);
+        return new HistoryDocument(header, events ?? []) { HasLegacyEntries = events?.Exists(e => !e.WrittenByChildctl) == true };
     }
 
     private static List<HistoryEvent> ReadEvents(Parser parser)
@@ -118,7 +118,11 @@ public static class HistoryFileParser
 }
 
 /// <summary>One parsed history file: its header and its events in file order.</summary>
-public sealed record HistoryDocument(HistoryHeader Header, IReadOnlyList<HistoryEvent> Events);
+public sealed record HistoryDocument(HistoryHeader Header, IReadOnlyList<HistoryEvent> Events)
+{
+    /// <summary>Whether the parser found an event childctl did not write (<see cref="HistoryEvent.WrittenByChildctl"/>), which a read maps as legacy.</summary>
+    public bool HasLegacyEntries { get; init; }
+}
 
 /// <summary>
 /// The top-level keys of a history file other than <c>events</c>. <see cref="CreatedAt"/> and

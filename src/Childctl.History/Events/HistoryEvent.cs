@@ -64,6 +64,12 @@ public sealed record HistoryEvent
     public int Line { get; init; }
 
     public bool HasFlag(string flag) => Flags?.Contains(flag, StringComparer.Ordinal) == true;
+
+    /// <summary>
+    /// Written by childctl (an operation's record or an observation), so redacted when appended; otherwise a legacy
+    /// entry (source <c>legacy</c> or none), which a read puts through the legacy rule.
+    /// </summary>
+    public bool WrittenByChildctl => Source is EventSources.Childctl or EventSources.Observed;
 }
 
 /// <summary>The management cluster an event happened on: kubeconfig cluster name and API server URL.</summary>

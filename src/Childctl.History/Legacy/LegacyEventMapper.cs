@@ -39,19 +39,15 @@ internal static class LegacyEventMapper
     }
 
     /// <summary>
-    /// A file as it is read: events childctl did not write (no source, or <c>legacy</c>) are normalized and redacted as
-    /// an import would, so every output of a legacy file read as-is agrees with the migrated file. Events childctl
-    /// wrote were redacted when appended and are passed through untouched.
+    /// A file as it is read, when its parser found legacy entries (<see cref="HistoryDocument.HasLegacyEntries"/>): events
+    /// childctl did not write (no source, or <c>legacy</c>) are normalized and redacted as an import would, so every
+    /// output of a legacy file read as-is agrees with the migrated file. Events childctl wrote were redacted when
+    /// appended and are passed through untouched.
     /// </summary>
     public static HistoryDocument AsRead(HistoryDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Events.All(e => e.Source is EventSources.Childctl or EventSources.Observed))
-        {
-            return document;
-        }
-
-        return document with { Events = document.Events.Select(e => e.Source is EventSources.Childctl or EventSources.Observed ? e : Normalize(e)).ToList() };
+        return document with { Events = document.Events.Select(e => e.WrittenByChildctl ? e : Normalize(e)).ToList() };
     }
 
     /// <summary>The state file as one dated snapshot event: what the old tools believed then, never current state.</summary>

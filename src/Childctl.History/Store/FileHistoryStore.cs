@@ -195,7 +195,7 @@ public sealed partial class FileHistoryStore : IHistoryStore
             inspection = TailInspector.Inspect(path, data);
         }
 
-        var document = LegacyEventMapper.AsRead(inspection.Document);
+        var document = inspection.Document.HasLegacyEntries ? LegacyEventMapper.AsRead(inspection.Document) : inspection.Document;
         var torn = inspection.Verdict == TailVerdict.Torn ? new TornTail(path, null, inspection.Boundary, data.Length - inspection.Boundary) : null;
         return new StreamRead(stream, path, document, torn);
     }

@@ -53,8 +53,24 @@ public sealed class FastParserTests
         }
     }
 
+    [Theory]
+    [InlineData("childctl", false)]
+    [InlineData("observed", false)]
+    [InlineData("legacy", true)]
+    [InlineData("", true)]
+    public void BothParsers_FlagLegacyEntries_OnlyWhenAnEventIsNotChildctls(string source, bool legacy)
+    {
+        var block = EventBlockWriter.Block(Events.Note("n2") with { Action = "Cluster Created", Source = source.Length == 0 ? "none" : source });
+        var file = EventBlockWriter.Header(new HistoryHeader { ClusterName = "c1", Namespace = "ns" }) + EventBlockWriter.Block(Events.Note("n1"))
+            + (source.Length == 0 ? block.Replace("    source: none\n", string.Empty, StringComparison.Ordinal) : block) + EventBlockWriter.Block(Events.Note("n3"));
+
+        Assert.True(FastHistoryParser.TryParse(file, out var fast));
+        Assert.Equal((legacy, legacy), (fast.HasLegacyEntries, HistoryFileParser.ParseYaml("mem", file).HasLegacyEntries));
+    }
+
     private static string Canonical(HistoryDocument d) => JsonSerializer.Serialize(new
     {
+        d.HasLegacyEntries,
         d.Header.ClusterName, d.Header.Namespace, d.Header.CreatedAt, d.Header.LastUpdated,
         Events = d.Events.Select(e => new
         {
