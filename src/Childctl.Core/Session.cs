@@ -2,6 +2,7 @@ using Childctl.Core.Api;
 using Childctl.Core.Errors;
 using Childctl.Core.History;
 using Childctl.History.Store;
+using Childctl.History.Team;
 using Childctl.Kubernetes;
 using Childctl.Kubernetes.Identity;
 using Childctl.Kubernetes.Watching;
@@ -51,6 +52,9 @@ public sealed record SessionOptions
 
     /// <summary>Keep to this machine's history: no team store read or written (<c>CHILDCTL_TEAM_HISTORY=off</c>, <c>history --local</c>).</summary>
     public bool LocalHistoryOnly { get; init; }
+
+    /// <summary>The namespace of the team store: <c>CHILDCTL_TEAM_NAMESPACE</c>, else <see cref="TeamSeries.DefaultNamespace"/>.</summary>
+    public string TeamNamespace => Environment("CHILDCTL_TEAM_NAMESPACE") is { Length: > 0 } ns ? ns : TeamSeries.DefaultNamespace;
 
     /// <summary>--as: act as this user, over the kubeconfig user's <c>as</c> (impersonation, as in kubectl).</summary>
     public string? ImpersonateUser { get; init; }
@@ -107,7 +111,8 @@ public sealed class Session : IDisposable
         _history = new Lazy<LocalHistory>(() =>
         {
             var local = store ?? new FileHistoryStore(options.HistoryDirectory, options.Time) { OnWarning = options.OnHistoryWarning };
-            return new LocalHistory(local, () => _team!.Value);
+            var hooks = local is FileHistoryStore files && !options.LocalHistoryOnly ? new AppendHooks(this, files, () => _team!.Value!) : null;
+            return new LocalHistory(local, () => _team!.Value, hooks);
         });
         _team = new Lazy<TeamHistory?>(() => History.Store is FileHistoryStore files && !options.LocalHistoryOnly ? new TeamHistory(this, files) : null);
     }
@@ -118,6 +123,22 @@ public sealed class Session : IDisposable
 
     /// <summary>The management cluster the kubeconfig names; reading it never contacts the API.</summary>
     public ManagementCluster Cluster => _cluster.Value;
+
+    /// <summary>The kubeconfig's cluster name, or null when no usable kubeconfig names one (then there is no team store to use).</summary>
+    internal string? ClusterNameIfUsable
+    {
+        get
+        {
+            try
+            {
+                return Cluster.ClusterName;
+            }
+            catch (ChildctlException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>The API of <see cref="Cluster"/>; the first call connects.</summary>
     internal ManagementApi Api => _api.Value;

@@ -12,8 +12,9 @@ namespace Childctl.Core.History;
 /// store's types or errors. A file that does not parse is <see cref="ErrorKind.CorruptHistory"/> (exit 2, the file
 /// named with its line and left untouched); a bad name is invalid input; a file system failure is general (exit 1).
 /// </summary>
-/// <param name="team">The team store's hooks around every append (null: local only, as with an in-memory store).</param>
-internal sealed class LocalHistory(IHistoryStore store, Func<TeamHistory?>? team = null)
+/// <param name="team">The team store, for reads (null: local only, as with an in-memory store).</param>
+/// <param name="hooks">What follows every append: the team mirror and the Kubernetes Event (null: nothing, as with an in-memory store).</param>
+internal sealed class LocalHistory(IHistoryStore store, Func<TeamHistory?>? team = null, AppendHooks? hooks = null)
 {
     public IHistoryStore Store => store;
 
@@ -32,13 +33,12 @@ internal sealed class LocalHistory(IHistoryStore store, Func<TeamHistory?>? team
 
     /// <summary>
     /// Appends one event durably, then mirrors it: every append Core makes (intent, outcome, note, observation) passes
-    /// here, so the team store's hooks run for all of them. The pending marker comes first, so that a kill between the
-    /// local append and the mirror leaves the event pending; the mirror never fails the append.
+    /// here, so the <see cref="AppendHooks"/> run for all of them. The pending marker comes first, so that a kill between
+    /// the local append and the mirror leaves the event pending; the mirror never fails the append.
     /// </summary>
     public async Task<AppendResult> AppendAsync(HistoryStreamId stream, HistoryEvent e, CancellationToken cancellationToken)
     {
-        var mirror = Team;
-        var pending = mirror?.BeforeAppend(stream, e);
+        var followUp = hooks?.Before(stream, e);
         AppendResult result;
         try
         {
@@ -46,13 +46,13 @@ internal sealed class LocalHistory(IHistoryStore store, Func<TeamHistory?>? team
         }
         catch
         {
-            TeamHistory.AppendFailed(pending);
+            AppendHooks.AppendFailed(followUp);
             throw;
         }
 
-        if (mirror is not null)
+        if (followUp is not null)
         {
-            await mirror.AfterAppendAsync(stream, e, result, pending, cancellationToken);
+            await hooks!.AfterAsync(followUp, result, cancellationToken);
         }
 
         return result;

@@ -14,7 +14,11 @@ internal sealed partial class TeamHistory
 
     private const int MaxChunkAttempts = 8;
 
-    private async Task MirrorAsync(HistoryStreamId stream, HistoryEvent recorded, PendingEvent pending, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends an event just appended (as recorded, <paramref name="pending"/> its marker) with whatever else is pending
+    /// for the management cluster, when team history is on; never throws. Off, the marker goes; unknown, it waits.
+    /// </summary>
+    public async Task MirrorAsync(HistoryStreamId stream, HistoryEvent recorded, PendingEvent pending, CancellationToken cancellationToken)
     {
         try
         {

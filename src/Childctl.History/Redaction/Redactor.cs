@@ -23,6 +23,9 @@ public static class Redactor
         };
     }
 
+    /// <summary>The event as a store records it (and the team store and its Kubernetes Event show it): redacted, with childctl as its source when it names none.</summary>
+    public static HistoryEvent AsRecorded(HistoryEvent e) => Redact(e) with { Source = e.Source ?? EventSources.Childctl };
+
     public static IReadOnlyDictionary<string, string>? RedactParameters(IReadOnlyDictionary<string, string>? parameters)
     {
         if (parameters is null)

@@ -168,6 +168,30 @@ internal static class SecureFiles
         }
     }
 
+    /// <summary>
+    /// Writes a small file whole (temp, then rename, 0600), so a reader never sees half of it. A failure is ignored: such
+    /// a file holds a hint (the team store's state, a chunk number) that is learnt again without it.
+    /// </summary>
+    public static void WriteHint(string path, string text)
+    {
+        try
+        {
+            EnsureDirectory(Path.GetDirectoryName(path)!);
+            var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllText(temp, text);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, PrivateFile);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A hint only: without it the next command asks again.
+        }
+    }
+
     public static void TryDelete(string path)
     {
         try

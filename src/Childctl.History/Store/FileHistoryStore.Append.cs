@@ -14,7 +14,7 @@ public sealed partial class FileHistoryStore
         ArgumentNullException.ThrowIfNull(stream);
         stream.Validate();
         EventValidation.Validate(events);
-        var redacted = events.Select(e => Redactor.Redact(e) with { Source = e.Source ?? EventSources.Childctl }).ToList();
+        var redacted = events.Select(Redactor.AsRecorded).ToList();
         var path = PrepareFolder(stream);
         try
         {

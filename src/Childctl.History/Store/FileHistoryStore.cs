@@ -52,12 +52,17 @@ public sealed partial class FileHistoryStore : IHistoryStore
         return _layout.FilePath(stream);
     }
 
-    /// <summary>This machine's team-store state for one management cluster (pending events, cache), beside its history.</summary>
-    public Team.TeamOutbox TeamOutbox(string managementCluster)
+    /// <summary>
+    /// This machine's folder for the team store of one management cluster, beside its history: the outbox of pending
+    /// events (<see cref="Team.TeamOutbox"/>) and what it learnt of the store (<see cref="Team.TeamState"/>).
+    /// </summary>
+    public string TeamDirectory(string managementCluster)
     {
         ArgumentException.ThrowIfNullOrEmpty(managementCluster);
-        return new Team.TeamOutbox(Path.Combine(_layout.ManagementClusterDirectory(managementCluster, create: false), ".team"));
+        return Path.Combine(_layout.ManagementClusterDirectory(managementCluster, create: false), ".team");
     }
+
+    public Team.TeamOutbox TeamOutbox(string managementCluster) => new(TeamDirectory(managementCluster));
 
     public IReadOnlyList<string> ListManagementClusters() => Listing(() => _layout.ManagementClusters().Select(m => m.Name).ToList());
 

@@ -65,7 +65,7 @@ public sealed class InMemoryHistoryStore : IHistoryStore
                 throw new HistoryException(HistoryErrorKind.IdConflict, $"some events of this batch are already in {stream} and some are not");
             }
 
-            list.AddRange(events.Select(e => Redactor.Redact(e) with { Source = e.Source ?? EventSources.Childctl }));
+            list.AddRange(events.Select(Redactor.AsRecorded));
             return Task.FromResult(new AppendResult(list.Count - 1, list.Count - 1, Appended: true));
         }
     }

@@ -19,7 +19,7 @@ public static partial class TeamEventCodec
     public static HistoryEvent ForTeam(HistoryEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return Redactor.Redact(e) with { Source = e.Source ?? EventSources.Childctl, Line = 0 };
+        return Redactor.AsRecorded(e) with { Line = 0 };
     }
 
     public static string Encode(HistoryEvent e)

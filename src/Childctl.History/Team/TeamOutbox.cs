@@ -13,7 +13,8 @@ namespace Childctl.History.Team;
 /// append and removed once the team store has the event. A kill -9 anywhere in between leaves the marker, and the
 /// next command sends the event. The name <c>&lt;id&gt;.&lt;pid&gt;.&lt;random&gt;</c> says which process is sending
 /// it; pid 0 means nobody is (the send failed), so any process may.</item>
-/// <item><c>state</c>: whether the management cluster had team history on when last asked, and when that was.</item>
+/// <item><c>state</c>: whether the management cluster had team history on when last asked, and when that was
+/// (<see cref="TeamState"/>, read on its own before anything here is needed).</item>
 /// <item><c>chunks/&lt;namespace&gt;/&lt;name&gt;</c>: the chunk this machine last appended to, a hint that saves a lookup.</item>
 /// </list>
 /// Nothing here is fsynced: a kill -9 cannot lose what the kernel was given; after a power loss, <c>history push
@@ -24,14 +25,12 @@ public sealed class TeamOutbox
     private static readonly TimeSpan InFlightLimit = TimeSpan.FromMinutes(10);
     private readonly string _pending;
     private readonly string _chunks;
-    private readonly string _state;
 
     internal TeamOutbox(string directory)
     {
         Directory = directory;
         _pending = Path.Combine(directory, "pending");
         _chunks = Path.Combine(directory, "chunks");
-        _state = Path.Combine(directory, "state");
     }
 
     public string Directory { get; }
@@ -108,29 +107,6 @@ public sealed class TeamOutbox
     /// <summary>How many events wait for the team store (in flight or not).</summary>
     public int Count() => System.IO.Directory.Exists(_pending) ? System.IO.Directory.EnumerateFiles(_pending).Count() : 0;
 
-    /// <summary>What this machine last learnt about the management cluster's team store, or null when it never asked.</summary>
-    public TeamState? ReadState()
-    {
-        try
-        {
-            var lines = File.ReadAllLines(_state).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-            return lines.TryGetValue("checked", out var at) && long.TryParse(at, CultureInfo.InvariantCulture, out var seconds)
-                ? new TeamState(lines.GetValueOrDefault("enabled") == "true", DateTimeOffset.FromUnixTimeSeconds(seconds), lines.GetValueOrDefault("namespace") ?? TeamSeries.DefaultNamespace)
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    public void WriteState(TeamState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var text = $"enabled={(state.Enabled ? "true" : "false")}\nchecked={state.CheckedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}\nnamespace={state.Namespace}\n";
-        Replace(_state, text);
-    }
-
     /// <summary>The chunk this machine last appended to for a cluster; 0 when it never did.</summary>
     public int? ReadChunk(string ns, string name)
     {
@@ -144,7 +120,7 @@ public sealed class TeamOutbox
         }
     }
 
-    public void WriteChunk(string ns, string name, int chunk) => Replace(Path.Combine(_chunks, ns, name), chunk.ToString(CultureInfo.InvariantCulture) + "\n");
+    public void WriteChunk(string ns, string name, int chunk) => SecureFiles.WriteHint(Path.Combine(_chunks, ns, name), chunk.ToString(CultureInfo.InvariantCulture) + "\n");
 
     private static PendingEvent? Read(string path, string id)
     {
@@ -158,31 +134,8 @@ public sealed class TeamOutbox
             return null; // sent and removed meanwhile
         }
     }
-
-    /// <summary>Writes a small file whole (temp, then rename), so a reader never sees half of it.</summary>
-    private static void Replace(string path, string text)
-    {
-        try
-        {
-            SecureFiles.EnsureDirectory(Path.GetDirectoryName(path)!);
-            var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllText(temp, text);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, SecureFiles.PrivateFile);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A hint only: without it the next command asks the API again.
-        }
-    }
 }
 
 /// <summary>An event on its way to the team store: its marker file, id and cluster.</summary>
 public sealed record PendingEvent(string Path, string Id, string Namespace, string Name);
 
-/// <summary>What this machine last learnt about a management cluster's team store: on or off, when, and its namespace.</summary>
-public sealed record TeamState(bool Enabled, DateTimeOffset CheckedAt, string Namespace);
