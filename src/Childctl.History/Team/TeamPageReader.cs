@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using Childctl.History.Events;
 
@@ -174,24 +175,14 @@ public static class TeamPageReader
                 continue;
             }
 
-            if (!scan.String(out var value, out var valueEscaped))
+            // Unescaped as it is delimited, in one pass: what it stands for is never longer than what is left of the page.
+            var into = buffer.Span(scan.Remaining);
+            if (!scan.UnescapedString(into, out var written))
             {
                 return false;
             }
 
-            var json = value;
-            if (valueEscaped)
-            {
-                var into = buffer.Span(value.Length);
-                if (!TeamSeries.TryUnescape(value, into, out var written))
-                {
-                    return false;
-                }
-
-                json = into[..written];
-            }
-
-            if (TeamEventCodec.TryDecode(Text(name, escaped), json, strings) is { } e)
+            if (TeamEventCodec.TryDecode(Text(name, escaped), into[..written], strings) is { } e)
             {
                 events.Add(e);
             }
@@ -362,6 +353,84 @@ internal ref struct JsonScan(ReadOnlySpan<byte> json)
         }
     }
 
+    /// <summary>Bytes not yet read.</summary>
+    public readonly int Remaining => _json.Length - _pos;
+
+    /// <summary>
+    /// A string, unescaped into <paramref name="into"/> (at least <see cref="Remaining"/> bytes) while its end is found:
+    /// one pass over values that are mostly escaped quotes, with no second walk to decode them. A lone surrogate escape
+    /// becomes U+FFFD, as the .NET parser reads it; an escape JSON does not have fails.
+    /// </summary>
+    public bool UnescapedString(Span<byte> into, out int written)
+    {
+        written = 0;
+        if (!IsString())
+        {
+            return Fail();
+        }
+
+        var json = _json;
+        var i = _pos + 1;
+        while (i < json.Length)
+        {
+            var b = json[i];
+            if (b == (byte)'"')
+            {
+                _pos = i + 1;
+                return true;
+            }
+
+            if (b != (byte)'\\')
+            {
+                into[written++] = b;
+                i++;
+                continue;
+            }
+
+            if (i + 1 >= json.Length)
+            {
+                break;
+            }
+
+            var escape = json[i + 1];
+            i += 2;
+            if (escape != (byte)'u')
+            {
+                byte decoded;
+                switch (escape)
+                {
+                    case (byte)'n': decoded = (byte)'\n'; break;
+                    case (byte)'t': decoded = (byte)'\t'; break;
+                    case (byte)'r': decoded = (byte)'\r'; break;
+                    case (byte)'b': decoded = (byte)'\b'; break;
+                    case (byte)'f': decoded = (byte)'\f'; break;
+                    case (byte)'"' or (byte)'\\' or (byte)'/': decoded = escape; break;
+                    default: return Fail();
+                }
+
+                into[written++] = decoded;
+                continue;
+            }
+
+            if (!Hex4(json, i, out var code))
+            {
+                break;
+            }
+
+            i += 4;
+            if (char.IsHighSurrogate((char)code) && i + 1 < json.Length && json[i] == (byte)'\\' && json[i + 1] == (byte)'u'
+                && Hex4(json, i + 2, out var low) && char.IsLowSurrogate((char)low))
+            {
+                code = char.ConvertToUtf32((char)code, (char)low);
+                i += 6;
+            }
+
+            written += (Rune.IsValid(code) ? new Rune(code) : Rune.ReplacementChar).EncodeToUtf8(into[written..]);
+        }
+
+        return Fail();
+    }
+
     /// <summary>Skips one value of any kind.</summary>
     public bool Skip()
     {
@@ -425,6 +494,12 @@ internal ref struct JsonScan(ReadOnlySpan<byte> json)
     {
         SkipSpace();
         return !Failed && _pos == _json.Length;
+    }
+
+    private static bool Hex4(ReadOnlySpan<byte> json, int at, out int code)
+    {
+        code = 0;
+        return at + 4 <= json.Length && int.TryParse(json.Slice(at, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out code);
     }
 
     private void SkipSpace()
