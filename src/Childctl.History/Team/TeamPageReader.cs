@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Childctl.History.Events;
 
@@ -371,8 +373,34 @@ internal ref struct JsonScan(ReadOnlySpan<byte> json)
 
         var json = _json;
         var i = _pos + 1;
+        var quote = Vector128.Create((byte)'"');
+        var backslash = Vector128.Create((byte)'\\');
         while (i < json.Length)
         {
+            // Sixteen bytes at a time: copied as they are, up to the first quote or backslash, which is then seen to.
+            while (i + 16 <= json.Length && written + 16 <= into.Length)
+            {
+                var block = Vector128.Create(json.Slice(i, 16));
+                block.CopyTo(into[written..]);
+                var special = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash)).ExtractMostSignificantBits();
+                if (special == 0)
+                {
+                    i += 16;
+                    written += 16;
+                    continue;
+                }
+
+                var plain = BitOperations.TrailingZeroCount(special);
+                i += plain;
+                written += plain;
+                break;
+            }
+
+            if (i >= json.Length)
+            {
+                break;
+            }
+
             var b = json[i];
             if (b == (byte)'"')
             {
