@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Globalization;
-using System.Numerics;
-using System.Runtime.Intrinsics;
 using System.Text;
 using Childctl.History.Events;
 
