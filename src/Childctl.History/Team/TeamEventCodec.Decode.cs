@@ -21,6 +21,11 @@ public static partial class TeamEventCodec
     /// </summary>
     public static HistoryEvent? TryDecode(string key, ReadOnlySpan<byte> json, StringPool? strings)
     {
+        if (TryDecodeFlat(key, json, strings, out var flat))
+        {
+            return flat;
+        }
+
         try
         {
             var r = new Utf8JsonReader(json);
@@ -80,6 +85,12 @@ public static partial class TeamEventCodec
             }
         }
 
+        return Build(f, key);
+    }
+
+    /// <summary>The event the fields make, or null without an action and a time.</summary>
+    private static HistoryEvent? Build(in Fields f, string key)
+    {
         if (f.Action is not { Length: > 0 } action || f.Timestamp is not { } timestamp)
         {
             return null;

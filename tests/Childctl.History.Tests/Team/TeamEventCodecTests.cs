@@ -27,6 +27,30 @@ public sealed class TeamEventCodecTests
 
     [Theory]
     [MemberData(nameof(Texts))]
+    public void DecodeFlat_OfWhatEncodeWrote_ReadsItWithoutTheValidatingReader(string text)
+    {
+        var e = Full(text);
+
+        Assert.True(TeamEventCodec.TryDecodeFlat("ignored-key", Encoding.UTF8.GetBytes(TeamEventCodec.Encode(e)), new StringPool(), out var decoded));
+
+        Assert.NotNull(decoded);
+        Assert.Equal(Canonical(e), Canonical(decoded));
+    }
+
+    [Theory]
+    [InlineData("""{"time\u0073tamp":"2026-03-01T10:00:00.0000000Z","action":"a"}""")]
+    [InlineData("""{"timestamp":"2026-03-01T10:00:00","action":"a"}""")]
+    [InlineData("""{"timestamp":"2026-03-01T10:00:00.0000000Z","action":"a","parameters":{"n":3}}""")]
+    [InlineData("""{"timestamp":"2026-03-01T10:00:00.0000000Z","action":"a","user":null}""")]
+    [InlineData("""{"timestamp":"2026-03-01T10:00:00.0000000Z","action":"a"} trailing""")]
+    [InlineData("""{"timestamp":"2026-03-01T10:00:00.0000000Z","action":"a\x"}""")]
+    public void DecodeFlat_OfValuesNotInTheEncodersShape_LeavesThemToTheValidatingReader(string json)
+    {
+        Assert.False(TeamEventCodec.TryDecodeFlat("k", Encoding.UTF8.GetBytes(json), null, out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(Texts))]
     public void EventsOf_AChunkAsTheApiServesIt_UnescapesEachValueOnce(string text)
     {
         var first = Full(text);

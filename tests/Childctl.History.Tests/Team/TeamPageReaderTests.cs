@@ -45,6 +45,19 @@ public sealed class TeamPageReaderTests
         AssertSameAsParsed(Encoding.UTF8.GetBytes(text), chunks: 1);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void TryRead_LongValuesWithEscapesAnywhere_ReadWhatTheParsedPageHolds(int seed)
+    {
+        var random = new Random(seed);
+        string[] pieces = ["a", "0123456789abcdef", "\"", "\\", "\n", "é", "日本", "\U0001F600", "\u2028", "\u0001", "/", " ", "'"];
+        var notes = Enumerable.Range(0, 20).Select(n => Events.Note($"01JZ{n:D22}", string.Concat(Enumerable.Range(0, random.Next(0, 400)).Select(_ => pieces[random.Next(pieces.Length)])))).ToArray();
+
+        AssertSameAsParsed(Page(Chunk("kcm-system", "dev-1", annotated: null, notes)), chunks: 1);
+    }
+
     [Fact]
     public void TryRead_AChunkWithoutItsClusterLabels_IsLeftOutAsTheParsedPathLeavesIt()
     {
