@@ -22,7 +22,13 @@ public sealed partial class BatchGoldenTests(LifecycleSandbox fixture) : IClassF
         Check("upgrade-batch.txt", await run.RunAsync("upgrade", "-l", "golden=bu", "--to", "aws-standalone-cp-1-0-43", "--yes", "--reason", "batch"));
         Assert.Equal(0, (await run.RunAsync("wait", "-l", "golden=bu", "--timeout", "5m")).ExitCode);
         var operation = OperationAnnotation((await run.RunAsync("status", "gb-up-a", "-o", "json")).Stdout);
-        CheckHistory("history-operation.txt", await run.RunAsync("history", "--operation", operation));
+        var byOperation = await run.RunAsync("history", "--operation", operation);
+
+        // This step has failed now and then (exit 3: no event with that operation), not reproduced on demand: say what
+        // the object carried and what history holds, so the next failure can be read.
+        Assert.True(byOperation.ExitCode == 0, $"history --operation {operation} exited {byOperation.ExitCode}: {byOperation.Stderr}\n"
+            + $"operations in gb-up-a's history: {string.Join(", ", run.HistoryText("gb-up-a").Split('\n').Where(l => l.Contains("operation:", StringComparison.Ordinal)).Select(l => l.Trim()))}");
+        CheckHistory("history-operation.txt", byOperation);
         CheckHistory("history-operation-unknown.txt", await run.RunAsync("history", "--operation", "01ZZZZZZ"));
         Check("upgrade-batch-nothing-left.txt", await run.RunAsync("upgrade", "-l", "golden=bu", "--latest", "--yes"));
     }
