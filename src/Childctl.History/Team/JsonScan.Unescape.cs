@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Numerics;
 using System.Runtime.Intrinsics;
-using System.Text;
 
 namespace Childctl.History.Team;
 
@@ -65,53 +63,12 @@ internal ref partial struct JsonScan
                 continue;
             }
 
-            if (i + 1 >= json.Length)
+            if (!JsonEscapes.TryDecode(json, ref i, into, ref written))
             {
                 break;
             }
-
-            var escape = json[i + 1];
-            i += 2;
-            if (escape != (byte)'u')
-            {
-                byte decoded;
-                switch (escape)
-                {
-                    case (byte)'n': decoded = (byte)'\n'; break;
-                    case (byte)'t': decoded = (byte)'\t'; break;
-                    case (byte)'r': decoded = (byte)'\r'; break;
-                    case (byte)'b': decoded = (byte)'\b'; break;
-                    case (byte)'f': decoded = (byte)'\f'; break;
-                    case (byte)'"' or (byte)'\\' or (byte)'/': decoded = escape; break;
-                    default: return Fail();
-                }
-
-                into[written++] = decoded;
-                continue;
-            }
-
-            if (!Hex4(json, i, out var code))
-            {
-                break;
-            }
-
-            i += 4;
-            if (char.IsHighSurrogate((char)code) && i + 1 < json.Length && json[i] == (byte)'\\' && json[i + 1] == (byte)'u'
-                && Hex4(json, i + 2, out var low) && char.IsLowSurrogate((char)low))
-            {
-                code = char.ConvertToUtf32((char)code, (char)low);
-                i += 6;
-            }
-
-            written += (Rune.IsValid(code) ? new Rune(code) : Rune.ReplacementChar).EncodeToUtf8(into[written..]);
         }
 
         return Fail();
-    }
-
-    private static bool Hex4(ReadOnlySpan<byte> json, int at, out int code)
-    {
-        code = 0;
-        return at + 4 <= json.Length && int.TryParse(json.Slice(at, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out code);
     }
 }

@@ -218,7 +218,7 @@ public static partial class TeamEventCodec
                 rented = ArrayPool<byte>.Shared.Rent(Math.Max(raw.Length, 1024));
             }
 
-            if (!TeamSeries.TryUnescape(raw, rented, out var written))
+            if (!JsonEscapes.TryUnescape(raw, rented, out var written))
             {
                 return false;
             }

@@ -202,7 +202,7 @@ public static class TeamPageReader
         }
 
         var into = raw.Length <= 256 ? stackalloc byte[raw.Length] : new byte[raw.Length];
-        return TeamSeries.TryUnescape(raw, into, out var written) ? Encoding.UTF8.GetString(into[..written]) : Encoding.UTF8.GetString(raw);
+        return JsonEscapes.TryUnescape(raw, into, out var written) ? Encoding.UTF8.GetString(into[..written]) : Encoding.UTF8.GetString(raw);
     }
 
     /// <summary>One pooled buffer for a page's unescaped values, grown when a value needs more.</summary>

@@ -232,76 +232,7 @@ public static partial class TeamSeries
     /// The content comes from a parsed document, so it is known to be well-formed; this is only the decoding.
     /// </summary>
     internal static int Unescape(ReadOnlySpan<byte> content, Span<byte> into) =>
-        TryUnescape(content, into, out var written) ? written : throw new FormatException("not the content of a JSON string");
-
-    /// <summary>
-    /// As <see cref="Unescape"/>, for content nothing has checked yet (<see cref="TeamPageReader"/>): false for an escape
-    /// that is cut short or not one of JSON's. A lone surrogate becomes U+FFFD, as the .NET parser reads it.
-    /// </summary>
-    internal static bool TryUnescape(ReadOnlySpan<byte> content, Span<byte> into, out int written)
-    {
-        written = 0;
-        while (true)
-        {
-            var slash = content.IndexOf((byte)'\\');
-            var plain = slash < 0 ? content : content[..slash];
-            plain.CopyTo(into[written..]);
-            written += plain.Length;
-            if (slash < 0)
-            {
-                return true;
-            }
-
-            if (slash + 1 >= content.Length)
-            {
-                return false;
-            }
-
-            var escape = content[slash + 1];
-            content = content[(slash + 2)..];
-            if (escape != (byte)'u')
-            {
-                byte? decoded = escape switch
-                {
-                    (byte)'n' => (byte)'\n',
-                    (byte)'t' => (byte)'\t',
-                    (byte)'r' => (byte)'\r',
-                    (byte)'b' => (byte)'\b',
-                    (byte)'f' => (byte)'\f',
-                    (byte)'"' or (byte)'\\' or (byte)'/' => escape,
-                    _ => null,
-                };
-                if (decoded is not { } b)
-                {
-                    return false;
-                }
-
-                into[written++] = b;
-                continue;
-            }
-
-            if (!TryHex4(content, out var code))
-            {
-                return false;
-            }
-
-            content = content[4..];
-            if (char.IsHighSurrogate((char)code) && content is [(byte)'\\', (byte)'u', ..] && TryHex4(content[2..], out var low) && char.IsLowSurrogate((char)low))
-            {
-                code = char.ConvertToUtf32((char)code, (char)low);
-                content = content[6..];
-            }
-
-            var rune = Rune.IsValid(code) ? new Rune(code) : Rune.ReplacementChar;
-            written += rune.EncodeToUtf8(into[written..]);
-        }
-    }
-
-    private static bool TryHex4(ReadOnlySpan<byte> digits, out int code)
-    {
-        code = 0;
-        return digits.Length >= 4 && int.TryParse(digits[..4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out code);
-    }
+        JsonEscapes.TryUnescape(content, into, out var written) ? written : throw new FormatException("not the content of a JSON string");
 
     /// <summary>The uids of the events that can be a label key's name part (real uids always can).</summary>
     private static IEnumerable<string> Uids(IEnumerable<HistoryEvent> events) =>
