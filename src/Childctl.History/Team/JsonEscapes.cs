@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -83,5 +84,31 @@ internal static class JsonEscapes
     {
         code = 0;
         return at + 4 <= text.Length && int.TryParse(text.Slice(at, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out code);
+    }
+}
+
+/// <summary>One buffer from the shared pool for the unescaped values of a read, grown (and the smaller one given back) when a value needs more.</summary>
+internal struct PooledBytes : IDisposable
+{
+    private byte[]? _rented;
+
+    public Span<byte> Span(int atLeast)
+    {
+        if (_rented is null || _rented.Length < atLeast)
+        {
+            Dispose();
+            _rented = ArrayPool<byte>.Shared.Rent(Math.Max(atLeast, 4096));
+        }
+
+        return _rented;
+    }
+
+    public void Dispose()
+    {
+        if (_rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_rented);
+            _rented = null;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -19,7 +18,7 @@ public static partial class TeamEventCodec
         decoded = null;
         var scan = new JsonScan(json);
         var f = new Fields();
-        byte[]? rented = null;
+        var buffer = new PooledBytes();
         try
         {
             if (!scan.Enter((byte)'{'))
@@ -29,7 +28,7 @@ public static partial class TeamEventCodec
 
             while (scan.Next((byte)'}'))
             {
-                if (!scan.Name(out var raw, out var escaped) || escaped || !FlatField(ref scan, FieldNamed(raw), key, ref f, strings, ref rented))
+                if (!scan.Name(out var raw, out var escaped) || escaped || !FlatField(ref scan, FieldNamed(raw), key, ref f, strings, ref buffer))
                 {
                     return false;
                 }
@@ -45,25 +44,22 @@ public static partial class TeamEventCodec
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            buffer.Dispose();
         }
     }
 
-    private static bool FlatField(ref JsonScan scan, Field field, string key, ref Fields f, StringPool? strings, ref byte[]? rented)
+    private static bool FlatField(ref JsonScan scan, Field field, string key, ref Fields f, StringPool? strings, ref PooledBytes buffer)
     {
         switch (field)
         {
             case Field.Other:
                 return scan.Skip();
             case Field.ManagementCluster:
-                return FlatManagementCluster(ref scan, ref f, strings, ref rented);
+                return FlatManagementCluster(ref scan, ref f, strings, ref buffer);
             case Field.Parameters:
-                return FlatMap(ref scan, ref f, ref rented);
+                return FlatMap(ref scan, ref f, ref buffer);
             case Field.Flags:
-                return FlatStrings(ref scan, ref f, ref rented);
+                return FlatStrings(ref scan, ref f, ref buffer);
             case Field.Timestamp:
                 // Only the encoder's own form, in UTC; any other is read by the validating reader, which assumes UTC without a zone.
                 if (!scan.String(out var stamp, out var escaped) || escaped || stamp is not [.., (byte)'Z']
@@ -80,12 +76,12 @@ public static partial class TeamEventCodec
                     return false;
                 }
 
-                f.Id = !idEscaped && Ascii.Equals(id, key) ? key : Unescaped(id, idEscaped, ref rented);
+                f.Id = !idEscaped && Ascii.Equals(id, key) ? key : Unescaped(id, idEscaped, ref buffer);
                 return f.Id is not null;
         }
 
         var pooled = field is Field.Action or Field.User or Field.K8sUser or Field.K8sRealUser or Field.Uid or Field.Result or Field.Source;
-        if (!FlatString(ref scan, pooled ? strings : null, ref rented, out var text))
+        if (!FlatString(ref scan, pooled ? strings : null, ref buffer, out var text))
         {
             return false;
         }
@@ -110,7 +106,7 @@ public static partial class TeamEventCodec
         return true;
     }
 
-    private static bool FlatManagementCluster(ref JsonScan scan, ref Fields f, StringPool? strings, ref byte[]? rented)
+    private static bool FlatManagementCluster(ref JsonScan scan, ref Fields f, StringPool? strings, ref PooledBytes buffer)
     {
         string? name = null, server = null;
         if (!scan.Enter((byte)'{'))
@@ -136,7 +132,7 @@ public static partial class TeamEventCodec
                 continue;
             }
 
-            if (!FlatString(ref scan, strings, ref rented, out var text))
+            if (!FlatString(ref scan, strings, ref buffer, out var text))
             {
                 return false;
             }
@@ -148,7 +144,7 @@ public static partial class TeamEventCodec
         return !scan.Failed;
     }
 
-    private static bool FlatMap(ref JsonScan scan, ref Fields f, ref byte[]? rented)
+    private static bool FlatMap(ref JsonScan scan, ref Fields f, ref PooledBytes buffer)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!scan.Enter((byte)'{'))
@@ -159,7 +155,7 @@ public static partial class TeamEventCodec
         while (scan.Next((byte)'}'))
         {
             // A parameter's name is data (a config key may hold any character), so it is unescaped like a value.
-            if (!scan.Name(out var raw, out var escaped) || !TryText(raw, escaped, null, ref rented, out var name) || !FlatString(ref scan, null, ref rented, out var value))
+            if (!scan.Name(out var raw, out var escaped) || !TryText(raw, escaped, null, ref buffer, out var name) || !FlatString(ref scan, null, ref buffer, out var value))
             {
                 return false;
             }
@@ -171,7 +167,7 @@ public static partial class TeamEventCodec
         return !scan.Failed;
     }
 
-    private static bool FlatStrings(ref JsonScan scan, ref Fields f, ref byte[]? rented)
+    private static bool FlatStrings(ref JsonScan scan, ref Fields f, ref PooledBytes buffer)
     {
         var list = new List<string>();
         if (!scan.Enter((byte)'['))
@@ -181,7 +177,7 @@ public static partial class TeamEventCodec
 
         while (scan.Next((byte)']'))
         {
-            if (!FlatString(ref scan, null, ref rented, out var value))
+            if (!FlatString(ref scan, null, ref buffer, out var value))
             {
                 return false;
             }
@@ -193,37 +189,28 @@ public static partial class TeamEventCodec
         return !scan.Failed;
     }
 
-    private static string? Unescaped(ReadOnlySpan<byte> raw, bool escaped, ref byte[]? rented) =>
-        TryText(raw, escaped, null, ref rented, out var text) ? text : null;
+    private static string? Unescaped(ReadOnlySpan<byte> raw, bool escaped, ref PooledBytes buffer) =>
+        TryText(raw, escaped, null, ref buffer, out var text) ? text : null;
 
     /// <summary>A string value's text, unescaped when it has escapes; pooled when <paramref name="strings"/> is given.</summary>
-    private static bool FlatString(ref JsonScan scan, StringPool? strings, ref byte[]? rented, out string text)
+    private static bool FlatString(ref JsonScan scan, StringPool? strings, ref PooledBytes buffer, out string text)
     {
         text = string.Empty;
-        return scan.String(out var raw, out var escaped) && TryText(raw, escaped, strings, ref rented, out text);
+        return scan.String(out var raw, out var escaped) && TryText(raw, escaped, strings, ref buffer, out text);
     }
 
-    private static bool TryText(ReadOnlySpan<byte> raw, bool escaped, StringPool? strings, ref byte[]? rented, out string text)
+    private static bool TryText(ReadOnlySpan<byte> raw, bool escaped, StringPool? strings, ref PooledBytes buffer, out string text)
     {
         text = string.Empty;
         if (escaped)
         {
-            if (rented is null || rented.Length < raw.Length)
-            {
-                if (rented is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
-
-                rented = ArrayPool<byte>.Shared.Rent(Math.Max(raw.Length, 1024));
-            }
-
-            if (!JsonEscapes.TryUnescape(raw, rented, out var written))
+            var into = buffer.Span(raw.Length);
+            if (!JsonEscapes.TryUnescape(raw, into, out var written))
             {
                 return false;
             }
 
-            raw = rented.AsSpan(0, written);
+            raw = into[..written];
         }
 
         text = strings is not null ? strings.Get(raw) : Encoding.UTF8.GetString(raw);

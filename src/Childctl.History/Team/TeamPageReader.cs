@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Childctl.History.Events;
 
@@ -20,7 +19,7 @@ public static class TeamPageReader
     {
         ArgumentNullException.ThrowIfNull(chunks);
         var count = chunks.Count;
-        var buffer = new UnescapeBuffer();
+        var buffer = new PooledBytes();
         try
         {
             var scan = new JsonScan(page);
@@ -46,7 +45,7 @@ public static class TeamPageReader
         }
     }
 
-    private static bool Items(ref JsonScan scan, StringPool? strings, List<((string, string), List<HistoryEvent>)> chunks, ref UnescapeBuffer buffer)
+    private static bool Items(ref JsonScan scan, StringPool? strings, List<((string, string), List<HistoryEvent>)> chunks, ref PooledBytes buffer)
     {
         if (!scan.Enter((byte)'['))
         {
@@ -64,7 +63,7 @@ public static class TeamPageReader
         return !scan.Failed;
     }
 
-    private static bool Item(ref JsonScan scan, StringPool? strings, List<((string, string), List<HistoryEvent>)> chunks, ref UnescapeBuffer buffer)
+    private static bool Item(ref JsonScan scan, StringPool? strings, List<((string, string), List<HistoryEvent>)> chunks, ref PooledBytes buffer)
     {
         if (!scan.Enter((byte)'{'))
         {
@@ -155,7 +154,7 @@ public static class TeamPageReader
     }
 
     /// <summary>The chunk's data: one key per event id, each value an event's JSON; values that are not events are skipped.</summary>
-    private static bool Data(ref JsonScan scan, StringPool? strings, List<HistoryEvent> events, ref UnescapeBuffer buffer)
+    private static bool Data(ref JsonScan scan, StringPool? strings, List<HistoryEvent> events, ref PooledBytes buffer)
     {
         if (!scan.Enter((byte)'{'))
         {
@@ -203,31 +202,5 @@ public static class TeamPageReader
 
         var into = raw.Length <= 256 ? stackalloc byte[raw.Length] : new byte[raw.Length];
         return JsonEscapes.TryUnescape(raw, into, out var written) ? Encoding.UTF8.GetString(into[..written]) : Encoding.UTF8.GetString(raw);
-    }
-
-    /// <summary>One pooled buffer for a page's unescaped values, grown when a value needs more.</summary>
-    private struct UnescapeBuffer : IDisposable
-    {
-        private byte[]? _rented;
-
-        public Span<byte> Span(int atLeast)
-        {
-            if (_rented is null || _rented.Length < atLeast)
-            {
-                Dispose();
-                _rented = ArrayPool<byte>.Shared.Rent(Math.Max(atLeast, 4096));
-            }
-
-            return _rented;
-        }
-
-        public void Dispose()
-        {
-            if (_rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(_rented);
-                _rented = null;
-            }
-        }
     }
 }

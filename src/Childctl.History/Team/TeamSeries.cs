@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -182,7 +181,7 @@ public static partial class TeamSeries
             return events;
         }
 
-        byte[]? rented = null;
+        var buffer = new PooledBytes();
         try
         {
             foreach (var p in data.EnumerateObject())
@@ -197,17 +196,8 @@ public static partial class TeamSeries
                 ReadOnlySpan<byte> json = raw[1..^1];
                 if (json.IndexOf((byte)'\\') >= 0)
                 {
-                    if (rented is null || rented.Length < raw.Length)
-                    {
-                        if (rented is not null)
-                        {
-                            ArrayPool<byte>.Shared.Return(rented);
-                        }
-
-                        rented = ArrayPool<byte>.Shared.Rent(Math.Max(raw.Length, 4096));
-                    }
-
-                    json = rented.AsSpan(0, Unescape(json, rented));
+                    var into = buffer.Span(raw.Length);
+                    json = into[..Unescape(json, into)];
                 }
 
                 if (TeamEventCodec.TryDecode(p.Name, json, strings) is { } e)
@@ -218,10 +208,7 @@ public static partial class TeamSeries
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            buffer.Dispose();
         }
 
         return events;
