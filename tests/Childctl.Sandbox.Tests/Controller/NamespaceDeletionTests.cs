@@ -46,14 +46,15 @@ public sealed class NamespaceDeletionTests
     {
         var world = await World.StartAsync();
         world.Store.Create(ResourceType.Namespace, new JsonObject { ["metadata"] = new JsonObject { ["name"] = Ns } }, "test");
-        CopyFromKcmSystem(world.Store, ResourceType.ClusterTemplate, "azure-standalone-cp-1-0-45");
-        CopyFromKcmSystem(world.Store, ResourceType.Credential, "azure-cluster-identity-cred");
+        await CopyFromKcmSystemAsync(world, ResourceType.ClusterTemplate, "azure-standalone-cp-1-0-45");
+        await CopyFromKcmSystemAsync(world, ResourceType.Credential, "azure-cluster-identity-cred");
         await world.Running.WhenIdleAsync();
         return world;
     }
 
-    private static void CopyFromKcmSystem(ObjectStore store, ResourceType type, string name)
+    private static async Task CopyFromKcmSystemAsync(World world, ResourceType type, string name)
     {
+        var store = world.Store;
         var source = store.Get(type, "kcm-system", name)!;
         var copy = new JsonObject
         {
@@ -62,8 +63,13 @@ public sealed class NamespaceDeletionTests
             ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = Ns },
             ["spec"] = source["spec"]!.DeepClone(),
         };
-        var created = store.Create(type, copy, "test");
-        created["status"] = source["status"]!.DeepClone();
-        store.UpdateStatus(type, created, "test");
+        store.Create(type, copy, "test");
+
+        // The controller reconciles the new object on its own thread and may write its status: let it, then write over
+        // the version it left, rather than race it with the version the create returned.
+        await world.Running.WhenIdleAsync();
+        var current = store.Get(type, Ns, name)!;
+        current["status"] = source["status"]!.DeepClone();
+        store.UpdateStatus(type, current, "test");
     }
 }
