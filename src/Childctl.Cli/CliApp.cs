@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Childctl.Cli.Commands;
 using Childctl.Cli.Output;
 using Childctl.Core.Errors;
@@ -98,17 +99,27 @@ public static class CliApp
             root.Options.Add(option);
         }
 
-        foreach (var command in CommandRegistry.For(run))
+        var commands = CommandRegistry.For(run);
+        foreach (var command in commands)
         {
             root.Subcommands.Add(command);
         }
 
         OutputOption.TableOnlyWhereUndeclared(root);
-        CommandExamples.ApplyTo(root);
-        DynamicCompletion.AttachTo(root, run);
-        CommandHelp.Install(root, run.Host);
+        if (commands.Count > 1 || AsksForHelp(run.Arguments))
+        {
+            // Help's examples, exit codes and layout and Tab's sources matter only to a line that shows help or completes:
+            // one that names a single command and no help option runs without them.
+            CommandExamples.ApplyTo(root);
+            DynamicCompletion.AttachTo(root, run);
+            CommandHelp.Install(root, run.Host);
+        }
+
         return root;
     }
+
+    /// <summary>Whether a word of the line is a help option: ours (<c>-h</c>, <c>--help</c>) or one System.CommandLine's default would take.</summary>
+    private static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "-h" or "--help" or "-?" or "/?" or "/h");
 
     private static async Task ReportAsync(TextWriter err, Exception error, bool verbose)
     {
@@ -147,4 +158,28 @@ public static class CliApp
 
         return string.Join(' ', names);
     }
+}
+
+/// <summary>
+/// The shell completion scripts call <c>childctl "[suggest:N]" "the command line"</c>. System.CommandLine's completion
+/// throws on an option written with its value after '=' (<c>--output=y</c>), so the line is handed over with that
+/// '=' turned into a space: one character for one, so the cursor position N still points at the same place, and
+/// the value's candidates are offered as for <c>--output y</c>.
+/// </summary>
+internal static partial class SuggestDirective
+{
+    public static IReadOnlyList<string> Normalize(IReadOnlyList<string> args)
+    {
+        if (args.Count < 2 || !args[0].StartsWith("[suggest", StringComparison.Ordinal))
+        {
+            return args;
+        }
+
+        var copy = args.ToArray();
+        copy[1] = OptionEquals().Replace(copy[1], "$1 ");
+        return copy;
+    }
+
+    [GeneratedRegex(@"((?:^|\s)--?[A-Za-z][-A-Za-z0-9]*)=")]
+    private static partial Regex OptionEquals();
 }

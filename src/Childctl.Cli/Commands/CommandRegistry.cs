@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Childctl.Core.Errors;
 
 namespace Childctl.Cli.Commands;
 
@@ -42,14 +43,14 @@ internal static class CommandRegistry
     public static IEnumerable<(string Name, string[] Aliases)> Names => All.Select(e => (e.Name, e.Aliases));
 
     /// <summary>Every command, built.</summary>
-    public static IEnumerable<Command> Create(CliRun run) => All.Select(e => e.Create(run));
+    public static IReadOnlyList<Command> Create(CliRun run) => [.. All.Select(e => e.Create(run))];
 
     /// <summary>
     /// The commands the run's line needs: only the one it names, when after global options its first word is a
     /// command's name, alias or unambiguous prefix (as <see cref="CommandPrefixes"/> expands it), other than
     /// <c>help</c>; every command otherwise.
     /// </summary>
-    public static IEnumerable<Command> For(CliRun run)
+    public static IReadOnlyList<Command> For(CliRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         return Named(run.Arguments) is { } entry ? [entry.Create(run)] : Create(run);
@@ -96,4 +97,98 @@ internal static class CommandRegistry
     }
 
     private sealed record Entry(string Name, Func<CliRun, Command> Create, params string[] Aliases);
+}
+
+/// <summary>
+/// Accepts unambiguous prefixes of command names (<c>childctl hist</c> = <c>history</c>), at every level
+/// of the command tree, as the users' earlier CLI spec asked. An exact name or alias always wins; a prefix
+/// that fits several commands is an error that lists them.
+/// </summary>
+internal static class CommandPrefixes
+{
+    public static string[] Expand(Command root, IReadOnlyList<string> args, IEnumerable<string> optionsTakingValues)
+    {
+        var takesValue = new HashSet<string>(optionsTakingValues, StringComparer.Ordinal);
+        var result = args.ToArray();
+        var current = root;
+        for (var i = 0; i < result.Length; i++)
+        {
+            var token = result[i];
+            if (token == "--")
+            {
+                break;
+            }
+
+            if (token.StartsWith('-'))
+            {
+                if (!token.Contains('=', StringComparison.Ordinal) && IsValueOption(current, token, takesValue))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (token.StartsWith('[') && i == 0)
+            {
+                return result; // a directive such as [suggest:N]: leave the line alone
+            }
+
+            if (current.Subcommands.Count == 0)
+            {
+                break; // the rest are arguments of a leaf command
+            }
+
+            var match = Resolve(current, token);
+            if (match is null)
+            {
+                break; // not a command: let the parser report it
+            }
+
+            result[i] = match.Name;
+            current = match;
+        }
+
+        return result;
+    }
+
+    private static Command? Resolve(Command parent, string token)
+    {
+        foreach (var sub in parent.Subcommands)
+        {
+            if (sub.Name == token || sub.Aliases.Contains(token))
+            {
+                return sub;
+            }
+        }
+
+        var candidates = parent.Subcommands
+            .Where(c => !c.Hidden && (c.Name.StartsWith(token, StringComparison.Ordinal)
+                                      || c.Aliases.Any(a => a.StartsWith(token, StringComparison.Ordinal))))
+            .ToList();
+        return candidates.Count switch
+        {
+            0 => null,
+            1 => candidates[0],
+            _ => throw ChildctlException.InvalidInput(
+                $"'{token}' is ambiguous: it could be {string.Join(", ", candidates.Select(c => Matched(c, token)).Order(StringComparer.Ordinal))}"),
+        };
+    }
+
+    /// <summary>The name the prefix matched: the command's own, else the alias (<c>describe (status)</c>).</summary>
+    private static string Matched(Command command, string token) =>
+        command.Name.StartsWith(token, StringComparison.Ordinal)
+            ? command.Name
+            : $"{command.Aliases.First(a => a.StartsWith(token, StringComparison.Ordinal))} ({command.Name})";
+
+    private static bool IsValueOption(Command current, string token, HashSet<string> globalTakingValues)
+    {
+        if (globalTakingValues.Contains(token))
+        {
+            return true;
+        }
+
+        var option = current.Options.FirstOrDefault(o => o.Name == token || o.Aliases.Contains(token));
+        return option is not null && option.Arity.MaximumNumberOfValues > 0 && option.ValueType != typeof(bool);
+    }
 }

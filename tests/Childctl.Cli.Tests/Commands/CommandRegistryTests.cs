@@ -91,6 +91,31 @@ public sealed class CommandRegistryTests
         Assert.Equal(among, alone);
     }
 
+    [Theory]
+    [InlineData("delete -l env=dev --yes")]
+    [InlineData("status x -o yaml")]
+    [InlineData("list")]
+    public void BuildRoot_WhenTheLineNamesOneCommandWithoutHelp_LeavesHelpAndCompletionOff(string line)
+    {
+        var root = Root(Words(line));
+
+        // System.CommandLine's own help option (it also takes /? and -?) is still there: ours was not installed.
+        Assert.Contains("/?", root.Options.OfType<System.CommandLine.Help.HelpOption>().Single().Aliases);
+        Assert.All(root.Subcommands.SelectMany(c => c.Arguments), a => Assert.Empty(a.CompletionSources.Skip(1)));
+    }
+
+    [Theory]
+    [InlineData("list --help")]
+    [InlineData("delete x -h")]
+    [InlineData("status -?")]
+    [InlineData("help")]
+    public void BuildRoot_WhenTheLineAsksForHelp_InstallsChildctlsHelp(string line)
+    {
+        var root = Root(Words(line));
+
+        Assert.Equal(["-h"], root.Options.OfType<System.CommandLine.Help.HelpOption>().Single().Aliases.Order(StringComparer.Ordinal));
+    }
+
     private static string[] Words(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static RootCommand Root(string[] words) =>
