@@ -46,6 +46,7 @@ public static class KubeconfigResolver
         return new ManagementCluster(name, clusterName, server, ns, () => Configure(context, cluster, config, files, impersonate))
         {
             UsesCredentialPlugin = plugin,
+            Contexts = config.Contexts,
         };
     }
 

@@ -39,9 +39,32 @@ public sealed class ManagementCluster
     /// </summary>
     public bool UsesCredentialPlugin { get; init; }
 
+    /// <summary>The contexts of the kubeconfig files read, in kubectl's order (first file that defines a name wins).</summary>
+    internal IReadOnlyList<KubeconfigContext> Contexts { get; init; } = [];
+
+    /// <summary>
+    /// The contexts that <c>childctl kubeconfig --merge</c> added, in the kubeconfig read when this was resolved, for the
+    /// ClusterDeployments <paramref name="clusters"/> (namespace, name) of this management cluster: in their order, then
+    /// the kubeconfig's.
+    /// </summary>
+    public IReadOnlyList<MergedContext> MergedContextsFor(IEnumerable<(string Namespace, string Name)> clusters)
+    {
+        ArgumentNullException.ThrowIfNull(clusters);
+        return [.. clusters.SelectMany(c => Contexts
+            .Where(x => x.MergedFrom == new MergeMarker(ClusterName, c.Namespace, c.Name))
+            .Select(x => new MergedContext(x.Name, x.SourceFile, c.Namespace, c.Name)))];
+    }
+
     /// <summary>Built on first use; a kubeconfig that cannot be used throws (InvalidInput) here, every time.</summary>
     internal ConnectionSettings Settings => _settings.Value;
 
     /// <summary>The official client's part of <see cref="Settings"/>: server, TLS and credentials.</summary>
     internal KubernetesClientConfiguration Configuration => Settings.Client;
+}
+
+/// <summary>A kubeconfig context that <c>childctl kubeconfig --merge</c> added: its name and file, and the ClusterDeployment (namespace, name) it points at.</summary>
+public sealed record MergedContext(string Name, string File, string ClusterNamespace, string ClusterName)
+{
+    /// <summary>The name of the extension on each entry a merge adds (kubectl keeps extensions it does not know).</summary>
+    public const string Marker = "childctl.dev/merged";
 }

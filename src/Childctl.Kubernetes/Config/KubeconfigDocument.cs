@@ -36,8 +36,19 @@ internal sealed record KubeconfigDocument(
     }
 }
 
-/// <summary>One <c>contexts[]</c> entry of a kubeconfig: which cluster, which user, which default namespace.</summary>
-internal sealed record KubeconfigContext(string Name, string? Cluster, string? User, string? Namespace);
+/// <summary>
+/// One <c>contexts[]</c> entry of a kubeconfig: which cluster, which user, which default namespace; the file that holds
+/// it and, for a context that <c>childctl kubeconfig --merge</c> added, the ClusterDeployment its marker names.
+/// </summary>
+internal sealed record KubeconfigContext(string Name, string? Cluster, string? User, string? Namespace)
+{
+    public string SourceFile { get; init; } = string.Empty;
+
+    public MergeMarker? MergedFrom { get; init; }
+}
+
+/// <summary>The <see cref="MergedContext.Marker"/> extension of a merged entry: the management cluster, namespace and name of its ClusterDeployment.</summary>
+internal sealed record MergeMarker(string ManagementCluster, string Namespace, string Name);
 
 /// <summary>
 /// One <c>clusters[]</c> entry of a kubeconfig. <see cref="CertificateAuthority"/> is already absolute: a relative

@@ -31,13 +31,23 @@ internal static class KubeconfigReader
         var folder = Path.GetDirectoryName(full) ?? Directory.GetCurrentDirectory();
         return new KubeconfigDocument(
             Text(root, "current-context"),
-            Entries(root, "contexts", "context", (name, body) => Context(name, body)),
+            Entries(root, "contexts", "context", (name, body) => Context(name, body, full)),
             Entries(root, "clusters", "cluster", (name, body) => Cluster(name, body, full, folder)),
             Entries(root, "users", "user", (name, body) => User(name, body, full, folder)));
     }
 
-    private static KubeconfigContext Context(string name, YamlMappingNode? body) =>
-        new(name, Text(body, "cluster"), Text(body, "user"), Text(body, "namespace"));
+    private static KubeconfigContext Context(string name, YamlMappingNode? body, string file) =>
+        new(name, Text(body, "cluster"), Text(body, "user"), Text(body, "namespace")) { SourceFile = file, MergedFrom = Marker(body) };
+
+    /// <summary>The <see cref="MergedContext.Marker"/> extension among the entry's extensions, when it names all three parts.</summary>
+    private static MergeMarker? Marker(YamlMappingNode? body)
+    {
+        var marker = Items(body, "extensions").OfType<YamlMappingNode>().FirstOrDefault(e => Text(e, "name") == MergedContext.Marker);
+        return Child(marker, "extension") is { } ext && Text(ext, "management-cluster") is { } mc && Text(ext, "namespace") is { } ns
+               && Text(ext, "cluster-deployment") is { } name
+            ? new MergeMarker(mc, ns, name)
+            : null;
+    }
 
     private static KubeconfigCluster Cluster(string name, YamlMappingNode? body, string file, string folder) => new(name, file)
     {

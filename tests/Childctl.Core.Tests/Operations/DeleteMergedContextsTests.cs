@@ -3,6 +3,7 @@ using Childctl.Core.Operations.Delete;
 using Childctl.Core.Operations.Kubeconfig;
 using Childctl.Core.Operations.Listing;
 using Childctl.History.Store;
+using Childctl.Kubernetes;
 using Childctl.Sandbox.Storage;
 using Childctl.Testing;
 
@@ -26,13 +27,12 @@ public sealed class DeleteMergedContextsTests(BareSandboxFixture fixture) : ICla
         AddCluster("dc-3", "prod");
         var kubeconfig = _dir.Combine("kubeconfig");
         File.Copy(fixture.KubeconfigPath, kubeconfig);
-        using var session = new Session(new SessionOptions { KubeconfigPath = kubeconfig, HistoryDirectory = _dir.Combine("history"), Environment = _ => null },
-            new InMemoryHistoryStore());
         foreach (var name in new[] { "dc-1", "dc-2", "dc-3" })
         {
-            await MergedKubeconfigs.MergeAsync(KubeconfigFiles.For(kubeconfig, null, _ => null), KubeconfigMergerTests.Child, name,
-                new KubeconfigMerger.Origin(session.Cluster.ClusterName, "kcm-system", name), use: false, force: false, CancellationToken.None);
+            await MergeAsync(kubeconfig, name);
         }
+
+        using var session = Session(kubeconfig);
 
         var request = new DeleteRequest { Filter = new ClusterFilter { LabelSelector = "env=dev" }, Yes = true };
         var summary = await new DeleteClustersService(session).RunAsync(request, new NoOneToAsk(), CancellationToken.None);
@@ -49,10 +49,8 @@ public sealed class DeleteMergedContextsTests(BareSandboxFixture fixture) : ICla
         AddCluster("dc-dry", "dry");
         var kubeconfig = _dir.Combine("kubeconfig-dry");
         File.Copy(fixture.KubeconfigPath, kubeconfig);
-        using var session = new Session(new SessionOptions { KubeconfigPath = kubeconfig, HistoryDirectory = _dir.Combine("history"), Environment = _ => null },
-            new InMemoryHistoryStore());
-        await MergedKubeconfigs.MergeAsync(KubeconfigFiles.For(kubeconfig, null, _ => null), KubeconfigMergerTests.Child, "dc-dry",
-            new KubeconfigMerger.Origin(session.Cluster.ClusterName, "kcm-system", "dc-dry"), use: false, force: false, CancellationToken.None);
+        await MergeAsync(kubeconfig, "dc-dry");
+        using var session = Session(kubeconfig);
 
         var request = new DeleteRequest { Filter = new ClusterFilter { LabelSelector = "env=dry" }, DryRun = true };
         var summary = await new DeleteClustersService(session).RunAsync(request, new NoOneToAsk(), CancellationToken.None);
@@ -60,6 +58,15 @@ public sealed class DeleteMergedContextsTests(BareSandboxFixture fixture) : ICla
         Assert.Empty(summary.Results);
         Assert.Empty(summary.MergedContexts);
     }
+
+    private Session Session(string kubeconfig) =>
+        new(new SessionOptions { KubeconfigPath = kubeconfig, HistoryDirectory = _dir.Combine("history"), Environment = _ => null }, new InMemoryHistoryStore());
+
+    /// <summary>Merges a child named <paramref name="name"/> as <c>kubeconfig --merge</c> does, marked for the sandbox's management cluster.</summary>
+    private static Task<MergeResult> MergeAsync(string kubeconfig, string name) =>
+        MergedKubeconfigs.MergeAsync(KubeconfigFiles.For(kubeconfig, null, _ => null), KubeconfigMergerTests.Child, name,
+            new KubeconfigMerger.Origin(KubeconfigResolver.Resolve(kubeconfig, null, null, _ => null).ClusterName, "kcm-system", name),
+            use: false, force: false, CancellationToken.None);
 
     private void AddCluster(string name, string env) => fixture.Store.Create(ResourceType.ClusterDeployment, new JsonObject
     {

@@ -1,4 +1,5 @@
 using Childctl.Core.Operations.Kubeconfig;
+using Childctl.Kubernetes;
 using YamlDotNet.RepresentationModel;
 
 namespace Childctl.Core.Tests.Operations;
@@ -163,16 +164,18 @@ public sealed class KubeconfigMergerTests : IDisposable
     }
 
     [Fact]
-    public async Task PointingAt_AfterAMerge_FindsTheContextOfThatClusterOnly()
+    public async Task MergedContextsFor_AfterAMerge_FindsTheContextOfThatClusterOnly()
     {
         var file = Write("config", Existing);
         await MergeAsync(Files(file));
 
-        var found = await MergedKubeconfigs.PointingAtAsync(Files(file), [Origin], CancellationToken.None);
-        var other = await MergedKubeconfigs.PointingAtAsync(Files(file), [Origin with { Namespace = "elsewhere" }], CancellationToken.None);
+        var management = KubeconfigResolver.Resolve(file, null, null, Env(null));
+        var viaChild = KubeconfigResolver.Resolve(file, "dev-1", null, Env(null));
 
-        Assert.Equal([new MergedContext("dev-1", file, "kcm-system", "dev-1")], found);
-        Assert.Empty(other);
+        Assert.Equal([new MergedContext("dev-1", file, "kcm-system", "dev-1")], management.MergedContextsFor([("kcm-system", "dev-1")]));
+        Assert.Empty(management.MergedContextsFor([("elsewhere", "dev-1")]));
+        Assert.Empty(management.MergedContextsFor([("kcm-system", "mgmt")]));
+        Assert.Empty(viaChild.MergedContextsFor([("kcm-system", "dev-1")])); // the marker names management cluster mgmt, not dev-1
     }
 
     private static Task<MergeResult> MergeAsync(KubeconfigFiles files, string child = Child, bool use = false) =>

@@ -1,7 +1,6 @@
 using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Operations.Kubeconfig;
 using Childctl.Core.Operations.Listing;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Templates;
@@ -53,14 +52,16 @@ public sealed partial class DeleteClustersService(Session session)
         }
 
         ThrowIfTheOnlyOneFailed(plan, results);
-        return new DeleteSummary(plan, results) { MergedContexts = await MergedContextsAsync(results, cancellationToken) };
+        return new DeleteSummary(plan, results) { MergedContexts = MergedContexts(results) };
     }
 
-    /// <summary>The contexts that <c>kubeconfig --merge</c> added and that now point at a cluster this delete removed (or found gone).</summary>
-    private Task<IReadOnlyList<MergedContext>> MergedContextsAsync(IReadOnlyList<DeleteItemResult> results, CancellationToken cancellationToken) =>
-        new KubeconfigService(session).MergedContextsAsync(
-            [.. results.Where(r => r.Outcome is DeleteOutcome.Deleted or DeleteOutcome.AlreadyDeleting or DeleteOutcome.AlreadyGone).Select(r => (r.Item.Namespace, r.Item.Name))],
-            cancellationToken);
+    /// <summary>
+    /// The contexts that <c>kubeconfig --merge</c> added and that now point at a cluster this delete removed (or found
+    /// gone), as the kubeconfig read at the start of the command holds them.
+    /// </summary>
+    private IReadOnlyList<MergedContext> MergedContexts(IReadOnlyList<DeleteItemResult> results) =>
+        session.Cluster.MergedContextsFor(
+            results.Where(r => r.Outcome is DeleteOutcome.Deleted or DeleteOutcome.AlreadyDeleting or DeleteOutcome.AlreadyGone).Select(r => (r.Item.Namespace, r.Item.Name)));
 
     /// <summary>Rejects requests that say nothing, or mix names with filters, before any connection.</summary>
     public static void Validate(DeleteRequest request, bool allNamespaces)

@@ -1,7 +1,7 @@
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.Core.Operations.Kubeconfig;
 using Childctl.Core.Operations.Listing;
+using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations.Delete;
 

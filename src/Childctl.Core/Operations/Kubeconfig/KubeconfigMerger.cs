@@ -1,4 +1,5 @@
 using Childctl.Core.Errors;
+using Childctl.Kubernetes;
 using YamlDotNet.RepresentationModel;
 
 namespace Childctl.Core.Operations.Kubeconfig;
@@ -12,8 +13,8 @@ namespace Childctl.Core.Operations.Kubeconfig;
 /// </summary>
 internal static class KubeconfigMerger
 {
-    /// <summary>The name of the extension on each entry a merge added (kubectl keeps extensions it does not know).</summary>
-    public const string Marker = "childctl.dev/merged";
+    /// <summary>The name of the extension on each entry a merge added; the kubeconfig reader knows it too.</summary>
+    public const string Marker = MergedContext.Marker;
 
     /// <summary>Which cluster a merged entry is for.</summary>
     public sealed record Origin(string ManagementCluster, string Namespace, string Name);
@@ -87,12 +88,6 @@ internal static class KubeconfigMerger
         ArgumentNullException.ThrowIfNull(root);
         root.Children[new YamlScalarNode("current-context")] = new YamlScalarNode(name);
     }
-
-    /// <summary>The merged contexts of <paramref name="root"/> for the cluster <paramref name="origin"/>.</summary>
-    public static IEnumerable<string> ContextsFor(YamlMappingNode? root, Origin origin) =>
-        root is null ? [] : (Sequence(root, "contexts", create: false)?.OfType<YamlMappingNode>() ?? [])
-            .Where(c => OriginOf(c, "context") == origin)
-            .Select(c => Scalar(c, "name")!);
 
     private static YamlMappingNode Marked(YamlNode body, Origin origin)
     {

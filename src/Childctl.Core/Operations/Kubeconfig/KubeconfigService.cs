@@ -109,14 +109,6 @@ public sealed class KubeconfigService(Session session)
     public Task<ForgetResult> ForgetAsync(string name, string? path, CancellationToken cancellationToken) =>
         MergedKubeconfigs.ForgetAsync(Files(path), name, cancellationToken);
 
-    /// <summary>
-    /// The merged contexts in the kubeconfig files in use that point at any of <paramref name="clusters"/> (namespace, name)
-    /// of this management cluster, cluster by cluster; the files are read once, and not at all for no clusters.
-    /// </summary>
-    public async Task<IReadOnlyList<MergedContext>> MergedContextsAsync(IReadOnlyList<(string Namespace, string Name)> clusters, CancellationToken cancellationToken) =>
-        clusters.Count == 0 ? [] : await MergedKubeconfigs.PointingAtAsync(
-            Files(null), [.. clusters.Select(c => new KubeconfigMerger.Origin(session.Cluster.ClusterName, c.Namespace, c.Name))], cancellationToken);
-
     private KubeconfigFiles Files(string? path) => KubeconfigFiles.For(path, session.Options.KubeconfigPath, session.Options.Environment);
 
     private async Task<KubeconfigResult> DeliverAsync(KubeconfigRequest request, string content, KubeconfigMerger.Origin origin, CancellationToken cancellationToken)

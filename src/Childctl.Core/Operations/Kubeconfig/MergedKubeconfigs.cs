@@ -10,12 +10,8 @@ public sealed record MergeResult(string ContextFile, bool ContextReplaced, IRead
 /// <summary>What <c>--forget</c> removed: each (file, list, name) that a merge had added; nothing else is touched.</summary>
 public sealed record ForgetResult(IReadOnlyList<(string File, string List, string Name)> Removed, bool WasCurrent);
 
-/// <summary>A merged context that still points at a cluster: its name and file, and the cluster (namespace, name) it points at.</summary>
-public sealed record MergedContext(string Name, string File, string ClusterNamespace, string ClusterName);
-
 /// <summary>
-/// Merging a child cluster into the user's kubeconfig files, forgetting it again, and finding the merged contexts of a
-/// cluster: the file rules and locking of <see cref="KubeconfigFiles"/>, the YAML of <see cref="KubeconfigMerger"/>.
+/// Merging a child cluster into the user's kubeconfig files and forgetting it again: the file rules and locking of <see cref="KubeconfigFiles"/>, the YAML of <see cref="KubeconfigMerger"/>.
 /// An entry of the same name that a merge did not add is the user's own: replaced only with --force.
 /// </summary>
 internal static class MergedKubeconfigs
@@ -71,23 +67,6 @@ internal static class MergedKubeconfigs
             await WriteAsync(trees, removed.Select(r => r.Item1).ToHashSet(StringComparer.Ordinal), cancellationToken);
             return new ForgetResult(removed, current == name && removed.Any(r => r.Item2 == "contexts"));
         }, cancellationToken);
-
-    /// <summary>
-    /// The merged contexts, in any file of the list, that point at each of the clusters <paramref name="origins"/>, in
-    /// their order and then the files'; the files are read once for them all. Unreadable files are skipped.
-    /// </summary>
-    public static async Task<IReadOnlyList<MergedContext>> PointingAtAsync(KubeconfigFiles files, IReadOnlyList<Origin> origins, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var trees = await files.ReadAsync(cancellationToken);
-            return [.. origins.SelectMany(o => files.Paths.SelectMany(p => ContextsFor(trees[p], o).Select(c => new MergedContext(c, p, o.Namespace, o.Name))))];
-        }
-        catch (Exception e) when (e is ChildctlException or IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
 
     private static async Task WriteAsync(Dictionary<string, YamlMappingNode?> trees, IReadOnlySet<string> changed, CancellationToken cancellationToken)
     {
