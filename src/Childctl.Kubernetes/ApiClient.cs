@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Childctl.Kubernetes.Identity;
+using System.Text.Json;
+using Childctl.Kubernetes.Transport;
 
 namespace Childctl.Kubernetes;
 
@@ -192,7 +192,7 @@ public sealed record ApiOptions
     /// Sent on every request, so that the management cluster's audit log tells childctl's requests apart:
     /// <c>childctl/&lt;version&gt; (&lt;os&gt;/&lt;arch&gt;)</c>, as kubectl's <c>kubectl/v1.32.4 (linux/amd64)</c>.
     /// </summary>
-    public string UserAgent { get; init; } = Transport.UserAgent.Default;
+    public string UserAgent { get; init; } = Childctl.Kubernetes.UserAgent.Default;
 
     /// <summary>Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read from (the process environment unless a test says otherwise).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;

@@ -1,18 +1,21 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Childctl.Kubernetes.Transport;
 
 namespace Childctl.Kubernetes;
 
 /// <summary>
-/// GETs over the official client's HTTP set-up and credentials (<see cref="ApiConnection"/>: the kubeconfig's TLS
+/// Requests over the official client's HTTP set-up and credentials (<see cref="ApiConnection"/>: the kubeconfig's TLS
 /// set-up, client certificates, tokens and exec plugins all apply), parsing each reply straight into a
 /// <see cref="JsonDocument"/>: one parse and no copy per reply (the typed operations deserialise into a
 /// <see cref="JsonElement"/>, which copies the whole body again), and no dependence on registering a JSON context
-/// with <c>KubernetesJson</c> before its first use. The client's typed operations are not used.
+/// with <c>KubernetesJson</c> before its first use. The client's typed operations are not used. Writes (POST, PATCH,
+/// DELETE with a body) and the long-lived GET of a watch go over the same client.
 /// </summary>
-internal sealed partial class ApiTransport : IDisposable
+internal sealed class ApiTransport : IDisposable
 {
     private readonly ApiConnection _connection;
     private readonly TimeSpan _timeout;
@@ -168,4 +171,47 @@ internal sealed partial class ApiTransport : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>
+    /// Sends <paramref name="body"/> (JSON, as <paramref name="contentType"/>) and returns the parsed reply. Non-2xx answers
+    /// throw <see cref="ApiStatusException"/>; the exchange is bounded by the request timeout. With
+    /// <paramref name="asAuthenticatedUser"/> it goes without impersonation (who the credentials belong to).
+    /// </summary>
+    public async Task<JsonElement> SendAsync(HttpMethod method, string pathAndQuery, string body, string contentType, CancellationToken cancellationToken,
+        bool asAuthenticatedUser = false)
+    {
+        using var request = NewRequest(method, pathAndQuery, cancellationToken);
+        request.Options.Set(CredentialHandler.AsAuthenticatedUser, asAuthenticatedUser);
+        request.Content = new StringContent(body, Encoding.UTF8);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var deadline = Deadline(cancellationToken);
+        using var response = await _connection.HttpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token);
+        var text = await response.Content.ReadAsStringAsync(deadline.Token);
+        if (!response.IsSuccessStatusCode)
+        {
+            var retryAfter = response.Headers.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault() : null;
+            throw new ApiStatusException(response.StatusCode, text, retryAfter);
+        }
+
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>
+    /// Opens a streaming GET (a watch) with no request timeout: the server bounds it with <c>timeoutSeconds</c>. Returns the
+    /// response for 2xx and 410 (the caller reads the body); other answers throw <see cref="ApiStatusException"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Get, pathAndQuery, cancellationToken);
+        var response = await _connection.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Gone)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw new ApiStatusException(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken), null);
+        }
+    }
 }

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using System.Text;
 using Childctl.Kubernetes.Exec;
-using Childctl.Kubernetes.Identity;
-using k8s;
+using Childctl.Kubernetes.Transport;
 using k8s.Authentication;
+using k8s;
 
 namespace Childctl.Kubernetes.Config;
 

@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Childctl.Kubernetes.Config;
+using Childctl.Kubernetes.Transport;
 
 namespace Childctl.Kubernetes.Exec;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Childctl.Kubernetes.Identity;
+using Childctl.Kubernetes.Transport;
 using Childctl.Testing;
 
 namespace Childctl.Kubernetes.Tests.Transport;

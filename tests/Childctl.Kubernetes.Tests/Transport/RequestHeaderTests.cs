@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Childctl.Kubernetes.Identity;
+using Childctl.Kubernetes.Transport;
 
 namespace Childctl.Kubernetes.Tests.Transport;
 
