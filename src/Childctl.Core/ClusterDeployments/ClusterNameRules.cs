@@ -1,5 +1,5 @@
 using Childctl.Core.Errors;
-using Childctl.History.Naming;
+using Childctl.History.Storage;
 
 namespace Childctl.Core.ClusterDeployments;
 

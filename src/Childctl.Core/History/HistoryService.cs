@@ -1,6 +1,6 @@
 using Childctl.Core.Errors;
-using Childctl.History.Naming;
 using Childctl.History.Query;
+using Childctl.History.Storage;
 using Childctl.History.Store;
 using Childctl.Kubernetes;
 

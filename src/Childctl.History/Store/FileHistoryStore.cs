@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Childctl.History.Codec;
 using Childctl.History.Legacy;
-using Childctl.History.Naming;
 using Childctl.History.Storage;
 
 namespace Childctl.History.Store;

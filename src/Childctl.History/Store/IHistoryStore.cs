@@ -1,6 +1,6 @@
 using Childctl.History.Codec;
 using Childctl.History.Events;
-using Childctl.History.Naming;
+using Childctl.History.Storage;
 
 namespace Childctl.History.Store;
 

@@ -94,12 +94,12 @@ public sealed class InMemoryHistoryStore : IHistoryStore
     {
         if (ns is not null)
         {
-            Naming.KubernetesNames.ValidateNamespace(ns);
+            Storage.KubernetesNames.ValidateNamespace(ns);
         }
 
         if (name is not null)
         {
-            Naming.KubernetesNames.ValidateClusterName(name);
+            Storage.KubernetesNames.ValidateClusterName(name);
         }
 
         lock (_lock)

@@ -1,4 +1,4 @@
-using Childctl.History.Naming;
+using Childctl.History.Storage;
 using Childctl.History.Store;
 using Childctl.Testing;
 
