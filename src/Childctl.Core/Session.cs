@@ -3,9 +3,9 @@ using Childctl.Core.Errors;
 using Childctl.Core.History;
 using Childctl.History.Store;
 using Childctl.History.Team;
+using Childctl.Kubernetes;
 using Childctl.Kubernetes.Transport;
 using Childctl.Kubernetes.Watching;
-using Childctl.Kubernetes;
 
 namespace Childctl.Core;
 

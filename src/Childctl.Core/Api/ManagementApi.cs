@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
+using Childctl.Kubernetes;
 using Childctl.Kubernetes.Transport;
 using Childctl.Kubernetes.Watching;
-using Childctl.Kubernetes;
 
 namespace Childctl.Core.Api;
 

@@ -1,8 +1,8 @@
 using Childctl.Core.Errors;
 using Childctl.History.Events;
 using Childctl.History.Store;
-using Childctl.Kubernetes.Transport;
 using Childctl.Kubernetes;
+using Childctl.Kubernetes.Transport;
 
 namespace Childctl.Core.History;
 

@@ -1,10 +1,10 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Childctl.Kubernetes.Exec;
 using Childctl.Kubernetes.Transport;
-using k8s.Authentication;
 using k8s;
+using k8s.Authentication;
 
 namespace Childctl.Kubernetes.Config;
 

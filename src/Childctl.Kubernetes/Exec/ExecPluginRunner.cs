@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Childctl.Kubernetes.Config;
 using Childctl.Kubernetes.Transport;
 

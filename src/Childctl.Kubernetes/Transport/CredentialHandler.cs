@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net;
-using System.Text.Json;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Childctl.Kubernetes.Exec;
 using k8s.Authentication;
 

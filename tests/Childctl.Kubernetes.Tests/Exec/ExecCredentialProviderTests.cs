@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Childctl.Kubernetes;
 using Childctl.Kubernetes.Config;
 using Childctl.Kubernetes.Exec;
 using Childctl.Kubernetes.Transport;
-using Childctl.Kubernetes;
 using Childctl.Testing;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,5 @@
 using Childctl.Core.ClusterDeployments;
+using Childctl.Core.History;
 using Childctl.Core.Operations;
 
 namespace Childctl.Core.Operations.Audit;
