@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Childctl.History.Events;
 using Childctl.History.Store;
 
 namespace Childctl.Bench;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Childctl.History.Codec;
-using Childctl.History.Events;
+using Childctl.History.Store;
 
 namespace Childctl.Bench;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Childctl.Cli.Commands;
 using Childctl.Cli.Output;
@@ -13,6 +14,33 @@ namespace Childctl.Cli;
 /// </summary>
 public static class CliApp
 {
+    /// <summary>The process's entry: Ctrl-C handling, then the run (or kubectl's completion call) under the name it was invoked by.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        using var interrupt = new CancellationTokenSource();
+        using var abandon = new CancellationTokenSource();
+
+        // A POSIX signal handler rather than Console.CancelKeyPress, which initialises the console and with it the
+        // terminal's keypad mode (see Terminal). The first Ctrl-C stops the command: nothing new starts, a write in flight
+        // gets its answer and is recorded (exit 130). The second abandons writes still waiting for an answer (recorded as
+        // unknown); a third kills the process.
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            var pending = !interrupt.IsCancellationRequested ? interrupt : !abandon.IsCancellationRequested ? abandon : null;
+            context.Cancel = pending is not null;
+            pending?.Cancel();
+        });
+
+        // kubectl runs plugins by file name: kubectl-childctl for `kubectl childctl ...`, and kubectl_complete-childctl to
+        // complete its arguments. Both are links to this binary that `childctl install` creates.
+        return Path.GetFileName(Environment.GetCommandLineArgs()[0]) switch
+        {
+            "kubectl_complete-childctl" => await CompleteForKubectlAsync(args, CliHost.ForProcess("kubectl childctl", abandon.Token), interrupt.Token),
+            "kubectl-childctl" => await RunAsync(args, CliHost.ForProcess("kubectl childctl", abandon.Token), interrupt.Token),
+            _ => await RunAsync(args, CliHost.ForProcess("childctl", abandon.Token), interrupt.Token),
+        };
+    }
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliHost host, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Childctl.History.Codec;
-using Childctl.History.Events;
 using Childctl.History.Storage;
 using Childctl.History.Store;
 

@@ -1,4 +1,4 @@
-using Childctl.History.Events;
+using Childctl.History.Store;
 using Childctl.Testing;
 
 // The store's tests check Unix file modes, flock across processes and SIGKILL: they run on Linux (and macOS).

@@ -4,7 +4,6 @@ using System.Globalization;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Listing;
-using Childctl.Core.Operations.Wait;
 
 namespace Childctl.Cli.Commands;
 
@@ -52,15 +51,18 @@ internal static class CommandOptions
 
     public static Option<bool> Wait(string what) => new("--wait") { Description = $"Then wait until {what} (see 'childctl wait')" };
 
+    /// <summary>How long a wait lasts when no <c>--timeout</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromMinutes(30);
+
     public static Option<TimeSpan?> Timeout() => new("--timeout")
     {
-        Description = $"How long to wait, e.g. 20m, 1h (default {Core.Text.DurationText.Format(WaitRequest.DefaultTimeout)}); exit 6 when it runs out",
+        Description = $"How long to wait, e.g. 20m, 1h (default {Core.Text.DurationText.Format(DefaultWaitTimeout)}); exit 6 when it runs out",
         CustomParser = r => Durations.ParseOptionValue(r),
     };
 
     /// <summary>The wait a <c>--wait</c> asks for: its timeout, or null without <c>--wait</c>.</summary>
     public static TimeSpan? WaitFor(this Invocation invocation, Option<bool> wait, Option<TimeSpan?> timeout) =>
-        invocation.Get(wait) ? invocation.Get(timeout) ?? WaitRequest.DefaultTimeout : null;
+        invocation.Get(wait) ? invocation.Get(timeout) ?? DefaultWaitTimeout : null;
 
     /// <summary>A node count or size: a whole number of 0 or more, with a message that names the option (not .NET's type name).</summary>
     public static Option<int?> Count(string name, string description) => new(name)

@@ -31,7 +31,7 @@ internal static class DeleteCommand
 
         Invocation.Bind(command, run, async (inv, ct) =>
         {
-            if (ObjectOutput.Handles(inv.Output) && !inv.Get(dryRun))
+            if (OutputOption.IsObjects(inv.Output) && !inv.Get(dryRun))
             {
                 throw ChildctlException.InvalidInput("-o prints the plan of a delete --dry-run; without --dry-run, delete prints one line per cluster");
             }

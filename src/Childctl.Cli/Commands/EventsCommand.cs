@@ -21,7 +21,7 @@ internal static class EventsCommand
         Invocation.Bind(command, run, async (inv, ct) =>
         {
             var follow = inv.Get(watch);
-            if (follow && ObjectOutput.Handles(inv.Output))
+            if (follow && OutputOption.IsObjects(inv.Output))
             {
                 throw ChildctlException.InvalidInput("-w prints table rows as Events arrive; use -o json|yaml without -w");
             }

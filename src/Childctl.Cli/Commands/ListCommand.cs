@@ -27,7 +27,7 @@ internal static class ListCommand
             }
 
             var sortBy = shape.SortBy(inv);
-            var objects = ObjectOutput.Handles(inv.Output) || sortBy is not null;
+            var objects = OutputOption.IsObjects(inv.Output) || sortBy is not null;
             var listing = await new ListClustersService(inv.Session).ListAsync(new ListRequest(filter.Read(inv), KeepObjects: objects), ct);
             var items = listing.Clusters.Select(c => (Overview: c, Json: objects ? ObjectOutput.WithDerived(c) : default)).ToList();
             items = [.. ObjectOutput.Sorted(items, i => i.Json, sortBy)];

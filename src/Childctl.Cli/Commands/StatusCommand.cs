@@ -32,7 +32,7 @@ internal static class StatusCommand
             }
 
             var report = await new ClusterStatusService(inv.Session).GetAsync(inv.Get(name), ct);
-            await inv.Out.WriteAsync(ObjectOutput.Handles(inv.Output)
+            await inv.Out.WriteAsync(OutputOption.IsObjects(inv.Output)
                 ? ObjectOutput.One(inv, K0rdentKinds.ClusterDeployment.NamePrefix, ObjectOutput.WithDerived(report.Overview))
                 : ClusterStatusView.Render(report, inv.Now, inv.UseColor));
             return ExitCodes.Success;
@@ -52,7 +52,7 @@ internal static class StatusCommand
         {
             await inv.Out.WriteAsync(string.Concat(objects.Select(o => o.QualifiedName + "\n")).AsMemory(), ct);
         }
-        else if (ObjectOutput.Handles(inv.Output))
+        else if (OutputOption.IsObjects(inv.Output))
         {
             using var list = JsonDocument.Parse(JsonOutput.List(objects.Select(o => o.Raw)));
             await inv.Out.WriteAsync(ObjectOutput.List(inv, string.Empty, list.RootElement).AsMemory(), ct);

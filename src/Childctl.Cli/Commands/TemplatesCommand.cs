@@ -20,7 +20,7 @@ internal static class TemplatesCommand
             var layout = shape.Layout(inv, inv.Layout, listing.Templates.Select(t => ListingOptions.LabelsOf(t.Raw)).ToList());
             await ObjectOutput.WriteListAsync(inv, K0rdentKinds.ClusterTemplate.NamePrefix, listing.Namespace, "cluster templates",
                 listing.Templates.Select(t => t.Raw).ToList(), l => TemplateListView.Render(listing, inv.Output == OutputFormat.Wide, l), layout);
-            if (!ObjectOutput.Handles(inv.Output) && listing.Templates.Count > 0 && !listing.Upgrades.Served)
+            if (!OutputOption.IsObjects(inv.Output) && listing.Templates.Count > 0 && !listing.Upgrades.Served)
             {
                 await inv.Err.WriteLineAsync("note: this management cluster serves no ClusterTemplateChains, so no upgrade targets are known");
             }

@@ -27,7 +27,7 @@ internal static class WaitCommand
         {
             var selection = new ClusterSelection { Names = inv.Get(names) ?? [], Filter = filter.Read(inv), All = inv.Get(all) };
             var forGoal = inv.Get(goal) == "deleted" ? WaitGoal.Deleted : WaitGoal.Ready;
-            var within = inv.Get(timeout) ?? WaitRequest.DefaultTimeout;
+            var within = inv.Get(timeout) ?? CommandOptions.DefaultWaitTimeout;
             if (selection.Names.Count == 1 && selection.Filter.IsEmpty && !selection.All)
             {
                 var request = new WaitRequest(inv.Session.OneNamespace("wait"), selection.Names[0], forGoal, within);

@@ -23,7 +23,7 @@ internal sealed class CreateBatchView(Invocation inv) : BatchWaitView(inv), ICre
     {
         ArgumentNullException.ThrowIfNull(plan);
         Inv.Err.WriteLine($"Plan: create {plan.Count} cluster(s), every one checked:");
-        if (ObjectOutput.Handles(Inv.Output))
+        if (OutputOption.IsObjects(Inv.Output))
         {
             return;
         }
@@ -59,9 +59,9 @@ internal sealed class CreateBatchView(Invocation inv) : BatchWaitView(inv), ICre
         var target = $"{WaitView.ObjectName(result.Item.Name)} ({result.Item.Namespace})";
         if (result.Failed)
         {
-            (ObjectOutput.Handles(Inv.Output) ? Inv.Err : Inv.Out).WriteLine($"{target} not created: {result.Failure}");
+            (OutputOption.IsObjects(Inv.Output) ? Inv.Err : Inv.Out).WriteLine($"{target} not created: {result.Failure}");
         }
-        else if (ObjectOutput.Handles(Inv.Output))
+        else if (OutputOption.IsObjects(Inv.Output))
         {
             _created.Add(result.Created!.ServerObject);
         }
@@ -74,7 +74,7 @@ internal sealed class CreateBatchView(Invocation inv) : BatchWaitView(inv), ICre
     public void OnCreateSummary(CreateBatchSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        if (ObjectOutput.Handles(Inv.Output) && _created.Count > 0)
+        if (OutputOption.IsObjects(Inv.Output) && _created.Count > 0)
         {
             Inv.Out.Write(ObjectOutput.List(Inv, K0rdentKinds.ClusterDeployment.NamePrefix, JsonDocument.Parse(JsonOutput.List(_created)).RootElement));
         }

@@ -67,7 +67,7 @@ internal sealed class CreateView(Invocation inv) : WaitView(inv), IChangeObserve
             _inv.Out.Write(ObjectOutput.One(_inv.Output is OutputFormat.Table or OutputFormat.Wide ? OutputFormat.Yaml : _inv.Output, prefix, manifest, _inv.OutputTemplate, _inv.Layout));
             _inv.Err.WriteLine("Server-side dry run passed; nothing was created.");
         }
-        else if (ObjectOutput.Handles(_inv.Output))
+        else if (OutputOption.IsObjects(_inv.Output))
         {
             _inv.Out.Write(ObjectOutput.One(_inv, prefix, result.ServerObject));
         }
@@ -125,7 +125,7 @@ internal sealed class DeleteView(Invocation inv) : IDeleteInteraction
             inv.Err.WriteLine($"ClusterDeployment \"{missing}\" not found in namespace \"{plan.Selection.Namespace}\"; skipped.");
         }
 
-        if (ObjectOutput.Handles(inv.Output))
+        if (OutputOption.IsObjects(inv.Output))
         {
             inv.Out.Write(ObjectOutput.List(inv, K0rdentKinds.ClusterDeployment.NamePrefix, PlanList(plan)));
         }
@@ -137,7 +137,7 @@ internal sealed class DeleteView(Invocation inv) : IDeleteInteraction
         }
 
         inv.Err.WriteLine($"Plan: delete {plan.Items.Count} cluster(s) ({plan.Selection.Describe()}):");
-        if (!ObjectOutput.Handles(inv.Output))
+        if (!OutputOption.IsObjects(inv.Output))
         {
             inv.Out.Write(Table(plan, inv.Now, inv.UseColor));
         }

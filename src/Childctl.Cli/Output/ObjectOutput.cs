@@ -15,8 +15,6 @@ namespace Childctl.Cli.Output;
 /// </summary>
 internal static class ObjectOutput
 {
-    public static bool Handles(OutputFormat format) => format is OutputFormat.Json or OutputFormat.Yaml or OutputFormat.Name or OutputFormat.JsonPath or OutputFormat.CustomColumns;
-
     /// <summary>
     /// A list command's output: the objects for the object formats, else the table <paramref name="table"/> renders; an
     /// empty list says so on stderr, as kubectl's "No resources found", so that stdout stays data.
@@ -32,7 +30,7 @@ internal static class ObjectOutput
             await inv.Err.WriteLineAsync(scope is null ? $"No {what} found in any namespace." : $"No {what} found in namespace {scope}.");
         }
 
-        if (Handles(inv.Output))
+        if (OutputOption.IsObjects(inv.Output))
         {
             await inv.Out.WriteAsync(inv.Output switch
             {

@@ -2,7 +2,6 @@ using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations;
-using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Kubernetes;
 

@@ -1,5 +1,4 @@
 using Childctl.Core.Errors;
-using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Kubernetes;
 using Childctl.Kubernetes.Transport;

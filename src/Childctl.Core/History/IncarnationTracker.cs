@@ -3,7 +3,6 @@ using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
 using Childctl.Core.Operations.Wait;
-using Childctl.History.Events;
 using Childctl.History.Store;
 
 namespace Childctl.Core.History;

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Childctl.Core.Errors;
 using Childctl.History;
-using Childctl.History.Events;
 using Childctl.History.Redaction;
 using Childctl.History.Store;
 using Childctl.History.Team;

@@ -1,7 +1,6 @@
 using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
-using Childctl.History.Events;
 using Childctl.History.Store;
 
 namespace Childctl.Core.History;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Childctl.Core.Api;
 using Childctl.Core.Errors;
-using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Kubernetes;
 

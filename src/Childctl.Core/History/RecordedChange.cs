@@ -107,7 +107,7 @@ internal static class RecordedChange
         private bool _inFlight;
 
         /// <summary>The intent event, once written.</summary>
-        public Childctl.History.Events.HistoryEvent? Intent { get; private set; }
+        public Childctl.History.Store.HistoryEvent? Intent { get; private set; }
 
         /// <summary>
         /// Appends the intent, durably, unless it is written already: <paramref name="parameters"/> say what is asked and,

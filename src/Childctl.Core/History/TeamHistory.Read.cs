@@ -1,6 +1,5 @@
 using Childctl.Core.Errors;
 using Childctl.History.Codec;
-using Childctl.History.Events;
 using Childctl.History.Query;
 using Childctl.History.Store;
 using Childctl.History.Team;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Childctl.Core.Errors;
-using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.History.Team;
 using Childctl.Kubernetes;

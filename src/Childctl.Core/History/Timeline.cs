@@ -1,7 +1,7 @@
 using Childctl.Core.Text;
 using Childctl.History.Codec;
-using Childctl.History.Events;
 using Childctl.History.Query;
+using Childctl.History.Store;
 using Childctl.History.Team;
 
 namespace Childctl.Core.History;

@@ -1,6 +1,6 @@
 using System.Text;
 using Childctl.History.Codec;
-using Childctl.History.Events;
+using Childctl.History.Store;
 using Childctl.History.Team;
 
 namespace Childctl.Core.History;

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using Childctl.History.Events;
+using Childctl.History.Store;
 
 namespace Childctl.History.Codec;
 

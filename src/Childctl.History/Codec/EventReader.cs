@@ -1,6 +1,6 @@
-using Childctl.History.Events;
-using YamlDotNet.Core.Events;
+using Childctl.History.Store;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace Childctl.History.Codec;
 

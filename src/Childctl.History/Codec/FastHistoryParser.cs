@@ -1,5 +1,5 @@
 using System.Globalization;
-using Childctl.History.Events;
+using Childctl.History.Store;
 
 namespace Childctl.History.Codec;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Childctl.History.Events;
-using YamlDotNet.Core.Events;
+using Childctl.History.Store;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace Childctl.History.Codec;
 

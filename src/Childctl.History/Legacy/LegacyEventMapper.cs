@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Childctl.History.Codec;
-using Childctl.History.Events;
 using Childctl.History.Redaction;
+using Childctl.History.Store;
 
 namespace Childctl.History.Legacy;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Childctl.History.Codec;
-using Childctl.History.Events;
 using Childctl.History.Storage;
 using Childctl.History.Store;
 

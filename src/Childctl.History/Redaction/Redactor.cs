@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Childctl.History.Events;
+using Childctl.History.Store;
 
 namespace Childctl.History.Redaction;
 

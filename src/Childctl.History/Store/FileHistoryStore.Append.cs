@@ -1,6 +1,5 @@
 using System.Text;
 using Childctl.History.Codec;
-using Childctl.History.Events;
 using Childctl.History.Redaction;
 using Childctl.History.Storage;
 using Microsoft.Win32.SafeHandles;

@@ -1,5 +1,4 @@
 using Childctl.History.Codec;
-using Childctl.History.Events;
 using Childctl.History.Redaction;
 
 namespace Childctl.History.Store;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Childctl.History.Events;
+using Childctl.History.Store;
 
 namespace Childctl.History.Team;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using Childctl.History.Events;
+using Childctl.History.Store;
 
 namespace Childctl.History.Team;
 

@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Childctl.History.Events;
 using Childctl.History.Redaction;
+using Childctl.History.Store;
 
 namespace Childctl.History.Team;
 

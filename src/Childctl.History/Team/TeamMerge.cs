@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Childctl.History.Events;
 using Childctl.History.Store;
 
 namespace Childctl.History.Team;

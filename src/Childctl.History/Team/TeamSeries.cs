@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Childctl.History.Events;
+using Childctl.History.Store;
 
 namespace Childctl.History.Team;
 

@@ -216,7 +216,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
         var store = new Childctl.History.Store.FileHistoryStore(_world.Run.HistoryDirectory, TimeProvider.System);
         await store.AppendAsync(new Childctl.History.Store.HistoryStreamId("childctl-sandbox", "team-b", "a-there"),
         [
-            new Childctl.History.Events.HistoryEvent
+            new Childctl.History.Store.HistoryEvent
             {
                 Timestamp = DateTimeOffset.UtcNow.AddDays(-1), Id = "01JTEAMB0000000000000000AA", Action = "cluster_created",
                 Uid = "00000000-0000-4000-8000-00000000b0b0", Result = "succeeded", Source = "childctl",

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Childctl.Core.History;
-using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Sandbox.Storage;
 using static Childctl.Cli.Tests.Audit.AuditWorld;

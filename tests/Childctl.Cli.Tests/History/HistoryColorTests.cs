@@ -1,5 +1,4 @@
 using Childctl.Cli.Tests.Output;
-using Childctl.History.Events;
 using Childctl.History.Store;
 
 namespace Childctl.Cli.Tests.History;

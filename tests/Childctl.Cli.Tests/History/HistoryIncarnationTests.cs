@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Testing;
 

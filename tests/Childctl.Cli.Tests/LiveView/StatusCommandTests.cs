@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Sandbox.Storage;
 using Childctl.Testing;

@@ -1,7 +1,6 @@
 using Childctl.Cli.Tests.Lifecycle;
 using Childctl.Core;
 using Childctl.History;
-using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.Testing;
 using static Childctl.Cli.Tests.Reliability.FaultWorld;

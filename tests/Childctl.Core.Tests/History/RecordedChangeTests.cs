@@ -216,7 +216,7 @@ public sealed class RecordedChangeTests : IDisposable
     {
         private readonly InMemoryHistoryStore _inner = new();
 
-        public Task<AppendResult> AppendAsync(HistoryStreamId stream, IReadOnlyList<Childctl.History.Events.HistoryEvent> events, AppendOptions? options = null, CancellationToken cancellationToken = default) =>
+        public Task<AppendResult> AppendAsync(HistoryStreamId stream, IReadOnlyList<Childctl.History.Store.HistoryEvent> events, AppendOptions? options = null, CancellationToken cancellationToken = default) =>
             throw new Childctl.History.HistoryException(Childctl.History.HistoryErrorKind.Io, "cannot append: No space left on device");
 
         public Task CheckAppendableAsync(HistoryStreamId stream, CancellationToken cancellationToken = default) => Task.CompletedTask;
@@ -232,6 +232,6 @@ public sealed class RecordedChangeTests : IDisposable
         public IReadOnlyList<string> ListManagementClusters() => _inner.ListManagementClusters();
     }
 
-    private async Task<IReadOnlyList<Childctl.History.Events.HistoryEvent>> EventsAsync() =>
+    private async Task<IReadOnlyList<Childctl.History.Store.HistoryEvent>> EventsAsync() =>
         (await _store.ReadAsync(new HistoryStreamId("mgmt", "kcm-system", "c"))).Document?.Events ?? [];
 }

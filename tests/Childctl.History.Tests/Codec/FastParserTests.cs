@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Childctl.History.Codec;
-using Childctl.History.Events;
 
 namespace Childctl.History.Tests.Codec;
 

@@ -1,4 +1,3 @@
-using Childctl.History.Events;
 using Childctl.History.Legacy;
 using Childctl.History.Store;
 using Childctl.Testing;

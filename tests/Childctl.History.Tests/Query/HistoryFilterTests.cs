@@ -4,7 +4,7 @@ namespace Childctl.History.Tests.Query;
 
 public sealed class HistoryFilterTests
 {
-    private static readonly Childctl.History.Events.HistoryEvent Event = Events.Full("e1");
+    private static readonly Childctl.History.Store.HistoryEvent Event = Events.Full("e1");
 
     [Fact]
     public void Empty_LetsEverythingThrough() => Assert.True(new HistoryFilter().IsEmpty && new HistoryFilter().Matches(Event));

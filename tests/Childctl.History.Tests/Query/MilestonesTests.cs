@@ -1,5 +1,5 @@
-using Childctl.History.Events;
 using Childctl.History.Query;
+using Childctl.History.Store;
 
 namespace Childctl.History.Tests.Query;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Childctl.History.Events;
+using Childctl.History.Store;
 using Childctl.History.Team;
 
 namespace Childctl.History.Tests.Team;

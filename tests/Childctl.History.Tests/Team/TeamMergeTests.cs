@@ -1,4 +1,3 @@
-using Childctl.History.Events;
 using Childctl.History.Query;
 using Childctl.History.Store;
 using Childctl.History.Team;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Childctl.History.Events;
+using Childctl.History.Store;
 using Childctl.History.Team;
 using static Childctl.History.Tests.Team.TeamEventCodecTests;
 

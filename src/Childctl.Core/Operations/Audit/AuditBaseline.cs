@@ -1,6 +1,6 @@
 using Childctl.Core.History;
-using Childctl.History.Events;
 using Childctl.History.Redaction;
+using Childctl.History.Store;
 
 namespace Childctl.Core.Operations.Audit;
 

@@ -1,7 +1,7 @@
 using Childctl.Core.Api;
 using Childctl.Core.History;
-using Childctl.History.Events;
 using Childctl.History.Query;
+using Childctl.History.Store;
 using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations.Audit;

@@ -1,7 +1,6 @@
 using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.History;
-using Childctl.History.Events;
 using Childctl.History.Storage;
 using Childctl.History.Store;
 using Childctl.History.Team;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Childctl.Core.ClusterDeployments;
-using Childctl.History.Events;
+using Childctl.History.Store;
 using Childctl.Kubernetes;
 
 namespace Childctl.Core.Operations.Audit;

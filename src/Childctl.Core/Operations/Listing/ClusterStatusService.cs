@@ -3,7 +3,6 @@ using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.History;
 using Childctl.Core.Templates;
-using Childctl.History.Events;
 using Childctl.History.Store;
 using Childctl.History.Team;
 

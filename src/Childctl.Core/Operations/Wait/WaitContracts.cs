@@ -14,11 +14,7 @@ public enum WaitGoal
 /// awaited (create, scale, upgrade), so a Ready from before it is not trusted. <see cref="Uid"/> pins the incarnation:
 /// another object under the same name is not the one awaited.
 /// </summary>
-public sealed record WaitRequest(string Namespace, string Name, WaitGoal Goal, TimeSpan Timeout, DateTimeOffset? NotBefore = null, string? Uid = null)
-{
-    /// <summary>How long a wait lasts when no <c>--timeout</c> says otherwise.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
-}
+public sealed record WaitRequest(string Namespace, string Name, WaitGoal Goal, TimeSpan Timeout, DateTimeOffset? NotBefore = null, string? Uid = null);
 
 /// <summary>Where a wait stands after one observation of the cluster.</summary>
 public enum WaitState

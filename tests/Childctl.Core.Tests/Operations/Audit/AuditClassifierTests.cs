@@ -1,7 +1,7 @@
 using Childctl.Core.History;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
-using Childctl.History.Events;
+using Childctl.History.Store;
 using static Childctl.Core.Tests.Operations.Audit.AuditExamples;
 
 namespace Childctl.Core.Tests.Operations.Audit;

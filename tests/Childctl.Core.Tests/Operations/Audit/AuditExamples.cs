@@ -2,7 +2,7 @@ using Childctl.Core.ClusterDeployments;
 using Childctl.Core.History;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
-using Childctl.History.Events;
+using Childctl.History.Store;
 
 namespace Childctl.Core.Tests.Operations.Audit;
 

@@ -2,7 +2,7 @@ using Childctl.Core.Api;
 using Childctl.Core.History;
 using Childctl.Core.Operations;
 using Childctl.Core.Operations.Audit;
-using Childctl.History.Events;
+using Childctl.History.Store;
 using Childctl.Kubernetes;
 using Childctl.Testing;
 using static Childctl.Core.Tests.Operations.Audit.AuditExamples;
