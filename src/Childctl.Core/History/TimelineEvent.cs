@@ -112,7 +112,8 @@ public sealed class TimelineEvent
 
             if (e.Reason is not null)
             {
-                parts.Add($"reason: {e.Reason};");
+                // The semicolon separates the reason from what follows; with nothing after it, none.
+                parts.Add(string.IsNullOrEmpty(e.Message) && e.Error is null ? $"reason: {e.Reason}" : $"reason: {e.Reason};");
             }
 
             parts.Add(e.Message);
