@@ -62,17 +62,14 @@ public sealed class UpgradeClustersService(Session session)
 
     private async Task<UpgradePlan> PlanAsync(UpgradeBatchRequest request, CancellationToken cancellationToken)
     {
-        var selectionTask = request.Selection.ResolveAsync(session, cancellationToken);
-        var templatesTask = TemplateCatalog.ReadAsync(session.Api, session.Scope, cancellationToken);
-        await Task.WhenAll(selectionTask, templatesTask);
-        var (resolved, templates) = (await selectionTask, await templatesTask);
+        var resolved = await request.Selection.ResolveAsync(session, keepObjects: false, cancellationToken);
         if (request.Selection.Names.Count == 1 && resolved.MissingNames.Count == 1)
         {
             var ns = resolved.Namespace;
             throw ChildctlException.NotFound($"ClusterDeployment \"{resolved.MissingNames[0]}\" not found in namespace \"{ns}\" ('childctl list -n {ns}' shows what exists)");
         }
 
-        return new UpgradePlan(resolved, resolved.Clusters.Select(o => Item(o, request.Target, templates)).ToList());
+        return new UpgradePlan(resolved, resolved.Clusters.Select(o => Item(o, request.Target, resolved.Templates)).ToList());
     }
 
     /// <summary>Where one cluster goes: the asked-for target or its latest, if k0rdent allows it; otherwise why it stays.</summary>

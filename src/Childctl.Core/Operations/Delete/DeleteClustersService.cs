@@ -67,7 +67,7 @@ public sealed partial class DeleteClustersService(Session session)
     public static void Validate(DeleteRequest request, bool allNamespaces)
     {
         ArgumentNullException.ThrowIfNull(request);
-        new ClusterSelection { Names = request.Names, Filter = request.Filter, All = request.All }.Validate("delete", allNamespaces);
+        Selection(request).Validate("delete", allNamespaces);
     }
 
     /// <summary>The question to ask on a terminal before deleting <paramref name="clusterCount"/> clusters.</summary>
@@ -76,31 +76,23 @@ public sealed partial class DeleteClustersService(Session session)
     /// <summary>Whether the typed answer confirms: exactly what <see cref="Question"/> asks for (<see cref="Confirmation.IsConfirmed"/>).</summary>
     public static bool IsConfirmed(string? answer, int clusterCount) => Confirmation.IsConfirmed(answer, clusterCount);
 
+    /// <summary>
+    /// The clusters to delete, read as <c>list</c> reads them (<see cref="ClusterSelection.ResolveAsync"/>: one list of
+    /// clusters, one of templates, a user who may not read templates still sees the clusters), by namespace then name.
+    /// </summary>
     internal async Task<DeletePlan> PlanAsync(DeleteRequest request, CancellationToken cancellationToken)
     {
-        var selection = new DeleteSelection(request.Names, request.Filter, request.All, session.Scope);
-        var ns = selection.Namespace;
-        var clustersTask = session.Api.ListAsync(K0rdentKinds.ClusterDeployment, ns, request.Filter.LabelSelector, cancellationToken);
-        var templatesTask = session.Api.ListAsync(K0rdentKinds.ClusterTemplate, ns, null, cancellationToken);
-        await Task.WhenAll(clustersTask, templatesTask);
-        var catalog = new TemplateCatalog((await templatesTask).Items.Select(ClusterTemplate.Read));
-        var overviews = (await clustersTask).Items.Select(item => ClusterOverview.Create(ClusterDeploymentReader.Read(item), catalog)).ToList();
-        var chosen = request.Names.Count > 0
-            ? overviews.Where(o => request.Names.Contains(o.Cluster.Name, StringComparer.Ordinal))
-            : overviews.Where(request.Filter.Matches);
-        var items = chosen
-            .OrderBy(o => o.Cluster.Namespace, StringComparer.Ordinal).ThenBy(o => o.Cluster.Name, StringComparer.Ordinal)
-            .Select(ToItem)
-            .ToList();
-        var missing = request.Names.Where(n => items.All(i => i.Name != n)).Distinct(StringComparer.Ordinal).ToList();
-        if (request.Names.Count == 1 && missing.Count == 1)
+        var resolved = await Selection(request).ResolveAsync(session, keepObjects: true, cancellationToken);
+        if (request.Names.Count == 1 && resolved.MissingNames.Count == 1)
         {
             throw ChildctlException.NotFound(
-                $"ClusterDeployment \"{missing[0]}\" not found in namespace \"{ns}\" ('childctl list -n {ns}' shows what exists)");
+                $"ClusterDeployment \"{resolved.MissingNames[0]}\" not found in namespace \"{resolved.Namespace}\" ('childctl list -n {resolved.Namespace}' shows what exists)");
         }
 
-        return new DeletePlan(selection, items, missing);
+        return new DeletePlan(resolved, resolved.Clusters.Select(ToItem).ToList());
     }
+
+    private static ClusterSelection Selection(DeleteRequest request) => new() { Names = request.Names, Filter = request.Filter, All = request.All };
 
     /// <summary>Whether to go on from the plan to deleting; throws (exit 2) when it must not be guessed or was not confirmed.</summary>
     private static async Task<bool> ConfirmAsync(DeletePlan plan, DeleteRequest request, IDeleteInteraction interaction, CancellationToken cancellationToken)
@@ -163,7 +155,7 @@ public sealed partial class DeleteClustersService(Session session)
         var ns = plan.Selection.Namespace;
         try
         {
-            await foreach (var change in session.Api.WatchClustersAsync(ns, new WatchFilter(LabelSelector: plan.Selection.Filter.LabelSelector), linked.Token))
+            await foreach (var change in session.Api.WatchClustersAsync(ns, new WatchFilter(LabelSelector: plan.Selection.Selection.Filter.LabelSelector), linked.Token))
             {
                 var gone = Follow(change, remaining, seen);
                 foreach (var uid in gone)

@@ -29,22 +29,13 @@ public sealed record DeleteRequest
 }
 
 /// <summary>
-/// What a delete is about once resolved: the request's names or filter, and the namespace (null with -A). It reads, in
-/// messages and history, as the command line would say it: <c>-l env=dev --provider aws -n kcm-system</c>.
+/// What a delete will do, decided before anything is deleted: the selection read live (its namespace, null with -A,
+/// and the names asked for that do not exist) and the clusters found, with the versions the deletes will insist on.
 /// </summary>
-public sealed record DeleteSelection(IReadOnlyList<string> Names, ClusterFilter Filter, bool All, string? Namespace)
+public sealed record DeletePlan(ResolvedSelection Selection, IReadOnlyList<DeletePlanItem> Items)
 {
-    public bool AllNamespaces => Namespace is null;
+    public IReadOnlyList<string> MissingNames => Selection.MissingNames;
 
-    public string Describe() => new ClusterSelection { Names = Names, Filter = Filter, All = All }.Describe(Namespace);
-}
-
-/// <summary>
-/// What a delete will do, decided before anything is deleted: the clusters found (with the versions the deletes will
-/// insist on) and the names asked for that do not exist.
-/// </summary>
-public sealed record DeletePlan(DeleteSelection Selection, IReadOnlyList<DeletePlanItem> Items, IReadOnlyList<string> MissingNames)
-{
     public bool IsEmpty => Items.Count == 0;
 }
 

@@ -1,12 +1,13 @@
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
+using Childctl.Core.Templates;
 
 namespace Childctl.Core.Operations.Listing;
 
 /// <summary>
-/// Which clusters a batch command (<c>upgrade</c>, <c>wait</c>) is about: explicit names, or a <see cref="ClusterFilter"/>,
-/// or everything (<see cref="All"/>), in the session's namespace or all of them. Names and filters do not mix, as for
-/// <c>delete</c>: a name says exactly which cluster. <see cref="ResolveAsync"/> reads the scope once (one list of
+/// Which clusters a batch command (<c>delete</c>, <c>upgrade</c>, <c>wait</c>) is about: explicit names, or a
+/// <see cref="ClusterFilter"/>, or everything (<see cref="All"/>), in the session's namespace or all of them. Names and
+/// filters do not mix: a name says exactly which cluster. <see cref="ResolveAsync"/> reads the scope once (one list of
 /// clusters and one of templates, through <see cref="ListClustersService"/>) and returns the exact objects.
 /// </summary>
 public sealed record ClusterSelection
@@ -68,22 +69,30 @@ public sealed record ClusterSelection
         return string.Join(' ', parts);
     }
 
-    /// <summary>The clusters selected, by namespace then name, and the names asked for that do not exist.</summary>
-    public async Task<ResolvedSelection> ResolveAsync(Session session, CancellationToken cancellationToken)
+    /// <summary>
+    /// The clusters selected, by namespace then name, and the names asked for that do not exist; with
+    /// <paramref name="keepObjects"/>, each cluster keeps the served object (for what reads its managed fields).
+    /// </summary>
+    public async Task<ResolvedSelection> ResolveAsync(Session session, bool keepObjects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var listing = await new ListClustersService(session).ListAsync(new ListRequest(Filter), cancellationToken);
+        var listing = await new ListClustersService(session).ListAsync(new ListRequest(Filter, keepObjects), cancellationToken);
         var found = Names.Count == 0
             ? listing.Clusters
             : listing.Clusters.Where(o => Names.Contains(o.Cluster.Name, StringComparer.Ordinal)).ToList();
         var missing = Names.Where(n => found.All(o => o.Cluster.Name != n)).Distinct(StringComparer.Ordinal).ToList();
-        return new ResolvedSelection(this, listing.Namespace, found, missing);
+        return new ResolvedSelection(this, listing.Namespace, found, missing) { Templates = listing.Templates };
     }
 }
 
-/// <summary>A <see cref="ClusterSelection"/> read live: the namespace (null: all), the clusters found, the names not found.</summary>
+/// <summary>
+/// A <see cref="ClusterSelection"/> read live: the namespace (null: all), the clusters found, the names not found, and
+/// the scope's ClusterTemplates read with them.
+/// </summary>
 public sealed record ResolvedSelection(ClusterSelection Selection, string? Namespace, IReadOnlyList<ClusterOverview> Clusters, IReadOnlyList<string> MissingNames)
 {
+    internal TemplateCatalog Templates { get; init; } = TemplateCatalog.Empty;
+
     public string Describe() => Selection.Describe(Namespace);
 }
 

@@ -10,8 +10,14 @@ namespace Childctl.Core.Operations.Listing;
 /// </summary>
 public sealed record ListRequest(ClusterFilter Filter, bool KeepObjects = false);
 
-/// <summary>The clusters that matched, sorted by namespace then name; <see cref="Namespace"/> null means all namespaces.</summary>
-public sealed record ClusterListing(string? Namespace, IReadOnlyList<ClusterOverview> Clusters);
+/// <summary>
+/// The clusters that matched, sorted by namespace then name; <see cref="Namespace"/> null means all namespaces.
+/// <see cref="Templates"/> are the ClusterTemplates read beside them (empty when they could not be read).
+/// </summary>
+public sealed record ClusterListing(string? Namespace, IReadOnlyList<ClusterOverview> Clusters)
+{
+    internal TemplateCatalog Templates { get; init; } = TemplateCatalog.Empty;
+}
 
 /// <summary>
 /// <c>list</c>: reads the ClusterDeployments and, in parallel, the ClusterTemplates of the same scope (one list call,
@@ -41,7 +47,7 @@ public sealed partial class ListClustersService(Session session)
         }
 
         matching.Sort(ByNamespaceThenName);
-        return new ClusterListing(ns, matching);
+        return new ClusterListing(ns, matching) { Templates = await templatesTask };
     }
 
     /// <summary>The order of a listing: by namespace, then name.</summary>

@@ -20,7 +20,7 @@ public sealed class BatchWaitService(Session session)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Selection.Validate("wait for", session.Options.AllNamespaces);
-        var resolved = await request.Selection.ResolveAsync(session, cancellationToken);
+        var resolved = await request.Selection.ResolveAsync(session, keepObjects: false, cancellationToken);
         if (request.Goal == WaitGoal.Ready && resolved.Clusters.Count == 0 && resolved.MissingNames.Count > 0)
         {
             throw ChildctlException.NotFound(
