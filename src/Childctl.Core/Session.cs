@@ -86,7 +86,6 @@ public sealed class Session : IDisposable
     private readonly Lazy<ManagementCluster> _cluster;
     private readonly Lazy<ManagementApi> _api;
     private readonly Lazy<LocalHistory> _history;
-    private readonly Lazy<TeamHistory?> _team;
     private readonly ApiOptions _apiOptions;
     private readonly WatchOptions? _watchOptions;
     private HistoryRecorder? _recorder;
@@ -111,10 +110,15 @@ public sealed class Session : IDisposable
         _history = new Lazy<LocalHistory>(() =>
         {
             var local = store ?? new FileHistoryStore(options.HistoryDirectory, options.Time) { OnWarning = options.OnHistoryWarning };
-            var hooks = local is FileHistoryStore files && !options.LocalHistoryOnly ? new AppendHooks(this, files, () => _team!.Value!) : null;
-            return new LocalHistory(local, () => _team!.Value, hooks);
+            if (local is not FileHistoryStore files || options.LocalHistoryOnly)
+            {
+                return new LocalHistory(local);
+            }
+
+            // The team store of these files, built on first use: by an append that mirrors, or a read that merges.
+            var team = new Lazy<TeamHistory>(() => new TeamHistory(this, files));
+            return new LocalHistory(local, () => team.Value, new AppendHooks(this, files, () => team.Value));
         });
-        _team = new Lazy<TeamHistory?>(() => History.Store is FileHistoryStore files && !options.LocalHistoryOnly ? new TeamHistory(this, files) : null);
     }
 
     public SessionOptions Options { get; }

@@ -6,9 +6,9 @@ using Childctl.Kubernetes.Transport;
 namespace Childctl.Kubernetes;
 
 /// <summary>
-/// The typed façade over the official KubernetesClient for one management cluster: the only code that talks to the
-/// API (through <see cref="ApiTransport"/>, i.e. the client's TLS set-up and credentials, <see cref="ApiConnection"/>),
-/// and the only code that catches transport exceptions (<see cref="ApiErrors"/>). Reads are retried
+/// The client of one management cluster: the only code that talks to the API (through <see cref="ApiTransport"/>, over
+/// the official KubernetesClient's TLS set-up and credentials, <see cref="ApiConnection"/>; not its typed operations),
+/// and the only code that catches transport exceptions (<see cref="ApiErrors"/>; writes add what 409, 400 and 422 mean). Reads are retried
 /// (<see cref="ReadRetry"/>), lists are paged, each request is bounded by <see cref="ApiOptions.RequestTimeout"/>.
 /// Objects come back as the server's JSON so that every field survives for <c>-o json|yaml</c>.
 /// </summary>

@@ -6,7 +6,9 @@ using System.Text.Json;
 namespace Childctl.Kubernetes;
 
 /// <summary>
-/// The one place where the client's exceptions become <see cref="KubernetesException"/>s (STYLE.md rule 5):
+/// Where the client's exceptions become <see cref="KubernetesException"/>s (STYLE.md rule 5; the write path in
+/// <c>ApiClient.Writes</c> first gives 409, 400 and 422 their meaning for a write, and a kubeconfig that cannot be used
+/// fails in <see cref="ApiTransport"/>'s constructor):
 /// 404 → NotFound, 401/403 → PermissionDenied with the server's message, connection/DNS/TLS/timeout →
 /// Unreachable naming the server, the context and what to check.
 /// </summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Childctl.Core.Api;
 using Childctl.Core.ClusterDeployments;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Listing;
@@ -209,6 +210,9 @@ internal sealed class FilterOptions
 /// </summary>
 internal static class ObjectName
 {
+    /// <summary>kubectl's name for a ClusterDeployment in messages and <c>-o name</c>: <c>clusterdeployment.k0rdent.mirantis.com/x</c>.</summary>
+    public static string Of(string name) => $"{K0rdentKinds.ClusterDeployment.NamePrefix}/{name}";
+
     private static readonly string[] Kinds = ["clusterdeployment", "clusterdeployments", "cld", "clusterd"];
 
     /// <summary>Kinds a person might paste by mistake; any other prefix is left to the name rule's message.</summary>

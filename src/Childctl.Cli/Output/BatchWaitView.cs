@@ -1,4 +1,5 @@
 using System.Text;
+using Childctl.Cli.Commands;
 using Childctl.Core.Operations.Wait;
 using Childctl.Core.Text;
 
@@ -78,7 +79,7 @@ internal class BatchWaitView(Invocation inv) : IBatchWaitObserver
 
         foreach (var name in summary.MissingNames)
         {
-            inv.Out.WriteLine($"{WaitView.ObjectName(name)} {(summary.Goal == WaitGoal.Deleted ? "already gone" : "not found")}");
+            inv.Out.WriteLine($"{ObjectName.Of(name)} {(summary.Goal == WaitGoal.Deleted ? "already gone" : "not found")}");
         }
 
         if (summary.Results.Count > 0)
@@ -136,7 +137,7 @@ internal class BatchWaitView(Invocation inv) : IBatchWaitObserver
 
     private static string ResultLine(BatchWaitResult r)
     {
-        var target = $"{WaitView.ObjectName(r.Name)} ({r.Namespace})";
+        var target = $"{ObjectName.Of(r.Name)} ({r.Namespace})";
         return r.Outcome is BatchWaitOutcome.Ready or BatchWaitOutcome.Deleted
             ? $"{target} {r.Message} (waited {DurationText.Format(r.Elapsed)})"
             : $"{target} {r.Message}";

@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using Childctl.Cli.Commands;
 using Childctl.Core.Errors;
 using Childctl.Core.Operations.Change;
 using Childctl.Core.Operations.Kubeconfig;
@@ -18,7 +19,7 @@ internal sealed class ConfigChangeView(Invocation inv) : WaitView(inv), IChangeO
     public void OnChanged(ConfigChangeResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var name = ObjectName(result.Name);
+        var name = ObjectName.Of(result.Name);
         if (!result.Changed)
         {
             _inv.Out.WriteLine($"{name} unchanged (the spec already says so)");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Childctl.Cli.Commands;
 using Childctl.Core.Api;
 using Childctl.Core.Operations.Create;
 
@@ -56,7 +57,7 @@ internal sealed class CreateBatchView(Invocation inv) : BatchWaitView(inv), ICre
     public void OnResult(CreateItemResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var target = $"{WaitView.ObjectName(result.Item.Name)} ({result.Item.Namespace})";
+        var target = $"{ObjectName.Of(result.Item.Name)} ({result.Item.Namespace})";
         if (result.Failed)
         {
             (OutputOption.IsObjects(Inv.Output) ? Inv.Err : Inv.Out).WriteLine($"{target} not created: {result.Failure}");

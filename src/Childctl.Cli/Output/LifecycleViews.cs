@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Childctl.Cli.Commands;
 using Childctl.Core.Api;
 using Childctl.Core.Operations.Change;
 using Childctl.Core.Operations.Create;
@@ -16,9 +17,6 @@ namespace Childctl.Cli.Output;
 internal class WaitView(Invocation inv) : IWaitObserver
 {
     private WaitProgressView? _progress;
-
-    /// <summary>kubectl's name for a ClusterDeployment in messages and <c>-o name</c>.</summary>
-    public static string ObjectName(string name) => $"{K0rdentKinds.ClusterDeployment.NamePrefix}/{name}";
 
     public void OnWaiting(WaitRequest request)
     {
@@ -42,7 +40,7 @@ internal class WaitView(Invocation inv) : IWaitObserver
             WaitState.DryRun => "validated as a dry run: nothing deployed, and it never becomes Ready",
             _ => "deleted",
         };
-        inv.Out.WriteLine($"{ObjectName(outcome.Request.Name)} {what} (waited {DurationText.Format(outcome.Elapsed)})");
+        inv.Out.WriteLine($"{ObjectName.Of(outcome.Request.Name)} {what} (waited {DurationText.Format(outcome.Elapsed)})");
     }
 }
 
@@ -73,7 +71,7 @@ internal sealed class CreateView(Invocation inv) : WaitView(inv), IChangeObserve
         }
         else
         {
-            _inv.Out.WriteLine($"{ObjectName(result.Name)} created");
+            _inv.Out.WriteLine($"{ObjectName.Of(result.Name)} created");
         }
     }
 }
@@ -86,7 +84,7 @@ internal sealed class ScaleView(Invocation inv) : WaitView(inv), IChangeObserver
     public void OnChanged(ScaleResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var name = ObjectName(result.Cluster.Name);
+        var name = ObjectName.Of(result.Cluster.Name);
         _inv.Out.WriteLine(result.Changed
             ? $"{name} scaled (workers {ScaleService.Text(result.WorkersBefore)} → {ScaleService.Text(result.WorkersAfter)}, " +
               $"control planes {ScaleService.Text(result.ControlPlanesBefore)} → {ScaleService.Text(result.ControlPlanesAfter)})"
@@ -102,7 +100,7 @@ internal sealed class UpgradeView(Invocation inv) : WaitView(inv), IChangeObserv
     public void OnChanged(UpgradeResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        _inv.Out.WriteLine($"{ObjectName(result.Cluster.Name)} upgraded ({result.From} → {result.To})");
+        _inv.Out.WriteLine($"{ObjectName.Of(result.Cluster.Name)} upgraded ({result.From} → {result.To})");
     }
 }
 
@@ -161,7 +159,7 @@ internal sealed class DeleteView(Invocation inv) : IDeleteInteraction
     public void OnResult(DeleteItemResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var target = $"{WaitView.ObjectName(result.Item.Name)} ({result.Item.Namespace})";
+        var target = $"{ObjectName.Of(result.Item.Name)} ({result.Item.Namespace})";
         inv.Out.WriteLine(result.Outcome switch
         {
             DeleteOutcome.Deleted => result.Message is { } m && m != "deletion accepted" ? $"{target} deleted ({m})" : $"{target} deleted",

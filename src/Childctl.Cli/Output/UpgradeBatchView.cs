@@ -1,3 +1,4 @@
+using Childctl.Cli.Commands;
 using Childctl.Core.Operations.Change;
 
 namespace Childctl.Cli.Output;
@@ -49,7 +50,7 @@ internal sealed class UpgradeBatchView(Invocation inv) : BatchWaitView(inv), IUp
     {
         ArgumentNullException.ThrowIfNull(result);
         var item = result.Item;
-        var target = $"{WaitView.ObjectName(item.Name)} ({item.Namespace})";
+        var target = $"{ObjectName.Of(item.Name)} ({item.Namespace})";
         Inv.Out.WriteLine(result.Failed ? $"{target} not upgraded: {result.Failure}" : $"{target} upgraded ({item.From} → {item.To})");
     }
 

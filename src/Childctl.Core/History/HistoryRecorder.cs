@@ -11,8 +11,8 @@ namespace Childctl.Core.History;
 /// Observed events come with their own deterministic id, so recording the same observation twice is a no-op.
 /// </summary>
 /// <remarks>
-/// Every event goes to the store through <see cref="AppendAsync"/>: the one place an event exists durably, hence the
-/// hook for anything that must follow a local append (the team mirror). Appends made for a change (its intent and its
+/// Every event goes to the store through <see cref="AppendAsync"/>, i.e. <see cref="LocalHistory.AppendAsync"/>, whose
+/// hooks (<see cref="AppendHooks"/>) follow each local append with its Kubernetes Event and the team mirror. Appends made for a change (its intent and its
 /// outcome) are passed <see cref="CancellationToken.None"/> by <see cref="RecordedChange"/>: Ctrl-C never stops a record.
 /// </remarks>
 internal sealed class HistoryRecorder
@@ -149,7 +149,7 @@ internal sealed class HistoryRecorder
         return (await AppendAsync(Stream(ns, name), e, cancellationToken)).Appended;
     }
 
-    /// <summary>The one way an event reaches the store; a mirror of the local history would follow the append here.</summary>
+    /// <summary>The one way an event reaches the store (and, through <see cref="LocalHistory"/>'s hooks, the team mirror).</summary>
     private Task<AppendResult> AppendAsync(HistoryStreamId stream, HistoryEvent e, CancellationToken cancellationToken) =>
         _history.AppendAsync(stream, e, cancellationToken);
 
