@@ -35,3 +35,32 @@ public sealed class UnreadableTemplatesTests(StillSandbox fixture) : IClassFixtu
         Assert.Contains("action: cluster_deleted", run.HistoryText("nt-two"), StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// With k0rdent's admission running, a change to a cluster whose ClusterTemplate is gone is denied with a 404 that names
+/// the template, not the cluster. Delete must not take that for "already gone": the cluster is there, and is deleted.
+/// </summary>
+public sealed class TemplateGoneDeleteTests(LifecycleSandbox fixture) : IClassFixture<LifecycleSandbox>
+{
+    [Fact]
+    public async Task Delete_WhenAWebhookAnswers404ForTheTemplate_DeletesTheClusterAndRecordsNoFalseGone()
+    {
+        var run = fixture.NewRun();
+        Assert.Equal(0, (await run.RunAsync("create", "aws", "tg-one", "--region", "us-east-1")).ExitCode);
+        var crd = await fixture.Kubectl.RunAsync("delete", "crd", "clustertemplates.k0rdent.mirantis.com");
+        Assert.True(crd.ExitCode == 0, crd.StdErr);
+        var annotate = await fixture.Kubectl.RunAsync("annotate", "clusterdeployment", "tg-one", "-n", "kcm-system", "probe=1");
+        Assert.Contains("(NotFound)", annotate.StdErr, StringComparison.Ordinal);
+
+        var result = await run.RunAsync("delete", "tg-one", "--yes");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("tg-one (kcm-system) deleted", result.Stdout, StringComparison.Ordinal);
+        var live = fixture.Sandbox.Store.Get(ResourceType.ClusterDeployment, "kcm-system", "tg-one");
+        Assert.True(live is null || live["metadata"]?["deletionTimestamp"] is not null, live?.ToJsonString());
+        var history = run.HistoryText("tg-one");
+        Assert.Contains("action: cluster_deleted", history, StringComparison.Ordinal);
+        Assert.Contains("provenance_stamp: \"not written\"", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("cluster_delete_skipped", history, StringComparison.Ordinal);
+    }
+}

@@ -126,6 +126,12 @@ public sealed partial class DeleteClustersService
             }
             catch (ChildctlException e) when (e.Kind == ErrorKind.NotFound)
             {
+                // A 404 may name another object (an admission webhook's missing ClusterTemplate): gone only if the read agrees.
+                if (!await IsGoneAsync(item, cancellationToken))
+                {
+                    throw;
+                }
+
                 return (new DeleteItemResult(item, DeleteOutcome.AlreadyGone, "already gone"), stampProblem);
             }
             catch (ChildctlException e) when (e.Kind == ErrorKind.Conflict)
@@ -148,7 +154,16 @@ public sealed partial class DeleteClustersService
         }
     }
 
-    /// <summary>The provenance stamp, conditional on the planned resourceVersion: the version it made, or (403) the planned one and why not.</summary>
+    /// <summary>Whether the planned incarnation is gone: no object under its name, or another incarnation.</summary>
+    private async Task<bool> IsGoneAsync(DeletePlanItem item, CancellationToken cancellationToken) =>
+        await session.Api.TryGetAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, cancellationToken) is not { } live
+        || JsonPath.Find(live, "metadata", "uid")?.GetString() != item.Uid;
+
+    /// <summary>
+    /// The provenance stamp, conditional on the planned resourceVersion: the version it made, or the planned one and why
+    /// not when the server refused it (403; a webhook's 404 or 400/422): a stamp is worth having, not worth a refused delete.
+    /// A conflict is the caller's (the object moved); a 404 because the object is gone shows again on the DELETE.
+    /// </summary>
     private async Task<(string Version, string? Problem)> StampAsync(OperationContext operation, DeletePlanItem item, string resourceVersion)
     {
         try
@@ -156,7 +171,7 @@ public sealed partial class DeleteClustersService
             var stamped = await session.Api.MergePatchAsync(K0rdentKinds.ClusterDeployment, item.Namespace, item.Name, Stamp(operation, resourceVersion), session.Options.Abandon);
             return (JsonPath.Find(stamped, "metadata", "resourceVersion")?.GetString() ?? resourceVersion, null);
         }
-        catch (ChildctlException e) when (e.Kind == ErrorKind.PermissionDenied)
+        catch (ChildctlException e) when (e.Kind is ErrorKind.PermissionDenied or ErrorKind.NotFound or ErrorKind.InvalidInput)
         {
             return (resourceVersion, e.Message);
         }
