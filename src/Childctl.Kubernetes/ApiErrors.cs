@@ -52,6 +52,8 @@ internal static class ApiErrors
         var message = ServerMessage(http.Body);
         return code switch
         {
+            HttpStatusCode.NotFound when WriteErrors.NamesAnotherKind(http.Body, target.Kind) => new KubernetesException(KubernetesErrorKind.NotFound,
+                $"the API server refused to {target.Verb} {target.Describe()}: {message ?? "404 Not Found"}", http),
             HttpStatusCode.NotFound when target.Name is not null => new KubernetesException(KubernetesErrorKind.NotFound,
                 $"{target.Describe()} not found on {cluster.ContextName}", http) { MissingObject = (target.Kind, target.Namespace) },
             HttpStatusCode.NotFound => new KubernetesException(KubernetesErrorKind.NotFound,
@@ -178,6 +180,21 @@ internal sealed class ApiStatusException : Exception
 /// <summary>Reads the Status body of a refused write: its message and, for 422, each cause (field: message).</summary>
 internal static class WriteErrors
 {
+    /// <summary>Whether a 404's Status names another kind than the one asked for (a webhook's missing ClusterTemplate).</summary>
+    public static bool NamesAnotherKind(string? body, ResourceKind asked)
+    {
+        try
+        {
+            using var status = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            var kind = JsonPath.Find(status.RootElement, "details", "kind")?.GetString();
+            return !string.IsNullOrEmpty(kind) && !kind.Equals(asked.Plural, StringComparison.OrdinalIgnoreCase) && !kind.Equals(asked.Kind, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The <c>reason</c> of a Status body (AlreadyExists, Conflict, ...), when there is one.</summary>
     public static string? Reason(string? body)
     {

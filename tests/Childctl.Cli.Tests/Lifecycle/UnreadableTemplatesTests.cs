@@ -62,5 +62,7 @@ public sealed class TemplateGoneDeleteTests(LifecycleSandbox fixture) : IClassFi
         Assert.Contains("action: cluster_deleted", history, StringComparison.Ordinal);
         Assert.Contains("provenance_stamp: \"not written\"", history, StringComparison.Ordinal);
         Assert.DoesNotContain("cluster_delete_skipped", history, StringComparison.Ordinal);
+        Assert.Contains("ClusterTemplate", result.Stdout, StringComparison.Ordinal); // the server's reason, not "tg-one not found"
+        Assert.DoesNotContain("\"tg-one\" in namespace \"kcm-system\" not found", result.Stdout, StringComparison.Ordinal);
     }
 }
